@@ -1,0 +1,60 @@
+#pragma once
+// The change: one author's write to one record at one moment, and its JSON form.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "nghedan/clock.h"
+#include "nghedan/status.h"
+
+namespace nghedan {
+
+using Json = nlohmann::json;
+
+/** Version of the change JSON form; a reader refuses other versions with "unsupported_version". */
+constexpr int kChangeFormatVersion = 1;
+
+/** Identifies a change (and each field value it wrote) forever: (site, seq). */
+struct Dot {
+    std::string site;  ///< 32 lowercase hex characters (128-bit random id of a replica)
+    std::uint64_t seq = 0;
+    auto operator<=>(const Dot&) const = default;
+};
+
+/** One write. `set` holds field values (JSON typed as the schema says); `bases[field]` lists
+ *  the dots of the values of that field the author saw and replaced (empty for a new record). */
+struct Change {
+    std::string site;
+    std::uint64_t seq = 0;
+    HlcTime hlc = 0;
+    std::string entity;
+    std::string id;
+    std::string unit;
+    std::string author;
+    std::map<std::string, Json> set;
+    std::map<std::string, std::vector<Dot>> bases;
+
+    Dot dot() const { return {site, seq}; }
+};
+
+/** {"v":1,"site":..,"seq":..,"hlc":..,"entity":..,"id":..,"unit":..,"author":..,
+ *   "set":{field:value},"bases":{field:[[site,seq],...]}} */
+Json toJson(const Change& change);
+/** Parses and checks the shape (types, version, site format); not the schema. */
+Result<Change> changeFromJson(const Json& json);
+
+/** A refusal the author can fix by sending again ("seq_gap": resend from the server's highest
+ *  seq; "clock_ahead": re-stamp and resend). Other refusals are final for that change. */
+bool isRetryableRefusal(const std::string& code);
+
+bool isValidSiteId(const std::string& site);
+/** A new random 128-bit site id as 32 hex characters. */
+std::string newSiteId();
+/** A new random record id (UUID-like, 32 hex characters). */
+std::string newRecordId();
+
+}  // namespace nghedan

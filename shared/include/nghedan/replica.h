@@ -1,0 +1,217 @@
+#pragma once
+// The local replica: every change ever seen, per-field multi-value registers, the
+// materialised tables derived from them, full-text search and the sync bookkeeping,
+// all in one SQLite file. Used by the tablet app and by the server alike.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nghedan/change.h"
+#include "nghedan/clock.h"
+#include "nghedan/schema.h"
+#include "nghedan/sqlite.h"
+#include "nghedan/status.h"
+
+namespace nghedan {
+
+/** A local write: set fields of one record. Empty id creates a record (an id is generated
+ *  and `unit` is required); otherwise the record's unit is kept ("unit_immutable" if a
+ *  different one is given). Bases are the dots of every current value of each set field,
+ *  so a write also resolves a conflict on that field. */
+struct WriteRequest {
+    std::string entity;
+    std::string id;
+    std::string unit;
+    std::string author;
+    std::map<std::string, Json> set;
+};
+
+/** How strictly apply() checks remote changes. */
+enum class Validation {
+    Shape,   ///< schema types and limits (a tablet applying what the server sent)
+    Strict,  ///< plus required fields when the record is new here (the server)
+};
+
+struct ApplyOptions {
+    Validation validation = Validation::Shape;
+    /** Refuse a change whose seq is not the next one for its site ("seq_gap"); the server's
+     *  push. Without it changes apply in any order. */
+    bool requireContiguous = false;
+    /** Extra check per change (scope, role, clock); an Error refuses that change only.
+     *  A final refusal still counts as processed for the site's highest seq; a retryable one
+     *  (isRetryableRefusal) does not, and the site's later changes in the batch are then
+     *  refused with "seq_gap". */
+    std::function<std::optional<Error>(const Change&, bool createsRecord)> authorize;
+    /** Meta values stored in the same transaction (e.g. the pull cursor). */
+    std::map<std::string, std::string> meta;
+};
+
+struct Refusal {
+    Dot dot;
+    Error error;
+};
+
+struct ApplyReport {
+    std::size_t applied = 0;     ///< new changes stored
+    std::size_t duplicates = 0;  ///< already known: skipped
+    std::vector<Refusal> refused;
+    /** For each site in the batch: the highest seq this replica has processed contiguously
+     *  (applied or refused) for it. */
+    std::map<std::string, std::uint64_t> highestSeq;
+};
+
+/** One value a field had: who wrote it, when, from which replica, and whether it is still
+ *  current (not replaced by a change whose author had seen it). */
+struct VersionView {
+    std::string field;
+    Json value;
+    Dot dot;
+    std::string author;
+    HlcTime hlc = 0;
+    bool current = false;
+};
+
+/** A record as people see it: the display value of every field (greatest (hlc, site) among
+ *  current values), plus every field that has more than one current value. */
+struct RecordView {
+    std::string entity;
+    std::string id;
+    Json values;  ///< object: id, unit, fields..., conflicts, created_*, updated_*
+    std::map<std::string, std::vector<VersionView>> conflicts;
+};
+
+/** Filters for list(); empty members do not filter. */
+struct ListQuery {
+    std::string entity = "petition";
+    std::map<std::string, std::vector<std::string>> equals;  ///< field -> any of these values
+    std::string unitRoot;       ///< records in this unit's subtree
+    std::string agency;         ///< petition: lead or supporting; directive: agency
+    bool overdueOnly = false;   ///< petition/directive: open and due before `today`
+    std::string today;          ///< YYYY-MM-DD; defaults to the clock's date
+    std::string search;         ///< full-text, diacritics ignored
+    std::string timeField;      ///< with from/to (ms): received_at, held_at...
+    std::optional<std::int64_t> from, to;
+    std::string sort;           ///< a field or updated_hlc/created_hlc; default updated_hlc
+    bool descending = true;
+    bool includeDeleted = false;
+    int offset = 0;
+    int limit = 50;             ///< at most 1000
+};
+
+struct Page {
+    std::vector<Json> rows;   ///< materialised rows (+ "overdue" for petitions/directives)
+    std::int64_t total = 0;   ///< rows matching, ignoring offset/limit
+};
+
+struct SearchHit {
+    std::string entity;
+    std::string id;
+    std::string title;
+};
+
+/** Changes after a cursor in arrival order, for pull and for re-pushing. */
+struct ChangePage {
+    std::vector<Change> changes;
+    std::uint64_t cursor = 0;  ///< pass back to continue
+    bool more = false;
+};
+
+/** A change the server refused: kept out of the state, shown to people with the reason. */
+struct RefusedChange {
+    Change change;
+    Error reason;
+};
+
+struct ReplicaOptions {
+    Hlc::Source clockSource = systemMillis;  ///< physical clock (tests move it)
+};
+
+/** The replica over one SQLite file (WAL, synchronous=FULL). Every public write commits
+ *  durably before it returns. Not thread-safe: callers serialise access. */
+class Replica {
+public:
+    /** Opens or creates the file; migrates older schema versions keeping every change. */
+    static Result<std::unique_ptr<Replica>> open(const std::string& path,
+                                                 ReplicaOptions options = {});
+    ~Replica();
+
+    const std::string& siteId() const { return m_site; }
+    Hlc& clock() { return m_clock; }
+    Database& database() { return m_db; }
+
+    // ---- writing ----------------------------------------------------------------
+    /** Validates and records a local write; returns the stored change. */
+    Result<Change> write(const WriteRequest& request);
+    /** Applies remote changes in one transaction: idempotent, any order, refusals per change.
+     *  An Error means nothing was stored (I/O), not that some change was refused. */
+    Result<ApplyReport> apply(const std::vector<Change>& changes, const ApplyOptions& options = {});
+
+    // ---- reading ----------------------------------------------------------------
+    Result<std::optional<RecordView>> get(const std::string& entity, const std::string& id);
+    /** Every value every field of the record ever had, oldest first. */
+    Result<std::vector<VersionView>> history(const std::string& entity, const std::string& id);
+    Result<Page> list(const ListQuery& query);
+    Result<std::vector<SearchHit>> search(const std::string& typed, const std::string& entity = {},
+                                          int limit = 50);
+    /** The unit and all units below it (ids). */
+    Result<std::vector<std::string>> unitSubtree(const std::string& root);
+    /** Canonical text of all materialised rows (sorted); equal on replicas with equal state. */
+    Result<std::string> materialisedDump();
+    std::uint64_t changeCount();
+
+    // ---- sync bookkeeping -------------------------------------------------------
+    /** This replica's own changes the server has not acknowledged, in seq order. */
+    Result<std::vector<Change>> unsent(std::size_t limit);
+    std::uint64_t unsentCount();
+    /** Records that the server holds this site's changes up to `seq`. */
+    Status markAcked(std::uint64_t seq);
+    std::uint64_t ackedSeq();
+    /** Changes stored after `cursor` (this replica's arrival order), for records in the
+     *  subtree of `scopeRoot` plus reference data (units, agencies); empty root = all. */
+    Result<ChangePage> changesAfter(std::uint64_t cursor, const std::string& scopeRoot,
+                                    std::size_t limit);
+    /** A snapshot for a first sync, page by page: the stored changes (arrival order, after
+     *  `cursor`) in the scope that still hold at least one current value. Applying them gives
+     *  the same current state as the full history; fully superseded changes are left out. */
+    Result<ChangePage> snapshotAfter(std::uint64_t cursor, const std::string& scopeRoot,
+                                     std::size_t limit);
+    /** The arrival position of the newest stored change (0 when empty). */
+    std::uint64_t lastCursor();
+    /** Changes of `site` with seq > after, in seq order (to re-push what a server lacks). */
+    Result<std::vector<Change>> changesOfSite(const std::string& site, std::uint64_t after,
+                                              std::size_t limit);
+    /** Highest seq processed contiguously per site ("site" -> seq). */
+    Result<std::map<std::string, std::uint64_t>> siteVector();
+    /** Takes an unsent own change out of the state and keeps it in the refused list. */
+    Status markRefused(const Dot& dot, const Error& reason);
+    Result<std::vector<RefusedChange>> refusedChanges();
+    /** Gives every unsent own change a new timestamp from the (corrected) clock, in seq order. */
+    Status restampUnsent();
+
+    std::optional<std::string> meta(const std::string& key);
+    Status setMeta(const std::string& key, const std::string& value);
+
+    /** Rebuilds the materialised tables and the search index from the changes. */
+    Status rebuildMaterialised();
+
+private:
+    Replica() = default;
+    struct Impl;
+    friend struct Impl;
+    Database m_db;
+    std::string m_site;
+    Hlc m_clock;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/** Name of the materialised table of an entity: "m_petition". Columns: id, unit, every schema
+ *  field (TEXT/INTEGER; lists as JSON text), conflicts, created_hlc, updated_hlc, created_by,
+ *  updated_by. Read-only for everyone but the replica. */
+std::string materialisedTable(const std::string& entity);
+
+}  // namespace nghedan

@@ -1,0 +1,86 @@
+#pragma once
+// The data model: entities, their fields, types, limits and the petition workflow.
+// The one place where what a valid record is gets decided; the app, server and
+// dashboard all ask here.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nghedan/change.h"
+#include "nghedan/status.h"
+
+namespace nghedan {
+
+/** Bumped when entities or fields change; Replica::open migrates older files. */
+constexpr int kSchemaVersion = 2;
+
+enum class FieldType {
+    Text,      ///< JSON string, at most maxLength UTF-8 bytes
+    Integer,   ///< JSON integer within [minValue, maxValue]
+    Boolean,   ///< JSON bool
+    Time,      ///< JSON integer: milliseconds since the Unix epoch (UTC)
+    Date,      ///< JSON string "YYYY-MM-DD" (a calendar day, e.g. a due date)
+    Enum,      ///< JSON string, one of enumValues
+    Ref,       ///< JSON string: id of a record of refEntity
+    RefList,   ///< JSON array of ids of refEntity
+    People,    ///< JSON array of {"name": text, "role": text} (attendees)
+};
+
+struct FieldDef {
+    std::string name;
+    FieldType type = FieldType::Text;
+    bool required = false;     ///< must be set, non-empty, when a record is created
+    std::size_t maxLength = 0; ///< Text/People/RefList: bytes / items
+    long long minValue = 0, maxValue = 0;  ///< Integer
+    std::vector<std::string> enumValues;   ///< Enum
+    std::string refEntity;                 ///< Ref/RefList
+    bool searchable = false;   ///< indexed for full-text search
+    bool personal = false;     ///< personal data: hidden where the role does not allow it
+};
+
+struct EntityDef {
+    std::string name;  ///< "petition"
+    std::vector<FieldDef> fields;  ///< includes "deleted" (Boolean) on every entity
+    std::string titleField;        ///< the field that names a record in lists and search
+    /** The field, or nullptr. */
+    const FieldDef* field(std::string_view name) const;
+    /** Index of the field in `fields`, or -1. */
+    int fieldIndex(std::string_view name) const;
+};
+
+/** All entities: unit, agency, meeting, petition, directive, update. */
+const std::vector<EntityDef>& entities();
+/** The entity, or nullptr. */
+const EntityDef* findEntity(std::string_view name);
+
+/** Checks one value against its field: type, length, range, enum. Null is allowed for any
+ *  field that is not required (it clears the field). Error code "invalid_value". */
+Status validateValue(const EntityDef& entity, const FieldDef& field, const Json& value);
+
+/** Checks a whole change against the schema: known entity ("unknown_entity") and fields
+ *  ("unknown_field"), values, bases only for set fields, ids and unit non-empty, and that a
+ *  change creating a record (no bases at all, `creates` true) sets every required field. */
+Status validateChange(const Change& change, bool creates);
+
+// ---- Petition workflow -------------------------------------------------------------
+
+/** Petition statuses in workflow order. */
+const std::vector<std::string>& petitionStatuses();
+/** The statuses a person may move a petition to from `from` (the app offers only these). */
+std::vector<std::string> allowedNextPetitionStatuses(std::string_view from);
+/** True for statuses where the petition still needs work (counted as open / can be overdue). */
+bool isOpenPetitionStatus(std::string_view status);
+/** Directive statuses; isOpenDirectiveStatus as above. */
+const std::vector<std::string>& directiveStatuses();
+bool isOpenDirectiveStatus(std::string_view status);
+/** Petition categories (stable codes). */
+const std::vector<std::string>& petitionCategories();
+
+/** SQL condition selecting open petitions/directives whose due_date (TEXT YYYY-MM-DD) is before
+ *  :today, for the materialised tables (alias-free). Overdue is derived, never stored. */
+std::string overduePetitionSql(const std::string& todayParam);
+std::string overdueDirectiveSql(const std::string& todayParam);
+
+}  // namespace nghedan

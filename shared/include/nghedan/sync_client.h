@@ -1,0 +1,61 @@
+#pragma once
+// The tablet side of the sync protocol (DESIGN.md "Sync protocol"): push then pull until
+// caught up, over cpp-httplib, against /api/v1.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "nghedan/replica.h"
+#include "nghedan/status.h"
+
+namespace nghedan {
+
+struct SyncProgress {
+    enum class Phase { Idle, Connecting, Pushing, Pulling, Done, Failed };
+    Phase phase = Phase::Idle;
+    std::uint64_t done = 0;   ///< changes sent (push) / received (pull) so far
+    std::uint64_t total = 0;  ///< best estimate, 0 when unknown
+};
+
+struct SyncResult {
+    std::uint64_t pushed = 0;
+    std::uint64_t pulled = 0;
+    std::uint64_t refused = 0;
+    std::int64_t serverTimeMs = 0;
+};
+
+struct SyncClientOptions {
+    std::string baseUrl;       ///< "http://127.0.0.1:8080"
+    std::string token;         ///< from login()
+    std::size_t pushBatch = 500;
+    std::size_t pullPage = 2000;
+    int maxAttempts = 5;       ///< per request, with exponential backoff
+    int timeoutSeconds = 30;
+};
+
+/** Syncs one Replica with the server. Blocking; run it off the UI thread. The replica must not
+ *  be used by another thread during sync(). cancel() is safe from any thread: sync() then
+ *  returns Error{"cancelled"} after the current request, with everything applied so far kept. */
+class SyncClient {
+public:
+    SyncClient(Replica& replica, SyncClientOptions options);
+
+    /** Logs in (username, password, this replica's site as device id); stores the token. */
+    Result<std::string> login(const std::string& username, const std::string& password);
+    /** Push all unsent changes, then pull until caught up. Resumes where an interrupted
+     *  sync stopped; handles clock refusals (re-stamp) and a changed server epoch (re-push). */
+    Result<SyncResult> sync(const std::function<void(const SyncProgress&)>& progress = {});
+    void cancel() { m_cancel = true; }
+    const SyncClientOptions& options() const { return m_options; }
+    void setToken(std::string token) { m_options.token = std::move(token); }
+
+private:
+    struct Impl;
+    Replica& m_replica;
+    SyncClientOptions m_options;
+    std::atomic<bool> m_cancel{false};
+};
+
+}  // namespace nghedan

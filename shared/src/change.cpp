@@ -1,0 +1,124 @@
+#include "nghedan/change.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <random>
+
+namespace nghedan {
+namespace {
+
+std::string randomHex(std::size_t bytes) {
+    static thread_local std::mt19937_64 rng = [] {
+        std::random_device rd;
+        std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
+        return std::mt19937_64(seq);
+    }();
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes * 2);
+    for (std::size_t i = 0; i < bytes; ++i) {
+        const auto b = static_cast<unsigned>(rng() & 0xff);
+        out.push_back(kHex[b >> 4]);
+        out.push_back(kHex[b & 15]);
+    }
+    return out;
+}
+
+Error shapeError(const std::string& message) { return {"malformed_change", message}; }
+
+}  // namespace
+
+bool isValidSiteId(const std::string& site) {
+    if (site.size() != 32) return false;
+    for (const char c : site) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
+std::string newSiteId() { return randomHex(16); }
+std::string newRecordId() { return randomHex(16); }
+
+bool isRetryableRefusal(const std::string& code) {
+    return code == "seq_gap" || code == "clock_ahead";
+}
+
+Json toJson(const Change& c) {
+    Json bases = Json::object();
+    for (const auto& [field, dots] : c.bases) {
+        Json list = Json::array();
+        for (const Dot& d : dots) list.push_back(Json::array({d.site, d.seq}));
+        bases[field] = std::move(list);
+    }
+    Json set = Json::object();
+    for (const auto& [field, value] : c.set) set[field] = value;
+    return Json{{"v", kChangeFormatVersion}, {"site", c.site},     {"seq", c.seq},
+                {"hlc", c.hlc},              {"entity", c.entity}, {"id", c.id},
+                {"unit", c.unit},            {"author", c.author}, {"set", std::move(set)},
+                {"bases", std::move(bases)}};
+}
+
+Result<Change> changeFromJson(const Json& j) {
+    if (!j.is_object()) return shapeError("a change must be a JSON object");
+    const auto v = j.find("v");
+    if (v == j.end() || !v->is_number_integer())
+        return shapeError("field 'v' (format version) must be an integer");
+    if (v->get<long long>() != kChangeFormatVersion)
+        return Error{"unsupported_version", "change format version " + v->dump() +
+                                                " is not supported; please update the app"};
+    Change c;
+    auto str = [&](const char* key, std::string& out, bool allowEmpty) -> std::optional<Error> {
+        const auto it = j.find(key);
+        if (it == j.end() || !it->is_string())
+            return shapeError(std::string("field '") + key + "' must be a string");
+        out = it->get<std::string>();
+        if (!allowEmpty && out.empty())
+            return shapeError(std::string("field '") + key + "' must not be empty");
+        if (out.size() > 200) return shapeError(std::string("field '") + key + "' is too long");
+        return std::nullopt;
+    };
+    auto uint = [&](const char* key, std::uint64_t& out) -> std::optional<Error> {
+        const auto it = j.find(key);
+        if (it == j.end() || !it->is_number_unsigned())
+            return shapeError(std::string("field '") + key + "' must be a non-negative integer");
+        out = it->get<std::uint64_t>();
+        return std::nullopt;
+    };
+    for (auto err : {str("site", c.site, false), str("entity", c.entity, false),
+                     str("id", c.id, false), str("unit", c.unit, false),
+                     str("author", c.author, false), uint("seq", c.seq), uint("hlc", c.hlc)}) {
+        if (err) return *err;
+    }
+    if (!isValidSiteId(c.site)) return shapeError("field 'site' must be 32 lowercase hex digits");
+    if (c.seq == 0) return shapeError("field 'seq' must be at least 1");
+    const auto set = j.find("set");
+    if (set == j.end() || !set->is_object()) return shapeError("field 'set' must be an object");
+    if (set->empty()) return shapeError("field 'set' must name at least one field");
+    for (auto it = set->begin(); it != set->end(); ++it) c.set.emplace(it.key(), it.value());
+    const auto bases = j.find("bases");
+    if (bases != j.end()) {
+        if (!bases->is_object()) return shapeError("field 'bases' must be an object");
+        for (auto it = bases->begin(); it != bases->end(); ++it) {
+            if (!it.value().is_array())
+                return shapeError("bases of '" + it.key() + "' must be an array of [site, seq]");
+            std::vector<Dot> dots;
+            for (const Json& d : it.value()) {
+                if (!d.is_array() || d.size() != 2 || !d[0].is_string() ||
+                    !d[1].is_number_unsigned() || !isValidSiteId(d[0].get<std::string>()))
+                    return shapeError("bases of '" + it.key() + "' must be [site, seq] pairs");
+                dots.push_back({d[0].get<std::string>(), d[1].get<std::uint64_t>()});
+            }
+            c.bases.emplace(it.key(), std::move(dots));
+        }
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        static const std::array<std::string, 10> kKnown = {
+            "v", "site", "seq", "hlc", "entity", "id", "unit", "author", "set", "bases"};
+        if (std::find(kKnown.begin(), kKnown.end(), it.key()) == kKnown.end())
+            return shapeError("unknown member '" + it.key() + "' in change");
+    }
+    return c;
+}
+
+}  // namespace nghedan

@@ -1,0 +1,1056 @@
+#include "nghedan/replica.h"
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+#include <unordered_map>
+
+#include "nghedan/text_fold.h"
+
+// Storage layout (one SQLite file):
+//   meta(key, value)                 schema_version, site, acked_seq, clock_offset, sync state
+//   sites(idx, site, max_seq)        every replica seen; max_seq = highest seq processed
+//                                    contiguously (applied or refused)
+//   fields(idx, entity, name)        stable small ids for field names
+//   records(rid, entity, id, unit)   every record seen; its unit never changes
+//   changes(lseq, site_idx, seq, hlc, rid, author, body)   every change; lseq = arrival order
+//   versions(rid, field, site_idx, seq, hlc, value, superseded)   every field value written
+//   supersessions(rid, field, site_idx, seq)   every dot named in some change's bases,
+//                                    known before or after the version it names arrives
+//   refused(site, seq, code, message, body)    own changes the server refused
+// Derived, rebuildable from `changes`: versions, supersessions, m_<entity>, search.
+
+namespace nghedan {
+namespace {
+
+constexpr int kStorageVersion = kSchemaVersion;
+
+const char* kCoreSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sites(idx INTEGER PRIMARY KEY, site TEXT NOT NULL UNIQUE,
+                                 max_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS fields(idx INTEGER PRIMARY KEY, entity TEXT NOT NULL,
+                                  name TEXT NOT NULL, UNIQUE(entity, name));
+CREATE TABLE IF NOT EXISTS records(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL,
+                                   id TEXT NOT NULL, unit TEXT NOT NULL, UNIQUE(entity, id));
+CREATE TABLE IF NOT EXISTS changes(lseq INTEGER PRIMARY KEY, site_idx INTEGER NOT NULL,
+                                   seq INTEGER NOT NULL, hlc INTEGER NOT NULL,
+                                   rid INTEGER NOT NULL, author TEXT NOT NULL,
+                                   body TEXT NOT NULL, UNIQUE(site_idx, seq));
+CREATE INDEX IF NOT EXISTS changes_rid ON changes(rid);
+CREATE TABLE IF NOT EXISTS versions(rid INTEGER NOT NULL, field INTEGER NOT NULL,
+                                    site_idx INTEGER NOT NULL, seq INTEGER NOT NULL,
+                                    hlc INTEGER NOT NULL, value TEXT NOT NULL,
+                                    superseded INTEGER NOT NULL,
+                                    PRIMARY KEY(rid, field, site_idx, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS supersessions(rid INTEGER NOT NULL, field INTEGER NOT NULL,
+                                         site_idx INTEGER NOT NULL, seq INTEGER NOT NULL,
+                                         PRIMARY KEY(rid, field, site_idx, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS refused(site TEXT NOT NULL, seq INTEGER NOT NULL, code TEXT NOT NULL,
+                                   message TEXT NOT NULL, body TEXT NOT NULL,
+                                   PRIMARY KEY(site, seq));
+)SQL";
+
+// Secondary indexes of the materialised tables, for the lists people filter.
+const std::map<std::string, std::vector<std::string>> kIndexes = {
+    {"unit", {"parent"}},
+    {"agency", {"level"}},
+    {"meeting", {"unit, held_at", "held_at"}},
+    {"petition",
+     {"unit", "status", "category", "due_date", "lead_agency", "received_at", "meeting",
+      "updated_hlc"}},
+    {"directive", {"unit", "agency", "status", "due_date", "meeting", "petition"}},
+    {"update", {"parent"}},
+};
+
+bool isIntegerColumn(FieldType t) {
+    return t == FieldType::Integer || t == FieldType::Time || t == FieldType::Boolean;
+}
+bool isJsonColumn(FieldType t) { return t == FieldType::RefList || t == FieldType::People; }
+
+/** Today's date in Ho Chi Minh City (UTC+7, no daylight saving), YYYY-MM-DD. */
+std::string vietnamDate(std::int64_t ms) {
+    const std::time_t secs = static_cast<std::time_t>(ms / 1000 + 7 * 3600);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+
+struct CurrentValue {
+    std::string field;
+    Json value;
+    HlcTime hlc;
+    std::string site;
+    std::uint64_t seq;
+};
+
+}  // namespace
+
+std::string materialisedTable(const std::string& entity) { return "m_" + entity; }
+
+// ---- Impl ---------------------------------------------------------------------------
+
+struct Replica::Impl {
+    Replica& r;
+    Database& db;
+    std::unordered_map<std::string, std::int64_t> siteIdx;     // site -> idx
+    std::unordered_map<std::int64_t, std::string> siteById;    // idx -> site
+    std::map<std::pair<std::string, std::string>, int> fieldIdx;  // (entity, name) -> idx
+    std::unordered_map<int, std::pair<std::string, std::string>> fieldById;
+    std::int64_t ownIdx = 0;
+
+    explicit Impl(Replica& replica) : r(replica), db(replica.m_db) {}
+
+    Result<std::int64_t> siteIndex(const std::string& site) {
+        if (auto it = siteIdx.find(site); it != siteIdx.end()) return it->second;
+        auto ins = db.cached("INSERT OR IGNORE INTO sites(site) VALUES(?)");
+        if (Status s = ins->bind(1, site).run(); !s) return s.error();
+        auto sel = db.cached("SELECT idx FROM sites WHERE site=?");
+        sel->bind(1, site);
+        if (!sel->step()) return Error{"storage", "site index lost"};
+        const std::int64_t idx = sel->int64(0);
+        siteIdx[site] = idx;
+        siteById[idx] = site;
+        return idx;
+    }
+
+    const std::string& siteName(std::int64_t idx) {
+        if (auto it = siteById.find(idx); it != siteById.end()) return it->second;
+        auto sel = db.cached("SELECT site FROM sites WHERE idx=?");
+        sel->bind(1, idx);
+        std::string site = sel->step() ? sel->text(0) : std::string();
+        siteIdx[site] = idx;
+        return siteById[idx] = site;
+    }
+
+    Result<int> fieldIndex(const std::string& entity, const std::string& name) {
+        const auto key = std::make_pair(entity, name);
+        if (auto it = fieldIdx.find(key); it != fieldIdx.end()) return it->second;
+        auto ins = db.cached("INSERT OR IGNORE INTO fields(entity, name) VALUES(?, ?)");
+        if (Status s = ins->bind(1, entity).bind(2, name).run(); !s) return s.error();
+        auto sel = db.cached("SELECT idx FROM fields WHERE entity=? AND name=?");
+        sel->bind(1, entity).bind(2, name);
+        if (!sel->step()) return Error{"storage", "field index lost"};
+        const int idx = static_cast<int>(sel->int64(0));
+        fieldIdx[key] = idx;
+        fieldById[idx] = key;
+        return idx;
+    }
+
+    const std::pair<std::string, std::string>& fieldName(int idx) {
+        if (auto it = fieldById.find(idx); it != fieldById.end()) return it->second;
+        auto sel = db.cached("SELECT entity, name FROM fields WHERE idx=?");
+        sel->bind(1, static_cast<std::int64_t>(idx));
+        std::pair<std::string, std::string> key;
+        if (sel->step()) key = {sel->text(0), sel->text(1)};
+        fieldIdx[key] = idx;
+        return fieldById[idx] = key;
+    }
+
+    struct RecordRef {
+        std::int64_t rid = 0;
+        std::string unit;
+    };
+    std::optional<RecordRef> findRecord(const std::string& entity, const std::string& id) {
+        auto sel = db.cached("SELECT rid, unit FROM records WHERE entity=? AND id=?");
+        sel->bind(1, entity).bind(2, id);
+        if (!sel->step()) return std::nullopt;
+        return RecordRef{sel->int64(0), sel->text(1)};
+    }
+
+    std::int64_t maxSeq(std::int64_t site) {
+        auto sel = db.cached("SELECT max_seq FROM sites WHERE idx=?");
+        sel->bind(1, site);
+        return sel->step() ? sel->int64(0) : 0;
+    }
+    Status setMaxSeq(std::int64_t site, std::int64_t seq) {
+        return db.cached("UPDATE sites SET max_seq=? WHERE idx=?")->bind(1, seq).bind(2, site).run();
+    }
+    /** Advances a site's max_seq over changes stored contiguously after it. */
+    Status advanceMaxSeq(std::int64_t site) {
+        std::int64_t seq = maxSeq(site);
+        for (;;) {
+            auto sel = db.cached("SELECT 1 FROM changes WHERE site_idx=? AND seq=?");
+            sel->bind(1, site).bind(2, seq + 1);
+            if (!sel->step()) break;
+            ++seq;
+        }
+        return setMaxSeq(site, seq);
+    }
+
+    bool changeKnown(std::int64_t site, std::uint64_t seq) {
+        auto sel = db.cached("SELECT 1 FROM changes WHERE site_idx=? AND seq=?");
+        sel->bind(1, site).bind(2, seq);
+        return sel->step();
+    }
+
+    /** Writes the versions and supersessions of one change (already validated). `fresh`: the
+     *  record did not exist before this change, so nothing can supersede its values yet. */
+    Status storeValues(const Change& c, std::int64_t rid, std::int64_t site, bool fresh) {
+        for (const auto& [name, value] : c.set) {
+            auto f = fieldIndex(c.entity, name);
+            if (!f) return f.error();
+            bool superseded = false;
+            if (!fresh) {
+                auto sel = db.cached(
+                    "SELECT 1 FROM supersessions WHERE rid=? AND field=? AND site_idx=? AND seq=?");
+                sel->bind(1, rid).bind(2, *f).bind(3, site).bind(4, c.seq);
+                superseded = sel->step();
+            }
+            auto ins = db.cached(
+                "INSERT OR IGNORE INTO versions(rid, field, site_idx, seq, hlc, value, superseded) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?)");
+            ins->bind(1, rid).bind(2, *f).bind(3, site).bind(4, c.seq).bind(5, c.hlc);
+            ins->bind(6, value.dump()).bind(7, superseded ? 1 : 0);
+            if (Status s = ins->run(); !s) return s;
+        }
+        for (const auto& [name, dots] : c.bases) {
+            auto f = fieldIndex(c.entity, name);
+            if (!f) return f.error();
+            for (const Dot& d : dots) {
+                auto bs = siteIndex(d.site);
+                if (!bs) return bs.error();
+                auto ins = db.cached(
+                    "INSERT OR IGNORE INTO supersessions(rid, field, site_idx, seq) "
+                    "VALUES(?, ?, ?, ?)");
+                if (Status s = ins->bind(1, rid).bind(2, *f).bind(3, *bs).bind(4, d.seq).run(); !s)
+                    return s;
+                auto up = db.cached(
+                    "UPDATE versions SET superseded=1 WHERE rid=? AND field=? AND site_idx=? "
+                    "AND seq=?");
+                if (Status s = up->bind(1, rid).bind(2, *f).bind(3, *bs).bind(4, d.seq).run(); !s)
+                    return s;
+            }
+        }
+        return {};
+    }
+
+    Result<std::int64_t> createRecord(const Change& c) {
+        auto ins = db.cached("INSERT INTO records(entity, id, unit) VALUES(?, ?, ?)");
+        if (Status s = ins->bind(1, c.entity).bind(2, c.id).bind(3, c.unit).run(); !s)
+            return s.error();
+        return db.lastInsertRowid();
+    }
+
+    /** Stores one checked change: record, change row, versions, supersessions. */
+    Status storeChange(const Change& c, std::int64_t site, std::optional<RecordRef> record,
+                       std::set<std::int64_t>& touched) {
+        std::int64_t rid;
+        if (record) {
+            rid = record->rid;
+        } else {
+            auto created = createRecord(c);
+            if (!created) return created.error();
+            rid = *created;
+        }
+        auto ins = db.cached(
+            "INSERT INTO changes(site_idx, seq, hlc, rid, author, body) VALUES(?, ?, ?, ?, ?, ?)");
+        ins->bind(1, site).bind(2, c.seq).bind(3, c.hlc).bind(4, rid).bind(5, c.author);
+        ins->bind(6, toJson(c).dump());
+        if (Status s = ins->run(); !s) return s;
+        touched.insert(rid);
+        return storeValues(c, rid, site, !record.has_value());
+    }
+
+    // ---- materialisation ------------------------------------------------------------
+
+    Status createDerivedTables() {
+        for (const EntityDef& e : entities()) {
+            const std::string table = materialisedTable(e.name);
+            std::string sql = "CREATE TABLE IF NOT EXISTS " + table +
+                              "(id TEXT PRIMARY KEY, unit TEXT NOT NULL";
+            for (const FieldDef& f : e.fields)
+                sql += ", \"" + f.name + "\" " + (isIntegerColumn(f.type) ? "INTEGER" : "TEXT");
+            sql += ", conflicts INTEGER NOT NULL DEFAULT 0, created_hlc INTEGER, updated_hlc "
+                   "INTEGER, created_by TEXT, updated_by TEXT)";
+            if (Status s = db.exec(sql); !s) return s;
+            int n = 0;
+            for (const std::string& cols : kIndexes.at(e.name)) {
+                const std::string name = table + "_i" + std::to_string(n++);
+                if (Status s = db.exec("CREATE INDEX IF NOT EXISTS " + name + " ON " + table + "(" +
+                                       cols + ")");
+                    !s)
+                    return s;
+            }
+        }
+        return db.exec(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(entity UNINDEXED, label "
+            "UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')");
+    }
+
+    Status dropDerivedTables() {
+        for (const EntityDef& e : entities())
+            if (Status s = db.exec("DROP TABLE IF EXISTS " + materialisedTable(e.name)); !s)
+                return s;
+        return db.exec("DROP TABLE IF EXISTS search");
+    }
+
+    /** Recomputes the materialised row and search entry of one record from its versions. */
+    Status materialise(std::int64_t rid) {
+        auto rec = db.cached("SELECT entity, id, unit FROM records WHERE rid=?");
+        rec->bind(1, rid);
+        if (!rec->step()) return Error{"storage", "record lost"};
+        const std::string entity = rec->text(0), id = rec->text(1), unit = rec->text(2);
+        const EntityDef* e = findEntity(entity);
+        if (!e) return Error{"storage", "record of unknown entity " + entity};
+
+        // Display value per field: the current version with the greatest (hlc, site).
+        std::map<std::string, CurrentValue> display;
+        std::map<std::string, int> currentCount;
+        auto cur = db.cached(
+            "SELECT v.field, v.value, v.hlc, s.site, v.seq FROM versions v "
+            "JOIN sites s ON s.idx=v.site_idx WHERE v.rid=? AND v.superseded=0");
+        cur->bind(1, rid);
+        while (cur->step()) {
+            const std::string& name = fieldName(static_cast<int>(cur->int64(0))).second;
+            CurrentValue v{name, Json(), static_cast<HlcTime>(cur->int64(2)), cur->text(3),
+                           static_cast<std::uint64_t>(cur->int64(4))};
+            ++currentCount[name];
+            auto it = display.find(name);
+            if (it == display.end() ||
+                std::tie(v.hlc, v.site) > std::tie(it->second.hlc, it->second.site)) {
+                v.value = Json::parse(cur->textView(1), nullptr, false);
+                display[name] = std::move(v);
+            }
+        }
+        if (cur->error()) return *cur->error();
+        int conflicts = 0;
+        for (const auto& [name, count] : currentCount)
+            if (count > 1) ++conflicts;
+
+        // Created: the earliest change; updated: the latest (by hlc, then site).
+        auto span = db.cached(
+            "SELECT c.hlc, s.site, c.author FROM changes c JOIN sites s ON s.idx=c.site_idx "
+            "WHERE c.rid=?");
+        span->bind(1, rid);
+        std::tuple<HlcTime, std::string, std::string> first{~HlcTime(0), "", ""}, last{0, "", ""};
+        bool any = false;
+        while (span->step()) {
+            std::tuple<HlcTime, std::string, std::string> t{static_cast<HlcTime>(span->int64(0)),
+                                                            span->text(1), span->text(2)};
+            if (!any || std::tie(std::get<0>(t), std::get<1>(t)) <
+                            std::tie(std::get<0>(first), std::get<1>(first)))
+                first = t;
+            if (!any || std::tie(std::get<0>(t), std::get<1>(t)) >
+                            std::tie(std::get<0>(last), std::get<1>(last)))
+                last = t;
+            any = true;
+        }
+
+        const std::string table = materialisedTable(entity);
+        if (display.empty()) {
+            // Every change of the record was refused: it does not exist here.
+            if (Status s = db.cached("DELETE FROM " + table + " WHERE id=?")->bind(1, id).run(); !s)
+                return s;
+            return db.cached("DELETE FROM search WHERE rowid=?")->bind(1, rid).run();
+        }
+
+        std::string cols = "id, unit", params = "?, ?";
+        for (const FieldDef& f : e->fields) {
+            cols += ", \"" + f.name + "\"";
+            params += ", ?";
+        }
+        auto up = db.cached("INSERT OR REPLACE INTO " + table + "(" + cols +
+                             ", conflicts, created_hlc, updated_hlc, created_by, updated_by) "
+                             "VALUES(" + params + ", ?, ?, ?, ?, ?)");
+        int i = 1;
+        up->bind(1, id).bind(2, unit);
+        i = 3;
+        std::string searchBody;
+        std::string title;
+        bool deleted = false;
+        for (const FieldDef& f : e->fields) {
+            const auto it = display.find(f.name);
+            const int at = i++;
+            if (it == display.end() || it->second.value.is_null()) {
+                up->bindNull(at);
+                continue;
+            }
+            const Json& v = it->second.value;
+            if (f.type == FieldType::Boolean) {
+                up->bind(at, static_cast<std::int64_t>(v.get<bool>() ? 1 : 0));
+                if (f.name == "deleted") deleted = v.get<bool>();
+            } else if (isIntegerColumn(f.type)) {
+                up->bind(at, v.get<std::int64_t>());
+            } else if (isJsonColumn(f.type)) {
+                up->bind(at, v.dump());
+            } else {
+                const auto& s = v.get_ref<const std::string&>();
+                up->bind(at, s);
+                if (f.name == e->titleField) {
+                    title = s;
+                } else if (f.searchable) {
+                    searchBody += s;
+                    searchBody += '\n';
+                }
+            }
+        }
+        up->bind(i++, static_cast<std::int64_t>(conflicts));
+        up->bind(i++, static_cast<std::int64_t>(std::get<0>(first)));
+        up->bind(i++, static_cast<std::int64_t>(std::get<0>(last)));
+        up->bind(i, std::get<2>(first)).bind(i + 1, std::get<2>(last));
+        if (Status s = up->run(); !s) return s;
+
+        if (Status s = db.cached("DELETE FROM search WHERE rowid=?")->bind(1, rid).run(); !s)
+            return s;
+        if (deleted) return {};
+        auto fts = db.cached(
+            "INSERT INTO search(rowid, entity, label, title, body) VALUES(?, ?, ?, ?, ?)");
+        fts->bind(1, rid).bind(2, entity).bind(3, title).bind(4, foldForSearch(title));
+        fts->bind(5, foldForSearch(searchBody));
+        return fts->run();
+    }
+
+    Status materialiseAll(const std::set<std::int64_t>& rids) {
+        for (std::int64_t rid : rids)
+            if (Status s = materialise(rid); !s) return s;
+        return {};
+    }
+
+    /** Re-derives versions and supersessions of one record from its stored changes (after a
+     *  change was taken out), then its materialised row. */
+    Status rederive(std::int64_t rid) {
+        if (Status s = db.cached("DELETE FROM versions WHERE rid=?")->bind(1, rid).run(); !s) return s;
+        if (Status s = db.cached("DELETE FROM supersessions WHERE rid=?")->bind(1, rid).run(); !s)
+            return s;
+        std::vector<std::pair<std::int64_t, Change>> changes;
+        {
+            Stmt sel = db.prepare("SELECT site_idx, body FROM changes WHERE rid=? ORDER BY lseq");
+            sel.bind(1, rid);
+            while (sel.step()) {
+                auto c = changeFromJson(Json::parse(sel.textView(1), nullptr, false));
+                if (!c) return c.error();
+                changes.emplace_back(sel.int64(0), std::move(*c));
+            }
+        }
+        for (const auto& [site, c] : changes)
+            if (Status s = storeValues(c, rid, site, false); !s) return s;
+        return materialise(rid);
+    }
+
+    Result<Json> rowToJson(Stmt& st, const EntityDef& e) {
+        Json row = Json::object();
+        for (int c = 0; c < st.columnCount(); ++c) {
+            const std::string name = st.columnName(c);
+            if (st.isNull(c)) {
+                row[name] = nullptr;
+                continue;
+            }
+            const FieldDef* f = e.field(name);
+            if (f && f->type == FieldType::Boolean) {
+                row[name] = st.int64(c) != 0;
+            } else if (f && isJsonColumn(f->type)) {
+                row[name] = Json::parse(st.textView(c), nullptr, false);
+            } else if (name == "overdue") {
+                row[name] = st.int64(c) != 0;
+            } else if ((f && isIntegerColumn(f->type)) || name == "conflicts" ||
+                       name == "created_hlc" || name == "updated_hlc") {
+                row[name] = st.int64(c);
+            } else {
+                row[name] = st.text(c);
+            }
+        }
+        return row;
+    }
+
+    Result<std::vector<Change>> parseBodies(Stmt& st, int col) {
+        std::vector<Change> out;
+        while (st.step()) {
+            auto c = changeFromJson(Json::parse(st.textView(col), nullptr, false));
+            if (!c) return c.error();
+            out.push_back(std::move(*c));
+        }
+        if (st.error()) return *st.error();
+        return out;
+    }
+
+    Status fillScope(const std::string& root) {
+        if (Status s = db.exec("CREATE TEMP TABLE IF NOT EXISTS scope_units(id TEXT PRIMARY KEY)");
+            !s)
+            return s;
+        if (Status s = db.exec("DELETE FROM temp.scope_units"); !s) return s;
+        return db
+            .cached("INSERT OR IGNORE INTO temp.scope_units(id) WITH RECURSIVE sub(id) AS "
+                    "(SELECT ? UNION SELECT u.id FROM m_unit u JOIN sub ON u.parent=sub.id) "
+                    "SELECT id FROM sub")->bind(1, root)
+            .run();
+    }
+
+    Result<ChangePage> pageOfChanges(std::uint64_t cursor, const std::string& root,
+                                     std::size_t limit, bool currentOnly) {
+        limit = std::clamp<std::size_t>(limit, 1, 10'000);
+        if (!root.empty())
+            if (Status s = fillScope(root); !s) return s.error();
+        std::string sql =
+            "SELECT c.lseq, c.body FROM changes c JOIN records r ON r.rid=c.rid WHERE c.lseq > ?";
+        if (!root.empty())
+            sql += " AND (r.entity IN ('unit','agency') OR r.unit IN (SELECT id FROM "
+                   "temp.scope_units))";
+        if (currentOnly)
+            sql += " AND EXISTS (SELECT 1 FROM versions v WHERE v.rid=c.rid AND "
+                   "v.site_idx=c.site_idx AND v.seq=c.seq AND v.superseded=0)";
+        sql += " ORDER BY c.lseq LIMIT ?";
+        auto st = db.cached(sql);
+        st->bind(1, cursor).bind(2, static_cast<std::int64_t>(limit + 1));
+        ChangePage page;
+        page.cursor = cursor;
+        while (st->step()) {
+            if (page.changes.size() == limit) {
+                page.more = true;
+                break;
+            }
+            auto c = changeFromJson(Json::parse(st->textView(1), nullptr, false));
+            if (!c) return c.error();
+            page.changes.push_back(std::move(*c));
+            page.cursor = static_cast<std::uint64_t>(st->int64(0));
+        }
+        if (st->error()) return *st->error();
+        // Nothing more in scope: the cursor may skip past what the scope does not see.
+        if (!page.more) page.cursor = std::max(page.cursor, r.lastCursor());
+        return page;
+    }
+};
+
+// ---- open and migrate ---------------------------------------------------------------
+
+Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaOptions options) {
+    auto db = Database::open(path);
+    if (!db) return db.error();
+    std::unique_ptr<Replica> r(new Replica);
+    r->m_db = std::move(*db);
+    r->m_clock = Hlc(options.clockSource);
+    r->m_impl = std::make_unique<Impl>(*r);
+    Impl& impl = *r->m_impl;
+
+    {
+        Transaction tx(r->m_db);
+        if (!tx.begun()) return tx.begun().error();
+        if (Status s = r->m_db.exec(kCoreSchema); !s) return s.error();
+        auto version = r->meta("schema_version");
+        const int stored = version ? std::stoi(*version) : 0;
+        if (stored > kStorageVersion)
+            return Error{"newer_schema", "the data file " + path + " was written by a newer "
+                                         "version (schema " + *version + "); please update"};
+        const bool migrate = stored != 0 && stored < kStorageVersion;
+        if (migrate) {
+            // Derived tables are rebuilt from the changes: every change is kept.
+            if (Status s = impl.dropDerivedTables(); !s) return s.error();
+        }
+        if (Status s = impl.createDerivedTables(); !s) return s.error();
+        if (!r->meta("site")) {
+            if (Status s = r->setMeta("site", newSiteId()); !s) return s.error();
+        }
+        r->m_site = *r->meta("site");
+        auto own = impl.siteIndex(r->m_site);
+        if (!own) return own.error();
+        impl.ownIdx = *own;
+        if (Status s = r->setMeta("schema_version", std::to_string(kStorageVersion)); !s)
+            return s.error();
+        if (migrate) {
+            std::set<std::int64_t> all;
+            Stmt st = r->m_db.prepare("SELECT rid FROM records");
+            while (st.step()) all.insert(st.int64(0));
+            if (Status s = impl.materialiseAll(all); !s) return s.error();
+        }
+        if (Status s = tx.commit(); !s) return s.error();
+    }
+    if (auto offset = r->meta("clock_offset")) r->m_clock.setOffsetMs(std::stoll(*offset));
+    Stmt st = r->m_db.prepare("SELECT max(hlc) FROM changes");
+    if (st.step()) r->m_clock.observe(static_cast<HlcTime>(st.int64(0)));
+    return r;
+}
+
+Replica::~Replica() {
+    m_impl.reset();
+}
+
+// ---- writing ------------------------------------------------------------------------
+
+Result<Change> Replica::write(const WriteRequest& req) {
+    const EntityDef* e = findEntity(req.entity);
+    if (!e) return Error{"unknown_entity", "unknown entity '" + req.entity + "'"};
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun().error();
+
+    Change c;
+    c.entity = req.entity;
+    c.id = req.id.empty() ? newRecordId() : req.id;
+    c.author = req.author;
+    c.set = req.set;
+    const auto record = req.id.empty() ? std::nullopt : m_impl->findRecord(req.entity, req.id);
+    if (record) {
+        if (!req.unit.empty() && req.unit != record->unit)
+            return Error{"unit_immutable", "a record's unit never changes (" + req.entity + " " +
+                                               req.id + " belongs to " + record->unit + ")"};
+        c.unit = record->unit;
+        for (const auto& [name, value] : c.set) {
+            auto f = m_impl->fieldIndex(c.entity, name);
+            if (!f) return f.error();
+            auto sel = m_db.cached(
+                "SELECT s.site, v.seq FROM versions v JOIN sites s ON s.idx=v.site_idx "
+                "WHERE v.rid=? AND v.field=? AND v.superseded=0");
+            sel->bind(1, record->rid).bind(2, *f);
+            std::vector<Dot> dots;
+            while (sel->step()) dots.push_back({sel->text(0), static_cast<std::uint64_t>(sel->int64(1))});
+            if (!dots.empty()) {
+                std::sort(dots.begin(), dots.end());
+                c.bases[name] = std::move(dots);
+            }
+        }
+    } else {
+        c.unit = req.unit;
+    }
+    if (c.author.empty()) return Error{"invalid_value", "a change needs an author"};
+    if (Status s = validateChange(c, !record); !s) return s.error();
+
+    c.site = m_site;
+    c.seq = static_cast<std::uint64_t>(m_impl->maxSeq(m_impl->ownIdx)) + 1;
+    c.hlc = m_clock.now();
+    std::set<std::int64_t> touched;
+    if (Status s = m_impl->storeChange(c, m_impl->ownIdx, record, touched); !s) return s.error();
+    if (Status s = m_impl->setMaxSeq(m_impl->ownIdx, static_cast<std::int64_t>(c.seq)); !s)
+        return s.error();
+    if (Status s = m_impl->materialiseAll(touched); !s) return s.error();
+    if (Status s = tx.commit(); !s) return s.error();
+    return c;
+}
+
+Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
+                                   const ApplyOptions& options) {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun().error();
+    ApplyReport report;
+    std::set<std::int64_t> touched;
+    std::map<std::int64_t, std::int64_t> contiguous;  // site -> max seq (requireContiguous)
+    std::set<std::int64_t> blocked;                   // sites stopped by a retryable refusal
+    std::set<std::int64_t> sitesSeen;
+
+    for (const Change& c : changes) {
+        auto siteIdx = m_impl->siteIndex(c.site);
+        if (!siteIdx) return siteIdx.error();
+        const std::int64_t site = *siteIdx;
+        sitesSeen.insert(site);
+        auto refuse = [&](Error e) {
+            if (options.requireContiguous) {
+                if (isRetryableRefusal(e.code)) {
+                    blocked.insert(site);
+                } else {
+                    contiguous[site] = static_cast<std::int64_t>(c.seq);
+                }
+            }
+            report.refused.push_back({c.dot(), std::move(e)});
+        };
+        if (site == m_impl->ownIdx && c.seq > static_cast<std::uint64_t>(m_impl->maxSeq(site))) {
+            refuse({"foreign_own_site", "a change claims this replica's site but it did not write it"});
+            continue;
+        }
+        if (options.requireContiguous) {
+            auto [it, inserted] = contiguous.try_emplace(site, 0);
+            if (inserted) it->second = m_impl->maxSeq(site);
+            if (c.seq <= static_cast<std::uint64_t>(it->second)) {
+                ++report.duplicates;
+                continue;
+            }
+            if (blocked.count(site) || c.seq != static_cast<std::uint64_t>(it->second) + 1) {
+                blocked.insert(site);
+                report.refused.push_back(
+                    {c.dot(), {"seq_gap", "expected seq " + std::to_string(it->second + 1) +
+                                              " of site " + c.site + ", got " +
+                                              std::to_string(c.seq)}});
+                continue;
+            }
+        } else if (m_impl->changeKnown(site, c.seq)) {
+            ++report.duplicates;
+            continue;
+        }
+        const auto record = m_impl->findRecord(c.entity, c.id);
+        if (record && record->unit != c.unit) {
+            refuse({"unit_immutable", "record " + c.id + " belongs to unit " + record->unit +
+                                          ", not " + c.unit});
+            continue;
+        }
+        if (Status s = validateChange(c, options.validation == Validation::Strict && !record); !s) {
+            refuse(s.error());
+            continue;
+        }
+        if (options.authorize) {
+            if (auto err = options.authorize(c, !record)) {
+                refuse(*err);
+                continue;
+            }
+        }
+        if (Status s = m_impl->storeChange(c, site, record, touched); !s) return s.error();
+        if (options.requireContiguous) contiguous[site] = static_cast<std::int64_t>(c.seq);
+        m_clock.observe(c.hlc);
+        ++report.applied;
+    }
+
+    for (std::int64_t site : sitesSeen) {
+        if (options.requireContiguous && contiguous.count(site)) {
+            if (Status s = m_impl->setMaxSeq(site, contiguous[site]); !s) return s.error();
+        } else if (site != m_impl->ownIdx) {
+            if (Status s = m_impl->advanceMaxSeq(site); !s) return s.error();
+        }
+        report.highestSeq[m_impl->siteName(site)] =
+            static_cast<std::uint64_t>(m_impl->maxSeq(site));
+    }
+    if (Status s = m_impl->materialiseAll(touched); !s) return s.error();
+    for (const auto& [key, value] : options.meta)
+        if (Status s = setMeta(key, value); !s) return s.error();
+    if (Status s = tx.commit(); !s) return s.error();
+    return report;
+}
+
+// ---- reading ------------------------------------------------------------------------
+
+Result<std::optional<RecordView>> Replica::get(const std::string& entity, const std::string& id) {
+    const EntityDef* e = findEntity(entity);
+    if (!e) return Error{"unknown_entity", "unknown entity '" + entity + "'"};
+    Stmt st = m_db.prepare("SELECT * FROM " + materialisedTable(entity) + " WHERE id=?");
+    st.bind(1, id);
+    if (!st.step()) {
+        if (st.error()) return *st.error();
+        return std::optional<RecordView>();
+    }
+    auto row = m_impl->rowToJson(st, *e);
+    if (!row) return row.error();
+    RecordView view{entity, id, std::move(*row), {}};
+    if (view.values.value("conflicts", 0) > 0) {
+        auto all = history(entity, id);
+        if (!all) return all.error();
+        std::map<std::string, std::vector<VersionView>> current;
+        for (VersionView& v : *all)
+            if (v.current) current[v.field].push_back(std::move(v));
+        for (auto& [field, versions] : current)
+            if (versions.size() > 1) view.conflicts[field] = std::move(versions);
+    }
+    return std::optional<RecordView>(std::move(view));
+}
+
+Result<std::vector<VersionView>> Replica::history(const std::string& entity,
+                                                  const std::string& id) {
+    const auto record = m_impl->findRecord(entity, id);
+    std::vector<VersionView> out;
+    if (!record) return out;
+    Stmt st = m_db.prepare(
+        "SELECT v.field, v.value, s.site, v.seq, c.author, v.hlc, v.superseded FROM versions v "
+        "JOIN sites s ON s.idx=v.site_idx JOIN changes c ON c.site_idx=v.site_idx AND "
+        "c.seq=v.seq WHERE v.rid=? ORDER BY v.hlc, s.site, v.field");
+    st.bind(1, record->rid);
+    while (st.step()) {
+        VersionView v;
+        v.field = m_impl->fieldName(static_cast<int>(st.int64(0))).second;
+        v.value = Json::parse(st.textView(1), nullptr, false);
+        v.dot = {st.text(2), static_cast<std::uint64_t>(st.int64(3))};
+        v.author = st.text(4);
+        v.hlc = static_cast<HlcTime>(st.int64(5));
+        v.current = st.int64(6) == 0;
+        out.push_back(std::move(v));
+    }
+    if (st.error()) return *st.error();
+    return out;
+}
+
+Result<Page> Replica::list(const ListQuery& q) {
+    const EntityDef* e = findEntity(q.entity);
+    if (!e) return Error{"unknown_entity", "unknown entity '" + q.entity + "'"};
+    const bool hasOverdue = q.entity == "petition" || q.entity == "directive";
+    const std::string overdue = q.entity == "petition" ? overduePetitionSql(":today")
+                                                       : overdueDirectiveSql(":today");
+    std::string where = " WHERE 1";
+    std::vector<std::pair<std::string, std::string>> textParams;
+    int n = 0;
+    auto param = [&](const std::string& value) {
+        const std::string name = ":p" + std::to_string(n++);
+        textParams.emplace_back(name, value);
+        return name;
+    };
+    if (!q.includeDeleted) where += " AND deleted IS NOT 1";
+    for (const auto& [field, values] : q.equals) {
+        const FieldDef* f = e->field(field);
+        if (!f && field != "id" && field != "unit")
+            return Error{"unknown_field", "cannot filter " + q.entity + " by '" + field + "'"};
+        if (values.empty()) continue;
+        where += " AND \"" + field + "\" IN (";
+        for (std::size_t i = 0; i < values.size(); ++i)
+            where += (i ? ", " : "") + param(values[i]);
+        where += ")";
+    }
+    if (!q.unitRoot.empty()) {
+        where += " AND unit IN (WITH RECURSIVE sub(id) AS (SELECT " + param(q.unitRoot) +
+                 " UNION SELECT u.id FROM m_unit u JOIN sub ON u.parent=sub.id) SELECT id FROM sub)";
+    }
+    if (!q.agency.empty()) {
+        if (q.entity == "petition") {
+            const std::string p = param(q.agency);
+            where += " AND (lead_agency=" + p +
+                     " OR EXISTS (SELECT 1 FROM json_each(support_agencies) WHERE value=" + p + "))";
+        } else if (q.entity == "directive") {
+            where += " AND agency=" + param(q.agency);
+        } else {
+            return Error{"invalid_query", "only petitions and directives filter by agency"};
+        }
+    }
+    if (q.overdueOnly) {
+        if (!hasOverdue) return Error{"invalid_query", "only petitions and directives can be overdue"};
+        where += " AND " + overdue;
+    }
+    if (!q.search.empty()) {
+        const std::string match = ftsQuery(q.search);
+        if (match.empty()) return Page{};
+        where += " AND id IN (SELECT r.id FROM search JOIN records r ON r.rid=search.rowid "
+                 "WHERE search MATCH " + param(match) + " AND r.entity=" + param(q.entity) + ")";
+    }
+    if (q.from || q.to) {
+        const FieldDef* f = e->field(q.timeField);
+        if (!f || f->type != FieldType::Time)
+            return Error{"invalid_query", "'" + q.timeField + "' is not a time field of " + q.entity};
+        if (q.from) where += " AND \"" + q.timeField + "\" >= " + std::to_string(*q.from);
+        if (q.to) where += " AND \"" + q.timeField + "\" < " + std::to_string(*q.to);
+    }
+    std::string sort = q.sort.empty() ? "updated_hlc" : q.sort;
+    if (!e->field(sort) && sort != "updated_hlc" && sort != "created_hlc" && sort != "id" &&
+        sort != "unit" && sort != "conflicts")
+        return Error{"invalid_query", "cannot sort " + q.entity + " by '" + sort + "'"};
+    if (q.limit < 0 || q.limit > 1000 || q.offset < 0)
+        return Error{"invalid_query", "limit must be 0..1000 and offset non-negative"};
+    const std::string today = q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today;
+    const std::string table = materialisedTable(q.entity);
+    auto bindAll = [&](Stmt& st) {
+        for (const auto& [name, value] : textParams) st.bind(name.c_str(), value);
+        if (st.paramIndex(":today")) st.bind(":today", today);
+    };
+
+    Page page;
+    {
+        Stmt count = m_db.prepare("SELECT count(*) FROM " + table + where);
+        bindAll(count);
+        if (!count.step()) return count.error().value_or(Error{"storage", "count failed"});
+        page.total = count.int64(0);
+    }
+    const std::string select = "SELECT *" + (hasOverdue ? ", " + overdue + " AS overdue" : "") +
+                               " FROM " + table + where + " ORDER BY \"" + sort + "\"" +
+                               (q.descending ? " DESC" : " ASC") + ", id LIMIT " +
+                               std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
+    Stmt st = m_db.prepare(select);
+    bindAll(st);
+    while (st.step()) {
+        auto row = m_impl->rowToJson(st, *e);
+        if (!row) return row.error();
+        page.rows.push_back(std::move(*row));
+    }
+    if (st.error()) return *st.error();
+    return page;
+}
+
+Result<std::vector<SearchHit>> Replica::search(const std::string& typed, const std::string& entity,
+                                               int limit) {
+    std::vector<SearchHit> hits;
+    const std::string match = ftsQuery(typed);
+    if (match.empty()) return hits;
+    Stmt st = m_db.prepare(
+        "SELECT r.entity, r.id, search.label FROM search JOIN records r ON r.rid=search.rowid "
+        "WHERE search MATCH ?1 AND (?2 = '' OR search.entity = ?2) ORDER BY rank LIMIT ?3");
+    st.bind(1, match).bind(2, entity).bind(3, static_cast<std::int64_t>(std::clamp(limit, 1, 1000)));
+    while (st.step()) hits.push_back({st.text(0), st.text(1), st.text(2)});
+    if (st.error()) return *st.error();
+    return hits;
+}
+
+Result<std::vector<std::string>> Replica::unitSubtree(const std::string& root) {
+    Stmt st = m_db.prepare(
+        "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT u.id FROM m_unit u JOIN sub ON "
+        "u.parent=sub.id) SELECT id FROM sub");
+    st.bind(1, root);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    if (st.error()) return *st.error();
+    return out;
+}
+
+Result<std::string> Replica::materialisedDump() {
+    std::string out;
+    for (const EntityDef& e : entities()) {
+        Stmt st = m_db.prepare("SELECT * FROM " + materialisedTable(e.name) + " ORDER BY id");
+        while (st.step()) {
+            auto row = m_impl->rowToJson(st, e);
+            if (!row) return row.error();
+            out += e.name + " " + row->dump() + "\n";
+        }
+        if (st.error()) return *st.error();
+    }
+    return out;
+}
+
+std::uint64_t Replica::changeCount() {
+    Stmt st = m_db.prepare("SELECT count(*) FROM changes");
+    return st.step() ? static_cast<std::uint64_t>(st.int64(0)) : 0;
+}
+
+// ---- sync bookkeeping ---------------------------------------------------------------
+
+Result<std::vector<Change>> Replica::unsent(std::size_t limit) {
+    auto st = m_db.cached("SELECT body FROM changes WHERE site_idx=? AND seq>? ORDER BY seq LIMIT ?");
+    st->bind(1, m_impl->ownIdx).bind(2, ackedSeq()).bind(3, static_cast<std::int64_t>(limit));
+    return m_impl->parseBodies(*st, 0);
+}
+
+std::uint64_t Replica::unsentCount() {
+    auto st = m_db.cached("SELECT count(*) FROM changes WHERE site_idx=? AND seq>?");
+    st->bind(1, m_impl->ownIdx).bind(2, ackedSeq());
+    return st->step() ? static_cast<std::uint64_t>(st->int64(0)) : 0;
+}
+
+Status Replica::markAcked(std::uint64_t seq) {
+    if (seq <= ackedSeq()) return {};
+    return setMeta("acked_seq", std::to_string(seq));
+}
+
+std::uint64_t Replica::ackedSeq() {
+    auto v = meta("acked_seq");
+    return v ? std::stoull(*v) : 0;
+}
+
+Result<ChangePage> Replica::changesAfter(std::uint64_t cursor, const std::string& scopeRoot,
+                                         std::size_t limit) {
+    return m_impl->pageOfChanges(cursor, scopeRoot, limit, false);
+}
+
+Result<ChangePage> Replica::snapshotAfter(std::uint64_t cursor, const std::string& scopeRoot,
+                                          std::size_t limit) {
+    return m_impl->pageOfChanges(cursor, scopeRoot, limit, true);
+}
+
+std::uint64_t Replica::lastCursor() {
+    auto st = m_db.cached("SELECT coalesce(max(lseq), 0) FROM changes");
+    return st->step() ? static_cast<std::uint64_t>(st->int64(0)) : 0;
+}
+
+Result<std::vector<Change>> Replica::changesOfSite(const std::string& site, std::uint64_t after,
+                                                   std::size_t limit) {
+    Stmt st = m_db.prepare(
+        "SELECT c.body FROM changes c JOIN sites s ON s.idx=c.site_idx WHERE s.site=? AND "
+        "c.seq>? ORDER BY c.seq LIMIT ?");
+    st.bind(1, site).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+    return m_impl->parseBodies(st, 0);
+}
+
+Result<std::map<std::string, std::uint64_t>> Replica::siteVector() {
+    std::map<std::string, std::uint64_t> out;
+    Stmt st = m_db.prepare("SELECT site, max_seq FROM sites WHERE max_seq > 0");
+    while (st.step()) out[st.text(0)] = static_cast<std::uint64_t>(st.int64(1));
+    if (st.error()) return *st.error();
+    return out;
+}
+
+Status Replica::markRefused(const Dot& dot, const Error& reason) {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    auto site = m_impl->siteIndex(dot.site);
+    if (!site) return site.error();
+    Stmt sel = m_db.prepare("SELECT rid, body FROM changes WHERE site_idx=? AND seq=?");
+    sel.bind(1, *site).bind(2, dot.seq);
+    if (!sel.step()) return Error{"not_found", "no stored change " + dot.site + ":" +
+                                                   std::to_string(dot.seq)};
+    const std::int64_t rid = sel.int64(0);
+    const std::string body = sel.text(1);
+    if (Status s = m_db.prepare("INSERT OR REPLACE INTO refused(site, seq, code, message, body) "
+                                "VALUES(?, ?, ?, ?, ?)")
+                       .bind(1, dot.site).bind(2, dot.seq).bind(3, reason.code)
+                       .bind(4, reason.message).bind(5, body).run();
+        !s)
+        return s;
+    if (Status s = m_db.prepare("DELETE FROM changes WHERE site_idx=? AND seq=?")
+                       .bind(1, *site).bind(2, dot.seq).run();
+        !s)
+        return s;
+    if (Status s = m_impl->rederive(rid); !s) return s;
+    return tx.commit();
+}
+
+Result<std::vector<RefusedChange>> Replica::refusedChanges() {
+    std::vector<RefusedChange> out;
+    Stmt st = m_db.prepare("SELECT code, message, body FROM refused ORDER BY site, seq");
+    while (st.step()) {
+        auto c = changeFromJson(Json::parse(st.textView(2), nullptr, false));
+        if (!c) return c.error();
+        out.push_back({std::move(*c), {st.text(0), st.text(1)}});
+    }
+    if (st.error()) return *st.error();
+    return out;
+}
+
+Status Replica::restampUnsent() {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    const std::uint64_t acked = ackedSeq();
+    // Nobody has seen the unsent stamps: restart the clock from what others have seen.
+    {
+        Stmt st = m_db.prepare(
+            "SELECT coalesce(max(hlc), 0) FROM changes WHERE NOT (site_idx=? AND seq>?)");
+        st.bind(1, m_impl->ownIdx).bind(2, acked);
+        m_clock.reset(st.step() ? static_cast<HlcTime>(st.int64(0)) : 0);
+    }
+    Stmt sel = m_db.prepare(
+        "SELECT lseq, rid, body FROM changes WHERE site_idx=? AND seq>? ORDER BY seq");
+    sel.bind(1, m_impl->ownIdx).bind(2, acked);
+    std::vector<std::tuple<std::int64_t, std::int64_t, Change>> rows;
+    while (sel.step()) {
+        auto c = changeFromJson(Json::parse(sel.textView(2), nullptr, false));
+        if (!c) return c.error();
+        rows.emplace_back(sel.int64(0), sel.int64(1), std::move(*c));
+    }
+    std::set<std::int64_t> touched;
+    for (auto& [lseq, rid, c] : rows) {
+        c.hlc = m_clock.now();
+        if (Status s = m_db.cached("UPDATE changes SET hlc=?, body=? WHERE lseq=?")->bind(1, c.hlc).bind(2, toJson(c).dump()).bind(3, lseq).run();
+            !s)
+            return s;
+        if (Status s = m_db.cached("UPDATE versions SET hlc=? WHERE rid=? AND site_idx=? AND seq=?")->bind(1, c.hlc).bind(2, rid).bind(3, m_impl->ownIdx).bind(4, c.seq).run();
+            !s)
+            return s;
+        touched.insert(rid);
+    }
+    if (Status s = m_impl->materialiseAll(touched); !s) return s;
+    if (Status s = setMeta("clock_offset", std::to_string(m_clock.offsetMs())); !s) return s;
+    return tx.commit();
+}
+
+std::optional<std::string> Replica::meta(const std::string& key) {
+    auto st = m_db.cached("SELECT value FROM meta WHERE key=?");
+    st->bind(1, key);
+    if (!st->step()) return std::nullopt;
+    return st->text(0);
+}
+
+Status Replica::setMeta(const std::string& key, const std::string& value) {
+    return m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)")->bind(1, key)
+        .bind(2, value)
+        .run();
+}
+
+Status Replica::rebuildMaterialised() {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    if (Status s = m_impl->dropDerivedTables(); !s) return s;
+    if (Status s = m_impl->createDerivedTables(); !s) return s;
+    if (Status s = m_db.exec("DELETE FROM versions; DELETE FROM supersessions;"); !s) return s;
+    std::set<std::int64_t> all;
+    {
+        Stmt st = m_db.prepare("SELECT rid, site_idx, body FROM changes ORDER BY lseq");
+        while (st.step()) {
+            auto c = changeFromJson(Json::parse(st.textView(2), nullptr, false));
+            if (!c) return c.error();
+            if (Status s = m_impl->storeValues(*c, st.int64(0), st.int64(1), false); !s) return s;
+            all.insert(st.int64(0));
+        }
+        if (st.error()) return *st.error();
+    }
+    if (Status s = m_impl->materialiseAll(all); !s) return s;
+    return tx.commit();
+}
+
+}  // namespace nghedan

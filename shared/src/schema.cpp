@@ -1,0 +1,326 @@
+#include "nghedan/schema.h"
+
+#include <algorithm>
+
+namespace nghedan {
+namespace {
+
+FieldDef text(std::string name, std::size_t maxLength, bool required = false,
+              bool searchable = false) {
+    FieldDef f;
+    f.name = std::move(name);
+    f.type = FieldType::Text;
+    f.maxLength = maxLength;
+    f.required = required;
+    f.searchable = searchable;
+    return f;
+}
+FieldDef personal(FieldDef f) {
+    f.personal = true;
+    return f;
+}
+FieldDef integer(std::string name, long long minValue, long long maxValue) {
+    FieldDef f;
+    f.name = std::move(name);
+    f.type = FieldType::Integer;
+    f.minValue = minValue;
+    f.maxValue = maxValue;
+    return f;
+}
+FieldDef simple(std::string name, FieldType type, bool required = false) {
+    FieldDef f;
+    f.name = std::move(name);
+    f.type = type;
+    f.required = required;
+    return f;
+}
+FieldDef enumeration(std::string name, std::vector<std::string> values, bool required = false) {
+    FieldDef f;
+    f.name = std::move(name);
+    f.type = FieldType::Enum;
+    f.enumValues = std::move(values);
+    f.required = required;
+    return f;
+}
+FieldDef ref(std::string name, std::string entity, bool required = false) {
+    FieldDef f;
+    f.name = std::move(name);
+    f.type = FieldType::Ref;
+    f.refEntity = std::move(entity);
+    f.maxLength = 64;
+    f.required = required;
+    return f;
+}
+FieldDef refList(std::string name, std::string entity, std::size_t maxItems) {
+    FieldDef f = ref(std::move(name), std::move(entity));
+    f.type = FieldType::RefList;
+    f.maxLength = maxItems;
+    return f;
+}
+FieldDef people(std::string name, std::size_t maxItems) {
+    FieldDef f;
+    f.name = std::move(name);
+    f.type = FieldType::People;
+    f.maxLength = maxItems;
+    return f;
+}
+
+const std::vector<std::string> kUnitLevels = {"city", "district", "ward", "neighbourhood"};
+const std::vector<std::string> kPetitionStatuses = {
+    "received", "assigned", "in_progress", "resolved", "closed",
+    "escalated", "not_competent", "withdrawn"};
+// Statuses in which work is still owed: counted as open, and overdue once past due.
+const std::vector<std::string> kOpenPetitionStatuses = {"received", "assigned", "in_progress",
+                                                        "escalated"};
+const std::vector<std::string> kOpenDirectiveStatuses = {"issued", "in_progress"};
+const std::vector<std::string> kDirectiveStatuses = {"issued", "in_progress", "done",
+                                                     "cancelled"};
+const std::vector<std::string> kCategories = {
+    "security_order", "social_welfare", "environment_sanitation", "urban_transport",
+    "civil_records",  "health_insurance", "land_construction",    "other"};
+
+EntityDef entity(std::string name, std::string titleField, std::vector<FieldDef> fields) {
+    fields.push_back(simple("deleted", FieldType::Boolean));
+    return EntityDef{std::move(name), std::move(fields), std::move(titleField)};
+}
+
+std::vector<EntityDef> buildEntities() {
+    constexpr std::size_t kLine = 300, kText = 20'000, kLong = 200'000;
+    return {
+        entity("unit", "name", {ref("parent", "unit"), enumeration("level", kUnitLevels, true),
+                        text("code", 32), text("name", kLine, true, true)}),
+        entity("agency", "name", {text("name", kLine, true, true), text("short_name", 80),
+                          enumeration("level", {"city", "district", "ward"}, true),
+                          text("contact", kLine)}),
+        entity("meeting", "title",
+               {simple("held_at", FieldType::Time, true), text("location", kLine, false, true),
+                text("title", kLine, true, true), text("chaired_by", kLine),
+                text("delegation", kText), people("attendees", 500),
+                integer("resident_count", 0, 100'000), text("agenda", kText, false, true),
+                text("minutes", kLong, false, true), text("conclusions", kText, false, true),
+                enumeration("status", {"draft", "finalised"}), text("recorded_by", kLine)}),
+        entity("petition", "title",
+               {ref("meeting", "meeting"), simple("received_at", FieldType::Time, true),
+                enumeration("channel",
+                            {"meeting", "visit", "hotline", "written", "online", "other"}),
+                personal(text("petitioner_name", kLine, false, true)),
+                personal(text("petitioner_contact", kLine)), integer("households", 0, 100'000),
+                enumeration("category", kCategories, true), text("title", kLine, true, true),
+                text("description", kText, false, true), text("location", kLine, false, true),
+                enumeration("status", kPetitionStatuses, true),
+                enumeration("priority", {"low", "normal", "high", "urgent"}),
+                ref("lead_agency", "agency"), refList("support_agencies", "agency", 20),
+                enumeration("handling_level", {"neighbourhood", "ward", "district", "city"}),
+                simple("due_date", FieldType::Date), text("resolution", kText, false, true),
+                simple("resolved_at", FieldType::Time), text("status_reason", kText)}),
+        entity("directive", "instruction",
+               {ref("meeting", "meeting"), ref("petition", "petition"),
+                text("issued_by", kLine, true), ref("agency", "agency", true),
+                text("instruction", kText, true, true), simple("due_date", FieldType::Date),
+                enumeration("status", kDirectiveStatuses, true), text("result", kText, false, true),
+                simple("completed_at", FieldType::Time)}),
+        entity("update", "text", {enumeration("parent_entity", {"petition", "directive"}, true),
+                          ref("parent", "", true), text("text", kText, true, true)}),
+    };
+}
+
+bool isDate(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool isValidUtf8(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+        if (extra < 0 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) return false;
+        for (int k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+Error invalid(const EntityDef& e, const FieldDef& f, const std::string& rule) {
+    return {"invalid_value", e.name + "." + f.name + ": " + rule};
+}
+
+bool isEmptyValue(const Json& v) {
+    return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
+           (v.is_array() && v.empty());
+}
+
+}  // namespace
+
+const FieldDef* EntityDef::field(std::string_view n) const {
+    const int i = fieldIndex(n);
+    return i < 0 ? nullptr : &fields[static_cast<std::size_t>(i)];
+}
+
+int EntityDef::fieldIndex(std::string_view n) const {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].name == n) return static_cast<int>(i);
+    return -1;
+}
+
+const std::vector<EntityDef>& entities() {
+    static const std::vector<EntityDef> kEntities = buildEntities();
+    return kEntities;
+}
+
+const EntityDef* findEntity(std::string_view name) {
+    for (const EntityDef& e : entities())
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+Status validateValue(const EntityDef& e, const FieldDef& f, const Json& v) {
+    if (v.is_null()) {
+        if (f.required) return invalid(e, f, "is required and cannot be cleared");
+        return {};
+    }
+    switch (f.type) {
+    case FieldType::Text:
+    case FieldType::Ref: {
+        if (!v.is_string()) return invalid(e, f, "must be a string");
+        const auto& s = v.get_ref<const std::string&>();
+        if (!isValidUtf8(s)) return invalid(e, f, "must be valid UTF-8");
+        const std::size_t max = f.type == FieldType::Ref ? 64 : f.maxLength;
+        if (s.size() > max)
+            return invalid(e, f, "is " + std::to_string(s.size()) + " bytes, at most " +
+                                     std::to_string(max) + " allowed");
+        if (f.required && s.empty()) return invalid(e, f, "is required and cannot be empty");
+        return {};
+    }
+    case FieldType::Integer:
+        if (!v.is_number_integer()) return invalid(e, f, "must be an integer");
+        if (v.get<long long>() < f.minValue || v.get<long long>() > f.maxValue)
+            return invalid(e, f, "must be between " + std::to_string(f.minValue) + " and " +
+                                     std::to_string(f.maxValue));
+        return {};
+    case FieldType::Boolean:
+        if (!v.is_boolean()) return invalid(e, f, "must be true or false");
+        return {};
+    case FieldType::Time:
+        // Between 1970 and 2200: a time far outside is a bug, not a meeting.
+        if (!v.is_number_integer() || v.get<long long>() < 0 ||
+            v.get<long long>() > 7'258'118'400'000LL)
+            return invalid(e, f, "must be a time in milliseconds since 1970-01-01 UTC");
+        return {};
+    case FieldType::Date:
+        if (!v.is_string() || !isDate(v.get<std::string>()))
+            return invalid(e, f, "must be a date YYYY-MM-DD");
+        return {};
+    case FieldType::Enum:
+        if (!v.is_string() || std::find(f.enumValues.begin(), f.enumValues.end(),
+                                         v.get<std::string>()) == f.enumValues.end()) {
+            std::string allowed;
+            for (const auto& value : f.enumValues) allowed += (allowed.empty() ? "" : ", ") + value;
+            return invalid(e, f, "must be one of: " + allowed);
+        }
+        return {};
+    case FieldType::RefList:
+        if (!v.is_array()) return invalid(e, f, "must be an array of ids");
+        if (v.size() > f.maxLength)
+            return invalid(e, f, "has more than " + std::to_string(f.maxLength) + " items");
+        for (const Json& item : v)
+            if (!item.is_string() || item.get_ref<const std::string&>().empty() ||
+                item.get_ref<const std::string&>().size() > 64)
+                return invalid(e, f, "must be an array of non-empty ids");
+        return {};
+    case FieldType::People:
+        if (!v.is_array()) return invalid(e, f, "must be an array of {name, role}");
+        if (v.size() > f.maxLength)
+            return invalid(e, f, "has more than " + std::to_string(f.maxLength) + " people");
+        for (const Json& p : v) {
+            if (!p.is_object() || !p.contains("name") || !p["name"].is_string() ||
+                p["name"].get_ref<const std::string&>().empty())
+                return invalid(e, f, "each person needs a non-empty name");
+            for (auto it = p.begin(); it != p.end(); ++it) {
+                if ((it.key() != "name" && it.key() != "role") || !it.value().is_string() ||
+                    it.value().get_ref<const std::string&>().size() > 300 ||
+                    !isValidUtf8(it.value().get<std::string>()))
+                    return invalid(e, f, "a person has only name and role, short texts");
+            }
+        }
+        return {};
+    }
+    return invalid(e, f, "has an unknown type");
+}
+
+Status validateChange(const Change& c, bool creates) {
+    const EntityDef* e = findEntity(c.entity);
+    if (!e) return Error{"unknown_entity", "unknown entity '" + c.entity + "'"};
+    if (c.id.empty() || c.id.size() > 64)
+        return Error{"invalid_value", c.entity + ".id must be 1 to 64 characters"};
+    if (c.unit.empty() || c.unit.size() > 64)
+        return Error{"invalid_value", c.entity + ".unit must be 1 to 64 characters"};
+    if (c.set.empty()) return Error{"invalid_value", "a change must set at least one field"};
+    for (const auto& [name, value] : c.set) {
+        const FieldDef* f = e->field(name);
+        if (!f) return Error{"unknown_field", "unknown field '" + name + "' of " + c.entity};
+        if (Status s = validateValue(*e, *f, value); !s) return s;
+    }
+    for (const auto& [name, dots] : c.bases) {
+        if (!c.set.count(name))
+            return Error{"invalid_value", "bases name field '" + name + "' that is not set"};
+        if (dots.size() > 1000)
+            return Error{"invalid_value", "too many bases for field '" + name + "'"};
+    }
+    if (creates) {
+        for (const FieldDef& f : e->fields) {
+            if (!f.required) continue;
+            const auto it = c.set.find(f.name);
+            if (it == c.set.end() || isEmptyValue(it->second))
+                return Error{"missing_field", c.entity + "." + f.name + " is required"};
+        }
+    }
+    return {};
+}
+
+const std::vector<std::string>& petitionStatuses() { return kPetitionStatuses; }
+const std::vector<std::string>& directiveStatuses() { return kDirectiveStatuses; }
+const std::vector<std::string>& petitionCategories() { return kCategories; }
+
+std::vector<std::string> allowedNextPetitionStatuses(std::string_view from) {
+    if (from == "received") return {"assigned", "escalated", "not_competent", "withdrawn"};
+    if (from == "assigned") return {"in_progress", "escalated", "not_competent", "withdrawn"};
+    if (from == "in_progress") return {"resolved", "escalated", "withdrawn"};
+    if (from == "resolved") return {"closed", "in_progress"};  // reopened when not done
+    if (from == "escalated") return {"in_progress", "resolved", "not_competent"};
+    if (from == "not_competent") return {"closed"};
+    if (from == "withdrawn") return {"closed"};
+    return {};
+}
+
+namespace {
+std::string overdueSql(const std::string& todayParam, const std::vector<std::string>& open) {
+    std::string list;
+    for (const auto& s : open) list += (list.empty() ? "'" : ",'") + s + "'";
+    return "(due_date IS NOT NULL AND due_date < " + todayParam + " AND status IN (" + list + "))";
+}
+}  // namespace
+
+bool isOpenPetitionStatus(std::string_view s) {
+    return std::find(kOpenPetitionStatuses.begin(), kOpenPetitionStatuses.end(), s) !=
+           kOpenPetitionStatuses.end();
+}
+
+bool isOpenDirectiveStatus(std::string_view s) {
+    return std::find(kOpenDirectiveStatuses.begin(), kOpenDirectiveStatuses.end(), s) !=
+           kOpenDirectiveStatuses.end();
+}
+
+std::string overduePetitionSql(const std::string& todayParam) {
+    return overdueSql(todayParam, kOpenPetitionStatuses);
+}
+
+std::string overdueDirectiveSql(const std::string& todayParam) {
+    return overdueSql(todayParam, kOpenDirectiveStatuses);
+}
+
+}  // namespace nghedan

@@ -1,0 +1,213 @@
+#include "nghedan/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <unordered_map>
+
+namespace nghedan {
+namespace {
+Error sqlError(sqlite3* db, std::string_view what) {
+    return {"storage", std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "no database")};
+}
+}  // namespace
+
+// ---- Stmt ---------------------------------------------------------------------------
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : m_db(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) !=
+        SQLITE_OK) {
+        m_error = sqlError(db, "prepare");
+        m_stmt = nullptr;
+    }
+}
+
+Stmt::Stmt(Stmt&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt), m_error(std::move(o.m_error)) {
+    o.m_stmt = nullptr;
+}
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+    if (this != &o) {
+        sqlite3_finalize(m_stmt);
+        m_db = o.m_db;
+        m_stmt = o.m_stmt;
+        m_error = std::move(o.m_error);
+        o.m_stmt = nullptr;
+    }
+    return *this;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(m_stmt); }
+
+Stmt& Stmt::bind(int i, std::int64_t v) {
+    if (m_stmt) sqlite3_bind_int64(m_stmt, i, v);
+    return *this;
+}
+Stmt& Stmt::bind(int i, double v) {
+    if (m_stmt) sqlite3_bind_double(m_stmt, i, v);
+    return *this;
+}
+Stmt& Stmt::bind(int i, std::string_view v) {
+    if (m_stmt)
+        sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Stmt& Stmt::bindNull(int i) {
+    if (m_stmt) sqlite3_bind_null(m_stmt, i);
+    return *this;
+}
+int Stmt::paramIndex(const char* name) const {
+    return m_stmt ? sqlite3_bind_parameter_index(m_stmt, name) : 0;
+}
+Stmt& Stmt::bind(const char* name, std::string_view v) { return bind(paramIndex(name), v); }
+Stmt& Stmt::bind(const char* name, std::int64_t v) { return bind(paramIndex(name), v); }
+
+bool Stmt::step() {
+    if (!m_stmt) return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) m_error = sqlError(m_db, "step");
+    return false;
+}
+
+Status Stmt::run() {
+    if (!m_stmt) return m_error.value_or(Error{"storage", "statement not prepared"});
+    while (step()) {
+    }
+    if (m_error) return *m_error;
+    return {};
+}
+
+void Stmt::reset() {
+    if (!m_stmt) return;
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_error.reset();
+}
+
+bool Stmt::isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+std::int64_t Stmt::int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
+double Stmt::real(int c) const { return sqlite3_column_double(m_stmt, c); }
+std::string_view Stmt::textView(int c) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, c)))
+             : std::string_view();
+}
+std::string Stmt::text(int c) const { return std::string(textView(c)); }
+int Stmt::columnCount() const { return m_stmt ? sqlite3_column_count(m_stmt) : 0; }
+std::string Stmt::columnName(int c) const { return sqlite3_column_name(m_stmt, c); }
+
+// ---- Database -----------------------------------------------------------------------
+
+struct Database::Cache {
+    std::unordered_map<std::string, std::unique_ptr<Stmt>> statements;
+};
+
+Result<Database> Database::open(const std::string& path, bool readOnly) {
+    Database db;
+    const int flags = readOnly ? SQLITE_OPEN_READONLY
+                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path.c_str(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK) {
+        Error e = sqlError(db.m_db, "cannot open " + path);
+        return e;
+    }
+    db.m_path = path;
+    db.m_cache = new Cache;
+    sqlite3_busy_timeout(db.m_db, 10'000);
+    sqlite3_extended_result_codes(db.m_db, 1);
+    const char* pragmas = readOnly ? "PRAGMA query_only=1;"
+                                   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                                     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+    if (Status s = db.exec(pragmas); !s) return s.error();
+    return db;
+}
+
+Database::Database(Database&& o) noexcept : m_db(o.m_db), m_path(std::move(o.m_path)),
+                                            m_cache(o.m_cache) {
+    o.m_db = nullptr;
+    o.m_cache = nullptr;
+}
+
+Database& Database::operator=(Database&& o) noexcept {
+    if (this != &o) {
+        this->~Database();
+        m_db = o.m_db;
+        m_path = std::move(o.m_path);
+        m_cache = o.m_cache;
+        o.m_db = nullptr;
+        o.m_cache = nullptr;
+    }
+    return *this;
+}
+
+Database::~Database() {
+    delete m_cache;  // statements first: they must be finalised before the connection closes
+    m_cache = nullptr;
+    if (m_db) sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
+
+Status Database::exec(std::string_view sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        Error e{"storage", message ? message : "exec failed"};
+        sqlite3_free(message);
+        return e;
+    }
+    return {};
+}
+
+StmtLease Database::cached(const std::string& sql) {
+    auto& slot = m_cache->statements[sql];
+    if (!slot) slot = std::make_unique<Stmt>(m_db, sql);
+    return StmtLease(*slot);
+}
+
+std::int64_t Database::lastInsertRowid() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+
+Status Database::backupTo(const std::string& path) {
+    sqlite3* dest = nullptr;
+    if (sqlite3_open(path.c_str(), &dest) != SQLITE_OK) {
+        Error e = sqlError(dest, "cannot open backup file " + path);
+        sqlite3_close(dest);
+        return e;
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(dest, "main", m_db, "main");
+    if (!backup) {
+        Error e = sqlError(dest, "backup");
+        sqlite3_close(dest);
+        return e;
+    }
+    int rc;
+    do {
+        rc = sqlite3_backup_step(backup, 1024);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    Status result;
+    if (rc != SQLITE_DONE) result = sqlError(dest, "backup step");
+    sqlite3_close(dest);
+    return result;
+}
+
+// ---- Transaction --------------------------------------------------------------------
+
+Transaction::Transaction(Database& db) : m_db(db), m_begun(db.exec("BEGIN IMMEDIATE")) {
+    m_done = !m_begun.ok();
+}
+
+Transaction::~Transaction() {
+    if (!m_done) (void)m_db.exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+    if (m_done) return m_begun.ok() ? Status(Error{"storage", "transaction already ended"}) : m_begun;
+    m_done = true;
+    Status s = m_db.exec("COMMIT");
+    if (!s) (void)m_db.exec("ROLLBACK");
+    return s;
+}
+
+}  // namespace nghedan

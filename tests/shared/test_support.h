@@ -1,0 +1,69 @@
+#pragma once
+// Helpers for the shared library's tests: temporary replica files and typical records.
+
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <random>
+#include <string>
+
+#include "nghedan/replica.h"
+
+namespace nghedan::test {
+
+/** A fresh directory removed at the end of the test. Uses /dev/shm when present: real SQLite
+ *  files, but fsync does not dominate thousands of small property runs. */
+class TempDir {
+public:
+    TempDir() {
+        namespace fs = std::filesystem;
+        const fs::path base = fs::exists("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
+        std::random_device rd;
+        m_path = base / ("nghedan-test-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(m_path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+inline std::unique_ptr<Replica> openReplica(const std::string& path, ReplicaOptions options = {}) {
+    auto r = Replica::open(path, std::move(options));
+    if (!r) throw std::runtime_error("open " + path + ": " + r.error().message);
+    return std::move(*r);
+}
+
+/** The fields a petition needs to be created. */
+inline std::map<std::string, Json> petitionFields(const std::string& title) {
+    return {{"title", title},
+            {"category", "civil_records"},
+            {"status", "received"},
+            {"received_at", 1678435200000LL}};
+}
+
+/** Writes and fails the test's precondition loudly when the write is refused. */
+inline Change mustWrite(Replica& r, WriteRequest w) {
+    auto c = r.write(w);
+    if (!c) throw std::runtime_error("write refused: " + c.error().message);
+    return *c;
+}
+
+/** Every change stored in a replica, in arrival order. */
+inline std::vector<Change> allChanges(Replica& r) {
+    auto page = r.changesAfter(0, "", 10'000);
+    if (!page) throw std::runtime_error(page.error().message);
+    std::vector<Change> out = page->changes;
+    while (page->more) {
+        page = r.changesAfter(page->cursor, "", 10'000);
+        out.insert(out.end(), page->changes.begin(), page->changes.end());
+    }
+    return out;
+}
+
+}  // namespace nghedan::test
