@@ -44,6 +44,82 @@ bool isRetryableRefusal(const std::string& code) {
     return code == "seq_gap" || code == "clock_ahead";
 }
 
+namespace {
+void appendString(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.push_back('"');
+    for (const char ch : s) {
+        const auto u = static_cast<unsigned char>(ch);
+        switch (ch) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (u < 0x20) {
+                out += "\\u00";
+                out.push_back(kHex[u >> 4]);
+                out.push_back(kHex[u & 15]);
+            } else {
+                out.push_back(ch);
+            }
+        }
+    }
+    out.push_back('"');
+}
+}  // namespace
+
+std::string toJsonText(const Change& c) {
+    // Keys in the order nlohmann::json sorts them, so the text equals toJson(c).dump().
+    std::string out;
+    out.reserve(256);
+    out += "{\"author\":";
+    appendString(out, c.author);
+    out += ",\"bases\":{";
+    bool firstField = true;
+    for (const auto& [field, dots] : c.bases) {
+        if (!firstField) out.push_back(',');
+        firstField = false;
+        appendString(out, field);
+        out += ":[";
+        for (std::size_t i = 0; i < dots.size(); ++i) {
+            if (i) out.push_back(',');
+            out.push_back('[');
+            appendString(out, dots[i].site);
+            out.push_back(',');
+            out += std::to_string(dots[i].seq);
+            out.push_back(']');
+        }
+        out.push_back(']');
+    }
+    out += "},\"entity\":";
+    appendString(out, c.entity);
+    out += ",\"hlc\":" + std::to_string(c.hlc) + ",\"id\":";
+    appendString(out, c.id);
+    out += ",\"seq\":" + std::to_string(c.seq) + ",\"set\":{";
+    firstField = true;
+    for (const auto& [field, value] : c.set) {
+        if (!firstField) out.push_back(',');
+        firstField = false;
+        appendString(out, field);
+        out.push_back(':');
+        if (value.is_string()) {
+            appendString(out, value.get_ref<const std::string&>());
+        } else {
+            out += value.dump();
+        }
+    }
+    out += "},\"site\":";
+    appendString(out, c.site);
+    out += ",\"unit\":";
+    appendString(out, c.unit);
+    out += ",\"v\":" + std::to_string(kChangeFormatVersion) + "}";
+    return out;
+}
+
 Json toJson(const Change& c) {
     Json bases = Json::object();
     for (const auto& [field, dots] : c.bases) {

@@ -1,6 +1,8 @@
 #include "nghedan/replica.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <ctime>
 #include <set>
 #include <unordered_map>
@@ -78,6 +80,37 @@ std::string vietnamDate(std::int64_t ms) {
     return buf;
 }
 
+
+/** What a batch did to one record, so materialisation does only the work needed. */
+struct Touch {
+    const Change* sole = nullptr;  ///< the record was created by this change, nothing else
+    bool search = false;           ///< a searchable field (or deleted) changed: re-index
+    bool all = false;              ///< rewrite every column (rebuild, migration, refusal)
+    std::set<std::string> fields;  ///< fields written in this batch
+};
+using Touched = std::map<std::int64_t, Touch>;
+
+/** Decodes a stored JSON value; plain strings and integers skip the full parser. */
+Json decodeValue(std::string_view text) {
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"' &&
+        text.find('\\') == std::string_view::npos)
+        return std::string(text.substr(1, text.size() - 2));
+    if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) {
+        std::int64_t v = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (ec == std::errc() && end == text.data() + text.size()) return v;
+    }
+    return Json::parse(text, nullptr, false);
+}
+
+/** True when writing these fields can change what search finds. */
+bool touchesSearch(const EntityDef& e, const Change& c) {
+    for (const auto& [name, value] : c.set) {
+        const FieldDef* f = e.field(name);
+        if (name == "deleted" || name == e.titleField || (f && f->searchable)) return true;
+    }
+    return false;
+}
 
 struct CurrentValue {
     std::string field;
@@ -237,7 +270,7 @@ struct Replica::Impl {
 
     /** Stores one checked change: record, change row, versions, supersessions. */
     Status storeChange(const Change& c, std::int64_t site, std::optional<RecordRef> record,
-                       std::set<std::int64_t>& touched) {
+                       Touched& touched) {
         std::int64_t rid;
         if (record) {
             rid = record->rid;
@@ -249,9 +282,13 @@ struct Replica::Impl {
         auto ins = db.cached(
             "INSERT INTO changes(site_idx, seq, hlc, rid, author, body) VALUES(?, ?, ?, ?, ?, ?)");
         ins->bind(1, site).bind(2, c.seq).bind(3, c.hlc).bind(4, rid).bind(5, c.author);
-        ins->bind(6, toJson(c).dump());
+        ins->bind(6, toJsonText(c));
         if (Status s = ins->run(); !s) return s;
-        touched.insert(rid);
+        auto [it, first] = touched.try_emplace(rid);
+        it->second.sole = first && !record ? &c : nullptr;
+        const EntityDef* e = findEntity(c.entity);
+        it->second.search = it->second.search || !record || (e && touchesSearch(*e, c));
+        for (const auto& [name, value] : c.set) it->second.fields.insert(name);
         return storeValues(c, rid, site, !record.has_value());
     }
 
@@ -288,17 +325,10 @@ struct Replica::Impl {
         return db.exec("DROP TABLE IF EXISTS search");
     }
 
-    /** Recomputes the materialised row and search entry of one record from its versions. */
-    Status materialise(std::int64_t rid) {
-        auto rec = db.cached("SELECT entity, id, unit FROM records WHERE rid=?");
-        rec->bind(1, rid);
-        if (!rec->step()) return Error{"storage", "record lost"};
-        const std::string entity = rec->text(0), id = rec->text(1), unit = rec->text(2);
-        const EntityDef* e = findEntity(entity);
-        if (!e) return Error{"storage", "record of unknown entity " + entity};
-
-        // Display value per field: the current version with the greatest (hlc, site).
-        std::map<std::string, CurrentValue> display;
+    /** The display value of each field of a record (the current version with the greatest
+     *  (hlc, site)) and how many fields have more than one current version. */
+    Status currentValues(std::int64_t rid, std::map<std::string, CurrentValue>& display,
+                         int& conflicts) {
         std::map<std::string, int> currentCount;
         auto cur = db.cached(
             "SELECT v.field, v.value, v.hlc, s.site, v.seq FROM versions v "
@@ -312,25 +342,28 @@ struct Replica::Impl {
             auto it = display.find(name);
             if (it == display.end() ||
                 std::tie(v.hlc, v.site) > std::tie(it->second.hlc, it->second.site)) {
-                v.value = Json::parse(cur->textView(1), nullptr, false);
+                v.value = decodeValue(cur->textView(1));
                 display[name] = std::move(v);
             }
         }
         if (cur->error()) return *cur->error();
-        int conflicts = 0;
+        conflicts = 0;
         for (const auto& [name, count] : currentCount)
             if (count > 1) ++conflicts;
+        return {};
+    }
 
-        // Created: the earliest change; updated: the latest (by hlc, then site).
-        auto span = db.cached(
+    /** The earliest and latest change of a record by (hlc, site): (hlc, site, author). */
+    void span(std::int64_t rid, std::tuple<HlcTime, std::string, std::string>& first,
+              std::tuple<HlcTime, std::string, std::string>& last) {
+        auto st = db.cached(
             "SELECT c.hlc, s.site, c.author FROM changes c JOIN sites s ON s.idx=c.site_idx "
             "WHERE c.rid=?");
-        span->bind(1, rid);
-        std::tuple<HlcTime, std::string, std::string> first{~HlcTime(0), "", ""}, last{0, "", ""};
+        st->bind(1, rid);
         bool any = false;
-        while (span->step()) {
-            std::tuple<HlcTime, std::string, std::string> t{static_cast<HlcTime>(span->int64(0)),
-                                                            span->text(1), span->text(2)};
+        while (st->step()) {
+            std::tuple<HlcTime, std::string, std::string> t{static_cast<HlcTime>(st->int64(0)),
+                                                            st->text(1), st->text(2)};
             if (!any || std::tie(std::get<0>(t), std::get<1>(t)) <
                             std::tie(std::get<0>(first), std::get<1>(first)))
                 first = t;
@@ -339,6 +372,34 @@ struct Replica::Impl {
                 last = t;
             any = true;
         }
+    }
+
+    /** Recomputes the materialised row (and, when `touch.search`, the search entry) of one
+     *  record from its versions; a record created by one change is taken from that change. */
+    Status materialise(std::int64_t rid, const Touch& touch) {
+        std::string entity, id, unit;
+        std::map<std::string, CurrentValue> display;
+        int conflicts = 0;
+        std::tuple<HlcTime, std::string, std::string> first{~HlcTime(0), "", ""}, last{0, "", ""};
+        if (const Change* c = touch.sole) {
+            entity = c->entity;
+            id = c->id;
+            unit = c->unit;
+            for (const auto& [name, value] : c->set)
+                display[name] = CurrentValue{name, value, c->hlc, c->site, c->seq};
+            first = last = {c->hlc, c->site, c->author};
+        } else {
+            auto rec = db.cached("SELECT entity, id, unit FROM records WHERE rid=?");
+            rec->bind(1, rid);
+            if (!rec->step()) return Error{"storage", "record lost"};
+            entity = rec->text(0);
+            id = rec->text(1);
+            unit = rec->text(2);
+            if (Status s = currentValues(rid, display, conflicts); !s) return s;
+            span(rid, first, last);
+        }
+        const EntityDef* e = findEntity(entity);
+        if (!e) return Error{"storage", "record of unknown entity " + entity};
 
         const std::string table = materialisedTable(entity);
         if (display.empty()) {
@@ -348,54 +409,84 @@ struct Replica::Impl {
             return db.cached("DELETE FROM search WHERE rowid=?")->bind(1, rid).run();
         }
 
-        std::string cols = "id, unit", params = "?, ?";
-        for (const FieldDef& f : e->fields) {
-            cols += ", \"" + f.name + "\"";
-            params += ", ?";
-        }
-        auto up = db.cached("INSERT OR REPLACE INTO " + table + "(" + cols +
-                             ", conflicts, created_hlc, updated_hlc, created_by, updated_by) "
-                             "VALUES(" + params + ", ?, ?, ?, ?, ?)");
-        int i = 1;
-        up->bind(1, id).bind(2, unit);
-        i = 3;
-        std::string searchBody;
-        std::string title;
+        // Search text, from every display value.
+        std::string title, searchBody;
         bool deleted = false;
-        for (const FieldDef& f : e->fields) {
+        for (const auto& [name, v] : display) {
+            if (name == "deleted" && v.value.is_boolean()) deleted = v.value.get<bool>();
+            if (!v.value.is_string()) continue;
+            const FieldDef* f = e->field(name);
+            if (name == e->titleField) {
+                title = v.value.get<std::string>();
+            } else if (f && f->searchable) {
+                searchBody += v.value.get_ref<const std::string&>();
+                searchBody += '\n';
+            }
+        }
+        auto bindField = [&](Stmt& st, int at, const FieldDef& f) {
             const auto it = display.find(f.name);
-            const int at = i++;
             if (it == display.end() || it->second.value.is_null()) {
-                up->bindNull(at);
-                continue;
+                st.bindNull(at);
+                return;
             }
             const Json& v = it->second.value;
             if (f.type == FieldType::Boolean) {
-                up->bind(at, static_cast<std::int64_t>(v.get<bool>() ? 1 : 0));
-                if (f.name == "deleted") deleted = v.get<bool>();
+                st.bind(at, static_cast<std::int64_t>(v.get<bool>() ? 1 : 0));
             } else if (isIntegerColumn(f.type)) {
-                up->bind(at, v.get<std::int64_t>());
+                st.bind(at, v.get<std::int64_t>());
             } else if (isJsonColumn(f.type)) {
-                up->bind(at, v.dump());
+                st.bind(at, v.dump());
             } else {
-                const auto& s = v.get_ref<const std::string&>();
-                up->bind(at, s);
-                if (f.name == e->titleField) {
-                    title = s;
-                } else if (f.searchable) {
-                    searchBody += s;
-                    searchBody += '\n';
-                }
+                st.bind(at, v.get_ref<const std::string&>());
             }
-        }
-        up->bind(i++, static_cast<std::int64_t>(conflicts));
-        up->bind(i++, static_cast<std::int64_t>(std::get<0>(first)));
-        up->bind(i++, static_cast<std::int64_t>(std::get<0>(last)));
-        up->bind(i, std::get<2>(first)).bind(i + 1, std::get<2>(last));
-        if (Status s = up->run(); !s) return s;
+        };
+        auto bindSpan = [&](Stmt& st, int at) {
+            st.bind(at, static_cast<std::int64_t>(conflicts));
+            st.bind(at + 1, static_cast<std::int64_t>(std::get<0>(first)));
+            st.bind(at + 2, static_cast<std::int64_t>(std::get<0>(last)));
+            st.bind(at + 3, std::get<2>(first)).bind(at + 4, std::get<2>(last));
+        };
 
-        if (Status s = db.cached("DELETE FROM search WHERE rowid=?")->bind(1, rid).run(); !s)
-            return s;
+        // An existing row is updated in the columns this batch wrote, so only the indexes on
+        // those columns change; otherwise the whole row is written.
+        bool written = false;
+        if (!touch.sole && !touch.all) {
+            std::string sql = "UPDATE " + table + " SET ";
+            std::vector<const FieldDef*> cols;
+            for (const FieldDef& f : e->fields) {
+                if (!touch.fields.count(f.name)) continue;
+                sql += "\"" + f.name + "\"=?, ";
+                cols.push_back(&f);
+            }
+            sql += "conflicts=?, created_hlc=?, updated_hlc=?, created_by=?, updated_by=? WHERE id=?";
+            auto up = db.cached(sql);
+            int at = 1;
+            for (const FieldDef* f : cols) bindField(*up, at++, *f);
+            bindSpan(*up, at);
+            up->bind(at + 5, id);
+            if (Status s = up->run(); !s) return s;
+            written = db.changes() > 0;
+        }
+        if (!written) {
+            std::string cols = "id, unit", params = "?, ?";
+            for (const FieldDef& f : e->fields) {
+                cols += ", \"" + f.name + "\"";
+                params += ", ?";
+            }
+            auto up = db.cached("INSERT OR REPLACE INTO " + table + "(" + cols +
+                                ", conflicts, created_hlc, updated_hlc, created_by, updated_by) "
+                                "VALUES(" + params + ", ?, ?, ?, ?, ?)");
+            up->bind(1, id).bind(2, unit);
+            int at = 3;
+            for (const FieldDef& f : e->fields) bindField(*up, at++, f);
+            bindSpan(*up, at);
+            if (Status s = up->run(); !s) return s;
+        }
+
+        if (!touch.search) return {};
+        if (!touch.sole)
+            if (Status s = db.cached("DELETE FROM search WHERE rowid=?")->bind(1, rid).run(); !s)
+                return s;
         if (deleted) return {};
         auto fts = db.cached(
             "INSERT INTO search(rowid, entity, label, title, body) VALUES(?, ?, ?, ?, ?)");
@@ -404,10 +495,21 @@ struct Replica::Impl {
         return fts->run();
     }
 
-    Status materialiseAll(const std::set<std::int64_t>& rids) {
-        for (std::int64_t rid : rids)
-            if (Status s = materialise(rid); !s) return s;
+    Status materialiseAll(const Touched& touched) {
+        for (const auto& [rid, touch] : touched)
+            if (Status s = materialise(rid, touch); !s) return s;
         return {};
+    }
+
+    /** Every record of the replica, to be materialised and indexed from scratch. */
+    Touched allRecords() {
+        Touched all;
+        auto st = db.cached("SELECT rid FROM records");
+        while (st->step()) {
+            Touch& t = all[st->int64(0)];
+            t.search = t.all = true;
+        }
+        return all;
     }
 
     /** Re-derives versions and supersessions of one record from its stored changes (after a
@@ -428,7 +530,7 @@ struct Replica::Impl {
         }
         for (const auto& [site, c] : changes)
             if (Status s = storeValues(c, rid, site, false); !s) return s;
-        return materialise(rid);
+        return materialise(rid, Touch{nullptr, true, true, {}});
     }
 
     Result<Json> rowToJson(Stmt& st, const EntityDef& e) {
@@ -550,10 +652,7 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
         if (Status s = r->setMeta("schema_version", std::to_string(kStorageVersion)); !s)
             return s.error();
         if (migrate) {
-            std::set<std::int64_t> all;
-            Stmt st = r->m_db.prepare("SELECT rid FROM records");
-            while (st.step()) all.insert(st.int64(0));
-            if (Status s = impl.materialiseAll(all); !s) return s.error();
+            if (Status s = impl.materialiseAll(impl.allRecords()); !s) return s.error();
         }
         if (Status s = tx.commit(); !s) return s.error();
     }
@@ -609,7 +708,7 @@ Result<Change> Replica::write(const WriteRequest& req) {
     c.site = m_site;
     c.seq = static_cast<std::uint64_t>(m_impl->maxSeq(m_impl->ownIdx)) + 1;
     c.hlc = m_clock.now();
-    std::set<std::int64_t> touched;
+    Touched touched;
     if (Status s = m_impl->storeChange(c, m_impl->ownIdx, record, touched); !s) return s.error();
     if (Status s = m_impl->setMaxSeq(m_impl->ownIdx, static_cast<std::int64_t>(c.seq)); !s)
         return s.error();
@@ -623,7 +722,7 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
     ApplyReport report;
-    std::set<std::int64_t> touched;
+    Touched touched;
     std::map<std::int64_t, std::int64_t> contiguous;  // site -> max seq (requireContiguous)
     std::set<std::int64_t> blocked;                   // sites stopped by a retryable refusal
     std::set<std::int64_t> sitesSeen;
@@ -801,8 +900,9 @@ Result<Page> Replica::list(const ListQuery& q) {
     if (!q.search.empty()) {
         const std::string match = ftsQuery(q.search);
         if (match.empty()) return Page{};
-        where += " AND id IN (SELECT r.id FROM search JOIN records r ON r.rid=search.rowid "
-                 "WHERE search MATCH " + param(match) + " AND r.entity=" + param(q.entity) + ")";
+        // The FTS subquery is uncorrelated, so SQLite runs the MATCH once.
+        where += " AND id IN (SELECT id FROM records WHERE entity=" + param(q.entity) +
+                 " AND rid IN (SELECT rowid FROM search WHERE search MATCH " + param(match) + "))";
     }
     if (q.from || q.to) {
         const FieldDef* f = e->field(q.timeField);
@@ -853,7 +953,8 @@ Result<std::vector<SearchHit>> Replica::search(const std::string& typed, const s
     if (match.empty()) return hits;
     Stmt st = m_db.prepare(
         "SELECT r.entity, r.id, search.label FROM search JOIN records r ON r.rid=search.rowid "
-        "WHERE search MATCH ?1 AND (?2 = '' OR search.entity = ?2) ORDER BY rank LIMIT ?3");
+        "WHERE search MATCH ?1 AND (?2 = '' OR search.entity = ?2) ORDER BY search.rowid DESC "
+        "LIMIT ?3");
     st.bind(1, match).bind(2, entity).bind(3, static_cast<std::int64_t>(std::clamp(limit, 1, 1000)));
     while (st.step()) hits.push_back({st.text(0), st.text(1), st.text(2)});
     if (st.error()) return *st.error();
@@ -1003,16 +1104,16 @@ Status Replica::restampUnsent() {
         if (!c) return c.error();
         rows.emplace_back(sel.int64(0), sel.int64(1), std::move(*c));
     }
-    std::set<std::int64_t> touched;
+    Touched touched;  // only timestamps change: no re-indexing
     for (auto& [lseq, rid, c] : rows) {
         c.hlc = m_clock.now();
-        if (Status s = m_db.cached("UPDATE changes SET hlc=?, body=? WHERE lseq=?")->bind(1, c.hlc).bind(2, toJson(c).dump()).bind(3, lseq).run();
+        if (Status s = m_db.cached("UPDATE changes SET hlc=?, body=? WHERE lseq=?")->bind(1, c.hlc).bind(2, toJsonText(c)).bind(3, lseq).run();
             !s)
             return s;
         if (Status s = m_db.cached("UPDATE versions SET hlc=? WHERE rid=? AND site_idx=? AND seq=?")->bind(1, c.hlc).bind(2, rid).bind(3, m_impl->ownIdx).bind(4, c.seq).run();
             !s)
             return s;
-        touched.insert(rid);
+        touched[rid];
     }
     if (Status s = m_impl->materialiseAll(touched); !s) return s;
     if (Status s = setMeta("clock_offset", std::to_string(m_clock.offsetMs())); !s) return s;
@@ -1038,18 +1139,16 @@ Status Replica::rebuildMaterialised() {
     if (Status s = m_impl->dropDerivedTables(); !s) return s;
     if (Status s = m_impl->createDerivedTables(); !s) return s;
     if (Status s = m_db.exec("DELETE FROM versions; DELETE FROM supersessions;"); !s) return s;
-    std::set<std::int64_t> all;
     {
         Stmt st = m_db.prepare("SELECT rid, site_idx, body FROM changes ORDER BY lseq");
         while (st.step()) {
             auto c = changeFromJson(Json::parse(st.textView(2), nullptr, false));
             if (!c) return c.error();
             if (Status s = m_impl->storeValues(*c, st.int64(0), st.int64(1), false); !s) return s;
-            all.insert(st.int64(0));
         }
         if (st.error()) return *st.error();
     }
-    if (Status s = m_impl->materialiseAll(all); !s) return s;
+    if (Status s = m_impl->materialiseAll(m_impl->allRecords()); !s) return s;
     return tx.commit();
 }
 

@@ -260,6 +260,9 @@ Status validateChange(const Change& c, bool creates) {
     if (c.unit.empty() || c.unit.size() > 64)
         return Error{"invalid_value", c.entity + ".unit must be 1 to 64 characters"};
     if (c.set.empty()) return Error{"invalid_value", "a change must set at least one field"};
+    if (c.author.empty() || c.author.size() > 200 || !isValidUtf8(c.author) ||
+        !isValidUtf8(c.id) || !isValidUtf8(c.unit))
+        return Error{"invalid_value", "author, id and unit must be non-empty UTF-8 text"};
     for (const auto& [name, value] : c.set) {
         const FieldDef* f = e->field(name);
         if (!f) return Error{"unknown_field", "unknown field '" + name + "' of " + c.entity};

@@ -104,6 +104,12 @@ struct Database::Cache {
 };
 
 Result<Database> Database::open(const std::string& path, bool readOnly) {
+    // Connections are never shared between threads: no allocator statistics (a global mutex).
+    static const int configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return sqlite3_initialize();
+    }();
+    (void)configured;
     Database db;
     const int flags = readOnly ? SQLITE_OPEN_READONLY
                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -118,7 +124,8 @@ Result<Database> Database::open(const std::string& path, bool readOnly) {
     sqlite3_extended_result_codes(db.m_db, 1);
     const char* pragmas = readOnly ? "PRAGMA query_only=1;"
                                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                                     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+                                     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+                                     "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;";
     if (Status s = db.exec(pragmas); !s) return s.error();
     return db;
 }

@@ -151,3 +151,18 @@ TEST_CASE("petition status offers only the allowed next steps", "[schema]") {
     CHECK(isOpenPetitionStatus("escalated"));
     CHECK_FALSE(isOpenPetitionStatus("resolved"));
 }
+
+TEST_CASE("the stored change text equals the JSON library's rendering", "[schema]") {
+    Change c{newSiteId(), 7, hlcPack(1'700'000'000'000, 3), "meeting", "m1", "kp5",
+             "canbo \"q3\"",
+             {{"title", "Gặp gỡ\nkhu phố 5\t\\ \x01"},
+              {"attendees", Json::array({{{"name", "Võ Văn Đức"}, {"role", "Chủ tịch"}}})},
+              {"resident_count", 40},
+              {"deleted", false},
+              {"location", nullptr}},
+             {{"title", {{newSiteId(), 1}, {newSiteId(), 2}}}}};
+    CHECK(toJsonText(c) == toJson(c).dump());
+    auto back = changeFromJson(Json::parse(toJsonText(c)));
+    REQUIRE(back.ok());
+    CHECK(toJsonText(*back) == toJsonText(c));
+}

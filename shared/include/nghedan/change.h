@@ -44,6 +44,9 @@ struct Change {
 /** {"v":1,"site":..,"seq":..,"hlc":..,"entity":..,"id":..,"unit":..,"author":..,
  *   "set":{field:value},"bases":{field:[[site,seq],...]}} */
 Json toJson(const Change& change);
+/** The same text as toJson(change).dump(), built without the intermediate JSON tree: the form
+ *  stored in the replica and sent on the wire. */
+std::string toJsonText(const Change& change);
 /** Parses and checks the shape (types, version, site format); not the schema. */
 Result<Change> changeFromJson(const Json& json);
 

@@ -156,6 +156,7 @@ public:
     /** Every value every field of the record ever had, oldest first. */
     Result<std::vector<VersionView>> history(const std::string& entity, const std::string& id);
     Result<Page> list(const ListQuery& query);
+    /** Records whose text matches every typed word (diacritics ignored), newest first. */
     Result<std::vector<SearchHit>> search(const std::string& typed, const std::string& entity = {},
                                           int limit = 50);
     /** The unit and all units below it (ids). */
