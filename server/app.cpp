@@ -1,0 +1,302 @@
+#include "app.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "demo_data.h"
+#include "http_util.h"
+#include "users.h"
+
+namespace nghedan::server {
+namespace {
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+bool parseInt(const std::string& text, long long lo, long long hi, long long& out) {
+    if (text.empty()) return false;
+    char* end = nullptr;
+    errno = 0;
+    const long long v = std::strtoll(text.c_str(), &end, 10);
+    if (errno || *end || v < lo || v > hi) return false;
+    out = v;
+    return true;
+}
+
+bool truthy(const std::string& v) {
+    return v == "1" || v == "true" || v == "yes" || v == "on";
+}
+
+std::optional<std::string> readSmallFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) return std::nullopt;
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' '))
+        line.pop_back();
+    return line;
+}
+
+/** Writes a file durably: temp file, fsync, rename, fsync of the directory. */
+Status writeFileDurably(const std::string& path, const std::string& content) {
+    const std::string tmp = path + ".tmp";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return Error{"io", "cannot write " + tmp};
+    const bool ok =
+        ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+        ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0)
+        return Error{"io", "cannot write " + path};
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    const int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string serveUsage() {
+    return R"(usage: nghedan-server serve [options]
+  --address A         listen address (NGHEDAN_ADDRESS, default 127.0.0.1; 0.0.0.0 for tablets)
+  --port P            port, 0 = any free port (NGHEDAN_PORT, default 8080)
+  --data DIR          data directory (NGHEDAN_DATA, default ./nghedan-data)
+  --tls-cert F        PEM certificate, with --tls-key: HTTPS (NGHEDAN_TLS_CERT)
+  --tls-key F         PEM private key (NGHEDAN_TLS_KEY)
+  --log-level L       debug|info|warn|error (NGHEDAN_LOG_LEVEL, default info)
+  --log-file F        append logs to F instead of stderr (NGHEDAN_LOG_FILE)
+  --demo              seed the demo data set into an empty database (NGHEDAN_DEMO=1)
+  --threads N         HTTP worker threads (NGHEDAN_THREADS, default 32)
+  --session-days N    token and cookie lifetime in days (NGHEDAN_SESSION_DAYS, default 30)
+When ready it prints one line "listening on http://ADDR:PORT" to stdout.
+)";
+}
+
+Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
+    ServerOptions o;
+    long long n = 0;
+    auto usage = [](const std::string& message) { return Error{"usage", message}; };
+    // Environment first, flags override.
+    if (auto v = env("NGHEDAN_ADDRESS"); !v.empty()) o.address = v;
+    if (auto v = env("NGHEDAN_PORT"); !v.empty()) {
+        if (!parseInt(v, 0, 65535, n)) return usage("NGHEDAN_PORT must be a port number");
+        o.port = static_cast<int>(n);
+    }
+    if (auto v = env("NGHEDAN_DATA"); !v.empty()) o.dataDir = v;
+    o.tlsCert = env("NGHEDAN_TLS_CERT");
+    o.tlsKey = env("NGHEDAN_TLS_KEY");
+    if (auto v = env("NGHEDAN_LOG_LEVEL"); !v.empty()) o.logLevel = v;
+    o.logFile = env("NGHEDAN_LOG_FILE");
+    o.demo = truthy(env("NGHEDAN_DEMO"));
+    if (auto v = env("NGHEDAN_THREADS"); !v.empty()) {
+        if (!parseInt(v, 1, 1024, n)) return usage("NGHEDAN_THREADS must be 1 to 1024");
+        o.threads = static_cast<int>(n);
+    }
+    if (auto v = env("NGHEDAN_SESSION_DAYS"); !v.empty()) {
+        if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_SESSION_DAYS must be 1 to 3650");
+        o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
+    }
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) -> bool {
+            if (i + 1 >= args.size()) return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--demo") {
+            o.demo = true;
+        } else if (a == "--address") {
+            if (!value(o.address)) return usage("--address needs a value");
+        } else if (a == "--port") {
+            if (!value(v) || !parseInt(v, 0, 65535, n)) return usage("--port needs 0..65535");
+            o.port = static_cast<int>(n);
+        } else if (a == "--data") {
+            if (!value(o.dataDir)) return usage("--data needs a directory");
+        } else if (a == "--tls-cert") {
+            if (!value(o.tlsCert)) return usage("--tls-cert needs a file");
+        } else if (a == "--tls-key") {
+            if (!value(o.tlsKey)) return usage("--tls-key needs a file");
+        } else if (a == "--log-level") {
+            if (!value(o.logLevel)) return usage("--log-level needs a level");
+        } else if (a == "--log-file") {
+            if (!value(o.logFile)) return usage("--log-file needs a file");
+        } else if (a == "--threads") {
+            if (!value(v) || !parseInt(v, 1, 1024, n)) return usage("--threads needs 1..1024");
+            o.threads = static_cast<int>(n);
+        } else if (a == "--session-days") {
+            if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--session-days needs 1..3650");
+            o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
+        } else {
+            return usage("unknown option " + a);
+        }
+    }
+    if (!parseLogLevel(o.logLevel)) return usage("log level must be debug, info, warn or error");
+    if (o.tlsCert.empty() != o.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");
+    if (o.dataDir.empty()) return usage("the data directory must not be empty");
+    return o;
+}
+
+std::string databasePath(const std::string& dataDir) {
+    return (std::filesystem::path(dataDir) / "nghedan.db").string();
+}
+
+std::string lineagePath(const std::string& dataDir) {
+    return (std::filesystem::path(dataDir) / "lineage").string();
+}
+
+Result<std::unique_ptr<Replica>> openDataDir(const std::string& dataDir, ReplicaOptions options) {
+    std::error_code ec;
+    std::filesystem::create_directories(dataDir, ec);
+    if (ec) return Error{"io", "cannot create the data directory " + dataDir + ": " + ec.message()};
+    auto replica = Replica::open(databasePath(dataDir), std::move(options));
+    if (!replica) return replica.error();
+    if (Status s = UserStore((*replica)->database()).ensureSchema(); !s) return s.error();
+    return replica;
+}
+
+Status rotateLineage(Replica& replica, const std::string& dataDir) {
+    const std::string lineage = randomHexId(16);
+    if (Status s = replica.setMeta("server_lineage", lineage); !s) return s;
+    return writeFileDurably(lineagePath(dataDir), lineage + "\n");
+}
+
+ServerApp::ServerApp(ServerOptions options)
+    : m_options(std::move(options)),
+      m_clockOverride(std::make_shared<std::atomic<std::int64_t>>(0)) {
+    m_ctx.settings = m_options.settings;
+    m_ctx.metrics = std::make_shared<Metrics>();
+}
+
+ServerApp::~ServerApp() {
+    stop();
+}
+
+Status ServerApp::open() {
+    if (auto level = parseLogLevel(m_options.logLevel)) setLogLevel(*level);
+    std::error_code ec;
+    std::filesystem::create_directories(m_options.dataDir, ec);
+    if (!m_options.logFile.empty() && !setLogFile(m_options.logFile))
+        return Error{"io", "cannot open the log file " + m_options.logFile};
+    ReplicaOptions ro;
+    // The demo seed moves this clock through the past months; otherwise it is the system's.
+    ro.clockSource = [clock = m_clockOverride] {
+        const std::int64_t fixed = clock->load();
+        return fixed > 0 ? fixed : systemMillis();
+    };
+    auto replica = openDataDir(m_options.dataDir, std::move(ro));
+    if (!replica) return replica.error();
+    m_ctx.replica = std::move(*replica);
+    Replica& r = *m_ctx.replica;
+
+    const auto fileLineage = readSmallFile(lineagePath(m_options.dataDir));
+    const auto dbLineage = r.meta("server_lineage");
+    auto epoch = r.meta("server_epoch");
+    const bool replaced = !fileLineage || !dbLineage || *fileLineage != *dbLineage;
+    if (!epoch || replaced) {
+        if (epoch)
+            logLine(LogLevel::Warn,
+                    "the database does not match the lineage file (restored "
+                    "from a backup?): new epoch; tablets will re-push");
+        epoch = randomHexId(16);
+        if (Status s = r.setMeta("server_epoch", *epoch); !s) return s;
+    }
+    m_ctx.epoch = *epoch;
+    if (Status s = rotateLineage(r, m_options.dataDir); !s) return s;
+    if (auto purged = UserStore(r.database()).purgeExpiredSessions(systemMillis()); !purged)
+        return purged.error();
+
+    if (m_options.demo) {
+        auto seeded =
+            seedDemoData(r, [clock = m_clockOverride](std::int64_t ms) { clock->store(ms); });
+        m_clockOverride->store(0);
+        if (!seeded) return seeded.error();
+        if (*seeded)
+            logLine(LogLevel::Info, "demo data seeded");
+        else
+            logLine(LogLevel::Info, "demo data not seeded: the database is not empty");
+    }
+    return {};
+}
+
+Result<int> ServerApp::bind() {
+    if (!m_ctx.replica) return Error{"state", "open() first"};
+    if (!m_options.tlsCert.empty()) {
+        auto ssl = std::make_unique<httplib::SSLServer>(m_options.tlsCert.c_str(),
+                                                        m_options.tlsKey.c_str());
+        if (!ssl->is_valid())
+            return Error{"tls", "cannot load the TLS certificate or key (" + m_options.tlsCert +
+                                    ", " + m_options.tlsKey + ")"};
+        m_http = std::move(ssl);
+    } else {
+        m_http = std::make_unique<httplib::Server>();
+    }
+    httplib::Server& http = *m_http;
+    const int threads = m_options.threads;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_keep_alive_timeout(m_options.keepAliveSeconds);
+    http.set_payload_max_length(m_ctx.settings.maxBodyBytes);
+    installCommonHandlers(http, m_ctx);
+    registerHealthRoutes(http, m_ctx);
+    registerAuthRoutes(http, m_ctx);
+    registerSyncRoutes(http, m_ctx);
+#ifdef NGHEDAN_HAS_DASHBOARD
+    registerReadRoutes(http, m_ctx);
+    registerDashboardRoutes(http, m_ctx);
+#endif
+    if (m_options.port == 0) {
+        m_port = http.bind_to_any_port(m_options.address);
+        if (m_port <= 0) return Error{"bind", "cannot bind to " + m_options.address};
+    } else {
+        if (!http.bind_to_port(m_options.address, m_options.port))
+            return Error{"bind", "cannot bind to " + m_options.address + ":" +
+                                     std::to_string(m_options.port)};
+        m_port = m_options.port;
+    }
+    return m_port;
+}
+
+bool ServerApp::run() {
+    const bool ok = m_http && m_http->listen_after_bind();
+    m_runReturned = true;
+    return ok;
+}
+
+void ServerApp::stop() {
+    if (m_http && m_thread.joinable()) {
+        // stop() before the listen loop has started would be lost: wait for it.
+        while (!m_http->is_running() && !m_runReturned)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (m_http) m_http->stop();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+Result<int> ServerApp::start() {
+    auto port = bind();
+    if (!port) return port;
+    m_runReturned = false;
+    m_thread = std::thread([this] { run(); });
+    // Bound already: connections queue in the backlog until listen starts accepting.
+    return port;
+}
+
+std::string ServerApp::baseUrl() const {
+    const std::string host = m_options.address == "0.0.0.0" || m_options.address.empty()
+                                 ? "127.0.0.1"
+                                 : m_options.address;
+    return std::string(m_options.tlsCert.empty() ? "http" : "https") + "://" + host + ":" +
+           std::to_string(m_port);
+}
+
+}  // namespace nghedan::server

@@ -1,0 +1,74 @@
+#pragma once
+// What every route of nghedan-server shares. Owned by main.cpp; routes get a reference.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+
+#include "nghedan/replica.h"
+
+namespace nghedan::server {
+
+/** An authenticated user. role: "official" | "supervisor" | "admin". */
+struct User {
+    std::string username;
+    std::string displayName;
+    std::string role;
+    std::string scopeUnit;   ///< unit id; the user reads (and, per role, writes) its subtree
+    std::string deviceSite;  ///< site id the token is bound to (empty for web sessions)
+};
+
+/** Limits and policies the routes apply (set from the command line / environment). */
+struct Settings {
+    std::int64_t sessionTtlMs = 30LL * 24 * 3600 * 1000;  ///< token / cookie lifetime
+    std::size_t maxBodyBytes = 8u << 20;  ///< request body, compressed and decompressed
+    std::size_t maxChangesPerPush = 2000;
+    std::size_t defaultPageLimit = 1000;           ///< pull/snapshot "limit" default
+    std::size_t maxPageLimit = 5000;               ///< larger limits are reduced to this
+    std::int64_t maxClockAheadMs = 5 * 60 * 1000;  ///< "clock_ahead" beyond this
+    int maxFailedLogins = 5;                       ///< per username and IP within the window
+    std::int64_t failedLoginWindowMs = 60 * 1000;
+};
+
+struct Metrics;  // http_util.h
+
+/** Shared state. `replica` (the server's replica in the data directory) is used only while
+ *  holding `mutex`; so are the server tables in the same file (users.h, UserStore over
+ *  `replica->database()`). */
+struct Context {
+    std::unique_ptr<Replica> replica;
+    std::mutex mutex;
+    std::string epoch;  ///< random id of this database's lineage; changes when restored
+    Settings settings;
+    std::shared_ptr<Metrics> metrics;  ///< thread-safe; never null while serving
+
+    /** The user of the request's bearer token ("Authorization: Bearer T") or session cookie
+     *  ("nghedan_session"); for cookie-authenticated non-GET requests the header
+     *  "X-CSRF-Token" must match the session's CSRF token. On failure writes a 401/403 JSON
+     *  error into `res` and returns nullopt. Implemented in routes/auth.cpp. */
+    std::optional<User> authenticate(const httplib::Request& req, httplib::Response& res);
+
+    struct Auth;
+    std::shared_ptr<Auth> auth;  ///< sessions/users state, owned by routes/auth.cpp
+};
+
+/** Writes {"error":{"code":code,"message":message}} with the status. */
+void sendError(httplib::Response& res, int status, const std::string& code,
+               const std::string& message);
+/** Writes a JSON body (gzip is applied by the server when the client accepts it). */
+void sendJson(httplib::Response& res, const nlohmann::json& body, int status = 200);
+/** Parses a JSON request body, or writes a 400 "malformed_json" error and returns nullopt. */
+std::optional<nlohmann::json> parseJsonBody(const httplib::Request& req, httplib::Response& res);
+
+void registerAuthRoutes(httplib::Server& server, Context& ctx);  // routes/auth.cpp
+void registerSyncRoutes(httplib::Server& server, Context& ctx);  // routes/sync.cpp
+void registerReadRoutes(httplib::Server& server, Context& ctx);  // routes/read.cpp (dashboard API)
+void registerDashboardRoutes(httplib::Server& server,
+                             Context& ctx);  // routes/dashboard.cpp (web files, exports, print)
+
+}  // namespace nghedan::server

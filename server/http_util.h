@@ -1,0 +1,91 @@
+#pragma once
+// HTTP plumbing shared by the routes: bounded body reading, JSON parsing, API version check,
+// request logging and the Prometheus metrics.
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "context.h"
+
+namespace nghedan::server {
+
+// ---- logging -----------------------------------------------------------------------
+
+enum class LogLevel { Debug = 0, Info = 1, Warn = 2, Error = 3 };
+
+/** "debug" | "info" | "warn" | "error" (case-insensitive); nullopt otherwise. */
+std::optional<LogLevel> parseLogLevel(const std::string& text);
+void setLogLevel(LogLevel level);
+/** Sends log lines to this file (appending) instead of stderr; false if it cannot be opened. */
+bool setLogFile(const std::string& path);
+/** Writes one timestamped line when `level` is enabled. Thread-safe. Never pass secrets. */
+void logLine(LogLevel level, const std::string& message);
+
+// ---- metrics -----------------------------------------------------------------------
+
+/** Counters and latency histograms exposed at /metrics. Thread-safe. */
+struct Metrics {
+    /** One finished request: route label (routeLabel), method, status, duration. */
+    void recordRequest(const std::string& route, const std::string& method, int status,
+                       double seconds);
+    void recordChanges(std::size_t applied, std::size_t duplicates,
+                       const std::map<std::string, std::size_t>& refusedByCode);
+    /** Prometheus text exposition; `extra` lines (gauges computed by the caller) appended. */
+    std::string render(const std::string& extra) const;
+
+private:
+    struct Histogram {
+        std::vector<std::uint64_t> buckets;  // cumulative counts per bound in kBounds
+        double sum = 0;
+        std::uint64_t count = 0;
+    };
+    mutable std::mutex m_mutex;
+    std::map<std::string, std::uint64_t> m_requests;  // key: route \t method \t status
+    std::map<std::string, Histogram> m_latency;       // key: route (sync routes only)
+    std::uint64_t m_applied = 0, m_duplicates = 0;
+    std::map<std::string, std::uint64_t> m_refused;
+};
+
+/** The route label of a path for metrics: API paths with id-like segments replaced by ":id",
+ *  "/healthz", "/metrics", "static" for other GETs; "unmatched" when nothing answered (404). */
+std::string routeLabel(const std::string& path, int status);
+
+// ---- requests ------------------------------------------------------------------------
+
+/** Milliseconds since the Unix epoch (server time in every response). */
+std::int64_t serverNowMs();
+
+/** Reads the whole body through the content reader, decompressed, refusing more than
+ *  maxBytes (chunked bodies and gzip bombs included: 413 "body_too_large"); a broken body
+ *  gives 400 "bad_body". On failure the error is written into `res` and nullopt returned. */
+std::optional<std::string> readBody(const httplib::Request& req, httplib::Response& res,
+                                    const httplib::ContentReader& reader, std::size_t maxBytes);
+/** Parses JSON text, refusing nesting deeper than 64 levels; writes 400 "malformed_json". */
+std::optional<Json> parseJsonText(const std::string& text, httplib::Response& res);
+/** readBody + parseJsonText, and the body must be a JSON object (400 "invalid_request"). */
+std::optional<Json> readJsonObject(const httplib::Request& req, httplib::Response& res,
+                                   const httplib::ContentReader& reader, std::size_t maxBytes);
+
+/** Reads an optional non-negative integer member; writes 400 "invalid_request" when present
+ *  with another type. */
+bool readUnsigned(const Json& body, const char* key, std::uint64_t fallback, std::uint64_t& out,
+                  httplib::Response& res);
+
+/** Installs what every request goes through: the "X-Server-Time" header, the 410 for other
+ *  API versions, JSON bodies for httplib's own errors (404, 413, 400), the exception
+ *  handler (500 JSON + log), the per-request log line and the request metrics. */
+void installCommonHandlers(httplib::Server& server, Context& ctx);
+
+/** The client address for logs and rate limits. */
+std::string clientAddress(const httplib::Request& req);
+
+/** /healthz and /metrics (routes/health.cpp). */
+void registerHealthRoutes(httplib::Server& server, Context& ctx);
+
+}  // namespace nghedan::server

@@ -1,0 +1,301 @@
+// /api/v1/auth/*: login (token for a tablet, cookie session for the dashboard), logout,
+// session; and Context::authenticate, used by every other route.
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <semaphore>
+
+#include <sodium.h>
+
+#include "../context.h"
+#include "../http_util.h"
+#include "../users.h"
+
+namespace nghedan::server {
+
+/** Failed-login bookkeeping and the bound on concurrent password hashing. */
+struct Context::Auth {
+    std::mutex mutex;
+    std::map<std::string, std::deque<std::int64_t>> failures;  ///< "user\nip" -> times (ms)
+    /** Argon2id takes 64 MiB and tens of ms: at most two at once. */
+    std::counting_semaphore<2> hashing{2};
+    std::once_flag dummyOnce;
+    std::string dummyHash;  ///< verified against for unknown users (same cost as a real one)
+};
+
+namespace {
+
+constexpr const char* kCookieName = "nghedan_session";
+
+std::string bearerToken(const httplib::Request& req) {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view kPrefix = "Bearer ";
+    if (header.size() > kPrefix.size() && header.compare(0, kPrefix.size(), kPrefix) == 0)
+        return header.substr(kPrefix.size());
+    return {};
+}
+
+std::string cookieToken(const httplib::Request& req) {
+    const std::string cookies = req.get_header_value("Cookie");
+    const std::string key = std::string(kCookieName) + "=";
+    std::size_t pos = 0;
+    while (pos < cookies.size()) {
+        while (pos < cookies.size() && (cookies[pos] == ' ' || cookies[pos] == ';')) ++pos;
+        std::size_t end = cookies.find(';', pos);
+        if (end == std::string::npos) end = cookies.size();
+        if (cookies.compare(pos, key.size(), key) == 0)
+            return cookies.substr(pos + key.size(), end - pos - key.size());
+        pos = end;
+    }
+    return {};
+}
+
+bool safeMethod(const std::string& method) {
+    return method == "GET" || method == "HEAD" || method == "OPTIONS";
+}
+
+bool equalConstantTime(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Json userJson(const Account& a) {
+    return Json{{"username", a.username},
+                {"displayName", a.displayName},
+                {"role", a.role},
+                {"scopeUnit", a.scopeUnit}};
+}
+
+/** Drops failures older than the window; returns how many remain. */
+std::size_t recentFailures(std::deque<std::int64_t>& times, std::int64_t now, std::int64_t window) {
+    while (!times.empty() && times.front() <= now - window) times.pop_front();
+    return times.size();
+}
+
+void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                 const httplib::ContentReader& reader) {
+    auto body = readJsonObject(req, res, reader, 64 * 1024);
+    if (!body) return;
+    const Json& b = *body;
+    const auto str = [&](const char* key) -> const Json* {
+        const auto it = b.find(key);
+        return it != b.end() && it->is_string() ? &*it : nullptr;
+    };
+    const Json* username = str("username");
+    const Json* password = str("password");
+    if (!username || !password || username->get_ref<const std::string&>().empty() ||
+        username->get_ref<const std::string&>().size() > 64 ||
+        password->get_ref<const std::string&>().size() > 1024) {
+        sendError(res, 400, "invalid_request",
+                  "login needs \"username\" (1-64 characters) and \"password\" strings");
+        return;
+    }
+    bool cookie = false;
+    if (const auto it = b.find("cookie"); it != b.end()) {
+        if (!it->is_boolean()) {
+            sendError(res, 400, "invalid_request", "\"cookie\" must be true or false");
+            return;
+        }
+        cookie = it->get<bool>();
+    }
+    std::string device;
+    if (const Json* d = str("device"))
+        device = d->get<std::string>();
+    else if (b.contains("device") && !b["device"].is_null()) {
+        sendError(res, 400, "invalid_request", "\"device\" must be a string");
+        return;
+    }
+    if (!device.empty() && !isValidSiteId(device)) {
+        sendError(res, 400, "invalid_request",
+                  "\"device\" must be the tablet replica's site id (32 lowercase hex digits)");
+        return;
+    }
+    if (device.empty() && !cookie) {
+        sendError(res, 400, "invalid_request", "a tablet login needs \"device\" (its site id)");
+        return;
+    }
+
+    const std::string& name = username->get_ref<const std::string&>();
+    const std::string ip = clientAddress(req);
+    const std::string limitKey = name + '\n' + ip;
+    Context::Auth& auth = *ctx.auth;
+    const std::int64_t now = serverNowMs();
+    {
+        std::lock_guard lock(auth.mutex);
+        auto& times = auth.failures[limitKey];
+        if (recentFailures(times, now, ctx.settings.failedLoginWindowMs) >=
+            static_cast<std::size_t>(ctx.settings.maxFailedLogins)) {
+            const std::int64_t wait = times.front() + ctx.settings.failedLoginWindowMs - now;
+            res.set_header("Retry-After",
+                           std::to_string(std::max<std::int64_t>(1, wait / 1000 + 1)));
+            sendError(res, 429, "too_many_attempts",
+                      "Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ít phút.");
+            return;
+        }
+    }
+
+    std::optional<std::string> hash;
+    {
+        std::lock_guard lock(ctx.mutex);
+        auto found = UserStore(ctx.replica->database()).passwordHashOf(name);
+        if (!found) {
+            logLine(LogLevel::Error, "login: " + found.error().message);
+            sendError(res, 500, "internal", "could not read the user");
+            return;
+        }
+        hash = *found;
+    }
+    bool ok = false;
+    {
+        auth.hashing.acquire();
+        if (hash) {
+            ok = verifyPassword(*hash, password->get<std::string>());
+        } else {
+            std::call_once(auth.dummyOnce, [&auth] {
+                auto dummy = hashPassword("nghedan-dummy-password");
+                if (dummy) auth.dummyHash = *dummy;
+            });
+            (void)verifyPassword(auth.dummyHash, password->get<std::string>());
+        }
+        auth.hashing.release();
+    }
+    if (!ok) {
+        {
+            std::lock_guard lock(auth.mutex);
+            auth.failures[limitKey].push_back(now);
+        }
+        {
+            std::lock_guard lock(ctx.mutex);
+            (void)UserStore(ctx.replica->database()).audit(now, name, "login_failed", "", ip);
+        }
+        logLine(LogLevel::Warn, "login failed for '" + name + "' from " + ip);
+        sendError(res, 401, "invalid_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
+        return;
+    }
+    {
+        std::lock_guard lock(auth.mutex);
+        auth.failures.erase(limitKey);
+    }
+
+    const std::string token = newSessionToken();
+    const std::int64_t expiresAt = now + ctx.settings.sessionTtlMs;
+    std::optional<Account> account;
+    {
+        std::lock_guard lock(ctx.mutex);
+        UserStore users(ctx.replica->database());
+        const Status st = users.createSession(token, name, cookie ? "cookie" : "bearer", device,
+                                              now, expiresAt, ip);
+        auto found = users.findUser(name);
+        if (!st || !found || !*found) {
+            logLine(LogLevel::Error, "login: could not store the session");
+            sendError(res, 500, "internal", "could not store the session");
+            return;
+        }
+        account = **found;
+        (void)users.audit(now, name, "login", cookie ? "web" : "device " + device, ip);
+    }
+    Json out{{"expiresAt", expiresAt},
+             {"user", userJson(*account)},
+             {"epoch", ctx.epoch},
+             {"serverTime", serverNowMs()}};
+    if (cookie) {
+        out["csrf"] = csrfTokenFor(token);
+        res.set_header("Set-Cookie", std::string(kCookieName) + "=" + token +
+                                         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
+                                         std::to_string(ctx.settings.sessionTtlMs / 1000));
+    } else {
+        out["token"] = token;
+    }
+    sendJson(res, out);
+}
+
+}  // namespace
+
+std::optional<User> Context::authenticate(const httplib::Request& req, httplib::Response& res) {
+    std::string token = bearerToken(req);
+    const bool viaCookie = token.empty();
+    if (viaCookie) token = cookieToken(req);
+    if (token.empty() || token.size() > 200) {
+        sendError(res, 401, "unauthorized", "Cần đăng nhập (thiếu mã phiên).");
+        return std::nullopt;
+    }
+    std::optional<Session> session;
+    {
+        std::lock_guard lock(mutex);
+        auto found = UserStore(replica->database()).findSession(token);
+        if (!found) {
+            logLine(LogLevel::Error, "authenticate: " + found.error().message);
+            sendError(res, 500, "internal", "could not read the session");
+            return std::nullopt;
+        }
+        session = std::move(*found);
+        if (session && session->expiresAt <= serverNowMs()) {
+            (void)UserStore(replica->database()).deleteSession(token);
+            sendError(res, 401, "token_expired",
+                      "Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.");
+            return std::nullopt;
+        }
+    }
+    if (!session) {
+        sendError(res, 401, "invalid_token", "Mã phiên không hợp lệ; vui lòng đăng nhập lại.");
+        return std::nullopt;
+    }
+    if (viaCookie && !safeMethod(req.method) &&
+        !equalConstantTime(req.get_header_value("X-CSRF-Token"), csrfTokenFor(token))) {
+        sendError(res, 403, "csrf_failed", "missing or wrong X-CSRF-Token header");
+        return std::nullopt;
+    }
+    User user;
+    user.username = session->account.username;
+    user.displayName = session->account.displayName;
+    user.role = session->account.role;
+    user.scopeUnit = session->account.scopeUnit;
+    user.deviceSite = session->deviceSite;
+    return user;
+}
+
+void registerAuthRoutes(httplib::Server& server, Context& ctx) {
+    if (!ctx.auth) ctx.auth = std::make_shared<Context::Auth>();
+
+    server.Post("/api/v1/auth/login", [&ctx](const httplib::Request& req, httplib::Response& res,
+                                             const httplib::ContentReader& reader) {
+        handleLogin(ctx, req, res, reader);
+    });
+
+    server.Post("/api/v1/auth/logout", [&ctx](const httplib::Request& req, httplib::Response& res,
+                                              const httplib::ContentReader& reader) {
+        if (!readBody(req, res, reader, 64 * 1024)) return;
+        const auto user = ctx.authenticate(req, res);
+        if (!user) return;
+        std::string token = bearerToken(req);
+        const bool viaCookie = token.empty();
+        if (viaCookie) token = cookieToken(req);
+        {
+            std::lock_guard lock(ctx.mutex);
+            UserStore users(ctx.replica->database());
+            (void)users.deleteSession(token);
+            (void)users.audit(serverNowMs(), user->username, "logout", "", clientAddress(req));
+        }
+        if (viaCookie)
+            res.set_header("Set-Cookie", std::string(kCookieName) +
+                                             "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+        sendJson(res, Json{{"ok", true}, {"epoch", ctx.epoch}, {"serverTime", serverNowMs()}});
+    });
+
+    server.Get("/api/v1/auth/session", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        const auto user = ctx.authenticate(req, res);
+        if (!user) return;
+        Json out{{"user",
+                  {{"username", user->username},
+                   {"displayName", user->displayName},
+                   {"role", user->role},
+                   {"scopeUnit", user->scopeUnit}}},
+                 {"device", user->deviceSite},
+                 {"epoch", ctx.epoch},
+                 {"serverTime", serverNowMs()}};
+        if (bearerToken(req).empty()) out["csrf"] = csrfTokenFor(cookieToken(req));
+        sendJson(res, out);
+    });
+}
+
+}  // namespace nghedan::server

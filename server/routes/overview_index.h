@@ -1,0 +1,83 @@
+#pragma once
+// A compact in-memory copy of what the overview counts: for every petition, meeting and
+// directive its unit, category, status, agency, dates — a few dozen bytes each, so the
+// overview of 100,000 petitions is a loop over memory instead of a scan of wide SQLite rows.
+// It follows the replica's change log: each refresh re-reads only the records changed since
+// the last one (from the materialised tables, so it always agrees with them) and rebuilds
+// from scratch when far behind or on first use.
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "nghedan/replica.h"
+
+namespace nghedan::server {
+
+/** Used only while holding ctx.mutex (like the replica it reads). */
+class OverviewIndex {
+public:
+    static constexpr int kNone = -1;
+
+    struct Petition {
+        int unit = kNone, category = kNone, status = kNone, agency = kNone;
+        std::int64_t receivedAt = 0;
+        std::int64_t resolvedAt = -1;  ///< -1: none
+        int dueKey = 0;                ///< YYYYMMDD of due_date as written (0: none)
+        bool live = false;             ///< exists and is not deleted
+        std::vector<int> support;      ///< supporting agencies
+    };
+    struct Meeting {
+        int unit = kNone;
+        std::int64_t heldAt = 0;
+        bool live = false;
+    };
+    struct Directive {
+        int unit = kNone, status = kNone;
+        int dueKey = 0;
+        bool live = false;
+    };
+
+    /** Brings the index up to the replica's newest change. */
+    Status refresh(Replica& replica);
+
+    /** The index of an interned string, or kNone when it was never seen. */
+    int find(const std::string& s) const {
+        auto it = m_nameIndex.find(s);
+        return it == m_nameIndex.end() ? kNone : it->second;
+    }
+
+    /** Interned strings (units, categories, statuses, agencies share one table). */
+    const std::string& name(int index) const { return m_names[static_cast<std::size_t>(index)]; }
+    std::size_t nameCount() const { return m_names.size(); }
+
+    const std::vector<Petition>& petitions() const { return m_petitions; }
+    const std::vector<std::string>& petitionIds() const { return m_petitionIds; }
+    const std::vector<Meeting>& meetings() const { return m_meetings; }
+    const std::vector<Directive>& directives() const { return m_directives; }
+
+    /** YYYYMMDD of a "YYYY-MM-DD" text (0 when not of that shape). Orders like the text. */
+    static int dayKey(std::string_view text);
+
+private:
+    int intern(std::string_view s);
+    std::vector<int> internList(std::string_view jsonText);
+    Status rebuild(Replica& replica);
+    Status reload(Replica& replica, const std::string& entity, const std::string& id);
+
+    std::vector<std::string> m_names;
+    std::unordered_map<std::string, int> m_nameIndex;
+    std::vector<Petition> m_petitions;
+    std::vector<std::string> m_petitionIds;
+    std::unordered_map<std::string, std::size_t> m_petitionAt;
+    std::vector<Meeting> m_meetings;
+    std::unordered_map<std::string, std::size_t> m_meetingAt;
+    std::vector<Directive> m_directives;
+    std::unordered_map<std::string, std::size_t> m_directiveAt;
+    std::uint64_t m_cursor = 0;
+    std::string m_site;  ///< the replica the index was built from
+    bool m_built = false;
+};
+
+}  // namespace nghedan::server

@@ -1,0 +1,658 @@
+#include "read_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <mutex>
+
+namespace nghedan::server {
+
+// ---- calendar ----------------------------------------------------------------------
+
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<int>(yy + (m <= 2));
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parseDay(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const int y = std::stoi(text.substr(0, 4));
+    const unsigned m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
+    const unsigned d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+    if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
+    static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    const unsigned dim = (m == 2 && leap) ? 29 : kDays[m - 1];
+    if (d > dim) return std::nullopt;
+    return daysFromCivil(y, m, d);
+}
+
+std::string formatDay(std::int64_t days) {
+    int y;
+    unsigned m, d;
+    civilFromDays(days, y, m, d);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    return buf;
+}
+
+std::int64_t vietnamDay(std::int64_t ms) { return floorDiv(ms + kVietnamOffsetMs, kDayMs); }
+
+std::string formatVietnamTime(std::int64_t ms) {
+    const std::int64_t local = ms + kVietnamOffsetMs;
+    const std::int64_t day = floorDiv(local, kDayMs);
+    const std::int64_t minutes = (local - day * kDayMs) / 60000;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(minutes / 60),
+                  static_cast<int>(minutes % 60));
+    return formatDay(day) + buf;
+}
+
+std::string vietnamToday(Replica& replica) {
+    return formatDay(vietnamDay(replica.clock().wallMillis()));
+}
+
+// ---- directory and scopes ------------------------------------------------------------
+
+namespace {
+
+struct ContextCache {
+    std::string site;  ///< the replica the cache was built from
+    Directory directory;
+    std::map<std::string, Scope> scopes;  // scope root -> scope
+    std::uint64_t scopeVersion = ~0ULL;
+    OverviewIndex overview;
+};
+
+/** The cache of a context's replica (found under a process-wide lock; used under ctx.mutex).
+ *  A new replica (another database at the same address, as in tests) starts a fresh cache. */
+ContextCache& cacheOf(Context& ctx) {
+    static std::mutex mapMutex;
+    static std::map<const Context*, ContextCache> caches;
+    std::lock_guard lock(mapMutex);
+    ContextCache& cache = caches[&ctx];
+    if (cache.site != ctx.replica->siteId()) {
+        cache = ContextCache{};
+        cache.site = ctx.replica->siteId();
+    }
+    return cache;
+}
+
+std::string columnText(Stmt& st, int col) { return st.isNull(col) ? std::string() : st.text(col); }
+
+bool hasColumn(Database& db, const std::string& table, const std::string& column) {
+    Stmt st = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    st.bind(1, table).bind(2, column);
+    return st.step();
+}
+
+std::string notDeleted(Database& db, const std::string& table) {
+    return hasColumn(db, table, "deleted") ? " WHERE COALESCE(deleted, 0) = 0" : "";
+}
+
+}  // namespace
+
+std::string Directory::unitName(const std::string& id) const {
+    auto it = units.find(id);
+    return it == units.end() ? std::string() : it->second.name;
+}
+
+std::string Directory::agencyName(const std::string& id) const {
+    auto it = agencies.find(id);
+    return it == agencies.end() ? std::string() : it->second.name;
+}
+
+std::vector<const UnitInfo*> Directory::lineage(const std::string& id) const {
+    std::vector<const UnitInfo*> out;
+    std::string cur = id;
+    while (!cur.empty() && out.size() < 16) {
+        auto it = units.find(cur);
+        if (it == units.end()) break;
+        out.push_back(&it->second);
+        cur = it->second.parent;
+    }
+    return out;
+}
+
+const Directory& directory(Context& ctx) {
+    ContextCache& cache = cacheOf(ctx);
+    const std::uint64_t version = ctx.replica->lastCursor();
+    if (cache.directory.version == version) return cache.directory;
+    Directory dir;
+    dir.version = version;
+    Database& db = ctx.replica->database();
+    {
+        const std::string table = materialisedTable("unit");
+        Stmt st = db.prepare("SELECT id, parent, level, code, name FROM " + table +
+                             notDeleted(db, table));
+        while (st.step())
+            dir.units[st.text(0)] = {st.text(0), columnText(st, 1), columnText(st, 2),
+                                     columnText(st, 3), columnText(st, 4)};
+    }
+    {
+        const std::string table = materialisedTable("agency");
+        Stmt st = db.prepare("SELECT id, unit, level, name FROM " + table + notDeleted(db, table));
+        while (st.step())
+            dir.agencies[st.text(0)] = {st.text(0), columnText(st, 1), columnText(st, 2),
+                                        columnText(st, 3)};
+    }
+    cache.directory = std::move(dir);
+    return cache.directory;
+}
+
+Result<const Scope*> scopeOf(Context& ctx, const User& user) {
+    ContextCache& cache = cacheOf(ctx);
+    const std::uint64_t version = ctx.replica->lastCursor();
+    if (cache.scopeVersion != version) {
+        cache.scopes.clear();
+        cache.scopeVersion = version;
+    }
+    auto it = cache.scopes.find(user.scopeUnit);
+    if (it != cache.scopes.end()) return &it->second;
+    auto subtree = ctx.replica->unitSubtree(user.scopeUnit);
+    if (!subtree) return subtree.error();
+    if (subtree->empty()) return Error{"scope_unknown", "The user's scope unit does not exist"};
+    Scope scope;
+    scope.root = user.scopeUnit;
+    Json ids = Json::array();
+    for (const auto& id : *subtree) {
+        scope.units.insert(id);
+        ids.push_back(id);
+    }
+    scope.unitsJson = ids.dump();
+    const Directory& dir = directory(ctx);
+    std::size_t known = 0;
+    for (const auto& [id, unit] : dir.units)
+        if (scope.units.count(id)) ++known;
+    scope.all = known == dir.units.size();
+    return &cache.scopes.emplace(user.scopeUnit, std::move(scope)).first->second;
+}
+
+OverviewIndex& overviewIndex(Context& ctx) { return cacheOf(ctx).overview; }
+
+bool canSeePersonal(const User& user) { return user.role == "official"; }
+bool canSeePersonalField(const User& user, const std::string& field) {
+    if (user.role == "official") return true;
+    const bool isName = field.size() > 5 && field.compare(field.size() - 5, 5, "_name") == 0;
+    return user.role == "supervisor" && isName;
+}
+bool canWriteFromDashboard(const User& user) {
+    return user.role == "supervisor" || user.role == "official";
+}
+
+// ---- parameters ----------------------------------------------------------------------
+
+Params::Params(const httplib::Request& req, std::set<std::string> allowed)
+    : m_req(req), m_allowed(std::move(allowed)) {
+    for (const auto& [name, value] : req.params) {
+        if (!m_allowed.count(name)) {
+            fail("Unknown parameter \"" + name + "\"");
+            break;
+        }
+        if (req.get_param_value_count(name) > 1) {
+            fail("Parameter \"" + name + "\" is given more than once");
+            break;
+        }
+    }
+}
+
+std::string Params::text(const std::string& name) {
+    return m_req.has_param(name) ? m_req.get_param_value(name) : std::string();
+}
+
+std::vector<std::string> Params::list(const std::string& name,
+                                      const std::vector<std::string>& allowed) {
+    std::vector<std::string> out;
+    const std::string value = text(name);
+    std::size_t start = 0;
+    while (start <= value.size() && !value.empty()) {
+        std::size_t comma = value.find(',', start);
+        if (comma == std::string::npos) comma = value.size();
+        std::string item = value.substr(start, comma - start);
+        if (!item.empty()) {
+            if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), item) == allowed.end()) {
+                fail("Parameter \"" + name + "\" has an unknown value \"" + item + "\"");
+                return {};
+            }
+            out.push_back(item);
+        }
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::optional<std::int64_t> Params::integer(const std::string& name, std::int64_t min,
+                                            std::int64_t max,
+                                            std::optional<std::int64_t> fallback) {
+    const std::string value = text(name);
+    if (value.empty()) return fallback;
+    std::int64_t v = 0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || ptr != value.data() + value.size() || v < min || v > max) {
+        fail("Parameter \"" + name + "\" must be an integer from " + std::to_string(min) + " to " +
+             std::to_string(max));
+        return fallback;
+    }
+    return v;
+}
+
+bool Params::flag(const std::string& name) {
+    const std::string value = text(name);
+    if (value.empty() || value == "0" || value == "false") return false;
+    if (value == "1" || value == "true") return true;
+    fail("Parameter \"" + name + "\" must be 1, 0, true or false");
+    return false;
+}
+
+std::optional<std::int64_t> Params::day(const std::string& name) {
+    const std::string value = text(name);
+    if (value.empty()) return std::nullopt;
+    auto d = parseDay(value);
+    if (!d) fail("Parameter \"" + name + "\" must be a date YYYY-MM-DD");
+    return d;
+}
+
+void Params::fail(const std::string& message) {
+    if (m_error.empty()) m_error = message;
+}
+
+bool Params::reply(httplib::Response& res) const {
+    sendError(res, 400, "invalid_parameter", m_error);
+    return false;
+}
+
+std::optional<Period> readPeriod(Params& params, const std::string& today, bool required) {
+    auto from = params.day("from");
+    auto to = params.day("to");
+    if (!params.ok()) return std::nullopt;
+    if (!required && !from && !to) return std::nullopt;
+    Period p;
+    p.toDay = to ? *to : *parseDay(today);
+    if (from) {
+        p.fromDay = *from;
+    } else {
+        p.fromDay = *parseDay(formatDay(p.toDay).substr(0, 4) + "-01-01");
+    }
+    if (p.fromDay > p.toDay) {
+        params.fail("Parameter \"from\" is after \"to\"");
+        return std::nullopt;
+    }
+    if (p.toDay - p.fromDay > 366 * 20) {
+        params.fail("The period is longer than 20 years");
+        return std::nullopt;
+    }
+    p.fromMs = p.fromDay * kDayMs - kVietnamOffsetMs;
+    p.toMs = (p.toDay + 1) * kDayMs - kVietnamOffsetMs;
+    return p;
+}
+
+// ---- list requests -----------------------------------------------------------------
+
+namespace {
+
+const EntityDef& entityDef(const std::string& name) { return *findEntity(name); }
+
+std::vector<std::string> enumValuesOf(const std::string& entity, const std::string& field) {
+    const EntityDef* def = findEntity(entity);
+    const FieldDef* f = def ? def->field(field) : nullptr;
+    return f ? f->enumValues : std::vector<std::string>{};
+}
+
+/** Fields a list may be sorted by, per entity. */
+std::vector<std::string> sortableFields(const std::string& entity) {
+    std::vector<std::string> out = {"updated_hlc", "created_hlc", "conflicts"};
+    for (const auto& f : entityDef(entity).fields) {
+        if (f.type == FieldType::RefList || f.type == FieldType::People || f.name == "deleted" ||
+            f.personal)
+            continue;
+        if (f.type == FieldType::Text && f.maxLength > 400) continue;  // long text
+        out.push_back(f.name);
+    }
+    return out;
+}
+
+std::string timeFieldOf(const std::string& entity) {
+    if (entity == "petition") return "received_at";
+    if (entity == "meeting") return "held_at";
+    return "";  // directives: period filters on due_date is not a time field; none
+}
+
+}  // namespace
+
+std::optional<ListRequest> readListRequest(Context& ctx, const User& user, const Scope& scope,
+                                           const std::string& entity,
+                                           const httplib::Request& req, httplib::Response& res,
+                                           int maxLimit) {
+    std::set<std::string> allowed = {"unit", "q", "sort", "order", "offset", "limit", "from", "to",
+                                     "lang"};
+    if (entity == "petition") allowed.insert({"status", "category", "agency", "overdue", "meeting"});
+    if (entity == "meeting") allowed.insert({"status"});
+    if (entity == "directive") allowed.insert({"status", "agency", "overdue", "meeting", "petition"});
+    Params params(req, allowed);
+    ListRequest out;
+    ListQuery& q = out.query;
+    q.entity = entity;
+    q.today = vietnamToday(*ctx.replica);
+    if (params.ok()) {
+        if (allowed.count("status")) {
+            auto v = params.list("status", enumValuesOf(entity, "status"));
+            if (!v.empty()) q.equals["status"] = v;
+        }
+        if (entity == "petition") {
+            auto v = params.list("category", enumValuesOf(entity, "category"));
+            if (!v.empty()) q.equals["category"] = v;
+        }
+        for (const char* ref : {"meeting", "petition"}) {
+            if (!allowed.count(ref)) continue;
+            std::string v = params.text(ref);
+            if (!v.empty()) q.equals[ref] = {v};
+        }
+        if (allowed.count("agency")) {
+            q.agency = params.text("agency");
+            if (!q.agency.empty() && !directory(ctx).agencies.count(q.agency))
+                params.fail("Parameter \"agency\" names no known agency");
+        }
+        if (allowed.count("overdue")) q.overdueOnly = params.flag("overdue");
+        q.search = params.text("q");
+        if (q.search.size() > 200) params.fail("Parameter \"q\" is longer than 200 characters");
+        const std::string sort = params.text("sort");
+        if (!sort.empty()) {
+            auto fields = sortableFields(entity);
+            if (std::find(fields.begin(), fields.end(), sort) == fields.end())
+                params.fail("Parameter \"sort\" cannot sort by \"" + sort + "\"");
+            q.sort = sort;
+        } else {
+            q.sort = entity == "petition" ? "received_at"
+                     : entity == "meeting" ? "held_at"
+                                           : "due_date";
+        }
+        const std::string order = params.text("order");
+        if (order.empty()) {
+            q.descending = entity != "directive";
+        } else if (order == "asc" || order == "desc") {
+            q.descending = order == "desc";
+        } else {
+            params.fail("Parameter \"order\" must be asc or desc");
+        }
+        q.offset = static_cast<int>(params.integer("offset", 0, 10'000'000, 0).value_or(0));
+        q.limit = static_cast<int>(params.integer("limit", 1, maxLimit, 50).value_or(50));
+        const std::string lang = params.text("lang");
+        if (!lang.empty() && lang != "vi" && lang != "en")
+            params.fail("Parameter \"lang\" must be vi or en");
+        if (params.ok()) {
+            const std::string timeField = timeFieldOf(entity);
+            auto period = readPeriod(params, q.today, false);
+            if (period && timeField.empty()) {
+                params.fail("Parameters \"from\"/\"to\" do not apply to this list");
+            } else if (period) {
+                q.timeField = timeField;
+                q.from = period->fromMs;
+                q.to = period->toMs;  // exclusive
+            }
+        }
+        out.unitFilter = params.text("unit");
+    }
+    if (!params.ok()) {
+        params.reply(res);
+        return std::nullopt;
+    }
+    if (!out.unitFilter.empty()) {
+        if (!scope.contains(out.unitFilter)) {
+            sendError(res, 404, "not_found", "No such unit in your scope");
+            return std::nullopt;
+        }
+        q.unitRoot = out.unitFilter;
+    } else {
+        q.unitRoot = scope.root;
+    }
+    (void)user;
+    return out;
+}
+
+// ---- rows ----------------------------------------------------------------------------
+
+const std::vector<std::string>& personalFields(const std::string& entity) {
+    static std::map<std::string, std::vector<std::string>> byEntity = [] {
+        std::map<std::string, std::vector<std::string>> m;
+        for (const auto& e : entities())
+            for (const auto& f : e.fields)
+                if (f.personal) m[e.name].push_back(f.name);
+        return m;
+    }();
+    static const std::vector<std::string> none;
+    auto it = byEntity.find(entity);
+    return it == byEntity.end() ? none : it->second;
+}
+
+Json shapeRow(Context& ctx, const User& user, const std::string& entity, Json row) {
+    const EntityDef* def = findEntity(entity);
+    if (def) {
+        for (const auto& f : def->fields) {
+            if (f.type != FieldType::RefList && f.type != FieldType::People) continue;
+            auto it = row.find(f.name);
+            if (it != row.end() && it->is_string()) {
+                Json parsed = Json::parse(it->get<std::string>(), nullptr, false);
+                *it = parsed.is_discarded() ? Json::array() : parsed;
+            }
+        }
+    }
+    for (const auto& f : personalFields(entity))
+        if (!canSeePersonalField(user, f)) row.erase(f);
+    const Directory& dir = directory(ctx);
+    if (row.contains("unit") && row["unit"].is_string()) {
+        const std::string unit = row["unit"];
+        row["unitName"] = dir.unitName(unit);
+        // The ward (or the nearest unit above a neighbourhood), for lists and minutes.
+        auto lineage = dir.lineage(unit);
+        if (lineage.size() >= 2) row["parentUnitName"] = lineage[1]->name;
+    }
+    for (const char* field : {"lead_agency", "agency"}) {
+        if (row.contains(field) && row[field].is_string()) {
+            const std::string key = std::string(field) == "agency" ? "agencyName" : "leadAgencyName";
+            row[key] = dir.agencyName(row[field]);
+        }
+    }
+    if (row.contains("support_agencies") && row["support_agencies"].is_array()) {
+        Json names = Json::array();
+        for (const auto& a : row["support_agencies"])
+            if (a.is_string()) names.push_back(dir.agencyName(a));
+        row["supportAgencyNames"] = names;
+    }
+    if (row.contains("overdue") && !row["overdue"].is_boolean())
+        row["overdue"] = row["overdue"].is_number() && row["overdue"].get<double>() != 0;
+    return row;
+}
+
+std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const std::string& entity,
+                                        const std::string& id, httplib::Response& res) {
+    auto scope = scopeOf(ctx, user);
+    if (!scope) {
+        sendError(res, 403, "scope_unknown", scope.error().message);
+        return std::nullopt;
+    }
+    auto rec = ctx.replica->get(entity, id);
+    if (!rec) {
+        sendError(res, 500, "internal", rec.error().message);
+        return std::nullopt;
+    }
+    if (!rec->has_value() || !(*scope)->contains((*rec)->values.value("unit", std::string())) ||
+        (*rec)->values.value("deleted", Json(false)) == true) {
+        sendError(res, 404, "not_found", "No such " + entity + " in your scope");
+        return std::nullopt;
+    }
+    return std::move(**rec);
+}
+
+Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t cap) {
+    std::vector<Json> out;
+    query.offset = 0;
+    query.limit = 1000;
+    while (out.size() < cap) {
+        auto page = replica.list(query);
+        if (!page) return page.error();
+        for (auto& row : page->rows) out.push_back(std::move(row));
+        if (page->rows.size() < static_cast<std::size_t>(query.limit)) break;
+        query.offset += query.limit;
+    }
+    if (out.size() > cap) out.resize(cap);
+    return out;
+}
+
+// ---- labels ----------------------------------------------------------------------------
+
+const Json& enumLabels() {
+    static const Json labels = R"({
+  "status": {
+    "received": {"vi": "Mới tiếp nhận", "en": "Received"},
+    "assigned": {"vi": "Đã giao xử lý", "en": "Assigned"},
+    "in_progress": {"vi": "Đang xử lý", "en": "In progress"},
+    "resolved": {"vi": "Đã giải quyết", "en": "Resolved"},
+    "closed": {"vi": "Đã đóng", "en": "Closed"},
+    "escalated": {"vi": "Chuyển cấp trên", "en": "Escalated"},
+    "not_competent": {"vi": "Không thuộc thẩm quyền", "en": "Not competent"},
+    "withdrawn": {"vi": "Đã rút", "en": "Withdrawn"},
+    "draft": {"vi": "Bản nháp", "en": "Draft"},
+    "finalised": {"vi": "Đã hoàn tất", "en": "Finalised"},
+    "issued": {"vi": "Đã giao", "en": "Issued"},
+    "done": {"vi": "Đã hoàn thành", "en": "Done"},
+    "completed": {"vi": "Đã hoàn thành", "en": "Completed"},
+    "cancelled": {"vi": "Đã hủy", "en": "Cancelled"}
+  },
+  "category": {
+    "security_order": {"vi": "An ninh, trật tự", "en": "Security and order"},
+    "social_welfare": {"vi": "An sinh xã hội", "en": "Social welfare"},
+    "environment_sanitation": {"vi": "Môi trường, vệ sinh", "en": "Environment and sanitation"},
+    "urban_transport": {"vi": "Trật tự đô thị, giao thông", "en": "Urban order and transport"},
+    "civil_records": {"vi": "Hộ tịch, giấy tờ", "en": "Civil records and papers"},
+    "health_insurance": {"vi": "Y tế, bảo hiểm", "en": "Health and insurance"},
+    "land_construction": {"vi": "Đất đai, xây dựng", "en": "Land and construction"},
+    "other": {"vi": "Khác", "en": "Other"}
+  },
+  "level": {
+    "city": {"vi": "Thành phố", "en": "City"},
+    "district": {"vi": "Quận/Huyện", "en": "District"},
+    "ward": {"vi": "Phường/Xã", "en": "Ward"},
+    "neighbourhood": {"vi": "Khu phố", "en": "Neighbourhood"}
+  },
+  "channel": {
+    "meeting": {"vi": "Tại buổi tiếp xúc", "en": "At a meeting"},
+    "visit": {"vi": "Khảo sát tại chỗ", "en": "Site visit"},
+    "hotline": {"vi": "Đường dây nóng", "en": "Hotline"},
+    "written": {"vi": "Đơn thư", "en": "Written"},
+    "online": {"vi": "Trực tuyến", "en": "Online"},
+    "other": {"vi": "Khác", "en": "Other"}
+  },
+  "parent_entity": {
+    "petition": {"vi": "Kiến nghị", "en": "Petition"},
+    "directive": {"vi": "Chỉ đạo", "en": "Directive"}
+  },
+  "priority": {
+    "low": {"vi": "Thấp", "en": "Low"},
+    "normal": {"vi": "Bình thường", "en": "Normal"},
+    "high": {"vi": "Cao", "en": "High"},
+    "urgent": {"vi": "Khẩn", "en": "Urgent"}
+  }
+})"_json;
+    return labels;
+}
+
+const Json& fieldLabels() {
+    static const Json labels = R"({
+  "id": {"vi": "Mã", "en": "ID"},
+  "unit": {"vi": "Địa bàn", "en": "Area"},
+  "meeting": {"vi": "Buổi tiếp xúc", "en": "Meeting"},
+  "received_at": {"vi": "Ngày tiếp nhận", "en": "Received"},
+  "channel": {"vi": "Hình thức tiếp nhận", "en": "Channel"},
+  "petitioner_name": {"vi": "Người kiến nghị", "en": "Petitioner"},
+  "petitioner_contact": {"vi": "Liên hệ người kiến nghị", "en": "Petitioner contact"},
+  "contact": {"vi": "Liên hệ", "en": "Contact"},
+  "short_name": {"vi": "Tên viết tắt", "en": "Short name"},
+  "households": {"vi": "Số hộ", "en": "Households"},
+  "category": {"vi": "Lĩnh vực", "en": "Category"},
+  "title": {"vi": "Tiêu đề", "en": "Title"},
+  "description": {"vi": "Nội dung", "en": "Description"},
+  "location": {"vi": "Địa điểm", "en": "Location"},
+  "status": {"vi": "Trạng thái", "en": "Status"},
+  "priority": {"vi": "Mức ưu tiên", "en": "Priority"},
+  "lead_agency": {"vi": "Cơ quan chủ trì", "en": "Lead agency"},
+  "support_agencies": {"vi": "Cơ quan phối hợp", "en": "Supporting agencies"},
+  "handling_level": {"vi": "Cấp xử lý", "en": "Handling level"},
+  "due_date": {"vi": "Hạn xử lý", "en": "Due date"},
+  "resolution": {"vi": "Kết quả giải quyết", "en": "Resolution"},
+  "resolved_at": {"vi": "Ngày giải quyết", "en": "Resolved"},
+  "status_reason": {"vi": "Lý do", "en": "Reason"},
+  "overdue": {"vi": "Quá hạn", "en": "Overdue"},
+  "held_at": {"vi": "Thời gian", "en": "Held at"},
+  "chaired_by": {"vi": "Chủ trì", "en": "Chaired by"},
+  "delegation": {"vi": "Đoàn công tác", "en": "Delegation"},
+  "attendees": {"vi": "Thành phần tham dự", "en": "Attendees"},
+  "resident_count": {"vi": "Số người dân dự", "en": "Residents present"},
+  "agenda": {"vi": "Chương trình", "en": "Agenda"},
+  "minutes": {"vi": "Diễn biến", "en": "Minutes"},
+  "conclusions": {"vi": "Kết luận", "en": "Conclusions"},
+  "recorded_by": {"vi": "Thư ký", "en": "Recorded by"},
+  "petition": {"vi": "Kiến nghị", "en": "Petition"},
+  "issued_by": {"vi": "Người chỉ đạo", "en": "Issued by"},
+  "agency": {"vi": "Cơ quan thực hiện", "en": "Agency"},
+  "instruction": {"vi": "Nội dung chỉ đạo", "en": "Instruction"},
+  "result": {"vi": "Kết quả thực hiện", "en": "Result"},
+  "completed_at": {"vi": "Ngày hoàn thành", "en": "Completed"},
+  "parent": {"vi": "Thuộc", "en": "Parent"},
+  "text": {"vi": "Nội dung", "en": "Text"},
+  "created_by": {"vi": "Người tạo", "en": "Created by"},
+  "updated_by": {"vi": "Người sửa cuối", "en": "Last edited by"},
+  "parent_entity": {"vi": "Loại", "en": "Kind"},
+  "level": {"vi": "Cấp", "en": "Level"},
+  "code": {"vi": "Mã số", "en": "Code"},
+  "name": {"vi": "Tên", "en": "Name"}
+})"_json;
+    return labels;
+}
+
+std::string fieldLabel(const std::string& field, const std::string& lang) {
+    auto it = fieldLabels().find(field);
+    if (it == fieldLabels().end()) return field;
+    return it->value(lang == "en" ? "en" : "vi", field);
+}
+
+std::string enumLabel(const std::string& field, const std::string& value, const std::string& lang) {
+    const Json& labels = enumLabels();
+    std::string group = field == "handling_level" ? "level" : field;
+    auto g = labels.find(group);
+    if (g == labels.end()) return value;
+    auto v = g->find(value);
+    if (v == g->end()) return value;
+    return v->value(lang == "en" ? "en" : "vi", value);
+}
+
+}  // namespace nghedan::server

@@ -1,0 +1,180 @@
+#pragma once
+// What the read API, the exports and the supervisor writes share: the reader's scope, the
+// names of units and agencies, query-parameter parsing, period arithmetic (Vietnam time) and
+// the shaping of materialised rows for people (names added, personal data removed).
+// Everything here runs while the caller holds ctx.mutex.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <httplib.h>
+
+#include "../context.h"
+#include "overview_index.h"
+#include "nghedan/replica.h"
+
+namespace nghedan::server {
+
+/** Vietnam has no daylight saving: local time is UTC+7 all year. */
+constexpr std::int64_t kVietnamOffsetMs = 7LL * 3600 * 1000;
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+
+/** "YYYY-MM-DD" -> days since 1970-01-01, or nullopt when not a real calendar day. */
+std::optional<std::int64_t> parseDay(const std::string& text);
+/** Days since 1970-01-01 -> "YYYY-MM-DD". */
+std::string formatDay(std::int64_t days);
+/** The Vietnam calendar day of a UTC millisecond time, as days since 1970-01-01. */
+std::int64_t vietnamDay(std::int64_t ms);
+/** "YYYY-MM-DD HH:MM" in Vietnam time. */
+std::string formatVietnamTime(std::int64_t ms);
+/** Today's date in Vietnam by the replica's (server-corrected) clock. */
+std::string vietnamToday(Replica& replica);
+
+struct UnitInfo {
+    std::string id, parent, level, code, name;
+};
+struct AgencyInfo {
+    std::string id, unit, level, name;
+};
+
+/** Units and agencies by id (reference data, small), reloaded when the replica changes. */
+struct Directory {
+    std::unordered_map<std::string, UnitInfo> units;
+    std::unordered_map<std::string, AgencyInfo> agencies;
+    std::uint64_t version = ~0ULL;
+
+    std::string unitName(const std::string& id) const;
+    std::string agencyName(const std::string& id) const;
+    /** The unit and its ancestors, nearest first. */
+    std::vector<const UnitInfo*> lineage(const std::string& id) const;
+};
+
+/** The units a user reads: their scope unit's subtree. */
+struct Scope {
+    std::string root;
+    std::unordered_set<std::string> units;
+    /** JSON array text of the unit ids, for `IN (SELECT value FROM json_each(?))`. */
+    std::string unitsJson;
+    bool all = false;  ///< the scope is the whole tree (no unit condition needed)
+    bool contains(const std::string& unit) const { return units.count(unit) > 0; }
+};
+
+/** Per-context cache of the directory and of scopes; valid while the replica is unchanged. */
+const Directory& directory(Context& ctx);
+/** The scope of a user, or an Error when the scope unit is unknown. */
+Result<const Scope*> scopeOf(Context& ctx, const User& user);
+
+/** The context's overview index (not refreshed: call refresh()). */
+OverviewIndex& overviewIndex(Context& ctx);
+
+/** True when the role may see petitioners' contact details (officials of the scope). */
+bool canSeePersonal(const User& user);
+/** Whether the role sees a personal field: officials see all; supervisors see people's names
+ *  (fields ending in "_name") but not their contact details; admins see none. Pages, history
+ *  and exports all follow this. */
+bool canSeePersonalField(const User& user, const std::string& field);
+/** True when the role may write from the dashboard (supervisors and officials). */
+bool canWriteFromDashboard(const User& user);
+
+/** Reads query parameters, remembering errors; unknown parameters are an error too. */
+class Params {
+public:
+    Params(const httplib::Request& req, std::set<std::string> allowed);
+    /** The value or empty; `name` must be among the allowed ones. */
+    std::string text(const std::string& name);
+    /** Comma-separated values, each checked against `allowed` when it is not empty. */
+    std::vector<std::string> list(const std::string& name,
+                                  const std::vector<std::string>& allowed = {});
+    std::optional<std::int64_t> integer(const std::string& name, std::int64_t min,
+                                        std::int64_t max, std::optional<std::int64_t> fallback);
+    /** "1"/"true"/"0"/"false"/absent (false). */
+    bool flag(const std::string& name);
+    /** A YYYY-MM-DD day (days since epoch) or nullopt when absent. */
+    std::optional<std::int64_t> day(const std::string& name);
+    void fail(const std::string& message);
+    bool ok() const { return m_error.empty(); }
+    const std::string& error() const { return m_error; }
+    /** Writes the 400 invalid_parameter error; returns false so callers can `return`. */
+    bool reply(httplib::Response& res) const;
+
+private:
+    const httplib::Request& m_req;
+    std::set<std::string> m_allowed;
+    std::string m_error;
+};
+
+/** A period of whole Vietnam days [fromDay, toDay] as UTC milliseconds [fromMs, toMs). */
+struct Period {
+    std::int64_t fromDay = 0, toDay = 0;
+    std::int64_t fromMs = 0, toMs = 0;
+};
+/** `from`/`to` parameters; defaults: `to` today, `from` 1 January of `to`'s year. */
+std::optional<Period> readPeriod(Params& params, const std::string& today, bool required);
+
+/** Parsed filters of a list of petitions, meetings or directives (also used by exports). */
+struct ListRequest {
+    ListQuery query;
+    std::string unitFilter;
+};
+
+/** Builds the Replica query of a list endpoint from the request. `entity` is petition, meeting
+ *  or directive; on a bad parameter writes 400 and returns nullopt; on a unit outside the scope
+ *  writes 404 and returns nullopt. `maxLimit` bounds `limit` (exports pass a larger one). */
+std::optional<ListRequest> readListRequest(Context& ctx, const User& user, const Scope& scope,
+                                           const std::string& entity,
+                                           const httplib::Request& req, httplib::Response& res,
+                                           int maxLimit);
+
+/** A materialised row made fit for the reader: list fields parsed, names of the unit and
+ *  agencies added ("unitName", "leadAgencyName", "agencyName", "wardName"), personal fields
+ *  removed unless the role allows them. */
+Json shapeRow(Context& ctx, const User& user, const std::string& entity, Json row);
+
+/** The names of personal fields of an entity (from the schema). */
+const std::vector<std::string>& personalFields(const std::string& entity);
+
+/** Enum labels (vi/en) of statuses, categories and other enum fields, for pages and exports. */
+const Json& enumLabels();
+/** The label of an enum value in `lang` ("vi" or "en"); the value itself when unknown. */
+std::string enumLabel(const std::string& field, const std::string& value, const std::string& lang);
+
+/** Labels (vi/en) of fields, for pages and exports. */
+const Json& fieldLabels();
+/** The label of a field in `lang`; the field name itself when unknown. */
+std::string fieldLabel(const std::string& field, const std::string& lang);
+
+/** A record of `entity` visible to the user, or nullopt (then 404 was written). */
+std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const std::string& entity,
+                                        const std::string& id, httplib::Response& res);
+
+/** One page of a list query and its total: petitions without a search are filtered and sorted
+ *  in the overview index (routes/petition_query.cpp), everything else by Replica::list. */
+Result<Page> queryPage(Context& ctx, const ListQuery& query);
+/** Every row of a list query (up to `cap`), the same way. */
+Result<std::vector<Json>> queryAll(Context& ctx, const ListQuery& query, std::size_t cap);
+
+/** Lists all rows of a query page by page (limit 1000 per call) up to `cap` rows. */
+Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t cap);
+
+using GuardedHandler =
+    std::function<void(const httplib::Request&, httplib::Response&, const User&)>;
+/** Authenticates the request (outside the lock: auth keeps its own state), then runs `f`
+ *  under ctx.mutex with the user. */
+httplib::Server::Handler guarded(Context& ctx, GuardedHandler f);
+
+/** Fields a supervisor may set on a petition from the dashboard. */
+const std::vector<std::string>& petitionHandlingFields();
+
+/** Supervisor write routes: petition handling fields, directives, updates (routes/supervise.cpp). */
+void registerSuperviseRoutes(httplib::Server& server, Context& ctx);
+/** CSV/XLSX exports of filtered lists (routes/exports.cpp). */
+void registerExportRoutes(httplib::Server& server, Context& ctx);
+
+}  // namespace nghedan::server

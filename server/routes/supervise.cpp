@@ -1,0 +1,208 @@
+// Writes from the dashboard: petition handling fields, directives and progress updates. Each
+// becomes a change of the server's replica like any tablet's, with the signed-in user as author;
+// tablets receive it through pull.
+#include <algorithm>
+
+#include "read_model.h"
+
+namespace nghedan::server {
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+/** Checks the role may write from the dashboard; writes 403 otherwise. */
+bool mayWrite(const User& user, httplib::Response& res) {
+    if (canWriteFromDashboard(user)) return true;
+    sendError(res, 403, "forbidden", "Your role cannot change records from the dashboard");
+    return false;
+}
+
+/** Copies allowed body fields into `set`; 400 for unknown fields, 403 for fields the role
+ *  may not set. */
+bool takeFields(const Json& body, const std::string& entity, const std::vector<std::string>& allowed,
+                std::map<std::string, Json>& set, httplib::Response& res) {
+    if (!body.is_object()) {
+        sendError(res, 400, "invalid_body", "The body must be a JSON object");
+        return false;
+    }
+    const EntityDef* def = findEntity(entity);
+    for (const auto& [name, value] : body.items()) {
+        if (!def->field(name)) {
+            sendError(res, 400, "unknown_field", "Unknown field \"" + name + "\" of " + entity);
+            return false;
+        }
+        if (!contains(allowed, name)) {
+            sendError(res, 403, "forbidden_field",
+                      "The field \"" + name + "\" cannot be set from the dashboard");
+            return false;
+        }
+        set[name] = value;
+    }
+    if (set.empty()) {
+        sendError(res, 400, "invalid_body", "No field to set");
+        return false;
+    }
+    return true;
+}
+
+/** Writes and answers with the record as the read API shows it. */
+void writeAndReply(Context& ctx, const User& user, WriteRequest request, httplib::Response& res,
+                   int status) {
+    request.author = user.username;
+    auto change = ctx.replica->write(request);
+    if (!change) {
+        const int code = change.error().code == "io" ? 500 : 400;
+        return sendError(res, code, change.error().code, change.error().message);
+    }
+    auto rec = ctx.replica->get(request.entity, change->id);
+    if (!rec || !rec->has_value()) return sendError(res, 500, "internal", "The record vanished");
+    sendJson(res,
+             {{request.entity, shapeRow(ctx, user, request.entity, (*rec)->values)},
+              {"change", {{"site", change->site}, {"seq", change->seq}, {"hlc", change->hlc}}}},
+             status);
+}
+
+void setPetitionHandling(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                         const User& user) {
+    if (!mayWrite(user, res)) return;
+    auto body = parseJsonBody(req, res);
+    if (!body) return;
+    const std::string id = req.matches[1];
+    auto rec = visibleRecord(ctx, user, "petition", id, res);
+    if (!rec) return;
+    WriteRequest w;
+    w.entity = "petition";
+    w.id = id;
+    if (!takeFields(*body, "petition", petitionHandlingFields(), w.set, res)) return;
+    auto status = w.set.find("status");
+    const Json currentStatus = rec->values.value("status", Json());
+    const std::string current = currentStatus.is_string() ? currentStatus.get<std::string>() : "";
+    if (status != w.set.end() && status->second.is_string() && status->second != current) {
+        const auto next = allowedNextPetitionStatuses(current);
+        if (!contains(next, status->second.get<std::string>()))
+            return sendError(res, 400, "invalid_transition",
+                             "A petition cannot move from \"" + current + "\" to \"" +
+                                 status->second.get<std::string>() + "\"");
+        const bool resolving = status->second == "resolved" || status->second == "closed";
+        if (resolving && !w.set.count("resolved_at") &&
+            !rec->values.value("resolved_at", Json()).is_number())
+            w.set["resolved_at"] = ctx.replica->clock().wallMillis();
+    }
+    writeAndReply(ctx, user, std::move(w), res, 200);
+}
+
+const std::vector<std::string>& directiveFields() {
+    static const std::vector<std::string> fields = {"meeting", "petition", "issued_by",
+                                                    "agency", "instruction", "due_date", "status",
+                                                    "result", "completed_at"};
+    return fields;
+}
+
+void createDirective(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                     const User& user) {
+    if (!mayWrite(user, res)) return;
+    auto body = parseJsonBody(req, res);
+    if (!body) return;
+    WriteRequest w;
+    w.entity = "directive";
+    std::string unit;
+    if (body->is_object() && body->contains("unit")) {
+        // "unit" is the record's place, not a field: where a directive without parent belongs.
+        if ((*body)["unit"].is_string()) unit = (*body)["unit"].get<std::string>();
+        body->erase("unit");
+    }
+    if (!takeFields(*body, "directive", directiveFields(), w.set, res)) return;
+    // The directive belongs where it was given: the petition's or meeting's unit, else the one named.
+    const std::string namedUnit = unit;
+    unit.clear();
+    for (const char* parent : {"petition", "meeting"}) {
+        auto it = w.set.find(parent);
+        if (it == w.set.end() || it->second.is_null()) continue;
+        if (!it->second.is_string())
+            return sendError(res, 400, "invalid_value", std::string("\"") + parent + "\" must be an id");
+        auto rec = visibleRecord(ctx, user, parent, it->second.get<std::string>(), res);
+        if (!rec) return;
+        if (unit.empty()) unit = rec->values.value("unit", "");
+    }
+    if (unit.empty()) unit = namedUnit;
+    auto scope = scopeOf(ctx, user);
+    if (!scope) return sendError(res, 403, "scope_unknown", scope.error().message);
+    if (unit.empty()) unit = user.scopeUnit;
+    if (!(*scope)->contains(unit)) return sendError(res, 404, "not_found", "No such unit in your scope");
+    w.unit = unit;
+    if (!w.set.count("issued_by")) w.set["issued_by"] = user.displayName.empty() ? user.username : user.displayName;
+    if (!w.set.count("status") && !directiveStatuses().empty()) w.set["status"] = directiveStatuses().front();
+    writeAndReply(ctx, user, std::move(w), res, 201);
+}
+
+void updateDirective(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                     const User& user) {
+    if (!mayWrite(user, res)) return;
+    auto body = parseJsonBody(req, res);
+    if (!body) return;
+    const std::string id = req.matches[1];
+    auto rec = visibleRecord(ctx, user, "directive", id, res);
+    if (!rec) return;
+    WriteRequest w;
+    w.entity = "directive";
+    w.id = id;
+    static const std::vector<std::string> editable = {"agency", "instruction", "due_date",
+                                                      "status", "result", "completed_at"};
+    if (!takeFields(*body, "directive", editable, w.set, res)) return;
+    auto status = w.set.find("status");
+    if (status != w.set.end() && status->second.is_string() &&
+        !isOpenDirectiveStatus(status->second.get<std::string>()) && !w.set.count("completed_at") &&
+        !rec->values.value("completed_at", Json()).is_number() && findEntity("directive")->field("completed_at"))
+        w.set["completed_at"] = ctx.replica->clock().wallMillis();
+    writeAndReply(ctx, user, std::move(w), res, 200);
+}
+
+void createUpdate(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                  const User& user) {
+    if (!mayWrite(user, res)) return;
+    auto body = parseJsonBody(req, res);
+    if (!body) return;
+    WriteRequest w;
+    w.entity = "update";
+    if (!takeFields(*body, "update", {"parent", "text"}, w.set, res)) return;
+    auto parent = w.set.find("parent");
+    if (parent == w.set.end() || !parent->second.is_string())
+        return sendError(res, 400, "invalid_value", "\"parent\" must name a petition or directive");
+    const std::string parentId = parent->second.get<std::string>();
+    std::string unit;
+    for (const char* entity : {"petition", "directive"}) {
+        auto rec = ctx.replica->get(entity, parentId);
+        if (rec && rec->has_value() && (*rec)->values.value("deleted", Json(false)) != true) {
+            unit = (*rec)->values.value("unit", "");
+            w.set["parent_entity"] = entity;
+            break;
+        }
+    }
+    auto scope = scopeOf(ctx, user);
+    if (unit.empty() || !scope || !(*scope)->contains(unit))
+        return sendError(res, 404, "not_found", "No such petition or directive in your scope");
+    w.unit = unit;
+    writeAndReply(ctx, user, std::move(w), res, 201);
+}
+
+}  // namespace
+
+void registerSuperviseRoutes(httplib::Server& server, Context& ctx) {
+    server.Post(R"(/api/v1/petitions/([0-9A-Za-z_-]{1,64})/handling)",
+                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user) { setPetitionHandling(ctx, req, res, user); }));
+    server.Post("/api/v1/directives",
+                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user) { createDirective(ctx, req, res, user); }));
+    server.Post(R"(/api/v1/directives/([0-9A-Za-z_-]{1,64}))",
+                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user) { updateDirective(ctx, req, res, user); }));
+    server.Post("/api/v1/updates",
+                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user) { createUpdate(ctx, req, res, user); }));
+}
+
+}  // namespace nghedan::server

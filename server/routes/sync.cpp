@@ -1,0 +1,350 @@
+// /api/v1/sync/*: push (validated and authorised per change), pull, snapshot and state.
+// The protocol is server/API.md; shared/src/sync_client.cpp is the other side.
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "../context.h"
+#include "../http_util.h"
+#include "../users.h"
+
+namespace nghedan::server {
+namespace {
+
+/** Petition fields a supervisor may write (handling, not the resident's account). */
+const std::set<std::string> kSupervisorPetitionFields = {
+    "status",     "lead_agency", "support_agencies", "handling_level", "due_date",
+    "resolution", "resolved_at", "status_reason",    "priority"};
+
+bool isReferenceEntity(const std::string& entity) {
+    return entity == "unit" || entity == "agency";
+}
+
+/** Authorisation of one push: caches the users and scope subtrees it looks up. Runs inside
+ *  Replica::apply's transaction (same connection, under ctx.mutex). */
+class PushAuthorizer {
+public:
+    PushAuthorizer(Context& ctx, const User& pusher, std::int64_t nowMs)
+        : m_ctx(ctx), m_users(ctx.replica->database()), m_pusher(pusher), m_now(nowMs) {}
+
+    std::optional<Error> operator()(const Change& c, bool creates) {
+        if (hlcMillis(c.hlc) > m_now + m_ctx.settings.maxClockAheadMs)
+            return Error{"clock_ahead",
+                         "the change is stamped " +
+                             std::to_string((hlcMillis(c.hlc) - m_now) / 1000) +
+                             " s ahead of server time; re-stamp it with the server's time"};
+
+        const Account* author = nullptr;
+        if (!m_pusher.deviceSite.empty() && c.site == m_pusher.deviceSite) {
+            if (c.author != m_pusher.username) {
+                // A tablet handed over from one user to another still sends the first one's
+                // changes: accepted when that user has logged in on this device.
+                auto used = m_users.userUsedDevice(c.author, c.site);
+                if (!used || !*used)
+                    return Error{"author_mismatch", "the change's author '" + c.author +
+                                                        "' is not the signed-in user of device " +
+                                                        c.site};
+            }
+            author = account(c.author);
+            if (!author) return Error{"unknown_author", "no user '" + c.author + "'"};
+        } else {
+            // Another site's change relayed by this device (after a server restore): its
+            // author must be a known user allowed to write it, and the relaying user must be
+            // allowed to see it.
+            author = account(c.author);
+            if (!author) return Error{"unknown_author", "no user '" + c.author + "'"};
+            if (!isReferenceEntity(c.entity) && !inScope(m_pusher.scopeUnit, c.unit))
+                return Error{"out_of_scope",
+                             "unit " + c.unit + " is outside the scope of " + m_pusher.username};
+        }
+        return checkRoleAndScope(*author, c, creates);
+    }
+
+private:
+    std::optional<Error> checkRoleAndScope(const Account& a, const Change& c, bool creates) {
+        const std::string who = a.username + " (" + a.role + ")";
+        if (isReferenceEntity(c.entity)) {
+            if (a.role != "admin")
+                return Error{"forbidden", who + " may not change " + c.entity +
+                                              " records (reference data is managed by admins)"};
+            return checkReferenceScope(a, c, creates);
+        }
+        if (a.role == "admin")
+            return Error{"forbidden",
+                         who + " manages units and agencies, not " + c.entity + " records"};
+        if (!inScope(a.scopeUnit, c.unit))
+            return Error{"out_of_scope", "unit " + c.unit + " is outside the scope of " + who};
+        if (a.role == "official") return std::nullopt;
+        // supervisor
+        if (c.entity == "directive" || c.entity == "update") return std::nullopt;
+        if (c.entity == "petition" && !creates) {
+            for (const auto& [field, value] : c.set)
+                if (!kSupervisorPetitionFields.count(field))
+                    return Error{"forbidden", who +
+                                                  " may change only the handling of a "
+                                                  "petition, not petition." +
+                                                  field};
+            return std::nullopt;
+        }
+        return Error{"forbidden",
+                     who + " may not " + (creates ? "create " : "change ") + c.entity + " records"};
+    }
+
+    std::optional<Error> checkReferenceScope(const Account& a, const Change& c, bool creates) {
+        if (c.entity == "agency") {
+            if (inScope(a.scopeUnit, c.unit)) return std::nullopt;
+            return Error{"out_of_scope",
+                         "agency unit " + c.unit + " is outside the scope of " + a.username};
+        }
+        // unit: an existing unit must be in the admin's subtree; a new one hangs below it.
+        if (!creates) {
+            if (inScope(a.scopeUnit, c.id)) return std::nullopt;
+            return Error{"out_of_scope", "unit " + c.id + " is outside the scope of " + a.username};
+        }
+        const auto parent = c.set.find("parent");
+        if (parent != c.set.end() && parent->second.is_string()) {
+            if (inScope(a.scopeUnit, parent->second.get<std::string>())) return std::nullopt;
+            return Error{"out_of_scope", "parent unit " + parent->second.get<std::string>() +
+                                             " is outside the scope of " + a.username};
+        }
+        // A new root unit: only an admin whose own scope is a root.
+        if (isRootUnit(a.scopeUnit)) return std::nullopt;
+        return Error{"out_of_scope", "only an admin of the whole tree may add a root unit"};
+    }
+
+    const Account* account(const std::string& username) {
+        auto it = m_accounts.find(username);
+        if (it == m_accounts.end()) {
+            std::optional<Account> found;
+            if (username == m_pusher.username) {
+                Account a;
+                a.username = m_pusher.username;
+                a.displayName = m_pusher.displayName;
+                a.role = m_pusher.role;
+                a.scopeUnit = m_pusher.scopeUnit;
+                found = a;
+            } else if (auto r = m_users.findUser(username); r) {
+                found = *r;
+            }
+            it = m_accounts.emplace(username, std::move(found)).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    }
+
+    bool inScope(const std::string& root, const std::string& unit) {
+        auto it = m_subtrees.find(root);
+        if (it == m_subtrees.end()) {
+            std::unordered_set<std::string> units;
+            if (auto sub = m_ctx.replica->unitSubtree(root); sub)
+                units.insert(sub->begin(), sub->end());
+            it = m_subtrees.emplace(root, std::move(units)).first;
+        }
+        return it->second.count(unit) > 0;
+    }
+
+    bool isRootUnit(const std::string& unit) {
+        Stmt st = m_ctx.replica->database().prepare("SELECT parent FROM " +
+                                                    materialisedTable("unit") + " WHERE id=?");
+        st.bind(1, unit);
+        if (!st.step()) return true;  // no such unit yet: an empty tree
+        return st.isNull(0) || st.text(0).empty();
+    }
+
+    Context& m_ctx;
+    UserStore m_users;
+    const User& m_pusher;
+    std::int64_t m_now;
+    std::unordered_map<std::string, std::optional<Account>> m_accounts;
+    std::unordered_map<std::string, std::unordered_set<std::string>> m_subtrees;
+};
+
+/** Site and seq of a change that failed to parse, when they can be read. */
+std::optional<Dot> dotOf(const Json& j) {
+    if (!j.is_object()) return std::nullopt;
+    const auto site = j.find("site");
+    const auto seq = j.find("seq");
+    if (site == j.end() || seq == j.end() || !site->is_string() || !seq->is_number_unsigned())
+        return std::nullopt;
+    Dot d{site->get<std::string>(), seq->get<std::uint64_t>()};
+    if (!isValidSiteId(d.site) || d.seq == 0) return std::nullopt;
+    return d;
+}
+
+Json changesJson(const std::vector<Change>& changes) {
+    Json out = Json::array();
+    for (const Change& c : changes) out.push_back(toJson(c));
+    return out;
+}
+
+void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                const httplib::ContentReader& reader) {
+    auto body = readJsonObject(req, res, reader, ctx.settings.maxBodyBytes);
+    if (!body) return;
+    const auto user = ctx.authenticate(req, res);
+    if (!user) return;
+    const auto list = body->find("changes");
+    if (list == body->end() || !list->is_array()) {
+        sendError(res, 400, "invalid_request", "the body needs \"changes\": an array of changes");
+        return;
+    }
+    if (list->size() > ctx.settings.maxChangesPerPush) {
+        sendError(res, 413, "too_many_changes",
+                  "at most " + std::to_string(ctx.settings.maxChangesPerPush) +
+                      " changes per push; send the rest in the next batch");
+        return;
+    }
+    // Parse every change. One that cannot be read but names its dot is refused like any other
+    // (so it does not block its site's later changes); one without a readable dot fails the
+    // whole request, as nothing could tell the tablet which change was wrong.
+    std::vector<Change> changes;
+    changes.reserve(list->size());
+    std::map<Dot, Error> malformed;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        auto parsed = changeFromJson((*list)[i]);
+        if (parsed) {
+            changes.push_back(std::move(*parsed));
+            continue;
+        }
+        const auto dot = dotOf((*list)[i]);
+        if (!dot) {
+            sendError(res, 400, parsed.error().code,
+                      "change #" + std::to_string(i) + ": " + parsed.error().message);
+            return;
+        }
+        Change placeholder;
+        placeholder.site = dot->site;
+        placeholder.seq = dot->seq;
+        placeholder.entity = "?";
+        placeholder.id = "?";
+        placeholder.unit = "?";
+        placeholder.author = "?";
+        changes.push_back(std::move(placeholder));
+        malformed.emplace(*dot, parsed.error());
+    }
+
+    ApplyReport report;
+    {
+        std::lock_guard lock(ctx.mutex);
+        PushAuthorizer authorizer(ctx, *user, serverNowMs());
+        ApplyOptions options;
+        options.validation = Validation::Strict;
+        options.requireContiguous = true;
+        options.authorize = [&](const Change& c, bool creates) -> std::optional<Error> {
+            if (auto it = malformed.find(c.dot()); it != malformed.end()) return it->second;
+            return authorizer(c, creates);
+        };
+        auto applied = ctx.replica->apply(changes, options);
+        if (!applied) {
+            logLine(LogLevel::Error,
+                    "push: " + applied.error().code + ": " + applied.error().message);
+            sendError(res, 503, "storage_error", "the changes could not be stored; retry later");
+            return;
+        }
+        report = std::move(*applied);
+    }
+    // A malformed change may have been refused by the schema check before the authorizer saw
+    // it: report the parse error, which says what is wrong.
+    std::map<std::string, std::size_t> refusedByCode;
+    Json refused = Json::array();
+    for (Refusal& r : report.refused) {
+        if (auto it = malformed.find(r.dot); it != malformed.end() && r.error.code != "seq_gap")
+            r.error = it->second;
+        ++refusedByCode[r.error.code];
+        refused.push_back(Json{{"site", r.dot.site},
+                               {"seq", r.dot.seq},
+                               {"code", r.error.code},
+                               {"message", r.error.message}});
+    }
+    if (ctx.metrics) ctx.metrics->recordChanges(report.applied, report.duplicates, refusedByCode);
+    if (!report.refused.empty())
+        logLine(LogLevel::Debug, "push by " + user->username + ": " +
+                                     std::to_string(report.refused.size()) + " refused");
+    Json highest = Json::object();
+    for (const auto& [site, seq] : report.highestSeq) highest[site] = seq;
+    sendJson(res, Json{{"accepted", report.applied},
+                       {"duplicates", report.duplicates},
+                       {"refused", std::move(refused)},
+                       {"highestSeq", std::move(highest)},
+                       {"epoch", ctx.epoch},
+                       {"serverTime", serverNowMs()}});
+}
+
+/** pull (log) and snapshot (current state) share the request shape. */
+void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                const httplib::ContentReader& reader, bool snapshot) {
+    auto body = readJsonObject(req, res, reader, 64 * 1024);
+    if (!body) return;
+    const auto user = ctx.authenticate(req, res);
+    if (!user) return;
+    std::uint64_t cursor = 0, limit = 0;
+    if (!readUnsigned(*body, "cursor", 0, cursor, res) ||
+        !readUnsigned(*body, "limit", ctx.settings.defaultPageLimit, limit, res))
+        return;
+    if (limit == 0) {
+        sendError(res, 400, "invalid_request", "'limit' must be at least 1");
+        return;
+    }
+    limit = std::min<std::uint64_t>(limit, ctx.settings.maxPageLimit);
+    if (user->scopeUnit.empty()) {  // never "everything" by accident
+        sendError(res, 403, "no_scope", "the user has no scope unit");
+        return;
+    }
+    Json out;
+    {
+        std::lock_guard lock(ctx.mutex);
+        const std::uint64_t logCursor = ctx.replica->lastCursor();
+        auto page = snapshot ? ctx.replica->snapshotAfter(cursor, user->scopeUnit, limit)
+                             : ctx.replica->changesAfter(cursor, user->scopeUnit, limit);
+        if (!page) {
+            logLine(LogLevel::Error,
+                    std::string(snapshot ? "snapshot: " : "pull: ") + page.error().message);
+            sendError(res, 503, "storage_error", "the changes could not be read; retry later");
+            return;
+        }
+        out = Json{{"changes", changesJson(page->changes)},
+                   {"cursor", page->cursor},
+                   {"more", page->more}};
+        if (snapshot) out["logCursor"] = logCursor;
+    }
+    out["epoch"] = ctx.epoch;
+    out["serverTime"] = serverNowMs();
+    sendJson(res, out);
+}
+
+}  // namespace
+
+void registerSyncRoutes(httplib::Server& server, Context& ctx) {
+    server.Post("/api/v1/sync/push", [&ctx](const httplib::Request& req, httplib::Response& res,
+                                            const httplib::ContentReader& reader) {
+        handlePush(ctx, req, res, reader);
+    });
+    server.Post("/api/v1/sync/pull", [&ctx](const httplib::Request& req, httplib::Response& res,
+                                            const httplib::ContentReader& reader) {
+        handlePage(ctx, req, res, reader, false);
+    });
+    server.Post("/api/v1/sync/snapshot", [&ctx](const httplib::Request& req, httplib::Response& res,
+                                                const httplib::ContentReader& reader) {
+        handlePage(ctx, req, res, reader, true);
+    });
+    server.Get("/api/v1/sync/state", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        const auto user = ctx.authenticate(req, res);
+        if (!user) return;
+        Json sites = Json::object();
+        {
+            std::lock_guard lock(ctx.mutex);
+            auto vector = ctx.replica->siteVector();
+            if (!vector) {
+                sendError(res, 503, "storage_error", "could not read the state; retry later");
+                return;
+            }
+            for (const auto& [site, seq] : *vector) sites[site] = seq;
+        }
+        sendJson(
+            res,
+            Json{{"epoch", ctx.epoch}, {"serverTime", serverNowMs()}, {"sites", std::move(sites)}});
+    });
+}
+
+}  // namespace nghedan::server

@@ -1,0 +1,337 @@
+#include "users.h"
+
+#include <algorithm>
+#include <array>
+
+#include <sodium.h>
+
+#include "nghedan/clock.h"
+
+namespace nghedan::server {
+namespace {
+
+Error dbError(const Stmt& stmt, const char* what) {
+    if (stmt.error()) return {"io", std::string(what) + ": " + stmt.error()->message};
+    return {"io", std::string(what) + ": statement failed"};
+}
+
+std::string hex(const unsigned char* data, std::size_t size) {
+    std::string out(size * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), data, size);
+    out.pop_back();
+    return out;
+}
+
+bool initSodium() {
+    static const bool ok = sodium_init() >= 0;
+    return ok;
+}
+
+Account readAccount(const Stmt& s, int first) {
+    Account a;
+    a.username = s.text(first);
+    a.displayName = s.text(first + 1);
+    a.role = s.text(first + 2);
+    a.scopeUnit = s.text(first + 3);
+    a.disabled = s.int64(first + 4) != 0;
+    a.createdAt = s.int64(first + 5);
+    a.updatedAt = s.int64(first + 6);
+    return a;
+}
+
+constexpr const char* kAccountColumns =
+    "u.username, u.display_name, u.role, u.scope_unit, u.disabled, u.created_at, u.updated_at";
+
+}  // namespace
+
+bool isValidRole(const std::string& role) {
+    return role == "official" || role == "supervisor" || role == "admin";
+}
+
+Result<std::string> hashPassword(const std::string& password) {
+    if (!initSodium()) return Error{"crypto", "libsodium failed to initialise"};
+    std::array<char, crypto_pwhash_STRBYTES> out{};
+    if (crypto_pwhash_str(out.data(), password.data(), password.size(),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return Error{"crypto", "out of memory while hashing the password"};
+    return std::string(out.data());
+}
+
+bool verifyPassword(const std::string& hash, const std::string& password) {
+    if (!initSodium() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+    std::array<char, crypto_pwhash_STRBYTES> stored{};
+    std::copy(hash.begin(), hash.end(), stored.begin());
+    return crypto_pwhash_str_verify(stored.data(), password.data(), password.size()) == 0;
+}
+
+std::string newSessionToken() {
+    initSodium();
+    std::array<unsigned char, 32> raw{};
+    randombytes_buf(raw.data(), raw.size());
+    std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                    '\0');
+    sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    out.resize(std::char_traits<char>::length(out.c_str()));
+    return out;
+}
+
+std::string tokenHash(const std::string& token) {
+    initSodium();
+    std::array<unsigned char, 32> digest{};
+    crypto_generichash(digest.data(), digest.size(),
+                       reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                       0);
+    return hex(digest.data(), digest.size());
+}
+
+std::string csrfTokenFor(const std::string& sessionToken) {
+    initSodium();
+    static constexpr unsigned char kKey[] = "nghedan csrf token derivation v1";
+    std::array<unsigned char, 24> digest{};
+    crypto_generichash(digest.data(), digest.size(),
+                       reinterpret_cast<const unsigned char*>(sessionToken.data()),
+                       sessionToken.size(), kKey, sizeof kKey - 1);
+    return hex(digest.data(), digest.size());
+}
+
+std::string randomHexId(std::size_t bytes) {
+    initSodium();
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    return hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+}
+
+Status UserStore::ensureSchema() {
+    return m_db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS srv_users(
+  username      TEXT PRIMARY KEY,
+  display_name  TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('official','supervisor','admin')),
+  scope_unit    TEXT NOT NULL CHECK (scope_unit <> ''),
+  password_hash TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS srv_sessions(
+  token_hash  TEXT PRIMARY KEY,
+  username    TEXT NOT NULL REFERENCES srv_users(username) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('bearer','cookie')),
+  device_site TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS srv_sessions_user ON srv_sessions(username);
+CREATE TABLE IF NOT EXISTS srv_devices(
+  site          TEXT NOT NULL,
+  username      TEXT NOT NULL,
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL,
+  last_ip       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (site, username)
+);
+CREATE TABLE IF NOT EXISTS srv_audit(
+  id     INTEGER PRIMARY KEY,
+  at     INTEGER NOT NULL,
+  actor  TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  ip     TEXT NOT NULL DEFAULT ''
+);
+)sql");
+}
+
+Status UserStore::addUser(const Account& a, const std::string& passwordHash) {
+    if (a.username.empty() || a.username.size() > 64)
+        return Error{"invalid_value", "username must be 1 to 64 characters"};
+    if (!isValidRole(a.role))
+        return Error{"invalid_value", "role must be official, supervisor or admin"};
+    if (a.scopeUnit.empty()) return Error{"invalid_value", "scope unit is required"};
+    auto existing = findUser(a.username);
+    if (!existing) return existing.error();
+    if (*existing) return Error{"user_exists", "user '" + a.username + "' already exists"};
+    Stmt s = m_db.prepare(
+        "INSERT INTO srv_users(username, display_name, role, scope_unit, password_hash, "
+        "disabled, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?)");
+    s.bind(1, a.username)
+        .bind(2, a.displayName.empty() ? a.username : a.displayName)
+        .bind(3, a.role)
+        .bind(4, a.scopeUnit)
+        .bind(5, passwordHash)
+        .bind(6, a.disabled ? 1 : 0)
+        .bind(7, a.createdAt)
+        .bind(8, a.createdAt);
+    return s.run();
+}
+
+Status UserStore::updateUser(const std::string& username,
+                             const std::optional<std::string>& displayName,
+                             const std::optional<std::string>& role,
+                             const std::optional<std::string>& scopeUnit,
+                             const std::optional<std::string>& passwordHash,
+                             const std::optional<bool>& disabled) {
+    if (role && !isValidRole(*role))
+        return Error{"invalid_value", "role must be official, supervisor or admin"};
+    if (scopeUnit && scopeUnit->empty()) return Error{"invalid_value", "scope unit is required"};
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    auto existing = findUser(username);
+    if (!existing) return existing.error();
+    if (!*existing) return Error{"user_not_found", "no user '" + username + "'"};
+    const Account& a = **existing;
+    Stmt s = m_db.prepare(
+        "UPDATE srv_users SET display_name=?, role=?, scope_unit=?, "
+        "password_hash=COALESCE(?, password_hash), disabled=?, updated_at=? WHERE username=?");
+    s.bind(1, displayName.value_or(a.displayName))
+        .bind(2, role.value_or(a.role))
+        .bind(3, scopeUnit.value_or(a.scopeUnit));
+    if (passwordHash)
+        s.bind(4, *passwordHash);
+    else
+        s.bindNull(4);
+    s.bind(5, disabled.value_or(a.disabled) ? 1 : 0).bind(6, systemMillis()).bind(7, username);
+    if (Status st = s.run(); !st) return st;
+    const bool endSessions = passwordHash || (role && *role != a.role) ||
+                             (scopeUnit && *scopeUnit != a.scopeUnit) ||
+                             (disabled && *disabled && !a.disabled);
+    if (endSessions) {
+        Stmt del = m_db.prepare("DELETE FROM srv_sessions WHERE username=?");
+        del.bind(1, username);
+        if (Status st = del.run(); !st) return st;
+    }
+    return tx.commit();
+}
+
+Result<std::optional<Account>> UserStore::findUser(const std::string& username) {
+    auto lease = m_db.cached(std::string("SELECT ") + kAccountColumns +
+                             " FROM srv_users u WHERE u.username=?");
+    Stmt& s = *lease;
+    s.bind(1, username);
+    if (s.step()) {
+        Account a = readAccount(s, 0);
+        s.reset();
+        return std::optional<Account>(std::move(a));
+    }
+    if (s.error()) return dbError(s, "reading user");
+    return std::optional<Account>();
+}
+
+Result<std::optional<std::string>> UserStore::passwordHashOf(const std::string& username) {
+    auto lease = m_db.cached("SELECT password_hash FROM srv_users WHERE username=? AND disabled=0");
+    Stmt& s = *lease;
+    s.bind(1, username);
+    if (s.step()) {
+        std::string hash = s.text(0);
+        s.reset();
+        return std::optional<std::string>(std::move(hash));
+    }
+    if (s.error()) return dbError(s, "reading user");
+    return std::optional<std::string>();
+}
+
+Result<std::vector<Account>> UserStore::listUsers() {
+    Stmt s = m_db.prepare(std::string("SELECT ") + kAccountColumns +
+                          " FROM srv_users u ORDER BY u.username");
+    std::vector<Account> out;
+    while (s.step()) out.push_back(readAccount(s, 0));
+    if (s.error()) return dbError(s, "listing users");
+    return out;
+}
+
+Status UserStore::createSession(const std::string& token, const std::string& username,
+                                const std::string& kind, const std::string& deviceSite,
+                                std::int64_t nowMs, std::int64_t expiresAtMs,
+                                const std::string& ip) {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    Stmt s = m_db.prepare(
+        "INSERT INTO srv_sessions(token_hash, username, kind, device_site, created_at, "
+        "expires_at) VALUES(?,?,?,?,?,?)");
+    s.bind(1, tokenHash(token)).bind(2, username).bind(3, kind).bind(4, deviceSite);
+    s.bind(5, nowMs).bind(6, expiresAtMs);
+    if (Status st = s.run(); !st) return st;
+    if (!deviceSite.empty()) {
+        Stmt d = m_db.prepare(
+            "INSERT INTO srv_devices(site, username, first_seen_at, last_seen_at, last_ip) "
+            "VALUES(?1,?2,?3,?3,?4) ON CONFLICT(site, username) DO UPDATE SET "
+            "last_seen_at=excluded.last_seen_at, last_ip=excluded.last_ip");
+        d.bind(1, deviceSite).bind(2, username).bind(3, nowMs).bind(4, ip);
+        if (Status st = d.run(); !st) return st;
+    }
+    return tx.commit();
+}
+
+Result<std::optional<Session>> UserStore::findSession(const std::string& token) {
+    auto lease = m_db.cached(std::string("SELECT ") + kAccountColumns +
+                             ", s.token_hash, s.kind, s.device_site, s.created_at, s.expires_at"
+                             " FROM srv_sessions s JOIN srv_users u ON u.username = s.username"
+                             " WHERE s.token_hash=? AND u.disabled=0");
+    Stmt& s = *lease;
+    s.bind(1, tokenHash(token));
+    if (s.step()) {
+        Session session;
+        session.account = readAccount(s, 0);
+        session.tokenHash = s.text(7);
+        session.kind = s.text(8);
+        session.deviceSite = s.text(9);
+        session.createdAt = s.int64(10);
+        session.expiresAt = s.int64(11);
+        s.reset();
+        return std::optional<Session>(std::move(session));
+    }
+    if (s.error()) return dbError(s, "reading session");
+    return std::optional<Session>();
+}
+
+Status UserStore::deleteSession(const std::string& token) {
+    auto lease = m_db.cached("DELETE FROM srv_sessions WHERE token_hash=?");
+    Stmt& s = *lease;
+    s.bind(1, tokenHash(token));
+    return s.run();
+}
+
+Result<int> UserStore::purgeExpiredSessions(std::int64_t nowMs) {
+    Stmt s = m_db.prepare("DELETE FROM srv_sessions WHERE expires_at <= ?");
+    s.bind(1, nowMs);
+    if (Status st = s.run(); !st) return st.error();
+    return m_db.changes();
+}
+
+Result<bool> UserStore::userUsedDevice(const std::string& username, const std::string& site) {
+    auto lease = m_db.cached("SELECT 1 FROM srv_devices WHERE site=? AND username=?");
+    Stmt& s = *lease;
+    s.bind(1, site).bind(2, username);
+    const bool found = s.step();
+    if (!found && s.error()) return dbError(s, "reading devices");
+    s.reset();
+    return found;
+}
+
+Status UserStore::audit(std::int64_t nowMs, const std::string& actor, const std::string& action,
+                        const std::string& detail, const std::string& ip) {
+    auto lease =
+        m_db.cached("INSERT INTO srv_audit(at, actor, action, detail, ip) VALUES(?,?,?,?,?)");
+    Stmt& s = *lease;
+    s.bind(1, nowMs).bind(2, actor).bind(3, action).bind(4, detail).bind(5, ip);
+    return s.run();
+}
+
+Result<UserStore::Counts> UserStore::counts(std::int64_t nowMs) {
+    Counts c;
+    Stmt s = m_db.prepare(
+        "SELECT (SELECT count(*) FROM srv_users), (SELECT count(*) FROM srv_users WHERE "
+        "disabled=0), (SELECT count(*) FROM srv_sessions WHERE expires_at > ?), (SELECT "
+        "count(DISTINCT site) FROM srv_devices), (SELECT count(*) FROM srv_audit)");
+    s.bind(1, nowMs);
+    if (!s.step()) return dbError(s, "counting");
+    c.users = s.int64(0);
+    c.activeUsers = s.int64(1);
+    c.sessions = s.int64(2);
+    c.devices = s.int64(3);
+    c.auditEntries = s.int64(4);
+    return c;
+}
+
+}  // namespace nghedan::server

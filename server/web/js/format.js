@@ -1,0 +1,88 @@
+// Dates, numbers and labels as people in Vietnam read them. Times are shown in Vietnam time
+// (UTC+7, no daylight saving) whatever the browser's zone.
+import { lang } from './i18n.js';
+
+const kOffsetMs = 7 * 3600 * 1000;
+
+function parts(ms) {
+  const d = new Date(ms + kOffsetMs);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), hh: d.getUTCHours(), mm: d.getUTCMinutes() };
+}
+const p2 = (n) => String(n).padStart(2, '0');
+
+/** 10/03/2023 from ms or "2023-03-10". */
+export function fmtDate(v) {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : v;
+  }
+  const p = parts(v);
+  return `${p2(p.d)}/${p2(p.m)}/${p.y}`;
+}
+
+/** 08:30 10/03/2023 */
+export function fmtTime(ms) {
+  if (ms === null || ms === undefined) return '';
+  const p = parts(ms);
+  return `${p2(p.hh)}:${p2(p.mm)} ${p2(p.d)}/${p2(p.m)}/${p.y}`;
+}
+
+/** Vietnam calendar date "YYYY-MM-DD" of a ms time. */
+export function isoDay(ms) {
+  const p = parts(ms);
+  return `${p.y}-${p2(p.m)}-${p2(p.d)}`;
+}
+
+export function fmtNumber(n) {
+  if (n === null || n === undefined) return '—';
+  return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'vi-VN').format(n);
+}
+
+export function fmtPercent(x) {
+  if (x === null || x === undefined) return '—';
+  return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(x);
+}
+
+export function fmtDays(x) {
+  if (x === null || x === undefined) return '—';
+  return new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(x);
+}
+
+/** Start of a Vietnam day "YYYY-MM-DD" in ms (UTC). */
+export function dayStartMs(day) {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) - kOffsetMs;
+}
+
+/** A date field showing dd/mm/yyyy whatever the browser's language (Chromium's own date input
+ *  follows the browser UI and shows 03/10 for 10 March in English builds — misread here). */
+export function dateInput(attrs, iso) {
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.inputMode = 'numeric';
+  input.placeholder = 'dd/mm/yyyy';
+  input.maxLength = 10;
+  input.className = 'date-input';
+  input.autocomplete = 'off';
+  for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) input.setAttribute(k, v);
+  input.value = iso ? fmtDate(iso) : '';
+  input.addEventListener('input', () => input.setCustomValidity(''));
+  return input;
+}
+
+/** The ISO day of a date field: '' when empty, null when not a real date (then it reports). */
+export function readDate(input) {
+  const v = input.value.trim();
+  if (!v) return '';
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  let y, mo, d;
+  if (m) { d = +m[1]; mo = +m[2]; y = +m[3]; } else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
+  const date = m ? new Date(Date.UTC(y, mo - 1, d)) : null;
+  if (!date || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    input.setCustomValidity('dd/mm/yyyy');
+    input.reportValidity();
+    return null;
+  }
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

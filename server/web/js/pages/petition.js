@@ -1,0 +1,227 @@
+import { api } from '../api.js';
+import { render as rerender, toast } from '../app.js';
+import { h, mount } from '../dom.js';
+import { dateInput, fmtDate, fmtTime, readDate } from '../format.js';
+import { enumLabel, fieldLabel, fieldsOf, getSchema, t } from '../i18n.js';
+import { statusBadge } from './petitions.js';
+
+/** Reference names for displaying values: agencies and units by id. */
+export async function loadRefs() {
+  const [agencies, units] = await Promise.all([api('/agencies'), api('/units')]);
+  return {
+    agencies: new Map(agencies.rows.map((a) => [a.id, a])),
+    units: new Map(units.rows.map((u) => [u.id, u])),
+  };
+}
+
+/** A field value as people read it. */
+export function formatValue(entity, field, value, refs) {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '';
+  if (field === 'unit') return (refs.units.get(value) || {}).name || value;
+  const def = fieldsOf(entity).find((f) => f.name === field);
+  if (!def) return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  switch (def.type) {
+    case 'time': return fmtTime(value);
+    case 'date': return fmtDate(value);
+    case 'enum': return enumLabel(field, value);
+    case 'boolean': return value ? '✓' : '✗';
+    case 'ref':
+      if (def.ref === 'agency') return (refs.agencies.get(value) || {}).name || value;
+      if (def.ref === 'unit') return (refs.units.get(value) || {}).name || value;
+      if (refs.titles && refs.titles.has(value)) return refs.titles.get(value);
+      return value;
+    case 'reflist': return value.map((id) => (refs.agencies.get(id) || {}).name || id).join('; ');
+    case 'people': return value.map((p) => p.role ? `${p.name} (${p.role})` : p.name).join('; ');
+    default: return String(value);
+  }
+}
+
+/** Who wrote a version and from where. */
+export function origin(v, serverSite) {
+  return v.site === serverSite || v.fromServer ? t('fromServer') : t('fromTablet', { id: v.site.slice(0, 8) });
+}
+
+/** History grouped by change (site, seq), oldest first. */
+export function historyTimeline(entity, history, refs, serverSite) {
+  const groups = new Map();
+  for (const v of history) {
+    const key = v.site + ':' + v.seq;
+    if (!groups.has(key)) groups.set(key, { at: v.at, author: v.author, site: v.site, fromServer: v.fromServer, versions: [] });
+    groups.get(key).versions.push(v);
+  }
+  const order = new Map(fieldsOf(entity).map((f, i) => [f.name, i]));
+  for (const g of groups.values()) g.versions.sort((a, b) => (order.get(a.field) ?? 99) - (order.get(b.field) ?? 99));
+  const list = [...groups.values()].sort((a, b) => a.at - b.at);
+  return h('ol.timeline', { dataset: { testid: 'history' } }, list.map((g) => h('li.event',
+    h('div.event-head',
+      h('time', { datetime: new Date(g.at).toISOString() }, fmtTime(g.at)), ' · ',
+      h('strong', g.author || '?'), ' · ', h('span.origin', origin(g, serverSite))),
+    h('dl.changes', g.versions.filter((v) => v.field !== 'deleted' || v.value).map((v) => [
+      h('dt', fieldLabel(v.field)),
+      h('dd', { class: v.current ? 'current' : 'replaced' },
+        v.hidden ? h('em.muted', t('hiddenPersonal')) : formatValue(entity, v.field, v.value, refs) || '∅',
+        v.current ? null : h('span.tag', t('replaced')))])))));
+}
+
+function valuesList(entity, row, refs, skip, links = {}) {
+  const items = [];
+  for (const f of fieldsOf(entity)) {
+    if (skip.includes(f.name) || f.name === 'deleted') continue;
+    if (!(f.name in row)) continue;  // personal fields removed by the server
+    const text = links[f.name] || formatValue(entity, f.name, row[f.name], refs);
+    items.push(h('dt', fieldLabel(f.name)), h('dd', { dataset: { field: f.name } }, text || h('span.muted', '—')));
+  }
+  return h('dl.values', items);
+}
+
+function handlingForm(p, refs, onSaved) {
+  const schema = getSchema();
+  const next = schema.petitionTransitions[p.status] || [];
+  const status = h('select', { name: 'status', id: 'h-status' },
+    h('option', { value: p.status }, enumLabel('status', p.status)),
+    next.map((s) => h('option', { value: s }, enumLabel('status', s))));
+  const agencyOptions = (selected) => [h('option', { value: '' }, t('selectNone')),
+    ...[...refs.agencies.values()].map((a) => h('option', { value: a.id, selected: a.id === selected }, a.name))];
+  const lead = h('select', { name: 'lead_agency', id: 'h-lead' }, agencyOptions(p.lead_agency));
+  const support = h('select', { name: 'support_agencies', id: 'h-support', multiple: true, size: 4 },
+    [...refs.agencies.values()].map((a) => h('option', { value: a.id, selected: (p.support_agencies || []).includes(a.id) }, a.name)));
+  const levelDef = fieldsOf('petition').find((f) => f.name === 'handling_level');
+  const level = h('select', { name: 'handling_level', id: 'h-level' }, h('option', { value: '' }, t('selectNone')),
+    (levelDef ? levelDef.enum : []).map((v) => h('option', { value: v, selected: v === p.handling_level }, enumLabel('handling_level', v))));
+  const prioDef = fieldsOf('petition').find((f) => f.name === 'priority');
+  const priority = h('select', { name: 'priority', id: 'h-priority' }, h('option', { value: '' }, t('selectNone')),
+    (prioDef ? prioDef.enum : []).map((v) => h('option', { value: v, selected: v === p.priority }, enumLabel('priority', v))));
+  const due = dateInput({ name: 'due_date', id: 'h-due' }, p.due_date);
+  const reason = h('textarea', { name: 'status_reason', id: 'h-reason', rows: 2 }, p.status_reason || '');
+  const resolution = h('textarea', { name: 'resolution', id: 'h-resolution', rows: 3 }, p.resolution || '');
+  const msg = h('p.form-msg', { role: 'status' });
+  const form = h('form.stack', { id: 'handling-form', onsubmit: async (e) => {
+    e.preventDefault();
+    const set = {};
+    const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const supportIds = [...support.selectedOptions].map((o) => o.value);
+    const dueDay = readDate(due);
+    if (dueDay === null) return;
+    const fields = { status: status.value, lead_agency: lead.value || null, support_agencies: supportIds,
+      handling_level: level.value || null, priority: priority.value || null, due_date: dueDay || null,
+      status_reason: reason.value.trim() || null, resolution: resolution.value.trim() || null };
+    for (const [k, v] of Object.entries(fields)) {
+      const old = k === 'support_agencies' ? (p[k] || []) : p[k];
+      if (!same(v, old) && !(k === 'support_agencies' && v.length === 0 && old.length === 0)) set[k] = v;
+    }
+    if (Object.keys(set).length === 0) { msg.textContent = t('saved'); return; }
+    try {
+      await api('/petitions/' + p.id + '/handling', { method: 'POST', body: set });
+      toast(t('saved'), 'ok');
+      onSaved();
+    } catch (err) {
+      msg.textContent = err.status === 403 ? t('forbidden') : t('errorGeneric', { m: err.message });
+      msg.className = 'form-msg error';
+    }
+  } },
+    h('label', fieldLabel('status'), status),
+    h('label', fieldLabel('lead_agency'), lead),
+    h('label', fieldLabel('support_agencies'), support),
+    h('div.row-2', h('label', fieldLabel('handling_level'), level), h('label', fieldLabel('priority'), priority)),
+    h('label', fieldLabel('due_date'), due),
+    h('label', fieldLabel('status_reason'), reason),
+    h('label', fieldLabel('resolution'), resolution),
+    h('div.form-actions', h('button.primary', { type: 'submit' }, t('save')), msg));
+  return form;
+}
+
+export function directiveForm(body, refs, onSaved) {
+  const instruction = h('textarea', { id: 'd-instruction', required: true, rows: 2, placeholder: t('instruction') });
+  const agency = h('select', { id: 'd-agency', required: true }, h('option', { value: '' }, t('selectNone')),
+    [...refs.agencies.values()].map((a) => h('option', { value: a.id }, a.name)));
+  const due = dateInput({ id: 'd-due' }, '');
+  const msg = h('p.form-msg', { role: 'status' });
+  return h('form.stack.inline-form', { id: 'directive-form', onsubmit: async (e) => {
+    e.preventDefault();
+    const dueDay = readDate(due);
+    if (dueDay === null) return;
+    try {
+      await api('/directives', { method: 'POST', body: { ...body, instruction: instruction.value.trim(), agency: agency.value, due_date: dueDay || null } });
+      toast(t('saved'), 'ok');
+      onSaved();
+    } catch (err) {
+      msg.textContent = err.status === 403 ? t('forbidden') : t('errorGeneric', { m: err.message });
+      msg.className = 'form-msg error';
+    }
+  } },
+    h('h3', t('issueDirective')),
+    h('label', t('instruction'), instruction),
+    h('div.row-2', h('label', t('agency'), agency), h('label', t('dueDate'), due)),
+    h('div.form-actions', h('button.primary', { type: 'submit' }, t('issue')), msg));
+}
+
+export function directiveList(rows, refs) {
+  if (!rows.length) return h('p.muted', t('noDirectives'));
+  return h('ul.directive-list', rows.map((d) => h('li' + (d.overdue ? '.overdue' : ''),
+    h('p.instruction', d.instruction),
+    h('p.meta', [d.agencyName, d.issued_by, d.due_date ? `${t('dueDate')}: ${fmtDate(d.due_date)}` : null].filter(Boolean).join(' · '), ' ',
+      h('span.status.status-' + d.status, enumLabel('status', d.status)), d.overdue ? h('span.badge.bad', t('overdueBadge')) : null),
+    d.result ? h('p.result', h('strong', t('result'), ': '), d.result) : null)));
+}
+
+export async function render(main, { match, isCurrent }) {
+  const id = match[1];
+  const [data, refs] = await Promise.all([api('/petitions/' + id), loadRefs()]);
+  if (!isCurrent()) return;
+  const p = data.petition;
+  refs.titles = new Map(data.meeting ? [[data.meeting.id, data.meeting.title]] : []);
+  const again = () => rerender();
+
+  const conflictFields = Object.keys(data.conflicts);
+  const conflicts = conflictFields.length === 0 ? null : h('section.panel.conflicts', { dataset: { testid: 'conflicts' } },
+    h('h2', t('conflicts')), h('p.muted', t('conflictsLead')),
+    conflictFields.map((field) => h('div.conflict',
+      h('h3', fieldLabel(field)),
+      h('ul', data.conflicts[field].map((v) => h('li',
+        h('span.value', v.hidden ? t('hiddenPersonal') : formatValue('petition', field, v.value, refs)),
+        h('span.meta', `${v.author} · ${fmtTime(v.at)} · ${origin(v, data.serverSite)}`),
+        data.canWrite && getSchema().handlingFields.includes(field) ? h('button.small', { type: 'button', onclick: async () => {
+          try {
+            await api('/petitions/' + id + '/handling', { method: 'POST', body: { [field]: v.value } });
+            toast(t('saved'), 'ok');
+            again();
+          } catch (err) { toast(t('errorGeneric', { m: err.message }), 'error'); }
+        } }, t('useThis')) : null))))));
+
+  const updates = h('section.panel',
+    h('h2', t('updates')),
+    data.updates.length === 0 ? h('p.muted', t('noUpdates')) :
+      h('ul.updates', data.updates.map((u) => h('li', h('p', u.text), h('p.meta', `${u.created_by || ''} · ${u.created_hlc ? fmtTime(Math.floor(u.created_hlc / 65536)) : ''}`)))),
+    data.canWrite ? (() => {
+      const text = h('textarea', { id: 'u-text', rows: 2, required: true, placeholder: t('addUpdate') });
+      return h('form.stack.inline-form', { id: 'update-form', onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          await api('/updates', { method: 'POST', body: { parent: id, text: text.value.trim() } });
+          toast(t('saved'), 'ok');
+          again();
+        } catch (err) { toast(t('errorGeneric', { m: err.message }), 'error'); }
+      } }, text, h('div.form-actions', h('button', { type: 'submit' }, t('add'))));
+    })() : null);
+
+  mount(main, h('div.page.record',
+    h('a.back', { href: '#/petitions' }, t('back')),
+    h('div.page-head',
+      h('div', h('h1', p.title),
+        h('p.subtitle', statusBadge(p), p.overdue ? h('span.badge.bad', t('overdueBadge')) : null,
+          p.conflicts ? h('span.badge.warn', t('conflictBadge', { n: p.conflicts })) : null,
+          ' ', p.unitName, p.parentUnitName ? ', ' + p.parentUnitName : '', ' · ', fmtDate(p.received_at),
+          data.meeting ? [' · ', h('a', { href: '#/meetings/' + data.meeting.id }, t('meeting'), ': ', data.meeting.title)] : null))),
+    conflicts,
+    h('div.grid-2.record-grid',
+      h('section.panel', { dataset: { testid: 'values' } }, h('h2', t('currentValues')),
+        valuesList('petition', p, refs, ['title'], data.meeting ? { meeting: h('a', { href: '#/meetings/' + data.meeting.id }, data.meeting.title) } : {}),
+        data.canSeePersonal ? null : h('p.muted.small', t('personalNote'))),
+      h('div.side',
+        data.canWrite ? h('section.panel', h('h2', t('handling')), handlingForm(p, refs, again)) : null,
+        h('section.panel', { dataset: { testid: 'directives' } }, h('h2', t('directives')), directiveList(data.directives, refs),
+          data.canWrite ? directiveForm({ petition: id }, refs, again) : null),
+        updates)),
+    h('section.panel', h('h2', t('history')), h('p.muted', t('historyLead')), historyTimeline('petition', data.history, refs, data.serverSite))));
+}
+

@@ -1,0 +1,516 @@
+#include "nghedan/sync_client.h"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <random>
+#include <thread>
+
+#include <httplib.h>
+
+#include "sync_wire.h"
+
+namespace nghedan {
+
+namespace {
+
+constexpr std::size_t kMaxPushBatch = 2000;  // server/API.md: at most 2,000 per batch
+constexpr std::size_t kCompressAbove = 512;  // smaller bodies are not worth a gzip header
+/** A push body stays well under the server's 8 MiB limit (which also applies decompressed). */
+constexpr std::size_t kMaxPushBytes = 4u << 20;
+constexpr int kMaxEpochRestarts = 3;
+constexpr int kMaxStalledPushes = 4;
+
+const std::string kMetaEpoch = "server_epoch";
+const std::string kMetaPullCursor = "pull_cursor";
+const std::string kMetaSnapshotCursor = "snapshot_cursor";
+const std::string kMetaSnapshotLog = "snapshot_log_cursor";
+
+Error cancelledError() {
+    return {"cancelled", "Đã hủy đồng bộ"};
+}
+Error unauthorizedError() {
+    return {"unauthorized", "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại"};
+}
+Error updateRequiredError() {
+    return {"update_required", "Vui lòng cập nhật ứng dụng"};
+}
+Error epochChangedError() {
+    return {"epoch_changed", "Máy chủ đã được khôi phục, cần đồng bộ lại"};
+}
+
+std::uint64_t parseCursor(const std::optional<std::string>& text) {
+    if (!text || text->empty()) return 0;
+    try {
+        return std::stoull(*text);
+    } catch (...) {
+        return 0;
+    }
+}
+
+}  // namespace
+
+/** One sync (or login) session: the HTTP connection, retries, clock learning, progress. */
+struct SyncClient::Impl {
+    SyncClient& self;
+    Replica& replica;
+    const SyncClientOptions& options;
+    httplib::Client http;
+    std::function<void(const SyncProgress&)> progressCallback;
+    SyncProgress progress;
+    SyncResult result;
+    std::string epoch;  ///< the server epoch this session works against
+    std::mt19937_64 rng{std::random_device{}()};
+
+    Impl(SyncClient& owner, std::function<void(const SyncProgress&)> callback)
+        : self(owner),
+          replica(owner.m_replica),
+          options(owner.m_options),
+          http(owner.m_options.baseUrl),
+          progressCallback(std::move(callback)) {
+        const auto timeout = static_cast<time_t>(std::max(1, options.timeoutSeconds));
+        http.set_connection_timeout(timeout);
+        http.set_read_timeout(timeout);
+        http.set_write_timeout(timeout);
+        http.set_keep_alive(true);
+        http.set_decompress(true);
+    }
+
+    bool cancelled() const { return self.m_cancel.load(); }
+
+    void report(SyncProgress::Phase phase, std::uint64_t done, std::uint64_t total) {
+        progress.phase = phase;
+        progress.done = done;
+        progress.total = total;
+        if (progressCallback) progressCallback(progress);
+    }
+
+    /** Waits before attempt `attempt` + 1: exponential backoff with jitter; false if
+     *  cancelled meanwhile. */
+    bool backoff(int attempt) {
+        const std::int64_t base = std::min<std::int64_t>(100LL << std::min(attempt, 10), 4000);
+        std::uniform_int_distribution<std::int64_t> jitter(0, base / 2);
+        const auto until =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(base + jitter(rng));
+        while (std::chrono::steady_clock::now() < until) {
+            if (cancelled()) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return !cancelled();
+    }
+
+    void learnServerTime(const Json& reply, const httplib::Response& response,
+                         std::int64_t roundTripMs) {
+        std::int64_t serverMs = wire::intMember(reply, "serverTime", 0);
+        if (serverMs <= 0 && response.has_header("X-Server-Time")) {
+            try {
+                serverMs = std::stoll(response.get_header_value("X-Server-Time"));
+            } catch (...) {
+                serverMs = 0;
+            }
+        }
+        if (serverMs <= 0) return;
+        // The server stamped its reply about half a round trip ago.
+        replica.clock().learnServerTime(serverMs + roundTripMs / 2);
+        result.serverTimeMs = serverMs;
+    }
+
+    /** One API call with retries on connection errors and 5xx. `body` null → GET. The
+     *  reply's serverTime updates the replica's clock offset. */
+    Result<Json> call(const std::string& path, const std::string* body, bool isLogin = false) {
+        httplib::Headers headers{{"Accept-Encoding", "gzip"}, {"Accept", "application/json"}};
+        if (!options.token.empty() && !isLogin) {
+            headers.emplace("Authorization", "Bearer " + options.token);
+        }
+        std::string payload;
+        if (body) {
+            if (body->size() > kCompressAbove) {
+                if (auto gz = wire::gzipCompress(*body)) {
+                    payload = std::move(*gz);
+                    headers.emplace("Content-Encoding", "gzip");
+                } else {
+                    payload = *body;
+                }
+            } else {
+                payload = *body;
+            }
+        }
+
+        Error last{"network", "Không kết nối được máy chủ"};
+        const int attempts = std::max(1, options.maxAttempts);
+        for (int attempt = 0; attempt < attempts; ++attempt) {
+            if (cancelled()) return cancelledError();
+            if (attempt > 0 && !backoff(attempt - 1)) return cancelledError();
+
+            const auto started = std::chrono::steady_clock::now();
+            httplib::Result res = body ? http.Post(path, headers, payload, "application/json")
+                                       : http.Get(path, headers);
+            const auto rtt = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::steady_clock::now() - started)
+                                 .count();
+            if (!res) {
+                last = Error{"network", "Không kết nối được máy chủ (" +
+                                            httplib::to_string(res.error()) + ")"};
+                continue;
+            }
+            const httplib::Response& response = res.value();
+            std::string text = response.body;
+            if (wire::looksGzipped(text)) {
+                if (auto plain = wire::gzipDecompress(text)) text = std::move(*plain);
+            }
+            Json reply = Json::parse(text, nullptr, false);
+            if (!reply.is_discarded()) learnServerTime(reply, response, rtt);
+
+            const int status = response.status;
+            if (status >= 200 && status < 300) {
+                if (reply.is_discarded() || !reply.is_object()) {
+                    last = Error{"bad_response", "Máy chủ trả lời không đúng định dạng"};
+                    continue;  // a reply cut short is worth another try
+                }
+                return reply;
+            }
+            std::string code, message;
+            if (!reply.is_discarded() && reply.is_object()) {
+                const auto err = reply.find("error");
+                if (err != reply.end() && err->is_object()) {
+                    code = wire::stringMember(*err, "code");
+                    message = wire::stringMember(*err, "message");
+                }
+            }
+            if (status == 401) {
+                if (isLogin) {
+                    return Error{code.empty() ? "invalid_credentials" : code,
+                                 "Sai tên đăng nhập hoặc mật khẩu"};
+                }
+                return unauthorizedError();
+            }
+            if (status == 410) return updateRequiredError();
+            if (status >= 500 || status == 408 || (status == 429 && !isLogin)) {
+                last = Error{code.empty() ? "server_error" : code,
+                             "Máy chủ tạm thời lỗi (" + std::to_string(status) + ")" +
+                                 (message.empty() ? "" : ": " + message)};
+                continue;
+            }
+            if (code.empty()) code = "http_" + std::to_string(status);
+            if (message.empty())
+                message = "Máy chủ từ chối yêu cầu (" + std::to_string(status) + ")";
+            return Error{code, message};
+        }
+        return last;
+    }
+
+    Result<Json> post(const std::string& path, const Json& body) {
+        const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+        return call(path, &text);
+    }
+
+    /** True when the reply comes from a server lineage other than the one this session
+     *  started with (restored from a backup meanwhile). */
+    bool epochMoved(const Json& reply) const {
+        const std::string e = wire::stringMember(reply, "epoch");
+        return !e.empty() && !epoch.empty() && e != epoch;
+    }
+
+    // ---- epoch -------------------------------------------------------------------
+
+    /** GET /sync/state; on a new epoch re-pushes what the server lacks and resets the pull
+     *  position; stores the epoch once that is done. */
+    Status checkEpoch() {
+        auto state = call("/api/v1/sync/state", nullptr);
+        if (!state) return state.error();
+        const std::string serverEpoch = wire::stringMember(*state, "epoch");
+        epoch = serverEpoch;
+        const auto stored = replica.meta(kMetaEpoch);
+        if (stored && !stored->empty() && *stored != serverEpoch && !serverEpoch.empty()) {
+            std::map<std::string, std::uint64_t> serverSites;
+            const auto sites = state->find("sites");
+            if (sites != state->end() && sites->is_object()) {
+                for (auto it = sites->begin(); it != sites->end(); ++it) {
+                    serverSites[it.key()] = wire::uintMember(*sites, it.key().c_str(), 0);
+                }
+            }
+            if (Status s = rePush(serverSites); !s) return s;
+            if (replica.meta(kMetaPullCursor)) {
+                if (Status s = replica.setMeta(kMetaPullCursor, "0"); !s) return s;
+            } else {
+                if (Status s = replica.setMeta(kMetaSnapshotCursor, "0"); !s) return s;
+                if (Status s = replica.setMeta(kMetaSnapshotLog, ""); !s) return s;
+            }
+        }
+        if (!serverEpoch.empty() && (!stored || *stored != serverEpoch)) {
+            if (Status s = replica.setMeta(kMetaEpoch, serverEpoch); !s) return s;
+        }
+        return {};
+    }
+
+    /** Sends every change this replica holds beyond what the server has, site by site. Own
+     *  changes go up to the acknowledged seq; the unsent rest is pushed by pushOwn(). */
+    Status rePush(const std::map<std::string, std::uint64_t>& serverSites) {
+        auto local = replica.siteVector();
+        if (!local) return local.error();
+        for (const auto& entry : *local) {
+            const std::string& site = entry.first;
+            const auto found = serverSites.find(site);
+            const std::uint64_t from = found == serverSites.end() ? 0 : found->second;
+            const std::uint64_t upTo = site == replica.siteId() ? replica.ackedSeq() : UINT64_MAX;
+            if (Status s = relaySite(site, from, upTo); !s) return s;
+        }
+        return {};
+    }
+
+    /** Pushes the changes of `site` with from < seq <= upTo that this replica holds, until
+     *  the server has them or cannot take more (a gap in this replica's copy). */
+    Status relaySite(const std::string& site, std::uint64_t from, std::uint64_t upTo) {
+        const std::size_t batchSize = std::clamp<std::size_t>(options.pushBatch, 1, kMaxPushBatch);
+        const bool own = site == replica.siteId();
+        while (from < upTo) {
+            auto batch = replica.changesOfSite(site, from, batchSize);
+            if (!batch) return batch.error();
+            auto& changes = *batch;
+            if (own) {
+                // Own changes the old server refused are no longer stored as changes; they go
+                // again so that the server records them as processed (refused) once more.
+                auto refused = replica.refusedChanges();
+                if (!refused) return refused.error();
+                for (const RefusedChange& r : *refused) {
+                    if (r.change.site == site && r.change.seq > from) changes.push_back(r.change);
+                }
+                std::sort(changes.begin(), changes.end(),
+                          [](const Change& a, const Change& b) { return a.seq < b.seq; });
+                if (changes.size() > batchSize) changes.resize(batchSize);
+            }
+            changes.erase(std::remove_if(changes.begin(), changes.end(),
+                                         [&](const Change& c) { return c.seq > upTo; }),
+                          changes.end());
+            if (changes.empty()) break;
+            report(SyncProgress::Phase::Pushing, progress.done, progress.total);
+            const std::string body = wire::pushBodyWithin(changes, kMaxPushBytes, nullptr);
+            auto reply = call("/api/v1/sync/push", &body);
+            if (!reply) return reply.error();
+            if (epochMoved(*reply)) return epochChangedError();
+            result.pushed += wire::uintMember(*reply, "accepted", 0);
+            const std::uint64_t high =
+                wire::uintMember(reply->value("highestSeq", Json::object()), site.c_str(), from);
+            if (own && high > replica.ackedSeq()) {
+                if (Status s = replica.markAcked(high); !s) return s;
+            }
+            if (high <= from) break;  // the server cannot take more of this site
+            from = high;
+        }
+        return {};
+    }
+
+    // ---- push --------------------------------------------------------------------
+
+    Status pushOwn() {
+        const std::string& own = replica.siteId();
+        const std::size_t batchSize = std::clamp<std::size_t>(options.pushBatch, 1, kMaxPushBatch);
+        const std::uint64_t total = replica.unsentCount();
+        std::uint64_t done = 0;
+        report(SyncProgress::Phase::Pushing, 0, total);
+        int stalled = 0;
+        while (true) {
+            const std::uint64_t acked = replica.ackedSeq();
+            auto batch = replica.unsent(batchSize);
+            if (!batch) return batch.error();
+            if (batch->empty()) break;
+
+            const std::string body = wire::pushBodyWithin(*batch, kMaxPushBytes, nullptr);
+            auto answer = call("/api/v1/sync/push", &body);
+            if (!answer) return answer.error();
+            if (epochMoved(*answer)) return epochChangedError();
+            result.pushed += wire::uintMember(*answer, "accepted", 0);
+
+            bool clockAhead = false;
+            bool finalRefusal = false;
+            const auto refused = answer->find("refused");
+            if (refused != answer->end() && refused->is_array()) {
+                for (const Json& r : *refused) {
+                    if (wire::stringMember(r, "site") != own) continue;
+                    const std::string code = wire::stringMember(r, "code");
+                    const Dot dot{own, wire::uintMember(r, "seq", 0)};
+                    if (code == "clock_ahead") {
+                        clockAhead = true;
+                    } else if (!isRetryableRefusal(code) && dot.seq > acked) {
+                        Status s =
+                            replica.markRefused(dot, {code, wire::stringMember(r, "message")});
+                        if (!s && s.error().code != "not_found")
+                            return s;  // not_found: done before
+                        ++result.refused;
+                        finalRefusal = true;
+                    }
+                }
+            }
+            const std::uint64_t high =
+                wire::uintMember(answer->value("highestSeq", Json::object()), own.c_str(), acked);
+            if (high > acked) {
+                if (Status s = replica.markAcked(high); !s) return s;
+                done += high - acked;
+            } else if (high < acked) {
+                // The server lost changes it had acknowledged: send them again first.
+                if (Status s = relaySite(own, high, acked); !s) return s;
+            }
+            if (clockAhead) {
+                if (Status s = replica.restampUnsent(); !s) return s;
+            }
+            report(SyncProgress::Phase::Pushing, std::min(done, total), total);
+            if (high > acked || finalRefusal) {
+                stalled = 0;
+            } else if (++stalled >= kMaxStalledPushes) {
+                return Error{"push_stalled", "Máy chủ không nhận các thay đổi; thử lại sau"};
+            }
+        }
+        return {};
+    }
+
+    // ---- pull --------------------------------------------------------------------
+
+    Status applyPage(const Json& reply, std::map<std::string, std::string> meta) {
+        auto changes = wire::parseChanges(reply);
+        if (!changes) return changes.error();
+        ApplyOptions opts;
+        opts.validation = Validation::Shape;
+        opts.meta = std::move(meta);
+        auto applied = replica.apply(*changes, opts);
+        if (!applied) return applied.error();
+        result.pulled += applied->applied;
+        progress.done += changes->size();
+        report(SyncProgress::Phase::Pulling, progress.done, 0);
+        return {};
+    }
+
+    Status pull() {
+        const std::uint64_t page = std::max<std::size_t>(options.pullPage, 1);
+        report(SyncProgress::Phase::Pulling, 0, 0);
+        std::uint64_t cursor = 0;
+        if (const auto stored = replica.meta(kMetaPullCursor)) {
+            cursor = parseCursor(stored);
+        } else {
+            // First sync: the scope's current state, page by page, then the log after it.
+            std::uint64_t snap = parseCursor(replica.meta(kMetaSnapshotCursor));
+            const auto storedLog = replica.meta(kMetaSnapshotLog);
+            std::optional<std::uint64_t> logCursor;
+            if (snap > 0 && storedLog && !storedLog->empty()) logCursor = parseCursor(storedLog);
+            if (!logCursor) snap = 0;
+            while (true) {
+                auto reply = post("/api/v1/sync/snapshot", Json{{"cursor", snap}, {"limit", page}});
+                if (!reply) return reply.error();
+                if (epochMoved(*reply)) return epochChangedError();
+                if (!logCursor) {
+                    if (!reply->contains("logCursor")) {
+                        return Error{"bad_response", "Máy chủ trả lời thiếu logCursor"};
+                    }
+                    logCursor = wire::uintMember(*reply, "logCursor", 0);
+                }
+                const std::uint64_t next = wire::uintMember(*reply, "cursor", snap);
+                const bool more = reply->value("more", false);
+                std::map<std::string, std::string> meta;
+                if (more) {
+                    meta = {{kMetaSnapshotCursor, std::to_string(next)},
+                            {kMetaSnapshotLog, std::to_string(*logCursor)}};
+                } else {
+                    meta = {{kMetaPullCursor, std::to_string(*logCursor)},
+                            {kMetaSnapshotCursor, "0"},
+                            {kMetaSnapshotLog, ""}};
+                }
+                if (Status s = applyPage(*reply, std::move(meta)); !s) return s;
+                if (!more) break;
+                if (next <= snap) return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
+                snap = next;
+            }
+            cursor = *logCursor;
+        }
+        while (true) {
+            auto reply = post("/api/v1/sync/pull", Json{{"cursor", cursor}, {"limit", page}});
+            if (!reply) return reply.error();
+            if (epochMoved(*reply)) return epochChangedError();
+            const std::uint64_t next = wire::uintMember(*reply, "cursor", cursor);
+            const bool more = reply->value("more", false);
+            if (Status s = applyPage(*reply, {{kMetaPullCursor, std::to_string(next)}}); !s) {
+                return s;
+            }
+            if (!more) break;
+            if (next <= cursor) return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
+            cursor = next;
+        }
+        return {};
+    }
+
+    /** Keeps the learned server offset for the next start (Replica::open reads it). */
+    Status persistClockOffset() {
+        const std::string value = std::to_string(replica.clock().offsetMs());
+        if (replica.meta("clock_offset") == value) return {};
+        return replica.setMeta("clock_offset", value);
+    }
+
+    Result<SyncResult> run() {
+        report(SyncProgress::Phase::Connecting, 0, 0);
+        for (int round = 0;; ++round) {
+            Status s = checkEpoch();
+            if (s) s = pushOwn();
+            if (s) s = pull();
+            if (s) break;
+            if (s.error().code == "epoch_changed" && round < kMaxEpochRestarts) continue;
+            return s.error();
+        }
+        if (Status s = persistClockOffset(); !s) return s.error();
+        report(SyncProgress::Phase::Done, progress.done, progress.total);
+        return result;
+    }
+};
+
+SyncClient::SyncClient(Replica& replica, SyncClientOptions options)
+    : m_replica(replica), m_options(std::move(options)) {}
+
+Result<std::string> SyncClient::login(const std::string& username, const std::string& password) {
+    try {
+        Impl impl(*this, {});
+        const Json body{
+            {"username", username}, {"password", password}, {"device", m_replica.siteId()}};
+        const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+        auto reply = impl.call("/api/v1/auth/login", &text, true);
+        if (!reply) {
+            if (reply.error().code == "cancelled") m_cancel = false;
+            return reply.error();
+        }
+        const std::string token = wire::stringMember(*reply, "token");
+        if (token.empty()) return Error{"bad_response", "Máy chủ không trả về phiên đăng nhập"};
+        m_options.token = token;
+        if (Status s = impl.persistClockOffset(); !s) return s.error();
+        return token;
+    } catch (const std::exception& e) {
+        return Error{"internal", std::string("Lỗi khi đăng nhập: ") + e.what()};
+    } catch (...) {
+        return Error{"internal", "Lỗi khi đăng nhập"};
+    }
+}
+
+Result<SyncResult> SyncClient::sync(const std::function<void(const SyncProgress&)>& progress) {
+    std::function<void(const SyncProgress&)> callback = progress;
+    auto failed = [&](Error error) -> Result<SyncResult> {
+        m_cancel = false;
+        if (callback) {
+            try {
+                callback(SyncProgress{SyncProgress::Phase::Failed, 0, 0});
+            } catch (...) {
+            }
+        }
+        return error;
+    };
+    try {
+        Impl impl(*this, callback);
+        auto result = impl.run();
+        if (!result) {
+            (void)impl.persistClockOffset();  // what the replies taught stays learned
+            return failed(result.error());
+        }
+        m_cancel = false;  // a cancel that came too late to stop this sync
+        return result;
+    } catch (const std::exception& e) {
+        return failed(Error{"internal", std::string("Lỗi khi đồng bộ: ") + e.what()});
+    } catch (...) {
+        return failed(Error{"internal", "Lỗi khi đồng bộ"});
+    }
+}
+
+}  // namespace nghedan

@@ -1,0 +1,462 @@
+// End-to-end sync: the real nghedan-server process on a loopback port, tablets with real
+// replica files and SyncClient, and faults (kill -9, a cutting/replaying proxy, a restored
+// backup, wrong clocks, cancelled syncs).
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "e2e_util.h"
+#include "faulty_proxy.h"
+
+using namespace nghedan;
+using namespace nghedan::test;
+
+namespace {
+
+/** Stops the server, then checks every tablet's materialised state equals the server's and
+ *  holds every logged write. Returns the server's replica for further checks. */
+std::unique_ptr<Replica> requireConverged(World& world, const WriteLog& log) {
+    REQUIRE(world.server().stop());
+    auto server = world.openServerReplica();
+    REQUIRE(server);
+    auto serverDump = server->materialisedDump();
+    REQUIRE(serverDump.ok());
+    const auto missing = missingWrites(*server, log);
+    INFO((missing.empty() ? std::string() : "first missing on the server: " + missing.front()));
+    CHECK(missing.empty());
+    for (auto& t : world.tablets()) {
+        INFO(t->name);
+        auto dump = t->replica->materialisedDump();
+        REQUIRE(dump.ok());
+        CHECK(*dump == *serverDump);
+        CHECK(t->replica->unsentCount() == 0);
+        CHECK(t->replica->changeCount() == server->changeCount());
+        const auto missing = missingWrites(*t->replica, log);
+        INFO((missing.empty() ? std::string() : "first missing: " + missing.front()));
+        CHECK(missing.empty());
+    }
+    return server;
+}
+
+/** Number of distinct dots on a replica whose sites are all contiguous from 1: the sum of the
+ *  per-site highest seq. */
+std::uint64_t distinctDots(Replica& replica) {
+    auto sites = replica.siteVector();
+    REQUIRE(sites.ok());
+    std::uint64_t n = 0;
+    for (const auto& [site, high] : *sites) n += high;
+    return n;
+}
+
+SyncClientOptions fastRetries(int attempts = 3) {
+    SyncClientOptions o;
+    o.maxAttempts = attempts;
+    o.timeoutSeconds = 10;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("ten tablets editing overlapping records offline converge to the server's state",
+          "[e2e]") {
+    const std::uint64_t seed = testSeed("convergence");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 10;
+    World world(options);
+    REQUIRE(world.setUp());
+    WriteLog log;
+
+    // Everyone gets the reference data; the first tablet records a visit's petitions.
+    for (auto& t : world.tablets()) REQUIRE(t->sync().ok());
+    for (int i = 0; i < 12; ++i) REQUIRE(createPetition(world.tablet(0), log, rng, i));
+    REQUIRE(world.syncUntilQuiescent(rng));
+
+    int n = 100;
+    for (int round = 0; round < 4; ++round) {
+        // Offline: every tablet edits overlapping records, some create new ones.
+        for (auto& t : world.tablets()) {
+            for (int k = 0; k < 5; ++k) {
+                if (rng() % 10 == 0)
+                    REQUIRE(createPetition(*t, log, rng, ++n));
+                else
+                    REQUIRE(editPetition(*t, log, rng, ++n));
+            }
+        }
+        // Then a random subset syncs, in a random order.
+        std::vector<std::size_t> order(world.tablets().size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::shuffle(order.begin(), order.end(), rng);
+        for (std::size_t i : order) {
+            if (rng() % 3 == 0) continue;
+            auto r = world.tablet(i).sync();
+            INFO(world.tablet(i).name << ": " << (r ? "" : r.error().message));
+            REQUIRE(r.ok());
+        }
+    }
+    REQUIRE(world.syncUntilQuiescent(rng));
+
+    auto server = requireConverged(world, log);
+    const int conflicts = conflictedPetitions(*server, log);
+    CHECK(conflicts > 0);
+    for (auto& t : world.tablets()) {
+        INFO(t->name);
+        CHECK(conflictedPetitions(*t->replica, log) == conflicts);
+    }
+    CHECK(server->changeCount() == distinctDots(*server));
+}
+
+TEST_CASE("changes acknowledged before a kill -9 of the server are there after its restart",
+          "[e2e][kill]") {
+    const std::uint64_t seed = testSeed("kill9");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 4;
+    options.client = fastRetries(2);
+    options.client.pushBatch = 5;  // many small pushes: kills land between and inside them
+    World world(options);
+    REQUIRE(world.setUp());
+    for (auto& t : world.tablets()) REQUIRE(World::syncWithRetries(*t).ok());
+
+    const std::size_t tablets = world.tablets().size();
+    std::vector<std::atomic<std::uint64_t>> acked(tablets);
+    std::vector<WriteLog> logs(tablets);
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < tablets; ++i) {
+        threads.emplace_back([&, i] {
+            Tablet& t = world.tablet(i);
+            std::mt19937_64 local(seed + i);
+            int n = static_cast<int>(i) * 100000;
+            while (!stop) {
+                for (int k = 0; k < 8; ++k) {
+                    if (k == 0 || logs[i].petitions.empty())
+                        createPetition(t, logs[i], local, ++n);
+                    else
+                        editPetition(t, logs[i], local, ++n);
+                }
+                // Record what the tablet holds as acknowledged right after each reply.
+                (void)t.sync([&](const SyncProgress&) { acked[i] = t.replica->ackedSeq(); });
+                acked[i] = t.replica->ackedSeq();
+            }
+        });
+    }
+
+    std::vector<std::string> lost;
+    int kills = 0;
+    for (; kills < 22; ++kills) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(40 + rng() % 200));
+        world.server().kill9();
+        std::vector<std::uint64_t> before(tablets);
+        for (std::size_t i = 0; i < tablets; ++i) before[i] = acked[i];
+        REQUIRE(world.server().start());
+        auto sites = serverSites(world.baseUrl(), world.tablet(0).client->options().token);
+        REQUIRE(sites);
+        for (std::size_t i = 0; i < tablets; ++i) {
+            const std::string& site = world.tablet(i).replica->siteId();
+            const std::uint64_t held = sites->count(site) ? sites->at(site) : 0;
+            if (held < before[i])
+                lost.push_back("kill " + std::to_string(kills) + ": " + world.tablet(i).name +
+                               " acked " + std::to_string(before[i]) + ", server holds " +
+                               std::to_string(held));
+        }
+    }
+    stop = true;
+    for (auto& th : threads) th.join();
+    CHECK(kills >= 20);
+    CHECK(lost.empty());
+    for (const auto& l : lost) UNSCOPED_INFO(l);
+
+    WriteLog all;
+    for (auto& l : logs) {
+        all.writes.insert(all.writes.end(), l.writes.begin(), l.writes.end());
+        all.changes += l.changes;
+    }
+    CHECK(all.changes > 0);
+    REQUIRE(world.syncUntilQuiescent(rng, 10, 30));
+    auto server = requireConverged(world, all);
+    CHECK(server->changeCount() == distinctDots(*server));
+}
+
+TEST_CASE("through a proxy that cuts and replays requests tablets converge without duplicates",
+          "[e2e][proxy]") {
+    const std::uint64_t seed = testSeed("proxy");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 5;
+    options.client = fastRetries(8);
+    options.client.pushBatch = 7;
+    options.client.pullPage = 25;
+    World world(options);
+    REQUIRE(world.setUp());
+    FaultyProxy proxy(world.server().port());
+    REQUIRE(proxy.ok());
+    world.setBaseUrl(proxy.url());
+    for (auto& t : world.tablets()) REQUIRE(World::syncWithRetries(*t).ok());
+
+    proxy.setFaults({0.08, 0.08, 0.08, seed});
+    WriteLog log;
+    int n = 0;
+    for (int round = 0; round < 3; ++round) {
+        for (auto& t : world.tablets()) {
+            for (int k = 0; k < 12; ++k) {
+                if (k < 3)
+                    REQUIRE(createPetition(*t, log, rng, ++n));
+                else
+                    REQUIRE(editPetition(*t, log, rng, ++n));
+            }
+        }
+        REQUIRE(world.syncUntilQuiescent(rng, 10, 30));
+    }
+    INFO("proxy: " << proxy.requests() << " requests, " << proxy.cutRequests() << " cut requests, "
+                   << proxy.cutResponses() << " cut responses, " << proxy.replays() << " replays");
+    CHECK(proxy.cutRequests() > 0);
+    CHECK(proxy.cutResponses() > 0);
+    CHECK(proxy.replays() > 0);
+    proxy.setFaults({0, 0, 0, seed});
+    REQUIRE(world.syncUntilQuiescent(rng));
+
+    auto server = requireConverged(world, log);
+    // No change stored twice, none lost: the count equals the distinct dots (contiguous per site).
+    CHECK(server->changeCount() == distinctDots(*server));
+    std::uint64_t tabletChanges = 0;
+    for (auto& t : world.tablets()) {
+        auto own = t->replica->changesOfSite(t->replica->siteId(), 0, 1'000'000);
+        REQUIRE(own.ok());
+        tabletChanges += own->size();
+    }
+    CHECK(tabletChanges == log.changes);
+    std::uint64_t serverTabletChanges = 0;
+    for (auto& t : world.tablets()) {
+        auto onServer = server->changesOfSite(t->replica->siteId(), 0, 1'000'000);
+        REQUIRE(onServer.ok());
+        serverTabletChanges += onServer->size();
+    }
+    CHECK(serverTabletChanges == log.changes);
+    proxy.stop();
+}
+
+TEST_CASE("after the server is restored from an older backup the tablets re-push and converge",
+          "[e2e][restore]") {
+    const std::uint64_t seed = testSeed("restore");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 3;
+    World world(options);
+    REQUIRE(world.setUp());
+    WriteLog log;
+    int n = 0;
+    for (auto& t : world.tablets())
+        for (int k = 0; k < 6; ++k) REQUIRE(createPetition(*t, log, rng, ++n));
+    REQUIRE(world.syncUntilQuiescent(rng));
+
+    const std::string backup = world.tmp().file("backup.db");
+    auto b = world.server().admin({"backup", backup});
+    INFO(b.output);
+    REQUIRE(b.exitCode == 0);
+    const auto epochBefore = world.tablet(0).replica->meta("server_epoch");
+    REQUIRE(epochBefore);
+
+    // After the backup: more work the restored server will not have.
+    for (auto& t : world.tablets()) {
+        for (int k = 0; k < 8; ++k) {
+            if (k < 2)
+                REQUIRE(createPetition(*t, log, rng, ++n));
+            else
+                REQUIRE(editPetition(*t, log, rng, ++n));
+        }
+    }
+    REQUIRE(world.syncUntilQuiescent(rng));
+    // One tablet also has work it has not pushed yet.
+    for (int k = 0; k < 3; ++k) REQUIRE(editPetition(world.tablet(1), log, rng, ++n));
+
+    REQUIRE(world.server().stop());
+    const std::string db = world.databasePath();
+    std::filesystem::remove(db + "-wal");
+    std::filesystem::remove(db + "-shm");
+    std::filesystem::copy_file(backup, db, std::filesystem::copy_options::overwrite_existing);
+    REQUIRE(world.server().start());
+
+    REQUIRE(world.syncUntilQuiescent(rng));
+    const auto epochAfter = world.tablet(0).replica->meta("server_epoch");
+    REQUIRE(epochAfter);
+    CHECK(*epochAfter != *epochBefore);
+    auto server = requireConverged(world, log);
+    CHECK(server->changeCount() == distinctDots(*server));
+}
+
+TEST_CASE("tablets whose clocks are a year ahead or behind sync and keep their authors' order",
+          "[e2e][clock]") {
+    const std::uint64_t seed = testSeed("clocks");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    constexpr std::int64_t kYear = 365LL * 24 * 3600 * 1000;
+    WorldOptions options;
+    options.tablets = 1;  // a tablet with a correct clock
+    World world(options);
+    REQUIRE(world.setUp());
+    REQUIRE(world.addUser("canbo-nhanh", "official", "hcm"));
+    REQUIRE(world.addUser("canbo-cham", "official", "hcm"));
+    ReplicaOptions ahead, behind;
+    ahead.clockSource = [] { return systemMillis() + kYear; };
+    behind.clockSource = [] { return systemMillis() - kYear; };
+    REQUIRE(world.addTablet("canbo-nhanh", ahead, false));
+    REQUIRE(world.addTablet("canbo-cham", behind, false));
+    Tablet& normal = world.tablet(0);
+    Tablet& fast = world.tablet(1);
+    Tablet& slow = world.tablet(2);
+
+    WriteLog log;
+    int n = 0;
+    REQUIRE(normal.sync().ok());
+    for (int k = 0; k < 4; ++k) REQUIRE(createPetition(normal, log, rng, ++n));
+    REQUIRE(normal.sync().ok());
+    // The skewed tablets work offline before they ever talk to the server.
+    for (Tablet* t : {&fast, &slow})
+        for (int k = 0; k < 6; ++k) REQUIRE(createPetition(*t, log, rng, ++n));
+    const HlcTime fastFirst = fast.replica->changesOfSite(fast.replica->siteId(), 0, 1)->at(0).hlc;
+    CHECK(hlcMillis(fastFirst) > systemMillis() + kYear / 2);
+
+    REQUIRE(fast.login().ok());
+    REQUIRE(slow.login().ok());
+    REQUIRE(world.syncUntilQuiescent(rng));
+    // Then more work, online and offline, and another round.
+    for (auto& t : world.tablets())
+        for (int k = 0; k < 5; ++k) REQUIRE(editPetition(*t, log, rng, ++n));
+    REQUIRE(world.syncUntilQuiescent(rng));
+
+    // The fast tablet's changes were re-stamped near server time; nobody's are a year ahead.
+    for (auto& t : world.tablets()) {
+        INFO(t->name);
+        auto own = t->replica->changesOfSite(t->replica->siteId(), 0, 1'000'000);
+        REQUIRE(own.ok());
+        REQUIRE(!own->empty());
+        for (const Change& c : *own) CHECK(hlcMillis(c.hlc) < systemMillis() + 3600 * 1000);
+        CHECK(sitesOutOfOrder(*t->replica).empty());
+    }
+    CHECK(fast.replica->refusedChanges()->empty());
+    // The learned offset survives a restart of the app.
+    REQUIRE(fast.open(world.baseUrl()));
+    auto later = fast.write("petition", log.petitions.front(), "", {{"priority", "high"}});
+    REQUIRE(later.ok());
+    CHECK(std::llabs(hlcMillis(later->hlc) - systemMillis()) < 3600 * 1000);
+    REQUIRE(log.record(later));
+    REQUIRE(world.syncUntilQuiescent(rng));
+
+    auto server = requireConverged(world, log);
+    CHECK(sitesOutOfOrder(*server).empty());
+}
+
+TEST_CASE("a cancelled sync resumes from the stored cursor", "[e2e][resume]") {
+    const std::uint64_t seed = testSeed("resume");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 2;
+    options.client.pullPage = 40;
+    World world(options);
+    REQUIRE(world.setUp());
+    Tablet& writer = world.tablet(0);
+    Tablet& reader = world.tablet(1);
+    WriteLog log;
+    int n = 0;
+    REQUIRE(writer.sync().ok());
+    for (int k = 0; k < 300; ++k) REQUIRE(createPetition(writer, log, rng, ++n));
+    REQUIRE(writer.sync().ok());
+
+    auto pullUntilCancelled = [&](std::uint64_t stopAfter) {
+        std::uint64_t received = 0;
+        auto r = reader.sync([&](const SyncProgress& p) {
+            if (p.phase == SyncProgress::Phase::Pulling) {
+                received = p.done;
+                if (p.done >= stopAfter) reader.client->cancel();
+            }
+        });
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == "cancelled");
+        return received;
+    };
+    auto pullToEnd = [&] {
+        std::uint64_t received = 0;
+        auto r = reader.sync([&](const SyncProgress& p) {
+            if (p.phase == SyncProgress::Phase::Pulling) received = p.done;
+        });
+        REQUIRE(r.ok());
+        return received;
+    };
+
+    SECTION("first sync (snapshot)") {
+        const std::uint64_t first = pullUntilCancelled(100);
+        CHECK(first >= 100);
+        CHECK_FALSE(reader.replica->meta("pull_cursor").has_value());
+        CHECK(reader.replica->changeCount() == first);
+        const std::uint64_t second = pullToEnd();
+        // Nothing fetched twice: every change received is a distinct stored one.
+        CHECK(first + second == reader.replica->changeCount());
+        CHECK(reader.replica->changeCount() >= 300);
+    }
+    SECTION("pull after the snapshot") {
+        REQUIRE(reader.sync().ok());
+        const std::uint64_t had = reader.replica->changeCount();
+        for (int k = 0; k < 200; ++k) REQUIRE(editPetition(writer, log, rng, ++n));
+        REQUIRE(writer.sync().ok());
+        const auto cursorBefore = reader.replica->meta("pull_cursor");
+        const std::uint64_t first = pullUntilCancelled(80);
+        const auto cursorMid = reader.replica->meta("pull_cursor");
+        REQUIRE(cursorMid);
+        CHECK(std::stoull(*cursorMid) > std::stoull(*cursorBefore));
+        const std::uint64_t second = pullToEnd();
+        CHECK(first + second == 200);
+        CHECK(reader.replica->changeCount() == had + 200);
+    }
+    REQUIRE(world.syncUntilQuiescent(rng));
+    requireConverged(world, log);
+}
+
+TEST_CASE("a sync with a bad token or without a server fails clearly and keeps unsent changes",
+          "[e2e][errors]") {
+    const std::uint64_t seed = testSeed("errors");
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 1;
+    options.client = fastRetries(2);
+    World world(options);
+    REQUIRE(world.setUp());
+    Tablet& t = world.tablet(0);
+    WriteLog log;
+    REQUIRE(t.sync().ok());
+    for (int k = 0; k < 3; ++k) REQUIRE(createPetition(t, log, rng, k));
+
+    const std::string token = t.client->options().token;
+    t.client->setToken("khong-hop-le");
+    auto bad = t.sync();
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == "unauthorized");
+    CHECK(t.replica->unsentCount() == 3);
+
+    t.client->setToken(token);
+    world.server().kill9();
+    std::vector<SyncProgress::Phase> phases;
+    auto down = t.sync([&](const SyncProgress& p) { phases.push_back(p.phase); });
+    REQUIRE_FALSE(down.ok());
+    CHECK(down.error().code == "network");
+    CHECK(phases.back() == SyncProgress::Phase::Failed);
+    CHECK(t.replica->unsentCount() == 3);
+
+    REQUIRE(world.server().start());
+    phases.clear();
+    auto up = t.sync([&](const SyncProgress& p) { phases.push_back(p.phase); });
+    REQUIRE(up.ok());
+    CHECK(up->pushed == 3);
+    CHECK(phases.front() == SyncProgress::Phase::Connecting);
+    CHECK(phases.back() == SyncProgress::Phase::Done);
+    CHECK(t.replica->unsentCount() == 0);
+    requireConverged(world, log);
+}

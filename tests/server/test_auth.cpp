@@ -1,0 +1,223 @@
+// Login, logout, sessions and the 401s of every endpoint.
+
+#include <catch2/catch.hpp>
+
+#include "test_server.h"
+
+using namespace nghedan;
+using namespace nghedan::testing;
+
+namespace {
+
+const std::string kDevice = "0123456789abcdef0123456789abcdef";
+
+struct Endpoint {
+    std::string method, path;
+};
+
+const std::vector<Endpoint>& protectedEndpoints() {
+    static const std::vector<Endpoint> kEndpoints = {
+        {"POST", "/api/v1/sync/push"},     {"POST", "/api/v1/sync/pull"},
+        {"POST", "/api/v1/sync/snapshot"}, {"GET", "/api/v1/sync/state"},
+        {"POST", "/api/v1/auth/logout"},   {"GET", "/api/v1/auth/session"},
+    };
+    return kEndpoints;
+}
+
+Reply call(const std::string& base, const Endpoint& e, const std::string& token) {
+    if (e.method == "GET") return jsonGet(base, e.path, token);
+    Json body = e.path.find("push") != std::string::npos ? Json{{"changes", Json::array()}}
+                                                         : Json{{"cursor", 0}};
+    return jsonPost(base, e.path, body, token);
+}
+
+}  // namespace
+
+TEST_CASE("login with the right password returns a token bound to the device", "[auth]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const Reply r =
+        jsonPost(server.baseUrl(), "/api/v1/auth/login",
+                 Json{{"username", "canbo.q3"}, {"password", kTestPassword}, {"device", kDevice}});
+    REQUIRE(r.status == 200);
+    CHECK(r.body["token"].get<std::string>().size() >= 40);
+    CHECK(r.body["user"]["username"] == "canbo.q3");
+    CHECK(r.body["user"]["role"] == "official");
+    CHECK(r.body["user"]["scopeUnit"] == "q3-p4");
+    CHECK(r.body["epoch"] == server.context().epoch);
+    CHECK(r.body["expiresAt"].get<std::int64_t>() > r.body["serverTime"].get<std::int64_t>());
+
+    const Reply session = jsonGet(server.baseUrl(), "/api/v1/auth/session", r.body["token"]);
+    REQUIRE(session.status == 200);
+    CHECK(session.body["device"] == kDevice);
+}
+
+TEST_CASE("a wrong password or an unknown user is refused with 401", "[auth]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    for (const auto& [user, password] : std::vector<std::pair<std::string, std::string>>{
+             {"canbo.q3", "sai-mat-khau"}, {"khong.co", kTestPassword}}) {
+        const Reply r =
+            jsonPost(server.baseUrl(), "/api/v1/auth/login",
+                     Json{{"username", user}, {"password", password}, {"device", kDevice}});
+        CHECK(r.status == 401);
+        CHECK(r.body["error"]["code"] == "invalid_credentials");
+    }
+}
+
+TEST_CASE("login requests with missing or wrong fields get 400", "[auth]") {
+    InProcessServer server;
+    for (const Json& body :
+         {Json{{"username", "a"}}, Json{{"username", 5}, {"password", "x"}},
+          Json{{"username", "a"}, {"password", "x"}},  // no device
+          Json{{"username", "a"}, {"password", "x"}, {"device", "not-hex"}}, Json::array()}) {
+        const Reply r = jsonPost(server.baseUrl(), "/api/v1/auth/login", body);
+        CHECK(r.status == 400);
+        CHECK(r.body["error"].contains("code"));
+    }
+}
+
+TEST_CASE("repeated failed logins are rate-limited per user with 429", "[auth]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const std::string base = server.baseUrl();
+    auto attempt = [&](const std::string& user, const std::string& password) {
+        return jsonPost(base, "/api/v1/auth/login",
+                        Json{{"username", user}, {"password", password}, {"device", kDevice}});
+    };
+    for (int i = 0; i < 5; ++i) CHECK(attempt("canbo.q3", "sai").status == 401);
+    const Reply limited = attempt("canbo.q3", kTestPassword);  // even the right password waits
+    CHECK(limited.status == 429);
+    CHECK(limited.body["error"]["code"] == "too_many_attempts");
+    CHECK(limited.headers.count("Retry-After") == 1);
+    // Another user from the same address is not affected.
+    CHECK(attempt("canbo.q12", kTestPassword).status == 200);
+}
+
+TEST_CASE("every endpoint refuses missing, forged, expired and logged-out tokens with 401",
+          "[auth]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const std::string base = server.baseUrl();
+
+    const std::string expired = login(base, "canbo.q3", kTestPassword, kDevice);
+    REQUIRE(!expired.empty());
+    {
+        std::lock_guard lock(server.context().mutex);
+        REQUIRE(
+            server.context().replica->database().exec("UPDATE srv_sessions SET expires_at = 1"));
+    }
+    const std::string loggedOut = login(base, "canbo.q3", kTestPassword, kDevice);
+    REQUIRE(jsonPost(base, "/api/v1/auth/logout", Json::object(), loggedOut).status == 200);
+    const std::string forged = "Zm9yZ2VkLXRva2VuLXRoYXQtbmV2ZXItZXhpc3RlZC0xMjM0NTY3ODk";
+
+    for (const Endpoint& e : protectedEndpoints()) {
+        for (const auto& [label, token] :
+             std::vector<std::pair<std::string, std::string>>{{"missing", ""},
+                                                              {"forged", forged},
+                                                              {"expired", expired},
+                                                              {"logged out", loggedOut}}) {
+            INFO(e.method << " " << e.path << " with a " << label << " token");
+            const Reply r = call(base, e, token);
+            CHECK(r.status == 401);
+            CHECK(r.body["error"]["code"].is_string());
+        }
+    }
+    // A valid token passes them all.
+    const std::string valid = login(base, "canbo.q3", kTestPassword, kDevice);
+    for (const Endpoint& e : protectedEndpoints()) {
+        if (e.path.find("logout") != std::string::npos) continue;
+        INFO(e.method << " " << e.path);
+        CHECK(call(base, e, valid).status == 200);
+    }
+}
+
+TEST_CASE("a disabled user's sessions end", "[auth]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const std::string token = login(server.baseUrl(), "canbo.q3", kTestPassword, kDevice);
+    REQUIRE(jsonGet(server.baseUrl(), "/api/v1/sync/state", token).status == 200);
+    {
+        std::lock_guard lock(server.context().mutex);
+        REQUIRE(server::UserStore(server.context().replica->database())
+                    .updateUser("canbo.q3", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                                true));
+    }
+    CHECK(jsonGet(server.baseUrl(), "/api/v1/sync/state", token).status == 401);
+    CHECK(login(server.baseUrl(), "canbo.q3", kTestPassword, kDevice).empty());
+}
+
+TEST_CASE("a dashboard cookie session is HttpOnly and needs the CSRF token to write", "[auth]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const Reply r =
+        jsonPost(server.baseUrl(), "/api/v1/auth/login",
+                 Json{{"username", "giamsat.q3"}, {"password", kTestPassword}, {"cookie", true}});
+    REQUIRE(r.status == 200);
+    CHECK_FALSE(r.body.contains("token"));
+    const std::string csrf = r.body["csrf"];
+    const auto setCookie = r.headers.find("Set-Cookie");
+    REQUIRE(setCookie != r.headers.end());
+    const std::string cookieLine = setCookie->second;
+    CHECK(cookieLine.find("HttpOnly") != std::string::npos);
+    CHECK(cookieLine.find("SameSite=Strict") != std::string::npos);
+    const std::string cookie = cookieLine.substr(0, cookieLine.find(';'));
+
+    httplib::Client cli(server.baseUrl());
+    auto get = cli.Get("/api/v1/auth/session", httplib::Headers{{"Cookie", cookie}});
+    REQUIRE(get);
+    CHECK(get->status == 200);
+    CHECK(Json::parse(get->body)["csrf"] == csrf);
+
+    auto noCsrf = cli.Post("/api/v1/sync/pull", httplib::Headers{{"Cookie", cookie}}, "{}",
+                           "application/json");
+    REQUIRE(noCsrf);
+    CHECK(noCsrf->status == 403);
+    CHECK(Json::parse(noCsrf->body)["error"]["code"] == "csrf_failed");
+    auto withCsrf =
+        cli.Post("/api/v1/sync/pull", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+                 "{}", "application/json");
+    REQUIRE(withCsrf);
+    CHECK(withCsrf->status == 200);
+
+    auto out = cli.Post("/api/v1/auth/logout",
+                        httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "{}",
+                        "application/json");
+    REQUIRE(out);
+    CHECK(out->status == 200);
+    CHECK(out->get_header_value("Set-Cookie").find("Max-Age=0") != std::string::npos);
+    auto after = cli.Get("/api/v1/auth/session", httplib::Headers{{"Cookie", cookie}});
+    REQUIRE(after);
+    CHECK(after->status == 401);
+}
+
+TEST_CASE("no password or token appears in clear in the logs or the database file", "[auth]") {
+    std::string dataDir, logFile, token;
+    TempDir dir;
+    {
+        TestServerOptions options;
+        options.dataDir = dir.path();
+        InProcessServer server(options);
+        seedTestTree(server.context());
+        logFile = server.logFile();
+        jsonPost(
+            server.baseUrl(), "/api/v1/auth/login",
+            Json{{"username", "canbo.q3"}, {"password", "sai-mat-khau-123"}, {"device", kDevice}});
+        token = login(server.baseUrl(), "canbo.q3", kTestPassword, kDevice);
+        REQUIRE(!token.empty());
+        const Change c = makeChange(kDevice, 1, "petition", "p1", "q3-p4", "canbo.q3",
+                                    petitionFields("Đèn đường hỏng"));
+        CHECK(jsonPost(server.baseUrl(), "/api/v1/sync/push", pushBody({c}), token).status == 200);
+        CHECK(jsonPost(server.baseUrl(), "/api/v1/sync/pull", Json{{"cursor", 0}}, token).status ==
+              200);
+        // Also a token in a query string (a careless client) must not be logged.
+        jsonGet(server.baseUrl(), "/api/v1/sync/state?token=" + token, token);
+    }
+    std::string everything = readFileBytes(logFile);
+    REQUIRE(everything.find("POST /api/v1/sync/push 200") != std::string::npos);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        everything += readFileBytes(dir.file(std::string("nghedan.db") + suffix));
+    CHECK(everything.find(kTestPassword) == std::string::npos);
+    CHECK(everything.find("sai-mat-khau-123") == std::string::npos);
+    CHECK(everything.find(token) == std::string::npos);
+}

@@ -1,0 +1,59 @@
+// Takes screenshots of every dashboard page (desktop 1366×768 and tablet 800×1280) into
+// docs/screenshots/, against a fresh demo server. Usage:
+//   NGHEDAN_SERVER=build/server/nghedan-server node tests/web/screenshots.mjs
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getJson, openBrowser, signIn, startServer, waitRendered } from './harness.mjs';
+
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+fs.mkdirSync(outDir, { recursive: true });
+
+const server = await startServer();
+const base = server.url;
+try {
+  for (const [suffix, viewport] of [['', { width: 1366, height: 768 }], ['-tablet', { width: 800, height: 1280 }]]) {
+    const b = await openBrowser(viewport);
+    const { page } = b;
+    const shot = async (name, full = true) => {
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: path.join(outDir, `dashboard-${name}${suffix}.png`), fullPage: full });
+    };
+    await page.goto(base + '/#/login');
+    await page.waitForSelector('#username');
+    await shot('login', false);
+    await signIn(page, base, 'giamsat.q3');
+    await waitRendered(page);
+    const me = (await getJson(page, base, '/me')).body;
+    const from = `${Number(me.today.slice(0, 4)) - 1}${me.today.slice(4)}`;
+    await page.goto(`${base}/#/?from=${from}&to=${me.today}`);
+    await waitRendered(page);
+    await shot('overview');
+    await page.goto(base + '/#/petitions');
+    await waitRendered(page);
+    await shot('petitions');
+    // A petition with a conflict if the demo has one, else one with a long history.
+    const conflicted = (await getJson(page, base, '/petitions?sort=conflicts&order=desc&limit=1')).body.rows?.[0]
+      || (await getJson(page, base, '/petitions?limit=1')).body.rows[0];
+    await page.goto(base + '/#/petitions/' + conflicted.id);
+    await waitRendered(page);
+    await shot('petition');
+    await page.goto(base + '/#/meetings');
+    await waitRendered(page);
+    await shot('meetings');
+    const meeting = (await getJson(page, base, '/meetings?limit=1')).body.rows[0];
+    await page.goto(base + '/#/meetings/' + meeting.id);
+    await waitRendered(page);
+    await shot('meeting');
+    await page.goto(base + '/#/directives');
+    await waitRendered(page);
+    await shot('directives');
+    await page.goto(base + '/print.html?id=' + meeting.id);
+    await page.waitForSelector('#minutes[data-ready="1"]');
+    await shot('minutes');
+    await b.close();
+  }
+  console.log('screenshots written to ' + outDir);
+} finally {
+  await server.stop();
+}
