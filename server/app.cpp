@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include <sys/socket.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -204,10 +206,13 @@ Status ServerApp::open() {
     auto epoch = r.meta("server_epoch");
     const bool replaced = !fileLineage || !dbLineage || *fileLineage != *dbLineage;
     if (!epoch || replaced) {
-        if (epoch)
+        if (epoch) {
             logLine(LogLevel::Warn,
                     "the database does not match the lineage file (restored "
-                    "from a backup?): new epoch; tablets will re-push");
+                    "from a backup?): new epoch and site; tablets will re-push");
+            // Its own later writes live on in the tablets: never reuse their dots.
+            if (Status s = r.renewSite(); !s) return s;
+        }
         epoch = randomHexId(16);
         if (Status s = r.setMeta("server_epoch", *epoch); !s) return s;
     }
@@ -246,6 +251,13 @@ Result<int> ServerApp::bind() {
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_keep_alive_timeout(m_options.keepAliveSeconds);
     http.set_payload_max_length(m_ctx.settings.maxBodyBytes);
+    // cpp-httplib listens with a backlog of 5; a thousand tablets connecting at once overflow
+    // it. Remember the listening socket to widen the backlog once it is bound.
+    auto listenFd = std::make_shared<int>(-1);
+    http.set_socket_options([listenFd](socket_t fd) {
+        httplib::default_socket_options(fd);
+        *listenFd = fd;
+    });
     installCommonHandlers(http, m_ctx);
     registerHealthRoutes(http, m_ctx);
     registerAuthRoutes(http, m_ctx);
@@ -263,6 +275,7 @@ Result<int> ServerApp::bind() {
                                      std::to_string(m_options.port)};
         m_port = m_options.port;
     }
+    if (*listenFd >= 0) ::listen(*listenFd, 1024);
     return m_port;
 }
 

@@ -732,25 +732,39 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
         if (!siteIdx) return siteIdx.error();
         const std::int64_t site = *siteIdx;
         sitesSeen.insert(site);
-        auto refuse = [&](Error e) {
+        auto refuse = [&](Error e) -> Status {
             if (options.requireContiguous) {
                 if (isRetryableRefusal(e.code)) {
                     blocked.insert(site);
                 } else {
                     contiguous[site] = static_cast<std::int64_t>(c.seq);
+                    // Kept so that a resent change (its reply was lost) hears the same answer.
+                    if (Status s = m_db.cached("INSERT OR REPLACE INTO refused(site, seq, code, "
+                                               "message, body) VALUES(?, ?, ?, ?, ?)")
+                                       ->bind(1, c.site).bind(2, c.seq).bind(3, e.code)
+                                       .bind(4, e.message).bind(5, toJsonText(c)).run();
+                        !s)
+                        return s;
                 }
             }
             report.refused.push_back({c.dot(), std::move(e)});
+            return {};
         };
         if (site == m_impl->ownIdx && c.seq > static_cast<std::uint64_t>(m_impl->maxSeq(site))) {
-            refuse({"foreign_own_site", "a change claims this replica's site but it did not write it"});
+            if (Status st = refuse({"foreign_own_site", "a change claims this replica's site but it did not write it"}); !st) return st.error();
             continue;
         }
         if (options.requireContiguous) {
             auto [it, inserted] = contiguous.try_emplace(site, 0);
             if (inserted) it->second = m_impl->maxSeq(site);
             if (c.seq <= static_cast<std::uint64_t>(it->second)) {
-                ++report.duplicates;
+                auto before = m_db.cached("SELECT code, message FROM refused WHERE site=? AND seq=?");
+                before->bind(1, c.site).bind(2, c.seq);
+                if (!m_impl->changeKnown(site, c.seq) && before->step()) {
+                    report.refused.push_back({c.dot(), {before->text(0), before->text(1)}});
+                } else {
+                    ++report.duplicates;
+                }
                 continue;
             }
             if (blocked.count(site) || c.seq != static_cast<std::uint64_t>(it->second) + 1) {
@@ -767,17 +781,17 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
         }
         const auto record = m_impl->findRecord(c.entity, c.id);
         if (record && record->unit != c.unit) {
-            refuse({"unit_immutable", "record " + c.id + " belongs to unit " + record->unit +
-                                          ", not " + c.unit});
+            if (Status st = refuse({"unit_immutable", "record " + c.id + " belongs to unit " + record->unit +
+                                          ", not " + c.unit}); !st) return st.error();
             continue;
         }
         if (Status s = validateChange(c, options.validation == Validation::Strict && !record); !s) {
-            refuse(s.error());
+            if (Status st = refuse(s.error()); !st) return st.error();
             continue;
         }
         if (options.authorize) {
             if (auto err = options.authorize(c, !record)) {
-                refuse(*err);
+                if (Status st = refuse(*err); !st) return st.error();
                 continue;
             }
         }
@@ -1118,6 +1132,20 @@ Status Replica::restampUnsent() {
     if (Status s = m_impl->materialiseAll(touched); !s) return s;
     if (Status s = setMeta("clock_offset", std::to_string(m_clock.offsetMs())); !s) return s;
     return tx.commit();
+}
+
+Status Replica::renewSite() {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    const std::string site = newSiteId();
+    if (Status s = setMeta("site", site); !s) return s;
+    if (Status s = setMeta("acked_seq", "0"); !s) return s;
+    auto idx = m_impl->siteIndex(site);
+    if (!idx) return idx.error();
+    if (Status s = tx.commit(); !s) return s;
+    m_site = site;
+    m_impl->ownIdx = *idx;
+    return {};
 }
 
 std::optional<std::string> Replica::meta(const std::string& key) {

@@ -273,3 +273,55 @@ TEST_CASE("the server's contiguous push refuses gaps and counts final refusals",
     CHECK(resend->applied == 2);
     CHECK(resend->highestSeq.at(tablet->siteId()) == 4);
 }
+
+TEST_CASE("a replica restored from a backup takes a new site and gets its lost writes back",
+          "[replica][sync]") {
+    TempDir dir;
+    auto server = openReplica(dir.file("s.db"));
+    mustWrite(*server, {"unit", "q3", "q3", "admin", {{"name", "Quận 3"}, {"level", "district"}}});
+    REQUIRE(server->database().backupTo(dir.file("backup.db")).ok());
+    const Change lost =
+        mustWrite(*server, {"unit", "q12", "q12", "admin", {{"name", "Quận 12"}, {"level", "district"}}});
+    auto tablet = openReplica(dir.file("t.db"));
+    REQUIRE(tablet->apply(allChanges(*server)).ok());
+
+    server.reset();
+    auto restored = openReplica(dir.file("backup.db"));
+    const std::string oldSite = restored->siteId();
+    REQUIRE(restored->renewSite().ok());
+    CHECK(restored->siteId() != oldSite);
+    auto report = restored->apply(allChanges(*tablet));
+    REQUIRE(report.ok());
+    CHECK(report->refused.empty());
+    CHECK(report->applied == 1);
+    const Change next =
+        mustWrite(*restored, {"unit", "p4", "p4", "admin", {{"name", "Phường 4"}, {"level", "ward"}, {"parent", "q3"}}});
+    CHECK(next.dot() != lost.dot());
+    CHECK(next.seq == 1);
+    REQUIRE(tablet->apply(allChanges(*restored)).ok());
+    CHECK(*tablet->materialisedDump() == *restored->materialisedDump());
+}
+
+TEST_CASE("a refused change sent again hears the same refusal, not a duplicate",
+          "[replica][sync]") {
+    TempDir dir;
+    auto tablet = openReplica(dir.file("t.db"));
+    auto server = openReplica(dir.file("s.db"));
+    mustWrite(*tablet, {"petition", "p1", "kp9", "an", petitionFields("Ngoài địa bàn")});
+    ApplyOptions push;
+    push.requireContiguous = true;
+    push.authorize = [](const Change&, bool) -> std::optional<Error> {
+        return Error{"out_of_scope", "kp9 is outside your area"};
+    };
+    auto first = server->apply(*tablet->unsent(10), push);
+    REQUIRE(first.ok());
+    REQUIRE(first->refused.size() == 1);
+    // The reply was lost: the tablet sends the same change again.
+    auto again = server->apply(*tablet->unsent(10), push);
+    REQUIRE(again.ok());
+    CHECK(again->duplicates == 0);
+    REQUIRE(again->refused.size() == 1);
+    CHECK(again->refused[0].error.code == "out_of_scope");
+    CHECK(again->highestSeq.at(tablet->siteId()) == 1);
+    CHECK(server->changeCount() == 0);
+}

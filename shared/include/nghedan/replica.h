@@ -194,6 +194,11 @@ public:
     /** Gives every unsent own change a new timestamp from the (corrected) clock, in seq order. */
     Status restampUnsent();
 
+    /** Gives this replica a new site id. For a file restored from a backup: its old site's
+     *  later changes may exist elsewhere, so it must never write those dots again; they can
+     *  now come back from other replicas like anyone else's. */
+    Status renewSite();
+
     std::optional<std::string> meta(const std::string& key);
     Status setMeta(const std::string& key, const std::string& value);
 
