@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "read_model.h"
 
@@ -112,26 +113,38 @@ std::optional<std::vector<std::size_t>> indexedPetitions(Context& ctx, const Lis
     return out;
 }
 
-/** The rows of these petitions (in this order) as Replica::list gives them. Chunks stay small:
- *  with a few hundred ids SQLite prefers the unit index to the primary key and scans them all. */
+/** The rows of these petitions (in this order) as Replica::list gives them, read by primary
+ *  key. The ids come from the index already limited to the scope; the unit is checked again
+ *  here rather than in the query, because with a unit condition SQLite may prefer the unit
+ *  index to the primary key and scan every petition of the scope for each chunk. */
 Result<std::vector<Json>> rowsOf(Context& ctx, const ListQuery& q, const std::vector<std::string>& ids) {
-    constexpr std::size_t kChunk = 100;
+    constexpr std::size_t kChunk = 200;
+    std::unordered_set<std::string> units;
+    if (!q.unitRoot.empty()) {
+        auto subtree = ctx.replica->unitSubtree(q.unitRoot);
+        if (!subtree) return subtree.error();
+        units.insert(subtree->begin(), subtree->end());
+    }
     std::vector<Json> out;
     out.reserve(ids.size());
     for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+        const std::size_t end = std::min(ids.size(), at + kChunk);
         ListQuery byId;
         byId.entity = "petition";
-        byId.unitRoot = q.unitRoot;
         byId.today = q.today;
         byId.equals["id"] = std::vector<std::string>(ids.begin() + static_cast<long>(at),
-                                                     ids.begin() + static_cast<long>(std::min(ids.size(), at + kChunk)));
+                                                     ids.begin() + static_cast<long>(end));
         byId.sort = "id";
         byId.limit = 1000;
         auto page = ctx.replica->list(byId);
         if (!page) return page.error();
         std::unordered_map<std::string, Json*> byKey;
-        for (auto& row : page->rows) byKey[row.value("id", "")] = &row;
-        for (std::size_t k = at; k < std::min(ids.size(), at + kChunk); ++k) {
+        for (auto& row : page->rows) {
+            const Json unit = row.value("unit", Json());
+            if (!units.empty() && !(unit.is_string() && units.count(unit.get<std::string>()))) continue;
+            byKey[row.value("id", "")] = &row;
+        }
+        for (std::size_t k = at; k < end; ++k) {
             auto it = byKey.find(ids[k]);
             if (it != byKey.end()) out.push_back(std::move(*it->second));
         }

@@ -911,12 +911,16 @@ Result<Page> Replica::list(const ListQuery& q) {
         if (!hasOverdue) return Error{"invalid_query", "only petitions and directives can be overdue"};
         where += " AND " + overdue;
     }
+    const std::string table = materialisedTable(q.entity);
+    // With a search, rows are found from the full-text index first (CROSS JOIN fixes the
+    // order), so a list never scans the whole table to test each row against the matches.
+    std::string from = table;
     if (!q.search.empty()) {
         const std::string match = ftsQuery(q.search);
         if (match.empty()) return Page{};
-        // The FTS subquery is uncorrelated, so SQLite runs the MATCH once.
-        where += " AND id IN (SELECT id FROM records WHERE entity=" + param(q.entity) +
-                 " AND rid IN (SELECT rowid FROM search WHERE search MATCH " + param(match) + "))";
+        from = "(SELECT r.id AS hit FROM search JOIN records r ON r.rid=search.rowid WHERE "
+               "search MATCH " + param(match) + " AND r.entity=" + param(q.entity) +
+               ") AS hits CROSS JOIN " + table + " ON " + table + ".id=hits.hit";
     }
     if (q.from || q.to) {
         const FieldDef* f = e->field(q.timeField);
@@ -932,7 +936,6 @@ Result<Page> Replica::list(const ListQuery& q) {
     if (q.limit < 0 || q.limit > 1000 || q.offset < 0)
         return Error{"invalid_query", "limit must be 0..1000 and offset non-negative"};
     const std::string today = q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today;
-    const std::string table = materialisedTable(q.entity);
     auto bindAll = [&](Stmt& st) {
         for (const auto& [name, value] : textParams) st.bind(name.c_str(), value);
         if (st.paramIndex(":today")) st.bind(":today", today);
@@ -940,14 +943,15 @@ Result<Page> Replica::list(const ListQuery& q) {
 
     Page page;
     {
-        Stmt count = m_db.prepare("SELECT count(*) FROM " + table + where);
+        Stmt count = m_db.prepare("SELECT count(*) FROM " + from + where);
         bindAll(count);
         if (!count.step()) return count.error().value_or(Error{"storage", "count failed"});
         page.total = count.int64(0);
     }
-    const std::string select = "SELECT *" + (hasOverdue ? ", " + overdue + " AS overdue" : "") +
-                               " FROM " + table + where + " ORDER BY \"" + sort + "\"" +
-                               (q.descending ? " DESC" : " ASC") + ", id LIMIT " +
+    const std::string select = "SELECT " + table + ".*" +
+                               (hasOverdue ? ", " + overdue + " AS overdue" : "") + " FROM " +
+                               from + where + " ORDER BY \"" + sort + "\"" +
+                               (q.descending ? " DESC" : " ASC") + ", " + table + ".id LIMIT " +
                                std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
     Stmt st = m_db.prepare(select);
     bindAll(st);

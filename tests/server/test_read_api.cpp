@@ -287,7 +287,7 @@ TEST_CASE("a petition's page holds current values, history with author and site,
     CHECK(list.body["total"] == 2);
 }
 
-TEST_CASE("contact details reach officials only; supervisors see names; exports follow the same rule", "[read][personal]") {
+TEST_CASE("contact details reach officials only, supervisors see names, and exports follow the same rule", "[read][personal]") {
     World w;
     const std::string id = w.q3Petitions[0];
     const Reply official = jsonGet(w.base, "/api/v1/petitions/" + id, w.official);

@@ -1,0 +1,90 @@
+#include "directive_controller.h"
+
+#include <QDateTime>
+
+#include "nghedan/replica.h"
+#include "petition_controller.h"
+#include "replica_service.h"
+#include "value_format.h"
+
+namespace nghedan::client {
+
+DirectiveController::DirectiveController(QObject* parent)
+    : RecordController(QStringLiteral("directive"), parent) {}
+
+bool DirectiveController::create(const QString& meetingId, const QString& petitionId, const QString& unitId,
+                                 const QString& agencyId, const QString& instruction,
+                                 const QString& issuedBy, const QString& dueDate) {
+    QString unit = unitId;
+    for (const auto& [entity, id] : {std::pair{"petition", petitionId}, std::pair{"meeting", meetingId}}) {
+        if (id.isEmpty() || !unit.isEmpty()) continue;
+        auto got = m_service->with([&](Replica& r) { return r.get(entity, toStd(id)); });
+        if (got && got.value()) unit = toQString(jsonString(got.value()->values, "unit"));
+    }
+    if (unit.isEmpty()) {
+        setError(tr("Hãy chọn địa bàn của chỉ đạo."));
+        return false;
+    }
+    if (agencyId.isEmpty()) {
+        setError(tr("Hãy chọn cơ quan thực hiện."));
+        return false;
+    }
+    if (instruction.trimmed().isEmpty()) {
+        setError(tr("Hãy nhập nội dung chỉ đạo."));
+        return false;
+    }
+    if (issuedBy.trimmed().isEmpty()) {
+        setError(tr("Hãy nhập người chỉ đạo."));
+        return false;
+    }
+    std::map<std::string, Json> set;
+    if (!meetingId.isEmpty()) set["meeting"] = toStd(meetingId);
+    if (!petitionId.isEmpty()) set["petition"] = toStd(petitionId);
+    set["agency"] = toStd(agencyId);
+    set["instruction"] = toStd(instruction.trimmed());
+    set["issued_by"] = toStd(issuedBy.trimmed());
+    set["status"] = "issued";
+    if (!dueDate.trimmed().isEmpty()) {
+        const auto iso = parseDate(dueDate);
+        if (!iso) {
+            setError(tr("Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy."));
+            return false;
+        }
+        set["due_date"] = *iso;
+    }
+    if (!m_pendingText.isEmpty()) flush();
+    m_id.clear();
+    return writeFields(std::move(set), unit);
+}
+
+bool DirectiveController::setStatus(const QString& status) {
+    const auto& all = directiveStatuses();
+    if (std::find(all.begin(), all.end(), toStd(status)) == all.end()) {
+        setError(tr("Trạng thái không hợp lệ."));
+        return false;
+    }
+    if (!flush()) return false;
+    std::map<std::string, Json> set;
+    set["status"] = toStd(status);
+    if (status == u"done") set["completed_at"] = static_cast<long long>(QDateTime::currentMSecsSinceEpoch());
+    else set["completed_at"] = nullptr;
+    return writeFields(std::move(set));
+}
+
+bool DirectiveController::addUpdate(const QString& text) {
+    QString error;
+    if (!writeProgressUpdate(m_service, m_entity, m_id, m_unit, text, &error)) {
+        setError(error);
+        return false;
+    }
+    return true;
+}
+
+bool DirectiveController::open() const { return isOpenDirectiveStatus(rawString("status")); }
+
+bool DirectiveController::overdue() const {
+    const std::string due = rawString("due_date");
+    return open() && !due.empty() && due < todayIso();
+}
+
+}  // namespace nghedan::client

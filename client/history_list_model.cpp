@@ -1,0 +1,103 @@
+#include "history_list_model.h"
+
+#include <map>
+
+#include "catalog.h"
+#include "nghedan/replica.h"
+#include "replica_service.h"
+#include "value_format.h"
+
+namespace nghedan::client {
+
+HistoryListModel::HistoryListModel(QObject* parent)
+    : QAbstractListModel(parent), m_service(ReplicaService::instance()) {
+    connect(m_service, &ReplicaService::recordsChanged, this, [this](const QString& e) {
+        if (e.isEmpty() || e == m_entity) reload();
+    });
+}
+
+void HistoryListModel::setEntity(const QString& e) {
+    if (e == m_entity) return;
+    m_entity = e;
+    emit sourceChanged();
+    if (m_complete) reload();
+}
+
+void HistoryListModel::setRecordId(const QString& id) {
+    if (id == m_id) return;
+    m_id = id;
+    emit sourceChanged();
+    if (m_complete) reload();
+}
+
+void HistoryListModel::reload() {
+    std::vector<Row> rows;
+    const EntityDef* def = findEntity(toStd(m_entity));
+    if (def && !m_id.isEmpty()) {
+        auto history = m_service->with([&](Replica& r) { return r.history(toStd(m_entity), toStd(m_id)); });
+        if (history) {
+            // Group the field versions by the change (dot) that wrote them.
+            std::map<Dot, std::vector<const VersionView*>> byChange;
+            std::vector<Dot> order;
+            for (const VersionView& v : *history) {
+                auto& list = byChange[v.dot];
+                if (list.empty()) order.push_back(v.dot);
+                list.push_back(&v);
+            }
+            bool first = true;
+            for (const Dot& dot : order) {
+                const auto& versions = byChange[dot];
+                Row row;
+                row.author = toQString(versions.front()->author);
+                row.when = formatDateTime(hlcMillis(versions.front()->hlc));
+                row.created = first;
+                first = false;
+                QStringList lines;
+                for (const VersionView* v : versions) {
+                    const FieldDef* f = def->field(v->field);
+                    if (!f || (v->field == "deleted" && !v->value.is_boolean())) continue;
+                    if (v->field == "deleted" && !v->value.get<bool>()) continue;
+                    QString text = valueToDisplayText(toStd(m_entity), *f, v->value);
+                    if (f->type == FieldType::Ref && v->value.is_string()) {
+                        const std::string ref = v->value.get<std::string>();
+                        if (f->refEntity == "agency") {
+                            text = m_service->agencyName(text);
+                        } else if (f->refEntity == "unit") {
+                            text = m_service->unitName(text);
+                        } else if (f->refEntity == "meeting" || f->refEntity == "petition") {
+                            auto got = m_service->with([&](Replica& r) { return r.get(f->refEntity, ref); });
+                            if (got && got.value()) text = toQString(jsonString(got.value()->values, "title"));
+                        }
+                    }
+                    if (text.size() > 300) text = text.left(299) + QChar(0x2026);
+                    lines << Catalog::fieldLabel(m_entity, toQString(v->field)) + QStringLiteral(": ") + text;
+                }
+                row.summary = lines.join(QLatin1Char('\n'));
+                rows.push_back(std::move(row));
+            }
+            std::reverse(rows.begin(), rows.end());
+        }
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    emit countChanged();
+}
+
+QVariant HistoryListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case WhenRole: return row.when;
+    case AuthorRole: return row.author;
+    case SummaryRole: return row.summary;
+    case CreatedRole: return row.created;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> HistoryListModel::roleNames() const {
+    return {{WhenRole, "whenText"}, {AuthorRole, "author"}, {SummaryRole, "summary"}, {CreatedRole, "created"}};
+}
+
+}  // namespace nghedan::client

@@ -1,0 +1,1891 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="vi_VN">
+<context>
+    <name>AgencyPicker</name>
+    <message>
+        <location filename="../../qml/components/AgencyPicker.qml" line="10"/>
+        <source>Chọn cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/AttendeeDelegate.qml" line="34"/>
+        <source>Xoá %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message numerus="yes">
+        <location filename="../../qml/components/ConflictBanner.qml" line="29"/>
+        <source>Có %n mục được sửa khác nhau trên hai máy. Cả hai bản đều được giữ; hãy xem và chọn bản đúng.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConflictBanner.qml" line="36"/>
+        <source>Xem và chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/ConflictDelegate.qml" line="56"/>
+        <source>Bản của %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ConflictDelegate.qml" line="76"/>
+        <source>Giữ bản này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ConflictDelegate.qml" line="89"/>
+        <source>Hoặc sửa thành một bản gộp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ConflictDelegate.qml" line="106"/>
+        <source>Lưu bản gộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPage</name>
+    <message>
+        <location filename="../../qml/pages/ConflictPage.qml" line="17"/>
+        <source>Chọn bản đúng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ConflictPage.qml" line="33"/>
+        <source>Hồ sơ này được sửa trên hai máy cùng lúc. Không bản nào bị mất: hãy giữ bản đúng, hoặc gộp lại thành một bản. Lựa chọn của bạn sẽ được đồng bộ tới mọi máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../qml/components/DateField.qml" line="13"/>
+        <source>dd/MM/yyyy HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DateField.qml" line="13"/>
+        <source>dd/MM/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DateField.qml" line="16"/>
+        <source>Ngày không hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/DirectiveDelegate.qml" line="43"/>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/DirectiveDelegate.qml" line="48"/>
+        <source>Cần chọn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/DirectiveDelegate.qml" line="56"/>
+        <source>Hạn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectivePage</name>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="20"/>
+        <source>Chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="53"/>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="101"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="127"/>
+        <source>Từ buổi họp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="135"/>
+        <source>Theo kiến nghị: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="141"/>
+        <source>Lịch sử thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="159"/>
+        <source>Thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="187"/>
+        <source>Hoàn thành lúc %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="197"/>
+        <source>Tiến độ thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="203"/>
+        <source>Cập nhật tiến độ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DirectivePage.qml" line="208"/>
+        <source>Thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../qml/components/ErrorBanner.qml" line="34"/>
+        <source>Đóng thông báo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/HistoryDelegate.qml" line="32"/>
+        <source>%1 — %2 tạo hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/HistoryDelegate.qml" line="33"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="19"/>
+        <source>Trang chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="42"/>
+        <source>Xin chào, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="51"/>
+        <source>Địa bàn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="66"/>
+        <source>Buổi đi cơ sở tuần này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="70"/>
+        <source>Chưa có buổi họp nào trong tuần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="88"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="103"/>
+        <source>Mở biên bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="109"/>
+        <source>Buổi họp mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="123"/>
+        <source>kiến nghị đang xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="129"/>
+        <source>chỉ đạo chưa xong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="136"/>
+        <source>việc quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="142"/>
+        <source>buổi họp từ đầu năm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="151"/>
+        <source>Đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="158"/>
+        <source>%1. Còn %2 thay đổi trên máy chưa gửi lên máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="159"/>
+        <source>%1. Mọi thay đổi đã được gửi lên máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="164"/>
+        <source>Đồng bộ ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="186"/>
+        <source>Buổi họp gần đây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="202"/>
+        <source>Kiến nghị đang xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="219"/>
+        <source>Chỉ đạo chưa hoàn thành</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="48"/>
+        <source>Nghe Dân — ghi nhận ý kiến người dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="71"/>
+        <source>Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="71"/>
+        <source>Mở danh mục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="85"/>
+        <source>NGOẠI TUYẾN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="103"/>
+        <source>Nghe Dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="117"/>
+        <source>Trang chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="118"/>
+        <source>Buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="119"/>
+        <source>Kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="120"/>
+        <source>Chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="123"/>
+        <source>Chưa được chấp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="128"/>
+        <source>Cài đặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="133"/>
+        <source>+ Buổi họp mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/MeetingDelegate.qml" line="64"/>
+        <source>Cần chọn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="23"/>
+        <source>Biên bản buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="52"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="69"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="306"/>
+        <source>+ Kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="76"/>
+        <source>Chốt biên bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="82"/>
+        <source>Sửa bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="115"/>
+        <source>Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="138"/>
+        <source>Thông tin buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="183"/>
+        <source>Thành phần đoàn công tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="190"/>
+        <source>Người tham dự (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="199"/>
+        <source>Họ tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="212"/>
+        <source>Thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="233"/>
+        <source>Tồn đọng từ các lần trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="237"/>
+        <source>Kiến nghị của khu phố này chưa giải quyết xong:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="279"/>
+        <source>Đang soạn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="279"/>
+        <source>Tự động lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="289"/>
+        <source>Ghi diễn biến buổi họp, ý kiến người dân… (tự động lưu khi gõ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="304"/>
+        <source>Kiến nghị tại buổi họp (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="326"/>
+        <source>Chỉ đạo tại buổi họp (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="329"/>
+        <source>+ Chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="366"/>
+        <source>Chốt biên bản?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="371"/>
+        <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewDirectiveDialog</name>
+    <message>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="21"/>
+        <source>Ghi chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="51"/>
+        <source>Ví dụ: Công an quận phối hợp làm căn cước cho các hộ trong tuần</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="94"/>
+        <source>Huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="100"/>
+        <source>Lưu chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewMeetingDialog</name>
+    <message>
+        <location filename="../../qml/dialogs/NewMeetingDialog.qml" line="18"/>
+        <source>Buổi họp mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewMeetingDialog.qml" line="43"/>
+        <source>Thời gian họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewMeetingDialog.qml" line="52"/>
+        <source>Tên buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewMeetingDialog.qml" line="57"/>
+        <source>Họp dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewMeetingDialog.qml" line="64"/>
+        <source>Các kiến nghị, chỉ đạo còn tồn đọng của khu phố sẽ được đưa vào chương trình họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewMeetingDialog.qml" line="83"/>
+        <source>Huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/NewMeetingDialog.qml" line="89"/>
+        <source>Tạo buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PetitionController</name>
+    <message>
+        <location filename="../petition_controller.cpp" line="16"/>
+        <source>Hãy nhập nội dung cập nhật.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="27"/>
+        <source>Chưa lưu được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PetitionDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/PetitionDelegate.qml" line="44"/>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/PetitionDelegate.qml" line="49"/>
+        <source>Cần chọn bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/PetitionDelegate.qml" line="65"/>
+        <source>Chủ trì: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/PetitionDelegate.qml" line="66"/>
+        <source>Hạn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PetitionPage</name>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="35"/>
+        <source>Kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="69"/>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="121"/>
+        <source>Nội dung kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="149"/>
+        <source>Chưa chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="167"/>
+        <source>Từ buổi họp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="173"/>
+        <source>Người kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="205"/>
+        <source>Lịch sử thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="225"/>
+        <source>Xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="228"/>
+        <source>Trạng thái hiện tại: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="236"/>
+        <source>Lý do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="243"/>
+        <source>Cấp xử lý: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="248"/>
+        <source>Chuyển sang:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="296"/>
+        <source>Thêm cơ quan phối hợp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="316"/>
+        <source>Ghi chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="327"/>
+        <source>Tiến độ xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="334"/>
+        <source>Cập nhật tiến độ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="339"/>
+        <source>Thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="354"/>
+        <source>Chỉ đạo liên quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickPetitionDialog</name>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="21"/>
+        <source>Ghi kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="43"/>
+        <source>Nội dung tóm tắt (có thể bổ sung sau)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="48"/>
+        <source>Ví dụ: Xe khách dừng đón trả khách trong hẻm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="52"/>
+        <source>Lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="89"/>
+        <source>Huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="95"/>
+        <source>Lưu kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="19"/>
+        <source>Chuyển cấp trên xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="20"/>
+        <source>Chuyển sang «%1»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="31"/>
+        <source>Cấp sẽ xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="43"/>
+        <source>Lý do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="51"/>
+        <source>Ghi rõ lý do để người dân và cấp trên theo dõi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="21"/>
+        <source>Buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="22"/>
+        <source>Kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="22"/>
+        <source>Chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="50"/>
+        <source>Tìm theo nội dung, tên, địa điểm (gõ có dấu hoặc không dấu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="55"/>
+        <source>+ Buổi họp mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="56"/>
+        <source>+ Kiến nghị mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="56"/>
+        <source>+ Chỉ đạo mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="70"/>
+        <source>Mọi trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="79"/>
+        <source>Mọi lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="89"/>
+        <source>Mọi phường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="97"/>
+        <source>Mọi cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="103"/>
+        <source>Chỉ việc quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="108"/>
+        <source>Bỏ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/pages/RecordsPage.qml" line="121"/>
+        <source>%n kết quả</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="146"/>
+        <source>Không tìm thấy kết quả cho «%1».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordsPage.qml" line="147"/>
+        <source>Chưa có hồ sơ nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusedDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="29"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="37"/>
+        <source>Lý do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="52"/>
+        <source>Ghi lúc %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="57"/>
+        <source>Ghi lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusedPage</name>
+    <message>
+        <location filename="../../qml/pages/RefusedPage.qml" line="12"/>
+        <source>Chưa được máy chủ chấp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RefusedPage.qml" line="23"/>
+        <source>Các thay đổi dưới đây được lưu trên máy nhưng máy chủ không nhận, nên chưa có hiệu lực. Chúng không bị xoá; hãy xem lý do, sửa lại hoặc báo cán bộ quản trị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RefusedPage.qml" line="41"/>
+        <source>Không có thay đổi nào bị từ chối.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="12"/>
+        <source>Cài đặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="28"/>
+        <source>Máy chủ đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="30"/>
+        <source>Địa chỉ máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="41"/>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="48"/>
+        <source>Lần đồng bộ gần nhất: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="48"/>
+        <source>chưa có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="53"/>
+        <source>Thay đổi chưa gửi: %1 · Bị từ chối: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="64"/>
+        <source>Đồng bộ ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="71"/>
+        <source>Ngôn ngữ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="89"/>
+        <source>Tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="92"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="98"/>
+        <source>Địa bàn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="104"/>
+        <source>Thư mục dữ liệu: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="110"/>
+        <source>Đăng xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="122"/>
+        <source>Đăng xuất?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="128"/>
+        <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="129"/>
+        <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="13"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="81"/>
+        <source>Đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="28"/>
+        <source>Nghe Dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="36"/>
+        <source>Ghi nhận ý kiến, kiến nghị của người dân — «Mỗi tuần một khu phố»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="42"/>
+        <source>Tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="53"/>
+        <source>Mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="63"/>
+        <source>Địa chỉ máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="64"/>
+        <source>Chỉ cần khi đăng nhập lần đầu; sau đó ứng dụng dùng được cả khi không có mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="81"/>
+        <source>Đang đăng nhập…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="91"/>
+        <source>Ngôn ngữ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message numerus="yes">
+        <location filename="../../qml/components/SyncIndicator.qml" line="32"/>
+        <source>%n thay đổi chưa gửi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="33"/>
+        <source>Mọi thay đổi đã được gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="47"/>
+        <source>Đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="49"/>
+        <source>Đồng bộ ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../qml/components/UnitPicker.qml" line="42"/>
+        <source>Thành phố</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UnitPicker.qml" line="54"/>
+        <source>Quận/Huyện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UnitPicker.qml" line="62"/>
+        <source>Chọn quận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UnitPicker.qml" line="66"/>
+        <source>Phường/Xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UnitPicker.qml" line="74"/>
+        <source>Chọn phường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UnitPicker.qml" line="78"/>
+        <source>Khu phố</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UnitPicker.qml" line="86"/>
+        <source>Chọn khu phố</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/UpdateDelegate.qml" line="25"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client</name>
+    <message>
+        <location filename="../catalog.cpp" line="16"/>
+        <source>Thành phố</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="17"/>
+        <source>Quận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="18"/>
+        <source>Phường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="19"/>
+        <source>Khu phố</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="126"/>
+        <source>«%1» không được để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="133"/>
+        <source>«%1» quá dài.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="141"/>
+        <source>«%1» phải là một số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="143"/>
+        <source>«%1» phải từ %2 đến %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="150"/>
+        <location filename="../value_format.cpp" line="152"/>
+        <source>«%1»: ngày không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="158"/>
+        <source>«%1»: thời gian không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="163"/>
+        <source>«%1»: thời gian không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="169"/>
+        <source>«%1» phải là một danh sách.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="173"/>
+        <source>«%1» không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="187"/>
+        <source>(trống)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="191"/>
+        <source>có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../value_format.cpp" line="191"/>
+        <source>không</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::Catalog</name>
+    <message>
+        <location filename="../catalog.cpp" line="29"/>
+        <source>An ninh, trật tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="30"/>
+        <source>An sinh xã hội</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="31"/>
+        <source>Môi trường, vệ sinh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="32"/>
+        <source>Trật tự đô thị, giao thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="33"/>
+        <source>Hộ tịch, giấy tờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="34"/>
+        <source>Y tế, bảo hiểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="35"/>
+        <source>Đất đai, xây dựng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="36"/>
+        <location filename="../catalog.cpp" line="64"/>
+        <source>Khác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="39"/>
+        <source>Mới tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="40"/>
+        <source>Đã giao xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="41"/>
+        <source>Đang xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="42"/>
+        <source>Đã giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="43"/>
+        <source>Đã kết thúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="44"/>
+        <source>Chuyển cấp trên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="45"/>
+        <source>Không thuộc thẩm quyền</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="46"/>
+        <source>Người dân rút lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="49"/>
+        <source>Đã chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="50"/>
+        <source>Đang thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="51"/>
+        <source>Đã hoàn thành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="52"/>
+        <source>Đã huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="55"/>
+        <source>Đang ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="56"/>
+        <source>Đã chốt biên bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="59"/>
+        <source>Tại buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="60"/>
+        <source>Khi đi cơ sở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="61"/>
+        <source>Đường dây nóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="62"/>
+        <source>Đơn thư</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="63"/>
+        <source>Trực tuyến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="67"/>
+        <source>Thấp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="68"/>
+        <source>Bình thường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="69"/>
+        <source>Cao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="70"/>
+        <source>Khẩn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="77"/>
+        <source>Đơn vị hành chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="78"/>
+        <source>Cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="79"/>
+        <location filename="../catalog.cpp" line="92"/>
+        <source>Buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="80"/>
+        <location filename="../catalog.cpp" line="123"/>
+        <source>Kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="81"/>
+        <source>Chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="82"/>
+        <source>Cập nhật tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="87"/>
+        <source>Đã xoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="88"/>
+        <source>Tên buổi họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="88"/>
+        <source>Nội dung tóm tắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="89"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="90"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="91"/>
+        <source>Hạn xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="93"/>
+        <source>Địa bàn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="94"/>
+        <source>Tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="95"/>
+        <source>Cấp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="96"/>
+        <source>Thuộc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="97"/>
+        <source>Mã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="98"/>
+        <source>Tên viết tắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="99"/>
+        <source>Liên hệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="100"/>
+        <source>Thời gian họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="101"/>
+        <source>Chủ trì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="102"/>
+        <source>Đoàn công tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="103"/>
+        <source>Người tham dự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="104"/>
+        <source>Số người dân dự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="105"/>
+        <source>Chương trình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="106"/>
+        <source>Biên bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="107"/>
+        <source>Kết luận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="108"/>
+        <source>Người ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="109"/>
+        <source>Ngày tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="110"/>
+        <source>Hình thức tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="111"/>
+        <source>Người kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="112"/>
+        <source>Liên hệ người kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="113"/>
+        <source>Số hộ liên quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="114"/>
+        <source>Lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="115"/>
+        <source>Nội dung chi tiết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="116"/>
+        <source>Mức độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="117"/>
+        <source>Cơ quan chủ trì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="118"/>
+        <source>Cơ quan phối hợp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="119"/>
+        <source>Cấp xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="120"/>
+        <source>Kết quả giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="121"/>
+        <source>Ngày giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="122"/>
+        <source>Lý do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="124"/>
+        <source>Người chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="125"/>
+        <source>Cơ quan thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="126"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="127"/>
+        <source>Kết quả thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="128"/>
+        <source>Ngày hoàn thành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="129"/>
+        <source>Loại hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="130"/>
+        <source>Nội dung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="178"/>
+        <source>Người dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="178"/>
+        <source>Bí thư chi bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="178"/>
+        <source>Trưởng khu phố</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="178"/>
+        <source>Ban công tác Mặt trận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="179"/>
+        <source>Đại biểu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="179"/>
+        <source>Thư ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::ConflictListModel</name>
+    <message>
+        <location filename="../conflict_list_model.cpp" line="69"/>
+        <source>Chưa lưu được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::DirectiveController</name>
+    <message>
+        <location filename="../directive_controller.cpp" line="25"/>
+        <source>Hãy chọn địa bàn của chỉ đạo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../directive_controller.cpp" line="29"/>
+        <source>Hãy chọn cơ quan thực hiện.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../directive_controller.cpp" line="33"/>
+        <source>Hãy nhập nội dung chỉ đạo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../directive_controller.cpp" line="37"/>
+        <source>Hãy nhập người chỉ đạo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../directive_controller.cpp" line="50"/>
+        <source>Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../directive_controller.cpp" line="63"/>
+        <source>Trạng thái không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::MeetingController</name>
+    <message>
+        <location filename="../meeting_controller.cpp" line="19"/>
+        <source>Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="25"/>
+        <source>Họp dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="25"/>
+        <source>Họp dân %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="53"/>
+        <source>- Kiến nghị chưa xong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="54"/>
+        <source>- Chỉ đạo chưa xong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="58"/>
+        <source>Các việc còn tồn đọng từ những lần trước:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="63"/>
+        <source>Hãy chọn khu phố nơi họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="68"/>
+        <source>Thời gian họp không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="89"/>
+        <source>Hãy nhập tên người tham dự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../meeting_controller.cpp" line="117"/>
+        <source>Chưa có biên bản hoặc kết luận: chưa thể chốt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::PetitionController</name>
+    <message>
+        <location filename="../petition_controller.cpp" line="38"/>
+        <source>Hãy chọn địa bàn của kiến nghị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="42"/>
+        <source>Hãy chọn lĩnh vực.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="65"/>
+        <source>Không tìm thấy buổi họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="92"/>
+        <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="98"/>
+        <source>Hãy ghi rõ lý do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="111"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="120"/>
+        <source>Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="125"/>
+        <source>Hãy chọn cấp sẽ xử lý.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="129"/>
+        <source>Hãy ghi rõ lý do chuyển cấp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="140"/>
+        <source>Chuyển lên cấp %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::RecordController</name>
+    <message>
+        <location filename="../record_controller.cpp" line="57"/>
+        <source>Không đọc được hồ sơ: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="129"/>
+        <source>Sửa lần cuối %1 bởi %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="139"/>
+        <source>Trường «%1» không có trong hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="163"/>
+        <source>Chưa lưu được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="167"/>
+        <source>Đã lưu lúc %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="184"/>
+        <source>Chưa có hồ sơ để lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="207"/>
+        <source>Đang soạn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::RecordListModel</name>
+    <message>
+        <location filename="../record_list_model.cpp" line="98"/>
+        <source>Không đọc được danh sách: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::RefusedListModel</name>
+    <message>
+        <location filename="../refused_list_model.cpp" line="21"/>
+        <source>Tài khoản không có quyền ghi hồ sơ này (ngoài địa bàn hoặc vai trò không cho phép).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../refused_list_model.cpp" line="23"/>
+        <source>Dữ liệu không hợp lệ theo quy định của máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../refused_list_model.cpp" line="24"/>
+        <source>Không được đổi địa bàn của hồ sơ đã tạo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../refused_list_model.cpp" line="25"/>
+        <source>Máy chủ không chấp nhận thay đổi này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::SessionController</name>
+    <message>
+        <location filename="../session_controller.cpp" line="55"/>
+        <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::SyncController</name>
+    <message>
+        <location filename="../sync_controller.cpp" line="169"/>
+        <source>Đang kết nối máy chủ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="171"/>
+        <source>Đang gửi %1/%2 thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="172"/>
+        <source>Đang gửi %1 thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="174"/>
+        <source>Đang nhận %1/%2 thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="175"/>
+        <source>Đang nhận %1 thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="188"/>
+        <source>Đang đồng bộ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="189"/>
+        <source>Ngoại tuyến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="190"/>
+        <source>Lỗi đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="192"/>
+        <source>Chưa đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="192"/>
+        <source>Đã đồng bộ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="198"/>
+        <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="199"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="201"/>
+        <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="204"/>
+        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="206"/>
+        <source>Tài khoản không có quyền thực hiện thao tác này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="208"/>
+        <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="209"/>
+        <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="211"/>
+        <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="212"/>
+        <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

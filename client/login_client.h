@@ -1,0 +1,21 @@
+#pragma once
+// The sign-in request (POST /api/v1/auth/login), which also tells the app who the user is.
+
+#include <string>
+
+#include "nghedan/status.h"
+
+namespace nghedan::client {
+
+struct LoginInfo {
+    std::string token;
+    std::string username, displayName, role, scopeUnit;
+    std::int64_t serverTimeMs = 0;
+};
+
+/** Blocking; run it off the UI thread. Error codes: the server's ("invalid_credentials",
+ *  "too_many_attempts", "unsupported_version", ...) or "network" when it cannot be reached. */
+Result<LoginInfo> loginToServer(const std::string& baseUrl, const std::string& username,
+                                const std::string& password, const std::string& device);
+
+}  // namespace nghedan::client

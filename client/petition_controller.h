@@ -1,0 +1,51 @@
+#pragma once
+// A petition: quick capture at a meeting, handling workflow, agencies, escalation, progress.
+
+#include <QtQml/qqmlregistration.h>
+
+#include "record_controller.h"
+
+namespace nghedan::client {
+
+/** QML element "PetitionController". Status changes follow shared/schema
+ *  allowedNextPetitionStatuses; any other step is refused with a reason. */
+class PetitionController : public RecordController {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QVariantList nextStatuses READ nextStatuses NOTIFY valuesChanged)
+    Q_PROPERTY(bool overdue READ overdue NOTIFY valuesChanged)
+    Q_PROPERTY(bool open READ open NOTIFY valuesChanged)
+
+public:
+    explicit PetitionController(QObject* parent = nullptr);
+
+    /** Creates a petition raised at a meeting (unit and channel from the meeting, status
+     *  "received"). An empty title becomes the category's name. */
+    Q_INVOKABLE bool createAtMeeting(const QString& meetingId, const QString& category, const QString& title);
+    /** Creates a petition outside a meeting. */
+    Q_INVOKABLE bool create(const QString& unitId, const QString& category, const QString& title);
+    /** Moves to `status` if the workflow allows it from the current one; `reason` is kept
+     *  (required for not_competent and withdrawn). */
+    Q_INVOKABLE bool setStatus(const QString& status, const QString& reason = {});
+    /** Hands the petition to a higher level ("ward", "district", "city") with a reason. */
+    Q_INVOKABLE bool escalate(const QString& level, const QString& reason);
+    Q_INVOKABLE bool setLeadAgency(const QString& agencyId);
+    Q_INVOKABLE bool addSupportAgency(const QString& agencyId);
+    Q_INVOKABLE bool removeSupportAgency(const QString& agencyId);
+    /** Appends a progress note (entity "update") to this petition. */
+    Q_INVOKABLE bool addUpdate(const QString& text);
+
+    QVariantList nextStatuses() const;
+    bool overdue() const;
+    bool open() const;
+
+private:
+    bool createIn(const QString& unitId, const QString& meetingId, const QString& channel,
+                  const QString& category, const QString& title);
+};
+
+/** Writes a progress note for a petition or directive; shared by both controllers. */
+bool writeProgressUpdate(ReplicaService* service, const QString& parentEntity, const QString& parentId,
+                         const QString& unitId, const QString& text, QString* error);
+
+}  // namespace nghedan::client

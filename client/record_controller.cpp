@@ -1,0 +1,227 @@
+#include "record_controller.h"
+
+#include <QTime>
+
+#include "catalog.h"
+#include "nghedan/replica.h"
+#include "replica_service.h"
+#include "value_format.h"
+
+namespace nghedan::client {
+
+RecordController::RecordController(const QString& entity, QObject* parent)
+    : QObject(parent), m_service(ReplicaService::instance()), m_entity(entity) {
+    Q_ASSERT(m_service);
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(1000);
+    connect(&m_saveTimer, &QTimer::timeout, this, &RecordController::flush);
+    connect(m_service, &ReplicaService::recordsChanged, this, [this](const QString& e) {
+        if (!m_id.isEmpty() && (e.isEmpty() || e == m_entity || e == u"agency" || e == u"unit")) reload();
+    });
+}
+
+RecordController::~RecordController() {
+    // Nothing typed may be lost: save what is still waiting for the debounce.
+    if (!m_pendingText.isEmpty() && m_service) flush();
+}
+
+void RecordController::setRecordId(const QString& id) {
+    if (id == m_id) return;
+    if (!m_pendingText.isEmpty()) flush();
+    m_id = id;
+    emit recordIdChanged();
+    reload();
+}
+
+QString RecordController::unitName() const { return m_service->unitPath(m_unit); }
+
+void RecordController::setError(const QString& message) {
+    m_lastError = message;
+    emit lastErrorChanged();
+    if (!message.isEmpty()) emit errorOccurred(message);
+}
+
+void RecordController::clearError() { setError({}); }
+
+std::string RecordController::rawString(const char* field) const {
+    const auto it = m_raw.find(field);
+    return it != m_raw.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void RecordController::reload() {
+    const EntityDef* def = findEntity(toStd(m_entity));
+    std::optional<RecordView> view;
+    if (!m_id.isEmpty()) {
+        auto got = m_service->with([&](Replica& r) { return r.get(toStd(m_entity), toStd(m_id)); });
+        if (got) view = std::move(got.value());
+        else setError(tr("Không đọc được hồ sơ: %1").arg(toQString(got.error().message)));
+    }
+    m_exists = view.has_value();
+    m_raw = view ? view->values : Json::object();
+    m_unit = toQString(rawString("unit"));
+    m_conflictFields.clear();
+    if (view)
+        for (const auto& [field, versions] : view->conflicts)
+            if (versions.size() > 1) m_conflictFields << toQString(field);
+    QVariantMap values;
+    values.insert(QStringLiteral("id"), m_id);
+    values.insert(QStringLiteral("unit"), m_unit);
+    for (const FieldDef& f : def->fields) {
+        const QString name = toQString(f.name);
+        const auto it = m_raw.find(f.name);
+        const Json v = it == m_raw.end() ? Json(nullptr) : normaliseStoredValue(f, *it);
+        switch (f.type) {
+        case FieldType::Text: values.insert(name, v.is_string() ? toQString(v.get<std::string>()) : QString()); break;
+        case FieldType::Integer: values.insert(name, v.is_number() ? QString::number(v.get<long long>()) : QString()); break;
+        case FieldType::Boolean: values.insert(name, v.is_boolean() && v.get<bool>()); break;
+        case FieldType::Date: values.insert(name, v.is_string() ? formatDate(v.get<std::string>()) : QString()); break;
+        case FieldType::Time:
+            values.insert(name, v.is_number() ? formatDateTime(v.get<qint64>()) : QString());
+            values.insert(name + QStringLiteral("_ms"), v.is_number() ? v.get<double>() : 0.0);
+            break;
+        case FieldType::Enum: {
+            const QString value = v.is_string() ? toQString(v.get<std::string>()) : QString();
+            values.insert(name, value);
+            values.insert(name + QStringLiteral("_label"), Catalog::enumLabel(m_entity, name, value));
+            break;
+        }
+        case FieldType::Ref: {
+            const QString id = v.is_string() ? toQString(v.get<std::string>()) : QString();
+            values.insert(name, id);
+            QString label;
+            if (f.refEntity == "agency") label = m_service->agencyName(id);
+            else if (f.refEntity == "unit") label = m_service->unitName(id);
+            values.insert(name + QStringLiteral("_name"), label);
+            break;
+        }
+        case FieldType::RefList: {
+            QStringList ids, names;
+            if (v.is_array())
+                for (const Json& id : v)
+                    if (id.is_string()) {
+                        ids << toQString(id.get<std::string>());
+                        names << (f.refEntity == "agency" ? m_service->agencyName(ids.last()) : ids.last());
+                    }
+            values.insert(name, ids);
+            values.insert(name + QStringLiteral("_names"), names.join(QStringLiteral(", ")));
+            break;
+        }
+        case FieldType::People: values.insert(name, v.is_array() ? jsonToVariant(v) : QVariantList()); break;
+        }
+    }
+    // Titles of the meeting / petition this record came from.
+    for (const char* refField : {"meeting", "petition"}) {
+        const std::string refId = rawString(refField);
+        if (refId.empty() || !def->field(refField)) continue;
+        auto ref = m_service->with([&](Replica& r) { return r.get(refField, refId); });
+        QString title;
+        if (ref && ref.value()) title = toQString(jsonString(ref.value()->values, "title"));
+        values.insert(QString::fromLatin1(refField) + QStringLiteral("_name"), title);
+    }
+    m_values = values;
+    onLoaded();
+    emit valuesChanged();
+}
+
+QString RecordController::lastEditedText() const {
+    const auto it = m_raw.find("updated_hlc");
+    if (it == m_raw.end() || !it->is_number()) return {};
+    return tr("Sửa lần cuối %1 bởi %2")
+        .arg(formatDateTime(hlcMillis(it->get<HlcTime>())), toQString(rawString("updated_by")));
+}
+
+QString RecordController::editBlockedReason(const QString&) const { return {}; }
+
+std::optional<Json> RecordController::convert(const QString& field, const QVariant& value) {
+    const EntityDef* def = findEntity(toStd(m_entity));
+    const FieldDef* f = def->field(toStd(field));
+    if (!f) {
+        setError(tr("Trường «%1» không có trong hồ sơ.").arg(field));
+        return std::nullopt;
+    }
+    QString error;
+    auto json = fieldFromInput(toStd(m_entity), *f, value, &error);
+    if (!json) setError(error);
+    return json;
+}
+
+bool RecordController::writeFields(std::map<std::string, Json> set, const QString& unit) {
+    for (const auto& [field, value] : set) {
+        Q_UNUSED(value)
+        if (const QString why = editBlockedReason(toQString(field)); !why.isEmpty() && !m_id.isEmpty()) {
+            setError(why);
+            return false;
+        }
+    }
+    WriteRequest request;
+    request.entity = toStd(m_entity);
+    request.id = toStd(m_id);
+    request.unit = toStd(m_id.isEmpty() ? unit : QString());
+    request.set = std::move(set);
+    auto result = m_service->write(request);
+    if (!result) {
+        setError(tr("Chưa lưu được: %1").arg(toQString(result.error().message)));
+        return false;
+    }
+    if (!m_lastError.isEmpty()) setError({});
+    m_saveState = tr("Đã lưu lúc %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    emit saveStateChanged();
+    if (m_id.isEmpty()) {
+        m_id = toQString(result->id);
+        emit recordIdChanged();
+        reload();
+    }
+    emit saved();
+    return true;
+}
+
+bool RecordController::setField(const QString& field, const QVariant& value) {
+    return setFields({{field, value}});
+}
+
+bool RecordController::setFields(const QVariantMap& fields) {
+    if (m_id.isEmpty()) {
+        setError(tr("Chưa có hồ sơ để lưu."));
+        return false;
+    }
+    std::map<std::string, Json> set;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        auto json = convert(it.key(), it.value());
+        if (!json) return false;
+        set[toStd(it.key())] = std::move(*json);
+    }
+    // A field whose stored value already equals the input is not written again.
+    for (auto it = set.begin(); it != set.end();) {
+        const auto cur = m_raw.find(it->first);
+        const FieldDef* f = findEntity(toStd(m_entity))->field(it->first);
+        const Json current = cur == m_raw.end() ? Json(nullptr) : normaliseStoredValue(*f, *cur);
+        if (current == it->second && !m_conflictFields.contains(toQString(it->first))) it = set.erase(it);
+        else ++it;
+    }
+    if (set.empty()) return true;
+    return writeFields(std::move(set));
+}
+
+void RecordController::editText(const QString& field, const QString& text) {
+    m_pendingText.insert(field, text);
+    m_saveState = tr("Đang soạn…");
+    emit saveStateChanged();
+    m_saveTimer.start();
+}
+
+bool RecordController::flush() {
+    m_saveTimer.stop();
+    if (m_pendingText.isEmpty()) return true;
+    const QVariantMap pending = m_pendingText;
+    m_pendingText.clear();
+    const bool ok = setFields(pending);
+    if (!ok) {
+        // Keep what was typed so that nothing is lost; try again later.
+        for (auto it = pending.begin(); it != pending.end(); ++it)
+            if (!m_pendingText.contains(it.key())) m_pendingText.insert(it.key(), it.value());
+    }
+    emit saveStateChanged();
+    return ok;
+}
+
+}  // namespace nghedan::client

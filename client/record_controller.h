@@ -1,0 +1,102 @@
+#pragma once
+// One record (meeting, petition or directive) open in a page: its display values, edits
+// (each a durable Replica::write), debounced text saving and its conflicts.
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <map>
+#include <optional>
+
+#include "nghedan/change.h"
+
+namespace nghedan::client {
+
+class ReplicaService;
+
+/** Base of the record controllers. `values` holds every schema field of the record ready
+ *  for display: text as is, dates dd/MM/yyyy, times dd/MM/yyyy HH:mm (raw ms in
+ *  "<field>_ms"), enums with "<field>_label", references with "<field>_name". Errors become
+ *  `lastError` (Vietnamese) and errorOccurred. UI thread only. */
+class RecordController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Use MeetingController, PetitionController or DirectiveController")
+    Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordIdChanged)
+    Q_PROPERTY(bool exists READ exists NOTIFY valuesChanged)
+    Q_PROPERTY(QVariantMap values READ values NOTIFY valuesChanged)
+    Q_PROPERTY(QString unitId READ unitId NOTIFY valuesChanged)
+    Q_PROPERTY(QString unitName READ unitName NOTIFY valuesChanged)
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY valuesChanged)
+    Q_PROPERTY(QStringList conflictFields READ conflictFields NOTIFY valuesChanged)
+    Q_PROPERTY(QString lastEditedText READ lastEditedText NOTIFY valuesChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QString saveState READ saveState NOTIFY saveStateChanged)
+    Q_PROPERTY(bool hasPendingText READ hasPendingText NOTIFY saveStateChanged)
+
+public:
+    RecordController(const QString& entity, QObject* parent);
+    ~RecordController() override;
+
+    /** Sets one field from what the person typed or picked; false (and lastError) if refused. */
+    Q_INVOKABLE bool setField(const QString& field, const QVariant& value);
+    /** Sets several fields in one change. */
+    Q_INVOKABLE bool setFields(const QVariantMap& fields);
+    /** Remembers typed text and saves it after ~1 s without typing (or on flush()). */
+    Q_INVOKABLE void editText(const QString& field, const QString& text);
+    /** Saves any remembered text now (call on focus loss and before leaving a page). */
+    Q_INVOKABLE bool flush();
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE void clearError();
+
+    QString recordId() const { return m_id; }
+    void setRecordId(const QString& id);
+    bool exists() const { return m_exists; }
+    QVariantMap values() const { return m_values; }
+    QString unitId() const { return m_unit; }
+    QString unitName() const;
+    int conflictCount() const { return static_cast<int>(m_conflictFields.size()); }
+    QStringList conflictFields() const { return m_conflictFields; }
+    QString lastEditedText() const;
+    QString lastError() const { return m_lastError; }
+    QString saveState() const { return m_saveState; }
+    bool hasPendingText() const { return !m_pendingText.isEmpty(); }
+    QString entity() const { return m_entity; }
+
+signals:
+    void recordIdChanged();
+    void valuesChanged();
+    void lastErrorChanged();
+    void saveStateChanged();
+    void errorOccurred(const QString& message);
+    /** A write of this record reached the disk. */
+    void saved();
+
+protected:
+    /** Empty when the field may be edited now, else the reason (Vietnamese). */
+    virtual QString editBlockedReason(const QString& field) const;
+    /** Writes `set` to this record (or creates one in `unit` when recordId is empty). */
+    bool writeFields(std::map<std::string, Json> set, const QString& unit = {});
+    /** Converts input for a field of this entity; nullopt and lastError when invalid. */
+    std::optional<Json> convert(const QString& field, const QVariant& value);
+    void setError(const QString& message);
+    std::string rawString(const char* field) const;
+    virtual void onLoaded() {}
+
+    QPointer<ReplicaService> m_service;
+    QString m_entity;
+    QString m_id;
+    QString m_unit;
+    bool m_exists = false;
+    QVariantMap m_values;
+    Json m_raw;
+    QStringList m_conflictFields;
+    QString m_lastError;
+    QString m_saveState;
+    QVariantMap m_pendingText;
+    QTimer m_saveTimer;
+};
+
+}  // namespace nghedan::client

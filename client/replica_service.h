@@ -1,0 +1,109 @@
+#pragma once
+// The one owner of the app's Replica. UI-thread code and the sync worker take turns through
+// a lock; a UI call that finds a sync running cancels it (the sync resumes later), so the UI
+// never waits for the network.
+
+#include <QHash>
+#include <functional>
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "nghedan/replica.h"
+
+namespace nghedan {
+class SyncClient;
+}
+
+namespace nghedan::client {
+
+/** Owns the Replica (not thread-safe itself) and serialises access to it. Built in main.cpp
+ *  (or a test's setup) before the QML engine; instance() is what the QML singletons and
+ *  controllers use. Signals are emitted on the thread that owns this object (the UI thread). */
+class ReplicaService : public QObject {
+    Q_OBJECT
+
+public:
+    /** Opens (or creates) the replica file at `path`; nullptr with `error` set on failure. */
+    static std::unique_ptr<ReplicaService> open(const QString& path, QString* error,
+                                                ReplicaOptions options = {});
+    ~ReplicaService() override;
+
+    static ReplicaService* instance();
+    static void setInstance(ReplicaService* service);
+
+    /** Runs f(Replica&) with exclusive access; cancels a running sync if it holds the lock. */
+    template <class F>
+    auto with(F&& f) -> decltype(f(std::declval<Replica&>())) {
+        Access access(*this);
+        return f(*m_replica);
+    }
+
+    /** Writes and, on success, announces the change (recordsChanged, localChangeWritten).
+     *  The author is the signed-in user. */
+    Result<Change> write(WriteRequest request);
+
+    QString author() const { return m_author; }
+    void setAuthor(const QString& author) { m_author = author; }
+    QString path() const { return m_path; }
+    QString siteId() const;
+
+    /** Name of a unit / agency by id (cached, refreshed when units or agencies change). */
+    QString unitName(const QString& id);
+    QString agencyName(const QString& id);
+    /** "Khu phố 3, Phường Thới An, Quận 12": the unit and its ancestors below the city. */
+    QString unitPath(const QString& id);
+    QString unitParent(const QString& id);
+    QString unitLevel(const QString& id);
+    /** Every unit: id → {name, parent, level}. */
+    struct UnitInfo {
+        QString name, parent, level;
+    };
+    const QHash<QString, UnitInfo>& units();
+    const QHash<QString, QString>& agencies();
+
+    // ---- used by the sync worker thread ------------------------------------------------
+    /** Blocks until the replica is free and keeps it for the sync; builds the sync client with
+     *  `make` under the lock. UI calls meanwhile cancel that client. */
+    SyncClient* beginSync(const std::function<SyncClient*(Replica&)>& make);
+    void endSync();
+
+    /** Start-up: models created before the first frame wait for markShown() to query, so the
+     *  window appears at once and fills in. Off unless main() asks for it. */
+    void holdLoadsUntilShown() { m_shown = false; }
+    void markShown();
+    /** Runs f (with `context` alive) once the window is shown, on the next event loop turn. */
+    void whenShown(QObject* context, std::function<void()> f);
+
+    /** Tells every model that `entity` records changed ("" = anything, after a sync). */
+    void announce(const QString& entity);
+
+signals:
+    void recordsChanged(const QString& entity);
+    void localChangeWritten();
+
+private:
+    struct Access {
+        explicit Access(ReplicaService& s);
+        ~Access();
+        ReplicaService& service;
+    };
+    ReplicaService() = default;
+    void loadNames();
+
+    std::unique_ptr<Replica> m_replica;
+    std::timed_mutex m_mutex;
+    std::mutex m_syncClientMutex;
+    SyncClient* m_syncClient = nullptr;
+    QString m_author;
+    QString m_path;
+    bool m_namesLoaded = false;
+    bool m_shown = true;
+    std::vector<std::function<void()>> m_whenShown;
+    QHash<QString, UnitInfo> m_units;
+    QHash<QString, QString> m_agencies;
+};
+
+}  // namespace nghedan::client

@@ -1,0 +1,215 @@
+#include "sync_controller.h"
+
+#include <QDateTime>
+#include <QJSEngine>
+
+#include "app_settings.h"
+#include "login_client.h"
+#include "nghedan/sync_client.h"
+#include "replica_service.h"
+#include "value_format.h"
+
+namespace nghedan::client {
+namespace {
+SyncController* g_sync = nullptr;
+const QString kLastSynced = QStringLiteral("sync/lastSyncedMs");
+const QString kToken = QStringLiteral("session/token");
+}  // namespace
+
+void SyncWorker::runSync(const QString& baseUrl, const QString& token) {
+    SyncClientOptions options;
+    options.baseUrl = toStd(baseUrl);
+    options.token = toStd(token);
+    options.timeoutSeconds = 15;
+    options.maxAttempts = 2;
+    std::unique_ptr<SyncClient> client;
+    m_service->beginSync([&](Replica& replica) {
+        client = std::make_unique<SyncClient>(replica, options);
+        return client.get();
+    });
+    auto result = client->sync([this](const SyncProgress& p) {
+        emit progress(static_cast<int>(p.phase), p.done, p.total);
+    });
+    m_service->endSync();
+    if (result)
+        emit syncFinished(true, result->pushed, result->pulled, result->refused, {}, {});
+    else
+        emit syncFinished(false, 0, 0, 0, toQString(result.error().code),
+                          toQString(result.error().message));
+}
+
+void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const QString& password,
+                          const QString& device) {
+    auto result = loginToServer(toStd(baseUrl), toStd(username), toStd(password), toStd(device));
+    if (result)
+        emit loginFinished(true, toQString(result->token), toQString(result->username),
+                           toQString(result->displayName), toQString(result->role),
+                           toQString(result->scopeUnit), {}, {});
+    else
+        emit loginFinished(false, {}, {}, {}, {}, {}, toQString(result.error().code),
+                           toQString(result.error().message));
+}
+
+SyncController::SyncController(ReplicaService* service, AppSettings* settings, QObject* parent)
+    : QObject(parent), m_service(service), m_settings(settings), m_worker(new SyncWorker(service)) {
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::progress, this, &SyncController::onProgress);
+    connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::onFinished);
+    connect(m_worker, &SyncWorker::loginFinished, this, &SyncController::loginFinished);
+    m_thread.setObjectName(QStringLiteral("sync"));
+    m_thread.start();
+
+    m_periodic.setInterval(30'000);
+    connect(&m_periodic, &QTimer::timeout, this, &SyncController::syncNow);
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(3'000);
+    connect(&m_soon, &QTimer::timeout, this, &SyncController::syncNow);
+    connect(service, &ReplicaService::recordsChanged, this, [this](const QString& entity) {
+        if (entity.isEmpty()) refreshCounts();
+    });
+    connect(settings, &AppSettings::languageChanged, this, [this] {
+        emit stateChanged();
+        emit progressChanged();
+    });
+    connect(service, &ReplicaService::localChangeWritten, this, [this] {
+        refreshCounts();
+        if (m_automatic) m_soon.start();
+    });
+    refreshCounts();
+}
+
+SyncController::~SyncController() {
+    m_thread.quit();
+    m_thread.wait();
+    if (g_sync == this) g_sync = nullptr;
+}
+
+SyncController* SyncController::instance() { return g_sync; }
+void SyncController::setInstance(SyncController* controller) { g_sync = controller; }
+SyncController* SyncController::create(QQmlEngine*, QJSEngine*) {
+    Q_ASSERT(g_sync);
+    QJSEngine::setObjectOwnership(g_sync, QJSEngine::CppOwnership);
+    return g_sync;
+}
+
+void SyncController::setAutomatic(bool on) {
+    m_automatic = on;
+    if (on) {
+        m_periodic.start();
+        m_soon.start();
+    } else {
+        m_periodic.stop();
+        m_soon.stop();
+    }
+}
+
+void SyncController::syncNow() {
+    const QString token = m_settings->value(kToken);
+    if (m_running || token.isEmpty()) return;
+    m_running = true;
+    m_phase = static_cast<int>(SyncProgress::Phase::Connecting);
+    m_done = m_total = 0;
+    emit stateChanged();
+    emit progressChanged();
+    QMetaObject::invokeMethod(m_worker, "runSync", Qt::QueuedConnection,
+                              Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, token));
+}
+
+void SyncController::login(const QString& username, const QString& password) {
+    QMetaObject::invokeMethod(m_worker, "runLogin", Qt::QueuedConnection,
+                              Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, username),
+                              Q_ARG(QString, password), Q_ARG(QString, m_service->siteId()));
+}
+
+void SyncController::onProgress(int phase, qulonglong done, qulonglong total) {
+    m_phase = phase;
+    m_done = done;
+    m_total = total;
+    emit progressChanged();
+}
+
+void SyncController::onFinished(bool ok, qulonglong, qulonglong pulled, qulonglong refused,
+                                const QString& code, const QString& message) {
+    m_running = false;
+    m_phase = 0;
+    if (ok) {
+        m_online = true;
+        m_lastError.clear();
+        m_settings->setValue(kLastSynced, QDateTime::currentMSecsSinceEpoch());
+    } else if (code == u"cancelled") {
+        // The UI needed the replica; carry on shortly from where it stopped.
+        m_soon.start(2'000);
+    } else {
+        m_lastError = describeError(code, message);
+        m_online = !(code == u"network" || code.contains(u"connect") || code == u"timeout" ||
+                     code == u"unreachable" || code == u"io_network");
+    }
+    refreshCounts();
+    if (pulled > 0 || refused > 0 || !ok) m_service->announce(QString());
+    emit stateChanged();
+    emit progressChanged();
+    emit finished(ok);
+}
+
+void SyncController::refreshCounts() {
+    const auto counts = m_service->with([](Replica& r) {
+        const auto refusedList = r.refusedChanges();
+        return std::pair<int, int>(static_cast<int>(r.unsentCount()),
+                                   refusedList ? static_cast<int>(refusedList->size()) : 0);
+    });
+    if (counts.first == m_pending && counts.second == m_refused) return;
+    m_pending = counts.first;
+    m_refused = counts.second;
+    emit countsChanged();
+}
+
+QString SyncController::phaseText() const {
+    switch (static_cast<SyncProgress::Phase>(m_phase)) {
+    case SyncProgress::Phase::Connecting: return tr("Đang kết nối máy chủ…");
+    case SyncProgress::Phase::Pushing:
+        return m_total ? tr("Đang gửi %1/%2 thay đổi").arg(m_done).arg(m_total)
+                       : tr("Đang gửi %1 thay đổi").arg(m_done);
+    case SyncProgress::Phase::Pulling:
+        return m_total ? tr("Đang nhận %1/%2 thay đổi").arg(m_done).arg(m_total)
+                       : tr("Đang nhận %1 thay đổi").arg(m_done);
+    default: return {};
+    }
+}
+
+double SyncController::progress() const { return m_total ? double(m_done) / double(m_total) : -1.0; }
+
+QString SyncController::lastSyncedText() const {
+    const qint64 ms = m_settings->value(kLastSynced).toLongLong();
+    return ms > 0 ? formatDateTime(ms) : QString();
+}
+
+QString SyncController::summary() const {
+    if (m_running) return tr("Đang đồng bộ…");
+    if (!m_online) return tr("Ngoại tuyến");
+    if (!m_lastError.isEmpty()) return tr("Lỗi đồng bộ");
+    const QString last = lastSyncedText();
+    return last.isEmpty() ? tr("Chưa đồng bộ") : tr("Đã đồng bộ %1").arg(last);
+}
+
+QString SyncController::describeError(const QString& code, const QString& message) {
+    Q_UNUSED(message)
+    if (code == u"network" || code.contains(u"connect") || code == u"timeout" || code == u"unreachable")
+        return tr("Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.");
+    if (code == u"invalid_credentials") return tr("Sai tên đăng nhập hoặc mật khẩu.");
+    if (code == u"too_many_attempts")
+        return tr("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.");
+    if (code == u"unauthorized" || code == u"invalid_token" || code == u"token_expired" ||
+        code == u"http_401")
+        return tr("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.");
+    if (code == u"forbidden" || code == u"http_403")
+        return tr("Tài khoản không có quyền thực hiện thao tác này.");
+    if (code == u"server_error" || code == u"push_stalled")
+        return tr("Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.");
+    if (code == u"unsupported_version" || code == u"update_required") return tr("Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.");
+    if (code == u"bad_response")
+        return tr("Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.");
+    return tr("Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.").arg(code);
+}
+
+}  // namespace nghedan::client

@@ -1,0 +1,113 @@
+#pragma once
+// Sync scheduling and state for the UI: automatic when the server is reachable, on demand,
+// progress with counts, offline indicator, last synced time, errors in plain Vietnamese.
+
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace nghedan::client {
+
+class ReplicaService;
+class AppSettings;
+
+/** Runs on the sync thread: sign-in requests and SyncClient::sync, one at a time. */
+class SyncWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SyncWorker(ReplicaService* service) : m_service(service) {}
+public slots:
+    void runSync(const QString& baseUrl, const QString& token);
+    void runLogin(const QString& baseUrl, const QString& username, const QString& password,
+                  const QString& device);
+signals:
+    void progress(int phase, qulonglong done, qulonglong total);
+    void syncFinished(bool ok, qulonglong pushed, qulonglong pulled, qulonglong refused,
+                      const QString& errorCode, const QString& errorMessage);
+    void loginFinished(bool ok, const QString& token, const QString& username,
+                       const QString& displayName, const QString& role, const QString& scopeUnit,
+                       const QString& errorCode, const QString& errorMessage);
+
+private:
+    ReplicaService* m_service;
+};
+
+/** QML singleton "Sync". Created in main with the services; UI thread only. */
+class SyncController : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Sync)
+    QML_SINGLETON
+    Q_PROPERTY(bool running READ running NOTIFY stateChanged)
+    Q_PROPERTY(bool online READ online NOTIFY stateChanged)
+    Q_PROPERTY(QString phaseText READ phaseText NOTIFY progressChanged)
+    Q_PROPERTY(qulonglong progressDone READ progressDone NOTIFY progressChanged)
+    Q_PROPERTY(qulonglong progressTotal READ progressTotal NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
+    Q_PROPERTY(int refusedCount READ refusedCount NOTIFY countsChanged)
+    Q_PROPERTY(QString lastSyncedText READ lastSyncedText NOTIFY stateChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
+    Q_PROPERTY(QString summary READ summary NOTIFY stateChanged)
+
+public:
+    SyncController(ReplicaService* service, AppSettings* settings, QObject* parent = nullptr);
+    ~SyncController() override;
+    static SyncController* instance();
+    static void setInstance(SyncController* controller);
+    static SyncController* create(QQmlEngine* qml, QJSEngine* js);
+
+    /** Starts a sync now unless one runs or nobody is signed in. */
+    Q_INVOKABLE void syncNow();
+    /** Turns automatic sync (every 30 s while signed in, 3 s after a local change) on/off. */
+    void setAutomatic(bool on);
+    /** Signs in on the sync thread; loginFinished follows. */
+    void login(const QString& username, const QString& password);
+    /** Call after counts may have changed (a write, a conflict resolved). */
+    Q_INVOKABLE void refreshCounts();
+
+    bool running() const { return m_running; }
+    bool online() const { return m_online; }
+    QString phaseText() const;
+    qulonglong progressDone() const { return m_done; }
+    qulonglong progressTotal() const { return m_total; }
+    double progress() const;
+    int pendingCount() const { return m_pending; }
+    int refusedCount() const { return m_refused; }
+    QString lastSyncedText() const;
+    QString lastError() const { return m_lastError; }
+    QString summary() const;
+
+    /** A plain-Vietnamese sentence for an error code from the server or the network. */
+    static QString describeError(const QString& code, const QString& message);
+
+signals:
+    void stateChanged();
+    void progressChanged();
+    void countsChanged();
+    void finished(bool ok);
+    void loginFinished(bool ok, const QString& token, const QString& username,
+                       const QString& displayName, const QString& role, const QString& scopeUnit,
+                       const QString& errorCode, const QString& errorMessage);
+
+private:
+    void onProgress(int phase, qulonglong done, qulonglong total);
+    void onFinished(bool ok, qulonglong pushed, qulonglong pulled, qulonglong refused,
+                    const QString& code, const QString& message);
+
+    ReplicaService* m_service;
+    AppSettings* m_settings;
+    QThread m_thread;
+    SyncWorker* m_worker;
+    QTimer m_periodic, m_soon;
+    bool m_running = false, m_online = true, m_automatic = false;
+    int m_phase = 0;
+    qulonglong m_done = 0, m_total = 0;
+    int m_pending = 0, m_refused = 0;
+    QString m_lastError;
+};
+
+}  // namespace nghedan::client

@@ -1,0 +1,72 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import NgheDan.Ui
+
+// One petition in a list.
+ItemDelegate {
+    id: root
+
+    required property int index
+    required property string recordId
+    required property string title
+    required property string subtitle
+    required property string statusLabel
+    required property string statusTone
+    required property string categoryLabel
+    required property string dueDateText
+    required property bool overdue
+    required property int conflicts
+    required property string agencyName
+
+    signal opened(string recordId)
+
+    width: ListView.view ? ListView.view.width : implicitWidth
+    padding: 12
+    onClicked: root.opened(root.recordId)
+
+    contentItem: ColumnLayout {
+        spacing: 4
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                text: root.title
+                font.pixelSize: 17
+                font.weight: Font.DemiBold
+                color: Theme.text
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+            }
+            StatusChip {
+                text: qsTr("Quá hạn")
+                tone: "warning"
+                visible: root.overdue
+            }
+            StatusChip {
+                text: qsTr("Cần chọn bản")
+                tone: "warning"
+                visible: root.conflicts > 0
+            }
+            StatusChip { text: root.statusLabel; tone: root.statusTone }
+        }
+        Label {
+            Layout.fillWidth: true
+            text: [root.categoryLabel, root.subtitle].filter(s => s.length > 0).join(" · ")
+            color: Theme.textMuted
+            font.pixelSize: Theme.smallSize
+            elide: Text.ElideRight
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: root.agencyName.length > 0 || root.dueDateText.length > 0
+            text: [root.agencyName.length > 0 ? qsTr("Chủ trì: %1").arg(root.agencyName) : "",
+                   root.dueDateText.length > 0 ? qsTr("Hạn: %1").arg(root.dueDateText) : ""].filter(s => s.length > 0).join(" · ")
+            color: root.overdue ? Theme.warning : Theme.textMuted
+            font.pixelSize: Theme.smallSize
+            elide: Text.ElideRight
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import NgheDan
+import NgheDan.Ui
+
+// A directive: who gave it, the agency, the instruction, due date, status, result.
+Page {
+    id: root
+    objectName: "directivePage"
+
+    required property string recordId
+    readonly property DirectiveController controller: directive
+
+    signal openMeeting(string recordId)
+    signal openPetition(string recordId)
+    signal openConflicts(string entity, string recordId)
+
+    title: qsTr("Chỉ đạo")
+    background: Rectangle { color: Theme.background }
+    StackView.onDeactivating: directive.flush()
+
+    DirectiveController {
+        id: directive
+        recordId: root.recordId
+    }
+
+    header: Pane {
+        Material.elevation: 1
+        padding: Theme.gap
+        RowLayout {
+            anchors.fill: parent
+            spacing: Theme.gap
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    Layout.fillWidth: true
+                    text: directive.values.instruction ?? ""
+                    font.pixelSize: Theme.titleSize
+                    font.weight: Font.Bold
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: [directive.unitName, directive.values.agency_name ?? ""].filter(s => s.length > 0).join(" · ")
+                    color: Theme.textMuted
+                    elide: Text.ElideRight
+                }
+            }
+            StatusChip { text: qsTr("Quá hạn"); tone: "warning"; visible: directive.overdue }
+            StatusChip {
+                text: directive.values.status_label ?? ""
+                tone: Catalog.statusTone("directive", directive.values.status ?? "")
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.pad
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: column
+            x: Theme.pad
+            y: Theme.pad
+            width: flick.width - 2 * Theme.pad
+            spacing: Theme.pad
+
+            ConflictBanner {
+                Layout.fillWidth: true
+                count: directive.conflictCount
+                onResolveRequested: root.openConflicts("directive", root.recordId)
+            }
+            ErrorBanner {
+                Layout.fillWidth: true
+                text: directive.lastError
+                onDismissed: directive.clearError()
+            }
+            GridLayout {
+                id: columnsGrid
+                readonly property real columnWidth: (columnsGrid.width - columnsGrid.columnSpacing * (columnsGrid.columns - 1)) / columnsGrid.columns
+                Layout.fillWidth: true
+                columns: root.width > 1000 ? 2 : 1
+                columnSpacing: Theme.pad
+                rowSpacing: Theme.pad
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: columnsGrid.columnWidth
+                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.pad
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Nội dung chỉ đạo")
+                        FormField {
+                            label: Catalog.fieldName("directive", "instruction")
+                            AutoSaveArea { controller: directive; field: "instruction"; Layout.preferredHeight: 140 }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.gap
+                            FormField {
+                                label: Catalog.fieldName("directive", "issued_by")
+                                SaveField { Layout.fillWidth: true; controller: directive; field: "issued_by" }
+                            }
+                            FormField {
+                                label: Catalog.fieldName("directive", "agency")
+                                AgencyPicker {
+                                    Layout.fillWidth: true
+                                    agencyId: directive.values.agency ?? ""
+                                    onPicked: (id) => directive.setField("agency", id)
+                                }
+                            }
+                        }
+                        Button {
+                            Layout.fillWidth: true
+                            Layout.maximumWidth: implicitWidth
+                            visible: (directive.values.meeting ?? "").length > 0
+                            flat: true
+                            text: qsTr("Từ buổi họp: %1").arg(directive.values.meeting_name ?? "")
+                            onClicked: root.openMeeting(directive.values.meeting)
+                        }
+                        Button {
+                            Layout.fillWidth: true
+                            Layout.maximumWidth: implicitWidth
+                            visible: (directive.values.petition ?? "").length > 0
+                            flat: true
+                            text: qsTr("Theo kiến nghị: %1").arg(directive.values.petition_name ?? "")
+                            onClicked: root.openPetition(directive.values.petition)
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Lịch sử thay đổi")
+                        Repeater {
+                            model: HistoryListModel {
+                                entity: "directive"
+                                recordId: root.recordId
+                            }
+                            delegate: HistoryDelegate { Layout.fillWidth: true }
+                        }
+                    }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: columnsGrid.columnWidth
+                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.pad
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Thực hiện")
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.gap
+                            FormField {
+                                label: Catalog.fieldName("directive", "status")
+                                ComboBox {
+                                    objectName: "directiveStatus"
+                                    Layout.fillWidth: true
+                                    textRole: "label"
+                                    valueRole: "value"
+                                    model: Catalog.options("directive", "status")
+                                    currentIndex: count > 0 ? indexOfValue(directive.values.status ?? "") : -1
+                                    onActivated: directive.setStatus(currentValue)
+                                }
+                            }
+                            FormField {
+                                label: Catalog.fieldName("directive", "due_date")
+                                DateField {
+                                    id: dueDate
+                                    Layout.fillWidth: true
+                                    text: directive.values.due_date ?? ""
+                                    onEditingFinished: if (dueDate.text !== directive.values.due_date) directive.setField("due_date", dueDate.text)
+                                }
+                            }
+                        }
+                        Label {
+                            visible: (directive.values.completed_at ?? "").length > 0
+                            text: qsTr("Hoàn thành lúc %1").arg(directive.values.completed_at ?? "")
+                            color: Theme.done
+                        }
+                        FormField {
+                            label: Catalog.fieldName("directive", "result")
+                            AutoSaveArea { controller: directive; field: "result"; Layout.preferredHeight: 120 }
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Tiến độ thực hiện")
+                        RowLayout {
+                            Layout.fillWidth: true
+                            TextField {
+                                id: updateText
+                                Layout.fillWidth: true
+                                placeholderText: qsTr("Cập nhật tiến độ…")
+                                onAccepted: addUpdate.clicked()
+                            }
+                            Button {
+                                id: addUpdate
+                                text: qsTr("Thêm")
+                                onClicked: if (directive.addUpdate(updateText.text)) updateText.clear()
+                            }
+                        }
+                        Repeater {
+                            model: RecordListModel {
+                                entity: "update"
+                                parentId: root.recordId
+                            }
+                            delegate: UpdateDelegate { Layout.fillWidth: true }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

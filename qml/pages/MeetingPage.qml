@@ -1,0 +1,375 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import NgheDan
+import NgheDan.Ui
+
+// A meeting being recorded: details, attendees, agenda, minutes (saved as you type),
+// conclusions, petitions and directives raised, finalising.
+Page {
+    id: root
+    objectName: "meetingPage"
+
+    required property string recordId
+    readonly property MeetingController controller: meeting
+
+    signal openPetition(string recordId)
+    signal openDirective(string recordId)
+    signal openConflicts(string entity, string recordId)
+
+    function capturePetition() { quickPetition.open() }
+
+    title: qsTr("Biên bản buổi họp")
+    background: Rectangle { color: Theme.background }
+    StackView.onDeactivating: meeting.flush()
+    Component.onDestruction: meeting.flush()
+
+    MeetingController {
+        id: meeting
+        recordId: root.recordId
+    }
+
+    header: Pane {
+        Material.elevation: 1
+        padding: Theme.gap
+        RowLayout {
+            anchors.fill: parent
+            spacing: Theme.gap
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    Layout.fillWidth: true
+                    text: meeting.values.title ?? ""
+                    font.pixelSize: Theme.titleSize
+                    font.weight: Font.Bold
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("%1 · %2").arg(meeting.unitName).arg(meeting.values.held_at ?? "")
+                    color: Theme.textMuted
+                    elide: Text.ElideRight
+                }
+            }
+            Label {
+                objectName: "saveState"
+                text: meeting.saveState
+                color: Theme.textMuted
+                font.pixelSize: Theme.smallSize
+            }
+            StatusChip {
+                text: meeting.values.status_label ?? ""
+                tone: Catalog.statusTone("meeting", meeting.values.status ?? "")
+            }
+            Button {
+                objectName: "capturePetitionButton"
+                text: qsTr("+ Kiến nghị")
+                highlighted: true
+                onClicked: root.capturePetition()
+            }
+            Button {
+                objectName: "finaliseButton"
+                visible: !meeting.finalised
+                text: qsTr("Chốt biên bản")
+                onClicked: finaliseDialog.open()
+            }
+            Button {
+                objectName: "amendButton"
+                visible: meeting.locked
+                text: qsTr("Sửa bổ sung")
+                onClicked: meeting.amend()
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.pad
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: column
+            x: Theme.pad
+            y: Theme.pad
+            width: flick.width - 2 * Theme.pad
+            spacing: Theme.pad
+
+            ConflictBanner {
+                Layout.fillWidth: true
+                count: meeting.conflictCount
+                onResolveRequested: root.openConflicts("meeting", root.recordId)
+            }
+            ErrorBanner {
+                Layout.fillWidth: true
+                text: meeting.lastError
+                onDismissed: meeting.clearError()
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: meeting.locked
+                text: qsTr("Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.")
+                wrapMode: Text.Wrap
+                color: Theme.done
+                font.weight: Font.DemiBold
+            }
+
+            GridLayout {
+                id: columnsGrid
+                readonly property real columnWidth: (columnsGrid.width - columnsGrid.columnSpacing * (columnsGrid.columns - 1)) / columnsGrid.columns
+                Layout.fillWidth: true
+                columns: root.width > 1000 ? 2 : 1
+                columnSpacing: Theme.pad
+                rowSpacing: Theme.pad
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: columnsGrid.columnWidth
+                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.pad
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Thông tin buổi họp")
+                        FormField {
+                            label: Catalog.fieldName("meeting", "title")
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "title"; readOnly: meeting.locked }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.gap
+                            FormField {
+                                label: Catalog.fieldName("meeting", "held_at")
+                                DateField {
+                                    id: heldAt
+                                    Layout.fillWidth: true
+                                    withTime: true
+                                    readOnly: meeting.locked
+                                    text: meeting.values.held_at ?? ""
+                                    onEditingFinished: if (heldAt.text !== meeting.values.held_at) meeting.setField("held_at", heldAt.text)
+                                }
+                            }
+                            FormField {
+                                label: Catalog.fieldName("meeting", "resident_count")
+                                SaveField {
+                                    Layout.fillWidth: true
+                                    controller: meeting
+                                    field: "resident_count"
+                                    readOnly: meeting.locked
+                                    inputMethodHints: Qt.ImhDigitsOnly
+                                }
+                            }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("meeting", "location")
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "location"; readOnly: meeting.locked }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("meeting", "chaired_by")
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "chaired_by"; readOnly: meeting.locked }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("meeting", "delegation")
+                            AutoSaveArea {
+                                controller: meeting
+                                field: "delegation"
+                                readOnly: meeting.locked
+                                Layout.preferredHeight: 80
+                                placeholder: qsTr("Thành phần đoàn công tác")
+                            }
+                        }
+                    }
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Người tham dự (%1)").arg(meeting.attendees.count)
+                        RowLayout {
+                            Layout.fillWidth: true
+                            visible: !meeting.locked
+                            spacing: 8
+                            TextField {
+                                id: attendeeName
+                                objectName: "attendeeName"
+                                Layout.fillWidth: true
+                                placeholderText: qsTr("Họ tên")
+                                onAccepted: addAttendee.clicked()
+                            }
+                            ComboBox {
+                                id: attendeeRole
+                                objectName: "attendeeRole"
+                                Layout.preferredWidth: 210
+                                editable: true
+                                model: Catalog.attendeeRoles
+                            }
+                            Button {
+                                id: addAttendee
+                                objectName: "addAttendee"
+                                text: qsTr("Thêm")
+                                onClicked: {
+                                    if (meeting.addAttendee(attendeeName.text, attendeeRole.editText)) {
+                                        attendeeName.clear()
+                                        attendeeName.forceActiveFocus()
+                                    }
+                                }
+                            }
+                        }
+                        Repeater {
+                            model: meeting.attendees
+                            delegate: AttendeeDelegate {
+                                Layout.fillWidth: true
+                                editable: !meeting.locked
+                                onRemoveRequested: (index) => meeting.removeAttendee(index)
+                            }
+                        }
+                    }
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Tồn đọng từ các lần trước")
+                        visible: carryOver.count > 0
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Kiến nghị của khu phố này chưa giải quyết xong:")
+                            color: Theme.textMuted
+                            wrapMode: Text.Wrap
+                        }
+                        Repeater {
+                            model: RecordListModel {
+                                id: carryOver
+                                entity: "petition"
+                                unitId: meeting.unitId
+                                openOnly: true
+                                excludeMeetingId: root.recordId
+                                pageSize: 20
+                            }
+                            delegate: PetitionDelegate {
+                                Layout.fillWidth: true
+                                onOpened: (id) => root.openPetition(id)
+                            }
+                        }
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: columnsGrid.columnWidth
+                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.pad
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: Catalog.fieldName("meeting", "agenda")
+                        AutoSaveArea {
+                            controller: meeting
+                            field: "agenda"
+                            readOnly: meeting.locked
+                            Layout.preferredHeight: 140
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: Catalog.fieldName("meeting", "minutes")
+                        headerTools: Label {
+                            text: meeting.hasPendingText ? qsTr("Đang soạn…") : qsTr("Tự động lưu")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.smallSize
+                        }
+                        AutoSaveArea {
+                            id: minutes
+                            controller: meeting
+                            field: "minutes"
+                            readOnly: meeting.locked
+                            Layout.preferredHeight: 320
+                            placeholder: qsTr("Ghi diễn biến buổi họp, ý kiến người dân… (tự động lưu khi gõ)")
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: Catalog.fieldName("meeting", "conclusions")
+                        AutoSaveArea {
+                            controller: meeting
+                            field: "conclusions"
+                            readOnly: meeting.locked
+                            Layout.preferredHeight: 120
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Kiến nghị tại buổi họp (%1)").arg(petitions.total)
+                        headerTools: Button {
+                            text: qsTr("+ Kiến nghị")
+                            flat: true
+                            onClicked: root.capturePetition()
+                        }
+                        Repeater {
+                            model: RecordListModel {
+                                id: petitions
+                                entity: "petition"
+                                meetingId: root.recordId
+                                sortField: "created_hlc"
+                                pageSize: 100
+                            }
+                            delegate: PetitionDelegate {
+                                Layout.fillWidth: true
+                                onOpened: (id) => root.openPetition(id)
+                            }
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Chỉ đạo tại buổi họp (%1)").arg(directives.total)
+                        headerTools: Button {
+                            objectName: "newDirectiveButton"
+                            text: qsTr("+ Chỉ đạo")
+                            flat: true
+                            onClicked: newDirective.open()
+                        }
+                        Repeater {
+                            model: RecordListModel {
+                                id: directives
+                                entity: "directive"
+                                meetingId: root.recordId
+                                pageSize: 100
+                            }
+                            delegate: DirectiveDelegate {
+                                Layout.fillWidth: true
+                                onOpened: (id) => root.openDirective(id)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    QuickPetitionDialog {
+        id: quickPetition
+        meetingId: root.recordId
+        onCreated: (id) => root.openPetition(id)
+    }
+    NewDirectiveDialog {
+        id: newDirective
+        meetingId: root.recordId
+        issuedBy: meeting.values.chaired_by ?? ""
+    }
+    Dialog {
+        id: finaliseDialog
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(root.width - 48, 560)
+        modal: true
+        title: qsTr("Chốt biên bản?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.")
+        }
+        onAccepted: meeting.finalise()
+    }
+}

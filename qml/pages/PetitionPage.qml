@@ -1,0 +1,388 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import NgheDan
+import NgheDan.Ui
+
+// A petition: content, petitioner, handling (status steps, agencies, due date, escalation),
+// progress updates and the history timeline.
+Page {
+    id: root
+    objectName: "petitionPage"
+
+    required property string recordId
+    readonly property PetitionController controller: petition
+
+    signal openMeeting(string recordId)
+    signal openDirective(string recordId)
+    signal openConflicts(string entity, string recordId)
+
+    function requestStatus(status: string) {
+        if (status === "escalated") {
+            reasonDialog.escalation = true
+            reasonDialog.status = status
+            reasonDialog.open()
+        } else if (status === "not_competent" || status === "withdrawn") {
+            reasonDialog.escalation = false
+            reasonDialog.status = status
+            reasonDialog.open()
+        } else {
+            petition.setStatus(status, "")
+        }
+    }
+
+    title: qsTr("Kiến nghị")
+    background: Rectangle { color: Theme.background }
+    StackView.onDeactivating: petition.flush()
+
+    PetitionController {
+        id: petition
+        recordId: root.recordId
+    }
+
+    header: Pane {
+        Material.elevation: 1
+        padding: Theme.gap
+        RowLayout {
+            anchors.fill: parent
+            spacing: Theme.gap
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    Layout.fillWidth: true
+                    text: petition.values.title ?? ""
+                    font.pixelSize: Theme.titleSize
+                    font.weight: Font.Bold
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: [petition.unitName, petition.values.received_at ?? "", petition.values.channel_label ?? ""]
+                          .filter(s => s.length > 0).join(" · ")
+                    color: Theme.textMuted
+                    elide: Text.ElideRight
+                }
+            }
+            StatusChip { text: qsTr("Quá hạn"); tone: "warning"; visible: petition.overdue }
+            StatusChip {
+                objectName: "petitionStatusChip"
+                text: petition.values.status_label ?? ""
+                tone: Catalog.statusTone("petition", petition.values.status ?? "")
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.pad
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: column
+            x: Theme.pad
+            y: Theme.pad
+            width: flick.width - 2 * Theme.pad
+            spacing: Theme.pad
+
+            ConflictBanner {
+                Layout.fillWidth: true
+                count: petition.conflictCount
+                onResolveRequested: root.openConflicts("petition", root.recordId)
+            }
+            ErrorBanner {
+                objectName: "petitionError"
+                Layout.fillWidth: true
+                text: petition.lastError
+                onDismissed: petition.clearError()
+            }
+
+            GridLayout {
+                id: columnsGrid
+                readonly property real columnWidth: (columnsGrid.width - columnsGrid.columnSpacing * (columnsGrid.columns - 1)) / columnsGrid.columns
+                Layout.fillWidth: true
+                columns: root.width > 1000 ? 2 : 1
+                columnSpacing: Theme.pad
+                rowSpacing: Theme.pad
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: columnsGrid.columnWidth
+                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.pad
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Nội dung kiến nghị")
+                        FormField {
+                            label: Catalog.fieldName("petition", "title")
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "title" }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.gap
+                            FormField {
+                                label: Catalog.fieldName("petition", "category")
+                                ComboBox {
+                                    objectName: "categoryBox"
+                                    Layout.fillWidth: true
+                                    textRole: "label"
+                                    valueRole: "value"
+                                    model: Catalog.options("petition", "category")
+                                    currentIndex: count > 0 ? indexOfValue(petition.values.category ?? "") : -1
+                                    onActivated: petition.setField("category", currentValue)
+                                }
+                            }
+                            FormField {
+                                label: Catalog.fieldName("petition", "priority")
+                                ComboBox {
+                                    Layout.fillWidth: true
+                                    textRole: "label"
+                                    valueRole: "value"
+                                    model: Catalog.options("petition", "priority")
+                                    currentIndex: count > 0 ? indexOfValue(petition.values.priority ?? "") : -1
+                                    displayText: currentIndex < 0 ? qsTr("Chưa chọn") : currentText
+                                    onActivated: petition.setField("priority", currentValue)
+                                }
+                            }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("petition", "description")
+                            AutoSaveArea { controller: petition; field: "description"; Layout.preferredHeight: 140 }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("petition", "location")
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "location" }
+                        }
+                        Button {
+                            Layout.fillWidth: true
+                            Layout.maximumWidth: implicitWidth
+                            visible: (petition.values.meeting ?? "").length > 0
+                            flat: true
+                            text: qsTr("Từ buổi họp: %1").arg(petition.values.meeting_name ?? "")
+                            onClicked: root.openMeeting(petition.values.meeting)
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Người kiến nghị")
+                        FormField {
+                            label: Catalog.fieldName("petition", "petitioner_name")
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "petitioner_name" }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.gap
+                            FormField {
+                                label: Catalog.fieldName("petition", "petitioner_contact")
+                                SaveField {
+                                    Layout.fillWidth: true
+                                    controller: petition
+                                    field: "petitioner_contact"
+                                    inputMethodHints: Qt.ImhPreferNumbers
+                                }
+                            }
+                            FormField {
+                                Layout.preferredWidth: 160
+                                Layout.fillWidth: false
+                                label: Catalog.fieldName("petition", "households")
+                                SaveField {
+                                    Layout.fillWidth: true
+                                    controller: petition
+                                    field: "households"
+                                    inputMethodHints: Qt.ImhDigitsOnly
+                                }
+                            }
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Lịch sử thay đổi")
+                        Repeater {
+                            model: HistoryListModel {
+                                entity: "petition"
+                                recordId: root.recordId
+                            }
+                            delegate: HistoryDelegate { Layout.fillWidth: true }
+                        }
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: columnsGrid.columnWidth
+                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.pad
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Xử lý")
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Trạng thái hiện tại: %1").arg(petition.values.status_label ?? "")
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: (petition.values.status_reason ?? "").length > 0
+                            text: qsTr("Lý do: %1").arg(petition.values.status_reason ?? "")
+                            color: Theme.textMuted
+                            wrapMode: Text.Wrap
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: (petition.values.handling_level ?? "").length > 0
+                            text: qsTr("Cấp xử lý: %1").arg(petition.values.handling_level_label ?? "")
+                            color: Theme.textMuted
+                        }
+                        Label {
+                            visible: petition.nextStatuses.length > 0
+                            text: qsTr("Chuyển sang:")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.smallSize
+                        }
+                        Flow {
+                            Layout.fillWidth: true
+                            spacing: 8
+                            Repeater {
+                                model: petition.nextStatuses
+                                delegate: Button {
+                                    id: stepButton
+                                    required property var modelData
+                                    objectName: "status_" + stepButton.modelData.value
+                                    text: stepButton.modelData.label
+                                    highlighted: stepButton.modelData.value !== "withdrawn"
+                                                 && stepButton.modelData.value !== "not_competent"
+                                    onClicked: root.requestStatus(stepButton.modelData.value)
+                                }
+                            }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("petition", "lead_agency")
+                            AgencyPicker {
+                                objectName: "leadAgency"
+                                Layout.fillWidth: true
+                                agencyId: petition.values.lead_agency ?? ""
+                                onPicked: (id) => petition.setLeadAgency(id)
+                            }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("petition", "support_agencies")
+                            Flow {
+                                Layout.fillWidth: true
+                                spacing: 6
+                                Repeater {
+                                    model: petition.values.support_agencies ?? []
+                                    delegate: Button {
+                                        id: supportChip
+                                        required property string modelData
+                                        text: agencyNames.nameOf(supportChip.modelData) + "  ✕"
+                                        flat: true
+                                        onClicked: petition.removeSupportAgency(supportChip.modelData)
+                                    }
+                                }
+                            }
+                            AgencyPicker {
+                                Layout.fillWidth: true
+                                currentIndex: -1
+                                placeholder: qsTr("Thêm cơ quan phối hợp")
+                                onPicked: (id) => { petition.addSupportAgency(id); currentIndex = -1 }
+                            }
+                            AgencyListModel { id: agencyNames }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.gap
+                            FormField {
+                                label: Catalog.fieldName("petition", "due_date")
+                                DateField {
+                                    id: dueDate
+                                    objectName: "dueDateField"
+                                    Layout.fillWidth: true
+                                    text: petition.values.due_date ?? ""
+                                    onEditingFinished: if (dueDate.text !== petition.values.due_date) petition.setField("due_date", dueDate.text)
+                                }
+                            }
+                            Button {
+                                Layout.alignment: Qt.AlignBottom
+                                text: qsTr("Ghi chỉ đạo")
+                                onClicked: newDirective.open()
+                            }
+                        }
+                        FormField {
+                            label: Catalog.fieldName("petition", "resolution")
+                            AutoSaveArea { controller: petition; field: "resolution"; Layout.preferredHeight: 100 }
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Tiến độ xử lý")
+                        RowLayout {
+                            Layout.fillWidth: true
+                            TextField {
+                                id: updateText
+                                objectName: "updateText"
+                                Layout.fillWidth: true
+                                placeholderText: qsTr("Cập nhật tiến độ…")
+                                onAccepted: addUpdate.clicked()
+                            }
+                            Button {
+                                id: addUpdate
+                                text: qsTr("Thêm")
+                                onClicked: if (petition.addUpdate(updateText.text)) updateText.clear()
+                            }
+                        }
+                        Repeater {
+                            model: RecordListModel {
+                                entity: "update"
+                                parentId: root.recordId
+                                pageSize: 50
+                            }
+                            delegate: UpdateDelegate { Layout.fillWidth: true }
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Chỉ đạo liên quan")
+                        visible: related.count > 0
+                        Repeater {
+                            model: RecordListModel {
+                                id: related
+                                entity: "directive"
+                                petitionId: root.recordId
+                            }
+                            delegate: DirectiveDelegate {
+                                Layout.fillWidth: true
+                                onOpened: (id) => root.openDirective(id)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    ReasonDialog {
+        id: reasonDialog
+        onAccepted: {
+            if (reasonDialog.escalation)
+                petition.escalate(reasonDialog.level, reasonDialog.reason)
+            else
+                petition.setStatus(reasonDialog.status, reasonDialog.reason)
+        }
+    }
+    NewDirectiveDialog {
+        id: newDirective
+        petitionId: root.recordId
+        meetingId: petition.values.meeting ?? ""
+        onCreated: (id) => root.openDirective(id)
+    }
+}

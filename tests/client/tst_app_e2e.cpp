@@ -1,0 +1,114 @@
+// End to end: the app's controllers sign in and sync with a real nghedan-server (--demo) on
+// loopback; an edit made on a second replica appears in the app's list model, and the app's
+// own new petition reaches the second replica.
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app_services.h"
+#include "app_settings.h"
+#include "nghedan/replica.h"
+#include "nghedan/sync_client.h"
+#include "petition_controller.h"
+#include "record_list_model.h"
+#include "replica_service.h"
+#include "server_process.h"
+#include "session_controller.h"
+#include "sync_controller.h"
+#include "value_format.h"
+
+using namespace nghedan;
+using namespace nghedan::client;
+
+class AppEndToEndTest : public QObject {
+    Q_OBJECT
+private slots:
+    void anEditOnAnotherReplicaAppearsInTheAppsList();
+};
+
+void AppEndToEndTest::anEditOnAnotherReplicaAppearsInTheAppsList() {
+    QTemporaryDir dir;
+    test::ServerProcess server(NGHEDAN_SERVER_BINARY, (dir.path() + "/server").toStdString(), {"--demo"});
+    QVERIFY2(server.start(), "the demo server did not start");
+
+    QString error;
+    auto app = AppServices::start(dir.path() + "/app", QString::fromStdString(server.url()), &error);
+    QVERIFY2(app, qPrintable(error));
+    QSignalSpy synced(app->sync(), &SyncController::finished);
+    app->session()->signIn("canbo.q12", "demo1234");
+    QVERIFY2(synced.wait(60'000), "no sync after sign-in");
+    QVERIFY2(synced.first().first().toBool(), qPrintable(app->sync()->lastError()));
+    QVERIFY(app->session()->signedIn());
+    QCOMPARE(app->session()->username(), QStringLiteral("canbo.q12"));
+    QVERIFY(!app->session()->scopeUnit().isEmpty());
+
+    RecordListModel list;
+    list.setEntity("petition");
+    list.setUnitId(app->session()->scopeUnit());
+    QVERIFY2(list.total() > 0, "the demo server's petitions did not reach the app");
+
+    // A second tablet of the same ward edits a petition and syncs.
+    auto other = Replica::open((dir.path() + "/other.db").toStdString());
+    QVERIFY(other.ok());
+    SyncClientOptions options;
+    options.baseUrl = server.url();
+    SyncClient otherSync(**other, options);
+    QVERIFY(otherSync.login("canbo.q12", "demo1234").ok());
+    auto pulled = otherSync.sync();
+    QVERIFY2(pulled.ok(), pulled.ok() ? "" : pulled.error().message.c_str());
+    const std::string petitionId = toStd(list.idAt(0));
+    WriteRequest edit;
+    edit.entity = "petition";
+    edit.id = petitionId;
+    edit.author = "canbo.q12";
+    edit.set["title"] = "Sửa từ máy thứ hai: đèn đường hẻm Thới An 16 đã sáng lại";
+    QVERIFY((*other)->write(edit).ok());
+    auto pushed = otherSync.sync();
+    QVERIFY(pushed.ok());
+    QCOMPARE(pushed->pushed, std::uint64_t{1});
+
+    // The app syncs and its list model shows the edit (search without diacritics).
+    QSignalSpy reset(&list, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&list, &QAbstractItemModel::dataChanged);
+    synced.clear();
+    app->sync()->syncNow();
+    QVERIFY(synced.wait(60'000));
+    QVERIFY2(synced.first().first().toBool(), qPrintable(app->sync()->lastError()));
+    QVERIFY(reset.count() + changed.count() >= 1);
+    QCOMPARE(list.idAt(0), toQString(petitionId));  // most recently updated first
+    QCOMPARE(list.titleAt(0), QStringLiteral("Sửa từ máy thứ hai: đèn đường hẻm Thới An 16 đã sáng lại"));
+    list.setSearchText("sua tu may thu hai");
+    QCOMPARE(list.total(), 1);
+
+    // And the other way: a petition captured in the app reaches the second tablet.
+    PetitionController petition;
+    QVERIFY(petition.create(app->session()->scopeUnit(), "environment_sanitation", "Cống thoát nước hẻm 7 bị nghẹt"));
+    QCOMPARE(app->sync()->pendingCount(), 1);
+    synced.clear();
+    app->sync()->syncNow();
+    QVERIFY(synced.wait(60'000));
+    QVERIFY2(synced.first().first().toBool(), qPrintable(app->sync()->lastError()));
+    QCOMPARE(app->sync()->pendingCount(), 0);
+    QVERIFY(!app->sync()->lastSyncedText().isEmpty());
+    QVERIFY(otherSync.sync().ok());
+    auto arrived = (*other)->get("petition", toStd(petition.recordId()));
+    QVERIFY(arrived.ok() && arrived->has_value());
+    QCOMPARE(QString::fromStdString((*arrived)->values["title"].get<std::string>()),
+             QStringLiteral("Cống thoát nước hẻm 7 bị nghẹt"));
+
+    // The server going away is reported in plain Vietnamese, and nothing is lost.
+    server.kill9();
+    QVERIFY(petition.setField("petitioner_name", "Lê Thị Riêng"));
+    synced.clear();
+    app->sync()->syncNow();
+    QVERIFY(synced.wait(90'000));
+    QVERIFY(!synced.first().first().toBool());
+    QVERIFY(!app->sync()->online());
+    QVERIFY2(app->sync()->lastError().contains(QStringLiteral("Không kết nối được máy chủ")),
+             qPrintable(app->sync()->lastError()));
+    QCOMPARE(app->sync()->pendingCount(), 1);
+}
+
+QTEST_GUILESS_MAIN(AppEndToEndTest)
+#include "tst_app_e2e.moc"
