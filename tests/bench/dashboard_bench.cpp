@@ -23,30 +23,14 @@
 #include <httplib.h>
 
 #include "app.h"
+#include "bench_stats.h"
 #include "nghedan/replica.h"
 #include "users.h"
 
 using namespace nghedan;
-using Clock = std::chrono::steady_clock;
+using namespace nghedan::bench;
 
 namespace {
-
-double msSince(Clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-long peakRssKb() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 const std::vector<std::string> kWords = {
     "Đức", "phường", "kiến nghị", "đường", "hẻm", "ngập", "nước", "căn cước", "gắn chip",

@@ -210,7 +210,7 @@ int main(int argc, char** argv) {
     std::printf(
         "  latency per sync (push %d + pull): p50 %.1f ms, p99 %.1f ms, max %.1f ms "
         "(target: 0 errors, p99 < 1 s)\n",
-        batch, percentile(done, 50) * 1000, percentile(done, 99) * 1000,
+        batch, percentile(done, 0.5) * 1000, percentile(done, 0.99) * 1000,
         done.empty() ? 0.0 : done.back() * 1000);
     std::printf("  changes: %llu pushed (%.0f/s), %llu pulled\n",
                 static_cast<unsigned long long>(pushed.load()),
@@ -218,7 +218,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(pulled.load()));
     std::printf("  peak RSS: server %.1f MiB, bench process %.1f MiB\n",
                 world.server().peakRssKb() / 1024.0, peakRssKb() / 1024.0);
-    const bool ok = errors == 0 && loginErrors == 0 && percentile(done, 99) < 1.0;
+    const bool ok = errors == 0 && loginErrors == 0 && percentile(done, 0.99) < 1.0;
     std::printf("  result: %s\n", ok ? "OK" : "FAILED");
     return ok ? 0 : 1;
 }

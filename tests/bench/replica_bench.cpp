@@ -19,29 +19,13 @@
 
 #include <unistd.h>
 
+#include "bench_stats.h"
 #include "nghedan/replica.h"
 
 using namespace nghedan;
-using Clock = std::chrono::steady_clock;
+using namespace nghedan::bench;
 
 namespace {
-
-double msSince(Clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-long peakRssKb() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 // Vietnamese is written in syllables; descriptions draw from a few hundred of them, so a
 // query matches a realistic share of petitions rather than all of them.

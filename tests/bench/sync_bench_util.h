@@ -18,21 +18,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_stats.h"
+
 namespace nghedan::bench {
 
-using Clock = std::chrono::steady_clock;
 
 inline double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-/** Peak resident set size (VmHWM) of a process in KiB; 0 when unknown. */
-inline long peakRssKb(long pid = 0) {
-    std::ifstream in(pid > 0 ? "/proc/" + std::to_string(pid) + "/status" : "/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
-    return 0;
 }
 
 /** User + system CPU seconds of a process (0: this one). */
@@ -130,15 +122,6 @@ inline std::string utf8Prefix(const std::string& s, std::size_t bytes) {
     std::size_t n = bytes;
     while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
     return s.substr(0, n);
-}
-
-/** Percentile (0..100) of sorted values. */
-inline double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const std::size_t i =
-        std::min(sorted.size() - 1,
-                 static_cast<std::size_t>(p / 100.0 * static_cast<double>(sorted.size())));
-    return sorted[i];
 }
 
 }  // namespace nghedan::bench
