@@ -6,6 +6,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "compression.h"
 #include "nghedan/clock.h"
 
 namespace nghedan::server {
@@ -337,6 +338,7 @@ std::string clientAddress(const httplib::Request& req) {
 void installCommonHandlers(httplib::Server& server, Context& ctx) {
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         t_requestStart = std::chrono::steady_clock::now();
+        takeAcceptEncoding(req);
         res.set_header("X-Server-Time", std::to_string(serverNowMs()));
         // /api/v<N>/... with N != 1: an app too old (or too new) for this server.
         if (req.path.rfind("/api/v", 0) == 0) {
@@ -397,6 +399,7 @@ void installCommonHandlers(httplib::Server& server, Context& ctx) {
         if (ctx.metrics)
             ctx.metrics->recordRequest(routeLabel(req.path, res.status), req.method, res.status,
                                        seconds);
+        compressReply(res);
     });
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
         const double seconds =

@@ -172,12 +172,6 @@ std::optional<Dot> dotOf(const Json& j) {
     return d;
 }
 
-Json changesJson(const std::vector<Change>& changes) {
-    Json out = Json::array();
-    for (const Change& c : changes) out.push_back(toJson(c));
-    return out;
-}
-
 void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader& reader) {
     auto body = readJsonObject(req, res, reader, ctx.settings.maxBodyBytes);
@@ -287,30 +281,49 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
         return;
     }
     limit = std::min<std::uint64_t>(limit, ctx.settings.maxPageLimit);
+    // A tablet names its site and how far it holds its own changes: those are not sent back.
+    HeldChanges held;
+    if (const auto site = body->find("site"); site != body->end()) {
+        if (!site->is_string() || !isValidSiteId(site->get<std::string>())) {
+            sendError(res, 400, "invalid_request", "'site' must be a site id (32 hex digits)");
+            return;
+        }
+        held.site = site->get<std::string>();
+        if (!readUnsigned(*body, "seq", 0, held.seq, res)) return;
+    }
     if (user->scopeUnit.empty()) {  // never "everything" by accident
         sendError(res, 403, "no_scope", "the user has no scope unit");
         return;
     }
-    Json out;
+    // The stored changes are canonical JSON already: they are spliced into the reply as is.
+    std::string out;
     {
         std::lock_guard lock(ctx.mutex);
         const std::uint64_t logCursor = ctx.replica->lastCursor();
-        auto page = snapshot ? ctx.replica->snapshotAfter(cursor, user->scopeUnit, limit)
-                             : ctx.replica->changesAfter(cursor, user->scopeUnit, limit);
+        auto page = snapshot ? ctx.replica->snapshotTextsAfter(cursor, user->scopeUnit, limit)
+                             : ctx.replica->changeTextsAfter(cursor, user->scopeUnit, limit, held);
         if (!page) {
             logLine(LogLevel::Error,
                     std::string(snapshot ? "snapshot: " : "pull: ") + page.error().message);
             sendError(res, 503, "storage_error", "the changes could not be read; retry later");
             return;
         }
-        out = Json{{"changes", changesJson(page->changes)},
-                   {"cursor", page->cursor},
-                   {"more", page->more}};
-        if (snapshot) out["logCursor"] = logCursor;
+        std::size_t size = 128;
+        for (const std::string& c : page->changes) size += c.size() + 1;
+        out.reserve(size);
+        out += "{\"changes\":[";
+        for (std::size_t i = 0; i < page->changes.size(); ++i) {
+            if (i) out += ',';
+            out += page->changes[i];
+        }
+        out += "],\"cursor\":" + std::to_string(page->cursor);
+        out += std::string(",\"more\":") + (page->more ? "true" : "false");
+        if (snapshot) out += ",\"logCursor\":" + std::to_string(logCursor);
     }
-    out["epoch"] = ctx.epoch;
-    out["serverTime"] = serverNowMs();
-    sendJson(res, out);
+    out += ",\"epoch\":" + Json(ctx.epoch).dump();
+    out += ",\"serverTime\":" + std::to_string(serverNowMs()) + "}";
+    res.status = 200;
+    res.set_content(std::move(out), "application/json");
 }
 
 }  // namespace

@@ -581,8 +581,9 @@ struct Replica::Impl {
             .run();
     }
 
-    Result<ChangePage> pageOfChanges(std::uint64_t cursor, const std::string& root,
-                                     std::size_t limit, bool currentOnly) {
+    Result<ChangeTextPage> pageOfTexts(std::uint64_t cursor, const std::string& root,
+                                       std::size_t limit, bool currentOnly,
+                                       const HeldChanges& held = {}) {
         limit = std::clamp<std::size_t>(limit, 1, 10'000);
         if (!root.empty())
             if (Status s = fillScope(root); !s) return s.error();
@@ -594,24 +595,46 @@ struct Replica::Impl {
         if (currentOnly)
             sql += " AND EXISTS (SELECT 1 FROM versions v WHERE v.rid=c.rid AND "
                    "v.site_idx=c.site_idx AND v.seq=c.seq AND v.superseded=0)";
-        sql += " ORDER BY c.lseq LIMIT ?";
+        // The puller's own changes, up to what it holds (its site is known here if it pushed).
+        std::int64_t heldSite = 0;
+        if (!held.site.empty()) {
+            auto sel = db.cached("SELECT idx FROM sites WHERE site=?");
+            sel->bind(1, held.site);
+            if (sel->step()) heldSite = sel->int64(0);
+        }
+        sql += " AND NOT (c.site_idx=? AND c.seq<=?) ORDER BY c.lseq LIMIT ?";
         auto st = db.cached(sql);
-        st->bind(1, cursor).bind(2, static_cast<std::int64_t>(limit + 1));
-        ChangePage page;
+        st->bind(1, cursor).bind(2, heldSite).bind(3, held.seq);
+        st->bind(4, static_cast<std::int64_t>(limit + 1));
+        ChangeTextPage page;
         page.cursor = cursor;
         while (st->step()) {
             if (page.changes.size() == limit) {
                 page.more = true;
                 break;
             }
-            auto c = changeFromJson(Json::parse(st->textView(1), nullptr, false));
-            if (!c) return c.error();
-            page.changes.push_back(std::move(*c));
+            page.changes.emplace_back(st->textView(1));
             page.cursor = static_cast<std::uint64_t>(st->int64(0));
         }
         if (st->error()) return *st->error();
         // Nothing more in scope: the cursor may skip past what the scope does not see.
         if (!page.more) page.cursor = std::max(page.cursor, r.lastCursor());
+        return page;
+    }
+
+    Result<ChangePage> pageOfChanges(std::uint64_t cursor, const std::string& root,
+                                     std::size_t limit, bool currentOnly) {
+        auto texts = pageOfTexts(cursor, root, limit, currentOnly);
+        if (!texts) return texts.error();
+        ChangePage page;
+        page.cursor = texts->cursor;
+        page.more = texts->more;
+        page.changes.reserve(texts->changes.size());
+        for (const std::string& text : texts->changes) {
+            auto c = changeFromJson(Json::parse(text, nullptr, false));
+            if (!c) return c.error();
+            page.changes.push_back(std::move(*c));
+        }
         return page;
     }
 };
@@ -1041,6 +1064,18 @@ Result<ChangePage> Replica::changesAfter(std::uint64_t cursor, const std::string
 Result<ChangePage> Replica::snapshotAfter(std::uint64_t cursor, const std::string& scopeRoot,
                                           std::size_t limit) {
     return m_impl->pageOfChanges(cursor, scopeRoot, limit, true);
+}
+
+Result<ChangeTextPage> Replica::changeTextsAfter(std::uint64_t cursor,
+                                                 const std::string& scopeRoot, std::size_t limit,
+                                                 const HeldChanges& held) {
+    return m_impl->pageOfTexts(cursor, scopeRoot, limit, false, held);
+}
+
+Result<ChangeTextPage> Replica::snapshotTextsAfter(std::uint64_t cursor,
+                                                   const std::string& scopeRoot,
+                                                   std::size_t limit) {
+    return m_impl->pageOfTexts(cursor, scopeRoot, limit, true);
 }
 
 std::uint64_t Replica::lastCursor() {

@@ -8,6 +8,7 @@
 
 #include <httplib.h>
 
+#include "nghedan/compression.h"
 #include "sync_wire.h"
 
 namespace nghedan {
@@ -118,14 +119,15 @@ struct SyncClient::Impl {
     /** One API call with retries on connection errors and 5xx. `body` null → GET. The
      *  reply's serverTime updates the replica's clock offset. */
     Result<Json> call(const std::string& path, const std::string* body, bool isLogin = false) {
-        httplib::Headers headers{{"Accept-Encoding", "gzip"}, {"Accept", "application/json"}};
+        // httplib decodes either coding of the reply (set_decompress).
+        httplib::Headers headers{{"Accept-Encoding", "br, gzip"}, {"Accept", "application/json"}};
         if (!options.token.empty() && !isLogin) {
             headers.emplace("Authorization", "Bearer " + options.token);
         }
         std::string payload;
         if (body) {
             if (body->size() > kCompressAbove) {
-                if (auto gz = wire::gzipCompress(*body)) {
+                if (auto gz = gzipCompress(*body)) {
                     payload = std::move(*gz);
                     headers.emplace("Content-Encoding", "gzip");
                 } else {
@@ -155,8 +157,8 @@ struct SyncClient::Impl {
             }
             const httplib::Response& response = res.value();
             std::string text = response.body;
-            if (wire::looksGzipped(text)) {
-                if (auto plain = wire::gzipDecompress(text)) text = std::move(*plain);
+            if (looksGzipped(text)) {
+                if (auto plain = gzipDecompress(text)) text = std::move(*plain);
             }
             Json reply = Json::parse(text, nullptr, false);
             if (!reply.is_discarded()) learnServerTime(reply, response, rtt);
@@ -420,8 +422,13 @@ struct SyncClient::Impl {
             }
             cursor = *logCursor;
         }
+        // This tablet's own changes, all held here, need not come back.
+        Json request{{"cursor", cursor}, {"limit", page}, {"site", replica.siteId()}, {"seq", 0}};
+        if (auto vector = replica.siteVector(); vector && vector->count(replica.siteId()))
+            request["seq"] = vector->at(replica.siteId());
         while (true) {
-            auto reply = post("/api/v1/sync/pull", Json{{"cursor", cursor}, {"limit", page}});
+            request["cursor"] = cursor;
+            auto reply = post("/api/v1/sync/pull", request);
             if (!reply) return reply.error();
             if (epochMoved(*reply)) return epochChangedError();
             const std::uint64_t next = wire::uintMember(*reply, "cursor", cursor);

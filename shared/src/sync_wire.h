@@ -1,5 +1,5 @@
 #pragma once
-// Private helpers of SyncClient: gzip bodies and the JSON shapes of the sync protocol
+// Private helpers of SyncClient: the JSON shapes of the sync protocol
 // (server/API.md). Not part of the public API.
 
 #include <optional>
@@ -11,13 +11,6 @@
 #include "nghedan/status.h"
 
 namespace nghedan::wire {
-
-/** The gzip (RFC 1952) form of `data`; empty optional when zlib fails. */
-std::optional<std::string> gzipCompress(std::string_view data, int level = 6);
-/** Inflates a gzip or zlib stream; empty optional when it is corrupt. */
-std::optional<std::string> gzipDecompress(std::string_view data);
-/** True when `data` starts with the gzip magic bytes. */
-bool looksGzipped(std::string_view data);
 
 /** {"changes":[toJson(change),...]} serialised, for the longest prefix of `changes` that fits
  *  in `maxBytes` (at least one change); `*count` (if given) receives its length. */

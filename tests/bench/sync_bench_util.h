@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench_stats.h"
+#include "nghedan/compression.h"
 
 namespace nghedan::bench {
 
@@ -78,19 +79,7 @@ inline std::optional<std::vector<std::string>> readLines(const std::string& path
 }
 
 /** gzip of a body (for raw pushes). */
-inline std::string gzip(const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
+inline std::string gzip(const std::string& data) { return gzipCompress(data).value_or(data); }
 
 /** Milliseconds since the Unix epoch of "YYYY-MM-DDTHH:MM[:SS][+HH:MM|Z]"; nullopt if not. */
 inline std::optional<std::int64_t> parseIsoTime(const std::string& s) {

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <zlib.h>
+#include "nghedan/compression.h"
 
 #include "http_util.h"
 #include "test_server.h"
@@ -15,19 +15,7 @@ namespace {
 
 const std::string kTablet = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1";
 
-std::string gzip(const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
+std::string gzip(const std::string& data) { return gzipCompress(data, 9).value(); }
 
 struct Served {
     InProcessServer server;
@@ -166,22 +154,61 @@ TEST_CASE("a gzip body that inflates beyond the limit gets 413", "[limits]") {
     s.stillServes();
 }
 
-TEST_CASE("gzip works both ways", "[limits][gzip]") {
+TEST_CASE("bodies are compressed both ways: gzip up, Brotli or gzip down, small replies plain",
+          "[limits][gzip]") {
     Served s;
-    const std::string body = pushBody({makeChange(kTablet, 1, "petition", "gz", "q3-p4", "canbo.q3",
-                                                  petitionFields("Nén gzip"))})
-                                 .dump();
-    httplib::Headers headers = s.auth();
-    headers.emplace("Content-Encoding", "gzip");
-    headers.emplace("Accept-Encoding", "gzip");
+    std::vector<Change> batch;
+    for (std::uint64_t i = 1; i <= 8; ++i)
+        batch.push_back(makeChange(kTablet, i, "petition", numbered("gz", i), "q3-p4", "canbo.q3",
+                                   petitionFields("Nén dữ liệu đường truyền")));
+    httplib::Headers up = s.auth();
+    up.emplace("Content-Encoding", "gzip");
     httplib::Client cli(s.server.baseUrl());
     cli.set_decompress(false);
-    auto res = cli.Post("/api/v1/sync/push", headers, gzip(body), "application/json");
-    REQUIRE(res);
-    CHECK(res->status == 200);
-    CHECK(res->get_header_value("Content-Encoding") == "gzip");
+    auto pushed = cli.Post("/api/v1/sync/push", up, gzip(pushBody(batch).dump()), "application/json");
+    REQUIRE(pushed);
+    CHECK(pushed->status == 200);
+    // The push reply is small: not worth a coding.
+    CHECK_FALSE(pushed->has_header("Content-Encoding"));
+    CHECK(Json::parse(pushed->body)["accepted"] == 8);
+
+    const std::string pull = Json{{"cursor", 0}, {"limit", 100}}.dump();
+    auto pullWith = [&](const std::string& accept) {
+        httplib::Headers h = s.auth();
+        if (!accept.empty()) h.emplace("Accept-Encoding", accept);
+        auto res = cli.Post("/api/v1/sync/pull", h, pull, "application/json");
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+        return *res;
+    };
+    const httplib::Response plain = pullWith("");
+    CHECK_FALSE(plain.has_header("Content-Encoding"));
+    REQUIRE(plain.body.size() > 1024);
+    const Json expected = Json::parse(plain.body)["changes"];
+    CHECK(expected.size() >= 8);
+
+    const httplib::Response gz = pullWith("gzip");
+    CHECK(gz.get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz.get_header_value("Vary") == "Accept-Encoding");
+    CHECK(gz.body.size() < plain.body.size());
+    CHECK(Json::parse(gzipDecompress(gz.body).value())["changes"] == expected);
+
+    // What browsers send: Brotli is chosen (at a fast quality, not httplib's 11).
+    const httplib::Response br = pullWith("gzip, deflate, br");
+    CHECK(br.get_header_value("Content-Encoding") == "br");
+    CHECK(br.body.size() < gz.body.size());
+    httplib::Client decoding(s.server.baseUrl());
+    httplib::Headers h = s.auth();
+    h.emplace("Accept-Encoding", "br");
+    auto decoded = decoding.Post("/api/v1/sync/pull", h, pull, "application/json");
+    REQUIRE(decoded);
+    CHECK(Json::parse(decoded->body)["changes"] == expected);
+
+    // A coding refused with q=0 is not used.
+    CHECK(pullWith("br;q=0, gzip").get_header_value("Content-Encoding") == "gzip");
+
     // Broken gzip data is a 400, not a crash.
-    checkError(rawPost(s.server.baseUrl(), "/api/v1/sync/push", "not gzip at all", headers), 400,
+    checkError(rawPost(s.server.baseUrl(), "/api/v1/sync/push", "not gzip at all", up), 400,
                "bad_body");
 }
 

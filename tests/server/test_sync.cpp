@@ -371,6 +371,36 @@ TEST_CASE("pull pages follow the cursor and snapshot gives the log cursor to con
     CHECK(tail.body["more"] == false);
 }
 
+TEST_CASE("a pull leaves out the puller's own changes up to the seq it holds", "[sync]") {
+    World w;
+    std::vector<Change> batch;
+    for (std::uint64_t i = 1; i <= 5; ++i)
+        batch.push_back(makeChange(kTabletQ3, i, "petition", numbered("own", i), "q3-p4",
+                                   "canbo.q3", petitionFields(numbered("Của mình ", i))));
+    REQUIRE(w.push(w.q3, batch).body["accepted"] == 5);
+    auto ownSeqs = [&](const Json& request) {
+        const Reply r = jsonPost(w.server.baseUrl(), "/api/v1/sync/pull", request, w.q3);
+        REQUIRE(r.status == 200);
+        std::set<std::uint64_t> seqs;
+        for (const Json& c : r.body["changes"])
+            if (c["site"] == kTabletQ3) seqs.insert(c["seq"].get<std::uint64_t>());
+        return seqs;
+    };
+    const std::set<std::uint64_t> all{1, 2, 3, 4, 5};
+    CHECK(ownSeqs(Json{{"cursor", 0}}) == all);
+    CHECK(ownSeqs(Json{{"cursor", 0}, {"site", kTabletQ3}, {"seq", 5}}).empty());
+    // A tablet restored from an older copy holds less: the rest comes back to it.
+    CHECK(ownSeqs(Json{{"cursor", 0}, {"site", kTabletQ3}, {"seq", 3}}) ==
+          std::set<std::uint64_t>{4, 5});
+    // Another site's name leaves out nothing of this one.
+    CHECK(ownSeqs(Json{{"cursor", 0}, {"site", kTabletQ12}, {"seq", 9}}) == all);
+    const std::string base = w.server.baseUrl();
+    CHECK(jsonPost(base, "/api/v1/sync/pull", Json{{"site", "not-a-site"}}, w.q3).status == 400);
+    CHECK(jsonPost(base, "/api/v1/sync/pull", Json{{"site", 7}}, w.q3).status == 400);
+    CHECK(jsonPost(base, "/api/v1/sync/pull", Json{{"site", kTabletQ3}, {"seq", "x"}}, w.q3)
+              .status == 400);
+}
+
 TEST_CASE("pull parameters out of bounds get 400 or are reduced", "[sync][limits]") {
     World w;
     const std::string base = w.server.baseUrl();

@@ -121,6 +121,20 @@ struct ChangePage {
     bool more = false;
 };
 
+/** The same page as each change's stored canonical JSON text (`toJsonText`), which the
+ *  server sends as is instead of parsing and printing every change again. */
+struct ChangeTextPage {
+    std::vector<std::string> changes;
+    std::uint64_t cursor = 0;
+    bool more = false;
+};
+
+/** A puller's own changes, which it holds up to `seq`: a pull leaves them out. */
+struct HeldChanges {
+    std::string site;       ///< empty: leave nothing out
+    std::uint64_t seq = 0;
+};
+
 /** A change the server refused: kept out of the state, shown to people with the reason. */
 struct RefusedChange {
     Change change;
@@ -181,6 +195,11 @@ public:
      *  the same current state as the full history; fully superseded changes are left out. */
     Result<ChangePage> snapshotAfter(std::uint64_t cursor, const std::string& scopeRoot,
                                      std::size_t limit);
+    /** changesAfter and snapshotAfter as stored text; `held` changes are left out. */
+    Result<ChangeTextPage> changeTextsAfter(std::uint64_t cursor, const std::string& scopeRoot,
+                                            std::size_t limit, const HeldChanges& held = {});
+    Result<ChangeTextPage> snapshotTextsAfter(std::uint64_t cursor, const std::string& scopeRoot,
+                                              std::size_t limit);
     /** The arrival position of the newest stored change (0 when empty). */
     std::uint64_t lastCursor();
     /** Changes of `site` with seq > after, in seq order (to re-push what a server lacks). */
