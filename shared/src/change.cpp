@@ -70,7 +70,24 @@ void appendString(std::string& out, std::string_view s) {
     }
     out.push_back('"');
 }
+
+void appendValue(std::string& out, const Json& value) {
+    if (value.is_string()) {
+        appendString(out, value.get_ref<const std::string&>());
+    } else if (value.is_number_integer()) {
+        out += value.is_number_unsigned() ? std::to_string(value.get<std::uint64_t>())
+                                          : std::to_string(value.get<std::int64_t>());
+    } else {
+        out += value.dump();
+    }
+}
 }  // namespace
+
+std::string valueText(const Json& value) {
+    std::string out;
+    appendValue(out, value);
+    return out;
+}
 
 std::string toJsonText(const Change& c) {
     // Keys in the order nlohmann::json sorts them, so the text equals toJson(c).dump().
@@ -106,11 +123,7 @@ std::string toJsonText(const Change& c) {
         firstField = false;
         appendString(out, field);
         out.push_back(':');
-        if (value.is_string()) {
-            appendString(out, value.get_ref<const std::string&>());
-        } else {
-            out += value.dump();
-        }
+        appendValue(out, value);
     }
     out += "},\"site\":";
     appendString(out, c.site);

@@ -17,8 +17,8 @@
 //   records(rid, entity, id, unit)   every record seen; its unit never changes
 //   changes(lseq, site_idx, seq, hlc, rid, author, body)   every change; lseq = arrival order
 //   versions(rid, field, site_idx, seq, hlc, value, superseded)   every field value written
-//   supersessions(rid, field, site_idx, seq)   every dot named in some change's bases,
-//                                    known before or after the version it names arrives
+//   supersessions(rid, field, site_idx, seq)   dots named in some change's bases before the
+//                                    version they name arrived (out of causal order)
 //   refused(site, seq, code, message, body)    own changes the server refused
 // Derived, rebuildable from `changes`: versions, supersessions, m_<entity>, search.
 
@@ -84,6 +84,7 @@ std::string vietnamDate(std::int64_t ms) {
 /** What a batch did to one record, so materialisation does only the work needed. */
 struct Touch {
     const Change* sole = nullptr;  ///< the record was created by this change, nothing else
+    const Change* any = nullptr;   ///< a change of the record in this batch (entity, id, unit)
     bool search = false;           ///< a searchable field (or deleted) changed: re-index
     bool all = false;              ///< rewrite every column (rebuild, migration, refusal)
     std::set<std::string> fields;  ///< fields written in this batch
@@ -220,24 +221,28 @@ struct Replica::Impl {
         return sel->step();
     }
 
-    /** Writes the versions and supersessions of one change (already validated). `fresh`: the
-     *  record did not exist before this change, so nothing can supersede its values yet. */
+    /** Writes the versions of one change (already validated) and marks the versions its bases
+     *  name as superseded. A base whose version has not arrived yet is kept in supersessions,
+     *  so that version is stored as superseded when it comes. `fresh`: the record did not exist
+     *  before this change, so nothing can supersede its values yet. */
     Status storeValues(const Change& c, std::int64_t rid, std::int64_t site, bool fresh) {
+        std::vector<std::int64_t> supersededFields;  // named before this change arrived (rare)
+        if (!fresh) {
+            auto sel = db.cached(
+                "SELECT field FROM supersessions WHERE rid=? AND site_idx=? AND seq=?");
+            sel->bind(1, rid).bind(2, site).bind(3, c.seq);
+            while (sel->step()) supersededFields.push_back(sel->int64(0));
+        }
         for (const auto& [name, value] : c.set) {
             auto f = fieldIndex(c.entity, name);
             if (!f) return f.error();
-            bool superseded = false;
-            if (!fresh) {
-                auto sel = db.cached(
-                    "SELECT 1 FROM supersessions WHERE rid=? AND field=? AND site_idx=? AND seq=?");
-                sel->bind(1, rid).bind(2, *f).bind(3, site).bind(4, c.seq);
-                superseded = sel->step();
-            }
+            const bool superseded = std::find(supersededFields.begin(), supersededFields.end(),
+                                              *f) != supersededFields.end();
             auto ins = db.cached(
                 "INSERT OR IGNORE INTO versions(rid, field, site_idx, seq, hlc, value, superseded) "
                 "VALUES(?, ?, ?, ?, ?, ?, ?)");
             ins->bind(1, rid).bind(2, *f).bind(3, site).bind(4, c.seq).bind(5, c.hlc);
-            ins->bind(6, value.dump()).bind(7, superseded ? 1 : 0);
+            ins->bind(6, valueText(value)).bind(7, superseded ? 1 : 0);
             if (Status s = ins->run(); !s) return s;
         }
         for (const auto& [name, dots] : c.bases) {
@@ -246,15 +251,16 @@ struct Replica::Impl {
             for (const Dot& d : dots) {
                 auto bs = siteIndex(d.site);
                 if (!bs) return bs.error();
-                auto ins = db.cached(
-                    "INSERT OR IGNORE INTO supersessions(rid, field, site_idx, seq) "
-                    "VALUES(?, ?, ?, ?)");
-                if (Status s = ins->bind(1, rid).bind(2, *f).bind(3, *bs).bind(4, d.seq).run(); !s)
-                    return s;
                 auto up = db.cached(
                     "UPDATE versions SET superseded=1 WHERE rid=? AND field=? AND site_idx=? "
                     "AND seq=?");
                 if (Status s = up->bind(1, rid).bind(2, *f).bind(3, *bs).bind(4, d.seq).run(); !s)
+                    return s;
+                if (db.changes() > 0) continue;
+                auto ins = db.cached(
+                    "INSERT OR IGNORE INTO supersessions(rid, field, site_idx, seq) "
+                    "VALUES(?, ?, ?, ?)");
+                if (Status s = ins->bind(1, rid).bind(2, *f).bind(3, *bs).bind(4, d.seq).run(); !s)
                     return s;
             }
         }
@@ -286,6 +292,7 @@ struct Replica::Impl {
         if (Status s = ins->run(); !s) return s;
         auto [it, first] = touched.try_emplace(rid);
         it->second.sole = first && !record ? &c : nullptr;
+        it->second.any = &c;
         const EntityDef* e = findEntity(c.entity);
         it->second.search = it->second.search || !record || (e && touchesSearch(*e, c));
         for (const auto& [name, value] : c.set) it->second.fields.insert(name);
@@ -389,12 +396,18 @@ struct Replica::Impl {
                 display[name] = CurrentValue{name, value, c->hlc, c->site, c->seq};
             first = last = {c->hlc, c->site, c->author};
         } else {
-            auto rec = db.cached("SELECT entity, id, unit FROM records WHERE rid=?");
-            rec->bind(1, rid);
-            if (!rec->step()) return Error{"storage", "record lost"};
-            entity = rec->text(0);
-            id = rec->text(1);
-            unit = rec->text(2);
+            if (const Change* c = touch.any) {
+                entity = c->entity;
+                id = c->id;
+                unit = c->unit;
+            } else {
+                auto rec = db.cached("SELECT entity, id, unit FROM records WHERE rid=?");
+                rec->bind(1, rid);
+                if (!rec->step()) return Error{"storage", "record lost"};
+                entity = rec->text(0);
+                id = rec->text(1);
+                unit = rec->text(2);
+            }
             if (Status s = currentValues(rid, display, conflicts); !s) return s;
             span(rid, first, last);
         }
@@ -530,7 +543,7 @@ struct Replica::Impl {
         }
         for (const auto& [site, c] : changes)
             if (Status s = storeValues(c, rid, site, false); !s) return s;
-        return materialise(rid, Touch{nullptr, true, true, {}});
+        return materialise(rid, Touch{nullptr, nullptr, true, true, {}});
     }
 
     Result<Json> rowToJson(Stmt& st, const EntityDef& e) {
