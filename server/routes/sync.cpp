@@ -50,17 +50,32 @@ public:
             author = account(c.author);
             if (!author) return Error{"unknown_author", "no user '" + c.author + "'"};
         } else {
-            // Another site's change relayed by this device (after a server restore): its
-            // author must be a known user allowed to write it, and the relaying user must be
-            // allowed to see it.
-            author = account(c.author);
-            if (!author) return Error{"unknown_author", "no user '" + c.author + "'"};
-            if (!isReferenceEntity(c.entity) && !inScope(m_pusher.scopeUnit, c.unit))
-                return Error{"out_of_scope",
-                             "unit " + c.unit + " is outside the scope of " + m_pusher.username};
+            return relayed(c, creates);
         }
         return checkRoleAndScope(*author, c, creates);
     }
+
+private:
+    /** Another site's change relayed by this device (after a server restore): its author must
+     *  be a known user allowed to write it, and the relaying user must be allowed to see it.
+     *  A relay is never refused for good: only the author's own device can have its change
+     *  refused (so "not_relayed" is retryable, and the site's seq does not move past it). */
+    std::optional<Error> relayed(const Change& c, bool creates) {
+        std::optional<Error> refusal;
+        const Account* author = account(c.author);
+        if (!author) {
+            refusal = Error{"unknown_author", "no user '" + c.author + "'"};
+        } else if (!isReferenceEntity(c.entity) && !inScope(m_pusher.scopeUnit, c.unit)) {
+            refusal = Error{"out_of_scope",
+                            "unit " + c.unit + " is outside the scope of " + m_pusher.username};
+        } else {
+            refusal = checkRoleAndScope(*author, c, creates);
+        }
+        if (!refusal) return std::nullopt;
+        return Error{"not_relayed", "not taken from a relaying device (" + refusal->code + ": " +
+                                        refusal->message + "); its author's device sends it"};
+    }
+
 
 private:
     std::optional<Error> checkRoleAndScope(const Account& a, const Change& c, bool creates) {

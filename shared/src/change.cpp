@@ -41,7 +41,7 @@ std::string newSiteId() { return randomHex(16); }
 std::string newRecordId() { return randomHex(16); }
 
 bool isRetryableRefusal(const std::string& code) {
-    return code == "seq_gap" || code == "clock_ahead";
+    return code == "seq_gap" || code == "clock_ahead" || code == "not_relayed";
 }
 
 namespace {

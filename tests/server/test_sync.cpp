@@ -289,9 +289,32 @@ TEST_CASE("the device's own changes must carry the signed-in user as author", "[
                                                  petitionFields("Không ai")),
                                       makeChange(other, 2, "petition", "r2", "q3-p4", "canbo.q3",
                                                  petitionFields("Chuyển tiếp"))});
-    CHECK(refusalCodes(relay) == std::map<std::uint64_t, std::string>{{1, "unknown_author"}});
-    CHECK(relay.body["accepted"] == 1);
-    CHECK(relay.body["highestSeq"][other] == 2);
+    // A relay is never refused for good (its author's device may still send the change), so
+    // nothing of that site is taken past it.
+    CHECK(refusalCodes(relay) ==
+          std::map<std::uint64_t, std::string>{{1, "not_relayed"}, {2, "seq_gap"}});
+    CHECK(relay.body["accepted"] == 0);
+    CHECK(relay.body["highestSeq"][other] == 0);
+    const Reply inOrder = w.push(w.q3, {makeChange(other, 1, "petition", "r2", "q3-p4",
+                                                   "canbo.q3", petitionFields("Chuyển tiếp"))});
+    CHECK(inOrder.body["accepted"] == 1);
+    CHECK(inOrder.body["highestSeq"][other] == 1);
+}
+
+TEST_CASE("a change refused when relayed is taken when its author's device sends it",
+          "[sync][security]") {
+    World w;
+    // canbo.q12's change in Quận 12, relayed by the Quận 3 official's tablet: not taken.
+    const Change c = makeChange(kTabletQ12, 1, "petition", "q12-own", "q12-ta", "canbo.q12",
+                                petitionFields("Của Quận 12"));
+    const Reply relay = w.push(w.q3, {c});
+    CHECK(refusalCodes(relay) == std::map<std::uint64_t, std::string>{{1, "not_relayed"}});
+    CHECK_FALSE(w.recordExists("petition", "q12-own"));
+    // The author's own tablet sends it: stored, not a duplicate, not the relay's refusal.
+    const Reply own = w.push(w.q12, {c});
+    CHECK(own.body["accepted"] == 1);
+    CHECK(own.body["refused"].empty());
+    CHECK(w.recordExists("petition", "q12-own"));
 }
 
 TEST_CASE("pull and snapshot never return records outside the user's scope", "[sync][security]") {

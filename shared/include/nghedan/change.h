@@ -52,8 +52,9 @@ std::string valueText(const Json& value);
 /** Parses and checks the shape (types, version, site format); not the schema. */
 Result<Change> changeFromJson(const Json& json);
 
-/** A refusal the author can fix by sending again ("seq_gap": resend from the server's highest
- *  seq; "clock_ahead": re-stamp and resend). Other refusals are final for that change. */
+/** A refusal that is not the change's last word ("seq_gap": resend from the server's highest
+ *  seq; "clock_ahead": re-stamp and resend; "not_relayed": another device relayed it and may
+ *  not, its author's device sends it). Other refusals are final for that change. */
 bool isRetryableRefusal(const std::string& code);
 
 bool isValidSiteId(const std::string& site);
