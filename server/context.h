@@ -30,6 +30,7 @@ struct Settings {
     std::size_t maxChangesPerPush = 2000;
     std::size_t defaultPageLimit = 1000;           ///< pull/snapshot "limit" default
     std::size_t maxPageLimit = 5000;               ///< larger limits are reduced to this
+    std::size_t maxPageBytes = 4u << 20;           ///< change text per pull/snapshot page
     std::int64_t maxClockAheadMs = 5 * 60 * 1000;  ///< "clock_ahead" beyond this
     int maxFailedLogins = 5;                       ///< per username and IP within the window
     std::int64_t failedLoginWindowMs = 60 * 1000;

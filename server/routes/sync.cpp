@@ -315,17 +315,18 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
     {
         std::lock_guard lock(ctx.mutex);
         const std::uint64_t logCursor = ctx.replica->lastCursor();
-        auto page = snapshot ? ctx.replica->snapshotTextsAfter(cursor, user->scopeUnit, limit)
-                             : ctx.replica->changeTextsAfter(cursor, user->scopeUnit, limit, held);
+        const PageSize size{limit, ctx.settings.maxPageBytes};
+        auto page = snapshot ? ctx.replica->snapshotTextsAfter(cursor, user->scopeUnit, size)
+                             : ctx.replica->changeTextsAfter(cursor, user->scopeUnit, size, held);
         if (!page) {
             logLine(LogLevel::Error,
                     std::string(snapshot ? "snapshot: " : "pull: ") + page.error().message);
             sendError(res, 503, "storage_error", "the changes could not be read; retry later");
             return;
         }
-        std::size_t size = 128;
-        for (const std::string& c : page->changes) size += c.size() + 1;
-        out.reserve(size);
+        std::size_t replySize = 128;
+        for (const std::string& c : page->changes) replySize += c.size() + 1;
+        out.reserve(replySize);
         out += "{\"changes\":[";
         for (std::size_t i = 0; i < page->changes.size(); ++i) {
             if (i) out += ',';

@@ -595,9 +595,9 @@ struct Replica::Impl {
     }
 
     Result<ChangeTextPage> pageOfTexts(std::uint64_t cursor, const std::string& root,
-                                       std::size_t limit, bool currentOnly,
+                                       PageSize size, bool currentOnly,
                                        const HeldChanges& held = {}) {
-        limit = std::clamp<std::size_t>(limit, 1, 10'000);
+        const std::size_t limit = std::clamp<std::size_t>(size.changes, 1, 10'000);
         if (!root.empty())
             if (Status s = fillScope(root); !s) return s.error();
         std::string sql =
@@ -621,12 +621,16 @@ struct Replica::Impl {
         st->bind(4, static_cast<std::int64_t>(limit + 1));
         ChangeTextPage page;
         page.cursor = cursor;
+        std::size_t bytes = 0;
         while (st->step()) {
-            if (page.changes.size() == limit) {
+            const std::string_view text = st->textView(1);
+            if (page.changes.size() == limit ||
+                (!page.changes.empty() && bytes + text.size() > size.bytes)) {
                 page.more = true;
                 break;
             }
-            page.changes.emplace_back(st->textView(1));
+            bytes += text.size();
+            page.changes.emplace_back(text);
             page.cursor = static_cast<std::uint64_t>(st->int64(0));
         }
         if (st->error()) return *st->error();
@@ -637,7 +641,7 @@ struct Replica::Impl {
 
     Result<ChangePage> pageOfChanges(std::uint64_t cursor, const std::string& root,
                                      std::size_t limit, bool currentOnly) {
-        auto texts = pageOfTexts(cursor, root, limit, currentOnly);
+        auto texts = pageOfTexts(cursor, root, PageSize{limit}, currentOnly);
         if (!texts) return texts.error();
         ChangePage page;
         page.cursor = texts->cursor;
@@ -1080,15 +1084,15 @@ Result<ChangePage> Replica::snapshotAfter(std::uint64_t cursor, const std::strin
 }
 
 Result<ChangeTextPage> Replica::changeTextsAfter(std::uint64_t cursor,
-                                                 const std::string& scopeRoot, std::size_t limit,
+                                                 const std::string& scopeRoot, PageSize size,
                                                  const HeldChanges& held) {
-    return m_impl->pageOfTexts(cursor, scopeRoot, limit, false, held);
+    return m_impl->pageOfTexts(cursor, scopeRoot, size, false, held);
 }
 
 Result<ChangeTextPage> Replica::snapshotTextsAfter(std::uint64_t cursor,
                                                    const std::string& scopeRoot,
-                                                   std::size_t limit) {
-    return m_impl->pageOfTexts(cursor, scopeRoot, limit, true);
+                                                   PageSize size) {
+    return m_impl->pageOfTexts(cursor, scopeRoot, size, true);
 }
 
 std::uint64_t Replica::lastCursor() {

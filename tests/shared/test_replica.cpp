@@ -325,3 +325,39 @@ TEST_CASE("a refused change sent again hears the same refusal, not a duplicate",
     CHECK(again->highestSeq.at(tablet->siteId()) == 1);
     CHECK(server->changeCount() == 0);
 }
+
+TEST_CASE("a page of change text ends at its byte size, never empty, and leaves out held changes",
+          "[replica][sync]") {
+    TempDir dir;
+    auto r = openReplica(dir.file("a.db"));
+    std::vector<Change> written;
+    for (int i = 0; i < 6; ++i)
+        written.push_back(mustWrite(
+            *r, {"petition", "", "kp5", "an", petitionFields(std::string(200, 'x') + "#" +
+                                                             std::to_string(i))}));
+    auto texts = r->changeTextsAfter(0, "", PageSize{100, 1});
+    REQUIRE(texts.ok());
+    CHECK(texts->changes.size() == 1);  // one change even when it alone is over the size
+    CHECK(texts->more);
+    CHECK(texts->changes[0] == toJsonText(written[0]));
+
+    const std::size_t one = texts->changes[0].size();
+    std::vector<std::string> all;
+    std::uint64_t cursor = 0;
+    for (bool more = true; more;) {
+        auto page = r->changeTextsAfter(cursor, "", PageSize{100, 2 * one + 10});
+        REQUIRE(page.ok());
+        CHECK(page->changes.size() <= 2);
+        all.insert(all.end(), page->changes.begin(), page->changes.end());
+        cursor = page->cursor;
+        more = page->more;
+    }
+    REQUIRE(all.size() == written.size());
+    for (std::size_t i = 0; i < all.size(); ++i) CHECK(all[i] == toJsonText(written[i]));
+
+    // Its own changes up to seq 4 are held by the puller: only 5 and 6 come.
+    auto rest = r->changeTextsAfter(0, "", PageSize{100}, HeldChanges{r->siteId(), 4});
+    REQUIRE(rest.ok());
+    REQUIRE(rest->changes.size() == 2);
+    CHECK(rest->changes[0] == toJsonText(written[4]));
+}

@@ -4,6 +4,7 @@
 // all in one SQLite file. Used by the tablet app and by the server alike.
 
 #include <cstdint>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
@@ -129,6 +130,13 @@ struct ChangeTextPage {
     bool more = false;
 };
 
+/** How much one page of changes may hold: at most `changes` changes and, once it holds one,
+ *  no more than `bytes` of change text. */
+struct PageSize {
+    std::size_t changes = 1000;
+    std::size_t bytes = SIZE_MAX;
+};
+
 /** A puller's own changes, which it holds up to `seq`: a pull leaves them out. */
 struct HeldChanges {
     std::string site;       ///< empty: leave nothing out
@@ -197,9 +205,9 @@ public:
                                      std::size_t limit);
     /** changesAfter and snapshotAfter as stored text; `held` changes are left out. */
     Result<ChangeTextPage> changeTextsAfter(std::uint64_t cursor, const std::string& scopeRoot,
-                                            std::size_t limit, const HeldChanges& held = {});
+                                            PageSize size, const HeldChanges& held = {});
     Result<ChangeTextPage> snapshotTextsAfter(std::uint64_t cursor, const std::string& scopeRoot,
-                                              std::size_t limit);
+                                              PageSize size);
     /** The arrival position of the newest stored change (0 when empty). */
     std::uint64_t lastCursor();
     /** Changes of `site` with seq > after, in seq order (to re-push what a server lacks). */

@@ -30,7 +30,7 @@ struct SyncClientOptions {
     std::string baseUrl;       ///< "http://127.0.0.1:8080"
     std::string token;         ///< from login()
     std::size_t pushBatch = 500;
-    std::size_t pullPage = 2000;
+    std::size_t pullPage = 5000;
     int maxAttempts = 5;       ///< per request, with exponential backoff
     int timeoutSeconds = 30;
 };
