@@ -164,6 +164,7 @@ TEST_CASE("bodies are compressed both ways: gzip up, Brotli or gzip down, small 
     httplib::Headers up = s.auth();
     up.emplace("Content-Encoding", "gzip");
     httplib::Client cli(s.server.baseUrl());
+    cli.set_read_timeout(60, 0);  // as the other helpers: CI machines can be slow
     cli.set_decompress(false);
     auto pushed = cli.Post("/api/v1/sync/push", up, gzip(pushBody(batch).dump()), "application/json");
     REQUIRE(pushed);
@@ -198,6 +199,7 @@ TEST_CASE("bodies are compressed both ways: gzip up, Brotli or gzip down, small 
     CHECK(br.get_header_value("Content-Encoding") == "br");
     CHECK(br.body.size() < gz.body.size());
     httplib::Client decoding(s.server.baseUrl());
+    decoding.set_read_timeout(60, 0);
     httplib::Headers h = s.auth();
     h.emplace("Accept-Encoding", "br");
     auto decoded = decoding.Post("/api/v1/sync/pull", h, pull, "application/json");
