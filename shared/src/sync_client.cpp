@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <future>
 #include <random>
 #include <thread>
 
@@ -62,6 +63,7 @@ struct SyncClient::Impl {
     SyncResult result;
     std::string epoch;  ///< the server epoch this session works against
     std::mt19937_64 rng{std::random_device{}()};
+    std::mt19937_64 aheadRng{std::random_device{}()};  ///< for retries of fetched-ahead pages
 
     Impl(SyncClient& owner, std::function<void(const SyncProgress&)> callback)
         : self(owner),
@@ -88,11 +90,11 @@ struct SyncClient::Impl {
 
     /** Waits before attempt `attempt` + 1: exponential backoff with jitter; false if
      *  cancelled meanwhile. */
-    bool backoff(int attempt) {
+    bool backoff(int attempt, std::mt19937_64& random) const {
         const std::int64_t base = std::min<std::int64_t>(100LL << std::min(attempt, 10), 4000);
         std::uniform_int_distribution<std::int64_t> jitter(0, base / 2);
         const auto until =
-            std::chrono::steady_clock::now() + std::chrono::milliseconds(base + jitter(rng));
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(base + jitter(random));
         while (std::chrono::steady_clock::now() < until) {
             if (cancelled()) return false;
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -100,25 +102,35 @@ struct SyncClient::Impl {
         return !cancelled();
     }
 
-    void learnServerTime(const Json& reply, const httplib::Response& response,
-                         std::int64_t roundTripMs) {
-        std::int64_t serverMs = wire::intMember(reply, "serverTime", 0);
-        if (serverMs <= 0 && response.has_header("X-Server-Time")) {
-            try {
-                serverMs = std::stoll(response.get_header_value("X-Server-Time"));
-            } catch (...) {
-                serverMs = 0;
-            }
+    /** What one API call brought back, before the session learns from it: the reply and
+     *  the server time of the last answer (0 when none), with its round trip. */
+    struct Exchange {
+        Result<Json> reply;
+        std::int64_t serverMs = 0;
+        std::int64_t roundTripMs = 0;
+    };
+
+    /** The server stamped its reply about half a round trip ago: the clock learns its offset. */
+    Result<Json> learn(Exchange&& e) {
+        if (e.serverMs > 0) {
+            replica.clock().learnServerTime(e.serverMs + e.roundTripMs / 2);
+            result.serverTimeMs = e.serverMs;
         }
-        if (serverMs <= 0) return;
-        // The server stamped its reply about half a round trip ago.
-        replica.clock().learnServerTime(serverMs + roundTripMs / 2);
-        result.serverTimeMs = serverMs;
+        return std::move(e.reply);
     }
 
     /** One API call with retries on connection errors and 5xx. `body` null → GET. The
      *  reply's serverTime updates the replica's clock offset. */
     Result<Json> call(const std::string& path, const std::string* body, bool isLogin = false) {
+        return learn(exchange(path, body, isLogin, rng));
+    }
+
+    /** The HTTP side of call(): touches neither the replica nor the session's results, so a
+     *  pull can fetch its next page on another thread while this one applies a page (one
+     *  request in flight at a time: the connection is never shared). */
+    Exchange exchange(const std::string& path, const std::string* body, bool isLogin,
+                      std::mt19937_64& random) {
+        Exchange out{Error{"network", "Không kết nối được máy chủ"}};
         // httplib decodes either coding of the reply (set_decompress).
         httplib::Headers headers{{"Accept-Encoding", "br, gzip"}, {"Accept", "application/json"}};
         if (!options.token.empty() && !isLogin) {
@@ -140,9 +152,13 @@ struct SyncClient::Impl {
 
         Error last{"network", "Không kết nối được máy chủ"};
         const int attempts = std::max(1, options.maxAttempts);
+        auto done = [&](Result<Json> reply) {
+            out.reply = std::move(reply);
+            return std::move(out);
+        };
         for (int attempt = 0; attempt < attempts; ++attempt) {
-            if (cancelled()) return cancelledError();
-            if (attempt > 0 && !backoff(attempt - 1)) return cancelledError();
+            if (cancelled()) return done(cancelledError());
+            if (attempt > 0 && !backoff(attempt - 1, random)) return done(cancelledError());
 
             const auto started = std::chrono::steady_clock::now();
             httplib::Result res = body ? http.Post(path, headers, payload, "application/json")
@@ -161,7 +177,20 @@ struct SyncClient::Impl {
                 if (auto plain = gzipDecompress(text)) text = std::move(*plain);
             }
             Json reply = Json::parse(text, nullptr, false);
-            if (!reply.is_discarded()) learnServerTime(reply, response, rtt);
+            if (!reply.is_discarded()) {
+                std::int64_t serverMs = wire::intMember(reply, "serverTime", 0);
+                if (serverMs <= 0 && response.has_header("X-Server-Time")) {
+                    try {
+                        serverMs = std::stoll(response.get_header_value("X-Server-Time"));
+                    } catch (...) {
+                        serverMs = 0;
+                    }
+                }
+                if (serverMs > 0) {
+                    out.serverMs = serverMs;
+                    out.roundTripMs = rtt;
+                }
+            }
 
             const int status = response.status;
             if (status >= 200 && status < 300) {
@@ -169,7 +198,7 @@ struct SyncClient::Impl {
                     last = Error{"bad_response", "Máy chủ trả lời không đúng định dạng"};
                     continue;  // a reply cut short is worth another try
                 }
-                return reply;
+                return done(std::move(reply));
             }
             std::string code, message;
             if (!reply.is_discarded() && reply.is_object()) {
@@ -181,12 +210,12 @@ struct SyncClient::Impl {
             }
             if (status == 401) {
                 if (isLogin) {
-                    return Error{code.empty() ? "invalid_credentials" : code,
-                                 "Sai tên đăng nhập hoặc mật khẩu"};
+                    return done(Error{code.empty() ? "invalid_credentials" : code,
+                                      "Sai tên đăng nhập hoặc mật khẩu"});
                 }
-                return unauthorizedError();
+                return done(unauthorizedError());
             }
-            if (status == 410) return updateRequiredError();
+            if (status == 410) return done(updateRequiredError());
             if (status >= 500 || status == 408 || (status == 429 && !isLogin)) {
                 last = Error{code.empty() ? "server_error" : code,
                              "Máy chủ tạm thời lỗi (" + std::to_string(status) + ")" +
@@ -196,9 +225,9 @@ struct SyncClient::Impl {
             if (code.empty()) code = "http_" + std::to_string(status);
             if (message.empty())
                 message = "Máy chủ từ chối yêu cầu (" + std::to_string(status) + ")";
-            return Error{code, message};
+            return done(Error{code, message});
         }
-        return last;
+        return done(last);
     }
 
     Result<Json> post(const std::string& path, const Json& body) {
@@ -367,8 +396,29 @@ struct SyncClient::Impl {
 
     // ---- pull --------------------------------------------------------------------
 
-    Status applyPage(const Json& reply, std::map<std::string, std::string> meta) {
-        auto changes = wire::parseChanges(reply);
+    /** A pull or snapshot page, fetched and parsed on another thread. */
+    struct FetchedPage {
+        Exchange exchange;
+        Result<std::vector<Change>> changes = std::vector<Change>{};
+    };
+
+    /** Starts fetching and parsing a page on another thread, while this one applies the
+     *  previous page. The reply keeps everything but its "changes", which are parsed. */
+    std::future<FetchedPage> fetchAhead(const std::string& path, const Json& request) {
+        return std::async(std::launch::async,
+                          [this, path, text = request.dump(-1, ' ', false,
+                                                           Json::error_handler_t::replace)] {
+                              FetchedPage page{exchange(path, &text, false, aheadRng)};
+                              if (Result<Json>& reply = page.exchange.reply) {
+                                  page.changes = wire::parseChanges(*reply);
+                                  reply->erase("changes");
+                              }
+                              return page;
+                          });
+    }
+
+    Status applyPage(Result<std::vector<Change>> changes,
+                     std::map<std::string, std::string> meta) {
         if (!changes) return changes.error();
         ApplyOptions opts;
         opts.validation = Validation::Shape;
@@ -394,8 +444,11 @@ struct SyncClient::Impl {
             std::optional<std::uint64_t> logCursor;
             if (snap > 0 && storedLog && !storedLog->empty()) logCursor = parseCursor(storedLog);
             if (!logCursor) snap = 0;
+            Json request{{"cursor", snap}, {"limit", page}};
+            auto ahead = fetchAhead("/api/v1/sync/snapshot", request);
             while (true) {
-                auto reply = post("/api/v1/sync/snapshot", Json{{"cursor", snap}, {"limit", page}});
+                FetchedPage fetched = ahead.get();
+                auto reply = learn(std::move(fetched.exchange));
                 if (!reply) return reply.error();
                 if (epochMoved(*reply)) return epochChangedError();
                 if (!logCursor) {
@@ -406,6 +459,12 @@ struct SyncClient::Impl {
                 }
                 const std::uint64_t next = wire::uintMember(*reply, "cursor", snap);
                 const bool more = reply->value("more", false);
+                if (more && next <= snap)
+                    return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
+                if (more) {
+                    request["cursor"] = next;
+                    ahead = fetchAhead("/api/v1/sync/snapshot", request);
+                }
                 std::map<std::string, std::string> meta;
                 if (more) {
                     meta = {{kMetaSnapshotCursor, std::to_string(next)},
@@ -415,9 +474,8 @@ struct SyncClient::Impl {
                             {kMetaSnapshotCursor, "0"},
                             {kMetaSnapshotLog, ""}};
                 }
-                if (Status s = applyPage(*reply, std::move(meta)); !s) return s;
+                if (Status s = applyPage(std::move(fetched.changes), std::move(meta)); !s) return s;
                 if (!more) break;
-                if (next <= snap) return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
                 snap = next;
             }
             cursor = *logCursor;
@@ -426,18 +484,26 @@ struct SyncClient::Impl {
         Json request{{"cursor", cursor}, {"limit", page}, {"site", replica.siteId()}, {"seq", 0}};
         if (auto vector = replica.siteVector(); vector && vector->count(replica.siteId()))
             request["seq"] = vector->at(replica.siteId());
+        auto ahead = fetchAhead("/api/v1/sync/pull", request);
         while (true) {
-            request["cursor"] = cursor;
-            auto reply = post("/api/v1/sync/pull", request);
+            FetchedPage fetched = ahead.get();
+            auto reply = learn(std::move(fetched.exchange));
             if (!reply) return reply.error();
             if (epochMoved(*reply)) return epochChangedError();
             const std::uint64_t next = wire::uintMember(*reply, "cursor", cursor);
             const bool more = reply->value("more", false);
-            if (Status s = applyPage(*reply, {{kMetaPullCursor, std::to_string(next)}}); !s) {
+            if (more && next <= cursor)
+                return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
+            if (more) {
+                request["cursor"] = next;
+                ahead = fetchAhead("/api/v1/sync/pull", request);
+            }
+            if (Status s = applyPage(std::move(fetched.changes),
+                                     {{kMetaPullCursor, std::to_string(next)}});
+                !s) {
                 return s;
             }
             if (!more) break;
-            if (next <= cursor) return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
             cursor = next;
         }
         return {};
