@@ -449,6 +449,7 @@ struct SyncClient::Impl {
             while (true) {
                 FetchedPage fetched = ahead.get();
                 auto reply = learn(std::move(fetched.exchange));
+                if (cancelled()) return cancelledError();  // nothing applied after a cancel
                 if (!reply) return reply.error();
                 if (epochMoved(*reply)) return epochChangedError();
                 if (!logCursor) {
@@ -488,6 +489,7 @@ struct SyncClient::Impl {
         while (true) {
             FetchedPage fetched = ahead.get();
             auto reply = learn(std::move(fetched.exchange));
+            if (cancelled()) return cancelledError();
             if (!reply) return reply.error();
             if (epochMoved(*reply)) return epochChangedError();
             const std::uint64_t next = wire::uintMember(*reply, "cursor", cursor);
@@ -516,12 +518,12 @@ struct SyncClient::Impl {
         return replica.setMeta("clock_offset", value);
     }
 
-    Result<SyncResult> run() {
+    Result<SyncResult> run(bool withPull) {
         report(SyncProgress::Phase::Connecting, 0, 0);
         for (int round = 0;; ++round) {
             Status s = checkEpoch();
             if (s) s = pushOwn();
-            if (s) s = pull();
+            if (s && withPull) s = pull();
             if (s) break;
             if (s.error().code == "epoch_changed" && round < kMaxEpochRestarts) continue;
             return s.error();
@@ -559,6 +561,15 @@ Result<std::string> SyncClient::login(const std::string& username, const std::st
 }
 
 Result<SyncResult> SyncClient::sync(const std::function<void(const SyncProgress&)>& progress) {
+    return runSession(true, progress);
+}
+
+Result<SyncResult> SyncClient::push(const std::function<void(const SyncProgress&)>& progress) {
+    return runSession(false, progress);
+}
+
+Result<SyncResult> SyncClient::runSession(bool withPull,
+                                          const std::function<void(const SyncProgress&)>& progress) {
     std::function<void(const SyncProgress&)> callback = progress;
     auto failed = [&](Error error) -> Result<SyncResult> {
         m_cancel = false;
@@ -572,7 +583,7 @@ Result<SyncResult> SyncClient::sync(const std::function<void(const SyncProgress&
     };
     try {
         Impl impl(*this, callback);
-        auto result = impl.run();
+        auto result = impl.run(withPull);
         if (!result) {
             (void)impl.persistClockOffset();  // what the replies taught stays learned
             return failed(result.error());

@@ -221,8 +221,11 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         return true;
     };
-    // Every tablet syncs once per round, `parallel` at a time (each replica on one thread).
-    auto syncAll = [&](bool untilQuiet) -> std::optional<std::uint64_t> {
+    // Every tablet syncs (or only pushes) once per round, `parallel` at a time (each replica on
+    // one thread), as the workload's phases say: every tablet pushes, then every tablet pulls.
+    enum class Mode { Push, Sync, SyncUntilQuiet };
+    auto syncAll = [&](Mode mode) -> std::optional<std::uint64_t> {
+        const bool untilQuiet = mode == Mode::SyncUntilQuiet;
         std::uint64_t moved = 0;
         for (int round = 0; round < 10; ++round) {
             std::atomic<std::uint64_t> roundMoved{0};
@@ -233,7 +236,12 @@ int main(int argc, char** argv) {
                 pool.emplace_back([&] {
                     for (std::size_t i; (i = next++) < world.tablets().size();) {
                         Tablet& t = world.tablet(i);
-                        auto r = World::syncWithRetries(t, 5);
+                        Result<SyncResult> r = Error{"none", "not tried"};
+                        for (int attempt = 0; attempt < 5; ++attempt) {
+                            r = mode == Mode::Push ? t.client->push() : t.sync();
+                            if (r) break;
+                            if (r.error().code == "unauthorized") (void)t.login();
+                        }
                         if (!r) {
                             std::cerr << t.name << ": sync failed: " << r.error().code << " "
                                       << r.error().message << "\n";
@@ -254,7 +262,7 @@ int main(int argc, char** argv) {
 
     std::printf("  setup (server, %d users, logins) %.2f s\n", workload->tablets,
                 secondsSince(setupStart));
-    if (!runPhase("first sync (reference data)", false, [&] { return syncAll(false); })) return 1;
+    if (!runPhase("first sync (reference data)", false, [&] { return syncAll(Mode::Sync); })) return 1;
 
     // ---- phase 1: create offline -------------------------------------------------------
     std::map<std::string, std::int64_t> meetingTime;
@@ -307,8 +315,8 @@ int main(int argc, char** argv) {
         return 1;
 
     // ---- phase 2: push all, pull all ----------------------------------------------------
-    if (!runPhase("push all", true, [&] { return syncAll(false); })) return 1;
-    if (!runPhase("pull all", true, [&] { return syncAll(true); })) return 1;
+    if (!runPhase("push all", true, [&] { return syncAll(Mode::Push); })) return 1;
+    if (!runPhase("pull all", true, [&] { return syncAll(Mode::SyncUntilQuiet); })) return 1;
 
     // ---- phase 3: offline updates -------------------------------------------------------
     std::map<std::string, int> owner;  // petition id -> creating tablet
@@ -340,8 +348,8 @@ int main(int argc, char** argv) {
         return 1;
 
     // ---- phase 4: push all, pull all until identical ------------------------------------
-    if (!runPhase("push all", true, [&] { return syncAll(false); })) return 1;
-    if (!runPhase("pull all until identical", true, [&] { return syncAll(true); })) return 1;
+    if (!runPhase("push all", true, [&] { return syncAll(Mode::Push); })) return 1;
+    if (!runPhase("pull all until identical", true, [&] { return syncAll(Mode::SyncUntilQuiet); })) return 1;
 
     double syncSeconds = 0;
     std::uint64_t syncUp = 0, syncDown = 0;

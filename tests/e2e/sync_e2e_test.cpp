@@ -420,6 +420,41 @@ TEST_CASE("a cancelled sync resumes from the stored cursor", "[e2e][resume]") {
     requireConverged(world, log);
 }
 
+TEST_CASE("push alone sends the unsent changes and pulls nothing", "[e2e][push]") {
+    const std::uint64_t seed = testSeed("push-only");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 2;
+    World world(options);
+    REQUIRE(world.setUp());
+    Tablet& a = world.tablet(0);
+    Tablet& b = world.tablet(1);
+    WriteLog log;
+    int n = 0;
+    REQUIRE(a.sync().ok());
+    REQUIRE(b.sync().ok());
+    for (int k = 0; k < 4; ++k) REQUIRE(createPetition(b, log, rng, ++n));
+    REQUIRE(b.sync().ok());  // on the server now; `a` has not pulled it
+    for (int k = 0; k < 5; ++k) REQUIRE(createPetition(a, log, rng, ++n));
+    const std::uint64_t before = a.replica->changeCount();
+    const auto cursor = a.replica->meta("pull_cursor");
+
+    auto pushed = a.client->push();
+    REQUIRE(pushed.ok());
+    CHECK(pushed->pushed == 5);
+    CHECK(pushed->pulled == 0);
+    CHECK(a.replica->unsentCount() == 0);
+    CHECK(a.replica->changeCount() == before);  // b's petitions not pulled
+    CHECK(a.replica->meta("pull_cursor") == cursor);
+
+    auto pulled = b.sync();  // the server has a's changes
+    REQUIRE(pulled.ok());
+    CHECK(pulled->pulled == 5);
+    REQUIRE(world.syncUntilQuiescent(rng));
+    requireConverged(world, log);
+}
+
 TEST_CASE("a sync with a bad token or without a server fails clearly and keeps unsent changes",
           "[e2e][errors]") {
     const std::uint64_t seed = testSeed("errors");

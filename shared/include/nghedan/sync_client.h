@@ -47,12 +47,17 @@ public:
     /** Push all unsent changes, then pull until caught up. Resumes where an interrupted
      *  sync stopped; handles clock refusals (re-stamp) and a changed server epoch (re-push). */
     Result<SyncResult> sync(const std::function<void(const SyncProgress&)>& progress = {});
+    /** Only the first half of sync(): push all unsent changes (say on a slow or metered
+     *  connection); what others wrote comes with the next sync(). */
+    Result<SyncResult> push(const std::function<void(const SyncProgress&)>& progress = {});
     void cancel() { m_cancel = true; }
     const SyncClientOptions& options() const { return m_options; }
     void setToken(std::string token) { m_options.token = std::move(token); }
 
 private:
     struct Impl;
+    Result<SyncResult> runSession(bool withPull,
+                                  const std::function<void(const SyncProgress&)>& progress);
     Replica& m_replica;
     SyncClientOptions m_options;
     std::atomic<bool> m_cancel{false};
