@@ -125,7 +125,7 @@ Result<Database> Database::open(const std::string& path, bool readOnly) {
     const char* pragmas = readOnly ? "PRAGMA query_only=1;"
                                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
                                      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-                                     "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=8192;";
+                                     "PRAGMA cache_size=-65536;";
     if (Status s = db.exec(pragmas); !s) return s.error();
     return db;
 }
