@@ -295,7 +295,9 @@ struct Replica::Impl {
         it->second.any = &c;
         const EntityDef* e = findEntity(c.entity);
         it->second.search = it->second.search || !record || (e && touchesSearch(*e, c));
-        for (const auto& [name, value] : c.set) it->second.fields.insert(name);
+        // A record new in this batch gets its whole row written: no need for its fields.
+        if (record)
+            for (const auto& [name, value] : c.set) it->second.fields.insert(name);
         return storeValues(c, rid, site, !record.has_value());
     }
 
@@ -385,15 +387,15 @@ struct Replica::Impl {
      *  record from its versions; a record created by one change is taken from that change. */
     Status materialise(std::int64_t rid, const Touch& touch) {
         std::string entity, id, unit;
-        std::map<std::string, CurrentValue> display;
+        std::map<std::string, CurrentValue> display;   // read from the versions
+        std::map<std::string_view, const Json*> values;  // what each field shows
         int conflicts = 0;
         std::tuple<HlcTime, std::string, std::string> first{~HlcTime(0), "", ""}, last{0, "", ""};
         if (const Change* c = touch.sole) {
             entity = c->entity;
             id = c->id;
             unit = c->unit;
-            for (const auto& [name, value] : c->set)
-                display[name] = CurrentValue{name, value, c->hlc, c->site, c->seq};
+            for (const auto& [name, value] : c->set) values.emplace(name, &value);
             first = last = {c->hlc, c->site, c->author};
         } else {
             if (const Change* c = touch.any) {
@@ -409,13 +411,14 @@ struct Replica::Impl {
                 unit = rec->text(2);
             }
             if (Status s = currentValues(rid, display, conflicts); !s) return s;
+            for (const auto& [name, v] : display) values.emplace(name, &v.value);
             span(rid, first, last);
         }
         const EntityDef* e = findEntity(entity);
         if (!e) return Error{"storage", "record of unknown entity " + entity};
 
         const std::string table = materialisedTable(entity);
-        if (display.empty()) {
+        if (values.empty()) {
             // Every change of the record was refused: it does not exist here.
             if (Status s = db.cached("DELETE FROM " + table + " WHERE id=?")->bind(1, id).run(); !s)
                 return s;
@@ -425,24 +428,24 @@ struct Replica::Impl {
         // Search text, from every display value.
         std::string title, searchBody;
         bool deleted = false;
-        for (const auto& [name, v] : display) {
-            if (name == "deleted" && v.value.is_boolean()) deleted = v.value.get<bool>();
-            if (!v.value.is_string()) continue;
+        for (const auto& [name, v] : values) {
+            if (name == "deleted" && v->is_boolean()) deleted = v->get<bool>();
+            if (!v->is_string()) continue;
             const FieldDef* f = e->field(name);
             if (name == e->titleField) {
-                title = v.value.get<std::string>();
+                title = v->get<std::string>();
             } else if (f && f->searchable) {
-                searchBody += v.value.get_ref<const std::string&>();
+                searchBody += v->get_ref<const std::string&>();
                 searchBody += '\n';
             }
         }
         auto bindField = [&](Stmt& st, int at, const FieldDef& f) {
-            const auto it = display.find(f.name);
-            if (it == display.end() || it->second.value.is_null()) {
+            const auto it = values.find(f.name);
+            if (it == values.end() || it->second->is_null()) {
                 st.bindNull(at);
                 return;
             }
-            const Json& v = it->second.value;
+            const Json& v = *it->second;
             if (f.type == FieldType::Boolean) {
                 st.bind(at, static_cast<std::int64_t>(v.get<bool>() ? 1 : 0));
             } else if (isIntegerColumn(f.type)) {
