@@ -76,8 +76,6 @@ private:
                                         refusal->message + "); its author's device sends it"};
     }
 
-
-private:
     std::optional<Error> checkRoleAndScope(const Account& a, const Change& c, bool creates) {
         const std::string who = a.username + " (" + a.role + ")";
         if (isReferenceEntity(c.entity)) {
