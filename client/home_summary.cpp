@@ -47,14 +47,7 @@ void HomeSummary::refresh() {
         ListQuery q;
         q.entity = entity;
         q.overdueOnly = overdue;
-        auto& open = q.equals["status"];
-        if (std::string(entity) == "petition") {
-            for (const auto& s : petitionStatuses())
-                if (isOpenPetitionStatus(s)) open.push_back(s);
-        } else {
-            for (const auto& s : directiveStatuses())
-                if (isOpenDirectiveStatus(s)) open.push_back(s);
-        }
+        q.equals["status"] = openStatuses(entity);
         return q;
     };
     m_openPetitions = countOf(openQuery("petition", false));

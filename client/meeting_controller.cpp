@@ -32,14 +32,7 @@ QString MeetingController::openItemsAgenda(const QString& unitId, const QString&
         ListQuery q;
         q.entity = entity;
         q.unitRoot = toStd(unitId);
-        auto& open = q.equals["status"];
-        if (std::string(entity) == "petition") {
-            for (const auto& s : petitionStatuses())
-                if (isOpenPetitionStatus(s)) open.push_back(s);
-        } else {
-            for (const auto& s : directiveStatuses())
-                if (isOpenDirectiveStatus(s)) open.push_back(s);
-        }
+        q.equals["status"] = openStatuses(entity);
         q.sort = "created_hlc";
         q.descending = false;
         q.limit = 100;

@@ -72,16 +72,8 @@ bool RecordListModel::load(int offset, int limit, std::vector<Json>& rows) {
     if (!m_status.isEmpty()) {
         q.equals["status"] = {toStd(m_status)};
     } else if (m_openOnly) {
-        auto& open = q.equals["status"];
-        if (m_entity == u"petition") {
-            for (const auto& s : petitionStatuses())
-                if (isOpenPetitionStatus(s)) open.push_back(s);
-        } else if (m_entity == u"directive") {
-            for (const auto& s : directiveStatuses())
-                if (isOpenDirectiveStatus(s)) open.push_back(s);
-        } else if (m_entity == u"meeting") {
-            open.push_back("draft");
-        }
+        q.equals["status"] = m_entity == u"meeting" ? std::vector<std::string>{"draft"}
+                                                     : openStatuses(toStd(m_entity));
     }
     if (!m_category.isEmpty() && m_entity == u"petition") q.equals["category"] = {toStd(m_category)};
     if (!m_meetingId.isEmpty()) q.equals["meeting"] = {toStd(m_meetingId)};

@@ -488,9 +488,7 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                                   {"maxLength", f.maxLength}});
             ents[e.name] = {{"fields", fields}};
         }
-        Json open = Json::array();
-        for (const auto& s : petitionStatuses())
-            if (isOpenPetitionStatus(s)) open.push_back(s);
+        const Json open = openStatuses("petition");
         Json transitions = Json::object();
         for (const auto& s : petitionStatuses()) transitions[s] = allowedNextPetitionStatuses(s);
         sendJson(res, {{"entities", ents},

@@ -313,6 +313,13 @@ bool isOpenPetitionStatus(std::string_view s) {
            kOpenPetitionStatuses.end();
 }
 
+const std::vector<std::string>& openStatuses(std::string_view entity) {
+    static const std::vector<std::string> none;
+    if (entity == "petition") return kOpenPetitionStatuses;
+    if (entity == "directive") return kOpenDirectiveStatuses;
+    return none;
+}
+
 bool isOpenDirectiveStatus(std::string_view s) {
     return std::find(kOpenDirectiveStatuses.begin(), kOpenDirectiveStatuses.end(), s) !=
            kOpenDirectiveStatuses.end();

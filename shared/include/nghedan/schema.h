@@ -75,6 +75,8 @@ bool isOpenPetitionStatus(std::string_view status);
 /** Directive statuses; isOpenDirectiveStatus as above. */
 const std::vector<std::string>& directiveStatuses();
 bool isOpenDirectiveStatus(std::string_view status);
+/** The open statuses of petitions or directives (empty for other entities), for list filters. */
+const std::vector<std::string>& openStatuses(std::string_view entity);
 /** Petition categories (stable codes). */
 const std::vector<std::string>& petitionCategories();
 
