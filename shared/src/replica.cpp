@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <ctime>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -14,13 +15,12 @@
 //   sites(idx, site, max_seq)        every replica seen; max_seq = highest seq processed
 //                                    contiguously (applied or refused)
 //   fields(idx, entity, name)        stable small ids for field names
-//   records(rid, entity, id, unit)   every record seen; its unit never changes
-//   changes(lseq, site_idx, seq, hlc, rid, author, body)   every change; lseq = arrival order
-//   versions(rid, field, site_idx, seq, hlc, value, superseded)   every field value written
-//   supersessions(rid, field, site_idx, seq)   dots named in some change's bases before the
-//                                    version they name arrived (out of causal order)
+//   records(rid, entity, id, unit, state)   every record seen; its unit never changes; state
+//                                    = its merge state (RecordState below)
+//   changes(lseq, site_idx, seq, hlc, rid, author, body)   every change; lseq = arrival order;
+//                                    the body is the only copy of the values a change wrote
 //   refused(site, seq, code, message, body)    own changes the server refused
-// Derived, rebuildable from `changes`: versions, supersessions, m_<entity>, search.
+// Derived, rebuildable from `changes`: records.state, m_<entity>, search.
 
 namespace nghedan {
 namespace {
@@ -34,20 +34,13 @@ CREATE TABLE IF NOT EXISTS sites(idx INTEGER PRIMARY KEY, site TEXT NOT NULL UNI
 CREATE TABLE IF NOT EXISTS fields(idx INTEGER PRIMARY KEY, entity TEXT NOT NULL,
                                   name TEXT NOT NULL, UNIQUE(entity, name));
 CREATE TABLE IF NOT EXISTS records(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL,
-                                   id TEXT NOT NULL, unit TEXT NOT NULL, UNIQUE(entity, id));
+                                   id TEXT NOT NULL, unit TEXT NOT NULL,
+                                   state TEXT NOT NULL DEFAULT '', UNIQUE(entity, id));
 CREATE TABLE IF NOT EXISTS changes(lseq INTEGER PRIMARY KEY, site_idx INTEGER NOT NULL,
                                    seq INTEGER NOT NULL, hlc INTEGER NOT NULL,
                                    rid INTEGER NOT NULL, author TEXT NOT NULL,
                                    body TEXT NOT NULL, UNIQUE(site_idx, seq));
 CREATE INDEX IF NOT EXISTS changes_rid ON changes(rid);
-CREATE TABLE IF NOT EXISTS versions(rid INTEGER NOT NULL, field INTEGER NOT NULL,
-                                    site_idx INTEGER NOT NULL, seq INTEGER NOT NULL,
-                                    hlc INTEGER NOT NULL, value TEXT NOT NULL,
-                                    superseded INTEGER NOT NULL,
-                                    PRIMARY KEY(rid, field, site_idx, seq)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS supersessions(rid INTEGER NOT NULL, field INTEGER NOT NULL,
-                                         site_idx INTEGER NOT NULL, seq INTEGER NOT NULL,
-                                         PRIMARY KEY(rid, field, site_idx, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS refused(site TEXT NOT NULL, seq INTEGER NOT NULL, code TEXT NOT NULL,
                                    message TEXT NOT NULL, body TEXT NOT NULL,
                                    PRIMARY KEY(site, seq));
@@ -81,28 +74,94 @@ std::string vietnamDate(std::int64_t ms) {
 }
 
 
+/** One value a change wrote: the field, the change's dot (site index, seq) and its time. */
+struct Version {
+    std::int64_t field = 0;
+    std::int64_t site = 0;
+    std::uint64_t seq = 0;
+    HlcTime hlc = 0;
+
+    bool sameAs(const Version& o) const {
+        return field == o.field && site == o.site && seq == o.seq;
+    }
+};
+
+/** The merge state of one record (DESIGN.md, "Replication model"): the versions no known
+ *  change has superseded, and the versions named as bases before their change arrived (out of
+ *  causal order), which are superseded the moment they come. Stored as text in records.state:
+ *  "field,site,seq,hlc;..." then "|" and "field,site,seq;..." for the pending ones. */
+struct RecordState {
+    std::vector<Version> current;
+    std::vector<Version> pending;
+
+    bool isCurrent(std::int64_t site, std::uint64_t seq) const {
+        return std::any_of(current.begin(), current.end(),
+                           [&](const Version& v) { return v.site == site && v.seq == seq; });
+    }
+};
+
+std::string encodeState(const RecordState& state) {
+    std::string out;
+    auto number = [&out](std::uint64_t n, char after) {
+        char buf[24];
+        out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+        out += after;
+    };
+    for (const Version& v : state.current) {
+        number(static_cast<std::uint64_t>(v.field), ',');
+        number(static_cast<std::uint64_t>(v.site), ',');
+        number(v.seq, ',');
+        number(v.hlc, ';');
+    }
+    out += '|';
+    for (const Version& v : state.pending) {
+        number(static_cast<std::uint64_t>(v.field), ',');
+        number(static_cast<std::uint64_t>(v.site), ',');
+        number(v.seq, ';');
+    }
+    return out;
+}
+
+Result<RecordState> decodeState(std::string_view text) {
+    RecordState state;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    auto number = [&](std::uint64_t& n) {
+        const auto [next, ec] = std::from_chars(p, end, n);
+        if (ec != std::errc() || next == end) return false;
+        p = next + 1;  // the separator
+        return true;
+    };
+    bool pending = false;
+    while (p != end) {
+        if (*p == '|') {
+            pending = true;
+            ++p;
+            continue;
+        }
+        std::uint64_t field = 0, site = 0, seq = 0, hlc = 0;
+        if (!number(field) || !number(site) || !number(seq) || (!pending && !number(hlc)))
+            return Error{"storage", "damaged record state '" + std::string(text) + "'"};
+        const Version v{static_cast<std::int64_t>(field), static_cast<std::int64_t>(site), seq,
+                        hlc};
+        (pending ? state.pending : state.current).push_back(v);
+    }
+    return state;
+}
+
 /** What a batch did to one record, so materialisation does only the work needed. */
 struct Touch {
     const Change* sole = nullptr;  ///< the record was created by this change, nothing else
     const Change* any = nullptr;   ///< a change of the record in this batch (entity, id, unit)
+    std::vector<const Change*> changes;  ///< the batch's changes of the record (their values)
+    RecordState state;             ///< valid when `loaded`
+    bool loaded = false;
+    bool dirty = false;            ///< state differs from records.state
     bool search = false;           ///< a searchable field (or deleted) changed: re-index
     bool all = false;              ///< rewrite every column (rebuild, migration, refusal)
     std::set<std::string> fields;  ///< fields written in this batch
 };
 using Touched = std::map<std::int64_t, Touch>;
-
-/** Decodes a stored JSON value; plain strings and integers skip the full parser. */
-Json decodeValue(std::string_view text) {
-    if (text.size() >= 2 && text.front() == '"' && text.back() == '"' &&
-        text.find('\\') == std::string_view::npos)
-        return std::string(text.substr(1, text.size() - 2));
-    if (!text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) {
-        std::int64_t v = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-        if (ec == std::errc() && end == text.data() + text.size()) return v;
-    }
-    return Json::parse(text, nullptr, false);
-}
 
 /** True when writing these fields can change what search finds. */
 bool touchesSearch(const EntityDef& e, const Change& c) {
@@ -112,14 +171,6 @@ bool touchesSearch(const EntityDef& e, const Change& c) {
     }
     return false;
 }
-
-struct CurrentValue {
-    std::string field;
-    Json value;
-    HlcTime hlc;
-    std::string site;
-    std::uint64_t seq;
-};
 
 }  // namespace
 
@@ -221,29 +272,29 @@ struct Replica::Impl {
         return sel->step();
     }
 
-    /** Writes the versions of one change (already validated) and marks the versions its bases
-     *  name as superseded. A base whose version has not arrived yet is kept in supersessions,
-     *  so that version is stored as superseded when it comes. `fresh`: the record did not exist
-     *  before this change, so nothing can supersede its values yet. */
-    Status storeValues(const Change& c, std::int64_t rid, std::int64_t site, bool fresh) {
-        std::vector<std::int64_t> supersededFields;  // named before this change arrived (rare)
-        if (!fresh) {
-            auto sel = db.cached(
-                "SELECT field FROM supersessions WHERE rid=? AND site_idx=? AND seq=?");
-            sel->bind(1, rid).bind(2, site).bind(3, c.seq);
-            while (sel->step()) supersededFields.push_back(sel->int64(0));
-        }
+    /** Whether the change with this dot arrived before the one that arrived as `lseq`. */
+    bool arrivedBefore(std::int64_t site, std::uint64_t seq, std::int64_t lseq) {
+        auto sel = db.cached("SELECT 1 FROM changes WHERE site_idx=? AND seq=? AND lseq<?");
+        sel->bind(1, site).bind(2, seq).bind(3, lseq);
+        return sel->step();
+    }
+
+    /** The merge rule for one checked change that arrived as `lseq` (kLatest: after every
+     *  stored change): each value it writes is current unless a change that came earlier named
+     *  it as a base; each base it names stops being current, or waits in `pending` while its
+     *  change has not arrived. */
+    static constexpr std::int64_t kLatest = std::numeric_limits<std::int64_t>::max();
+    Status merge(RecordState& state, const Change& c, std::int64_t site, std::int64_t lseq) {
         for (const auto& [name, value] : c.set) {
             auto f = fieldIndex(c.entity, name);
             if (!f) return f.error();
-            const bool superseded = std::find(supersededFields.begin(), supersededFields.end(),
-                                              *f) != supersededFields.end();
-            auto ins = db.cached(
-                "INSERT OR IGNORE INTO versions(rid, field, site_idx, seq, hlc, value, superseded) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?)");
-            ins->bind(1, rid).bind(2, *f).bind(3, site).bind(4, c.seq).bind(5, c.hlc);
-            ins->bind(6, valueText(value)).bind(7, superseded ? 1 : 0);
-            if (Status s = ins->run(); !s) return s;
+            const Version v{*f, site, c.seq, c.hlc};
+            const auto named = std::find_if(state.pending.begin(), state.pending.end(),
+                                            [&](const Version& p) { return p.sameAs(v); });
+            if (named != state.pending.end())
+                state.pending.erase(named);
+            else
+                state.current.push_back(v);
         }
         for (const auto& [name, dots] : c.bases) {
             auto f = fieldIndex(c.entity, name);
@@ -251,54 +302,79 @@ struct Replica::Impl {
             for (const Dot& d : dots) {
                 auto bs = siteIndex(d.site);
                 if (!bs) return bs.error();
-                auto up = db.cached(
-                    "UPDATE versions SET superseded=1 WHERE rid=? AND field=? AND site_idx=? "
-                    "AND seq=?");
-                if (Status s = up->bind(1, rid).bind(2, *f).bind(3, *bs).bind(4, d.seq).run(); !s)
-                    return s;
-                if (db.changes() > 0) continue;
-                auto ins = db.cached(
-                    "INSERT OR IGNORE INTO supersessions(rid, field, site_idx, seq) "
-                    "VALUES(?, ?, ?, ?)");
-                if (Status s = ins->bind(1, rid).bind(2, *f).bind(3, *bs).bind(4, d.seq).run(); !s)
-                    return s;
+                const Version base{*f, *bs, d.seq, 0};
+                auto same = [&](const Version& v) { return v.sameAs(base); };
+                const auto it = std::find_if(state.current.begin(), state.current.end(), same);
+                if (it != state.current.end()) {
+                    state.current.erase(it);
+                } else if (std::none_of(state.pending.begin(), state.pending.end(), same) &&
+                           !arrivedBefore(*bs, d.seq, lseq)) {
+                    state.pending.push_back(base);
+                }
             }
         }
         return {};
     }
 
-    Result<std::int64_t> createRecord(const Change& c) {
-        auto ins = db.cached("INSERT INTO records(entity, id, unit) VALUES(?, ?, ?)");
-        if (Status s = ins->bind(1, c.entity).bind(2, c.id).bind(3, c.unit).run(); !s)
-            return s.error();
-        return db.lastInsertRowid();
+    Result<RecordState> loadState(std::int64_t rid) {
+        auto sel = db.cached("SELECT state FROM records WHERE rid=?");
+        sel->bind(1, rid);
+        if (!sel->step()) return Error{"storage", "record lost"};
+        return decodeState(sel->textView(0));
     }
 
-    /** Stores one checked change: record, change row, versions, supersessions. */
+    /** The batch's entry for an existing record, with its state. */
+    Result<Touch*> touchRecord(Touched& touched, std::int64_t rid) {
+        Touch& t = touched[rid];
+        if (!t.loaded) {
+            auto state = loadState(rid);
+            if (!state) return state.error();
+            t.state = std::move(*state);
+            t.loaded = true;
+        }
+        return &t;
+    }
+
+    /** Stores one checked change: its record when new, the change row, the record's state. */
     Status storeChange(const Change& c, std::int64_t site, std::optional<RecordRef> record,
                        Touched& touched) {
+        Touch* t = nullptr;
         std::int64_t rid;
         if (record) {
             rid = record->rid;
+            auto got = touchRecord(touched, rid);
+            if (!got) return got.error();
+            t = *got;
+            if (Status s = merge(t->state, c, site, kLatest); !s) return s;
+            t->dirty = true;
+            t->sole = nullptr;
         } else {
-            auto created = createRecord(c);
-            if (!created) return created.error();
-            rid = *created;
+            RecordState state;
+            if (Status s = merge(state, c, site, kLatest); !s) return s;
+            auto ins = db.cached("INSERT INTO records(entity, id, unit, state) VALUES(?, ?, ?, ?)");
+            ins->bind(1, c.entity).bind(2, c.id).bind(3, c.unit).bind(4, encodeState(state));
+            if (Status s = ins->run(); !s) return s;
+            rid = db.lastInsertRowid();
+            t = &touched[rid];
+            t->state = std::move(state);
+            t->loaded = true;
+            t->sole = &c;
         }
         auto ins = db.cached(
             "INSERT INTO changes(site_idx, seq, hlc, rid, author, body) VALUES(?, ?, ?, ?, ?, ?)");
         ins->bind(1, site).bind(2, c.seq).bind(3, c.hlc).bind(4, rid).bind(5, c.author);
         ins->bind(6, toJsonText(c));
         if (Status s = ins->run(); !s) return s;
-        auto [it, first] = touched.try_emplace(rid);
-        it->second.sole = first && !record ? &c : nullptr;
-        it->second.any = &c;
+        t->any = &c;
+        t->changes.push_back(&c);
         const EntityDef* e = findEntity(c.entity);
-        it->second.search = it->second.search || !record || (e && touchesSearch(*e, c));
+        t->search = t->search || !record || (e && touchesSearch(*e, c));
         // A record new in this batch gets its whole row written: no need for its fields.
-        if (record)
-            for (const auto& [name, value] : c.set) it->second.fields.insert(name);
-        return storeValues(c, rid, site, !record.has_value());
+        if (record) {
+            for (const auto& [name, value] : c.set) t->fields.insert(name);
+            for (const auto& [name, dots] : c.bases) t->fields.insert(name);
+        }
+        return {};
     }
 
     // ---- materialisation ------------------------------------------------------------
@@ -334,34 +410,6 @@ struct Replica::Impl {
         return db.exec("DROP TABLE IF EXISTS search");
     }
 
-    /** The display value of each field of a record (the current version with the greatest
-     *  (hlc, site)) and how many fields have more than one current version. */
-    Status currentValues(std::int64_t rid, std::map<std::string, CurrentValue>& display,
-                         int& conflicts) {
-        std::map<std::string, int> currentCount;
-        auto cur = db.cached(
-            "SELECT v.field, v.value, v.hlc, s.site, v.seq FROM versions v "
-            "JOIN sites s ON s.idx=v.site_idx WHERE v.rid=? AND v.superseded=0");
-        cur->bind(1, rid);
-        while (cur->step()) {
-            const std::string& name = fieldName(static_cast<int>(cur->int64(0))).second;
-            CurrentValue v{name, Json(), static_cast<HlcTime>(cur->int64(2)), cur->text(3),
-                           static_cast<std::uint64_t>(cur->int64(4))};
-            ++currentCount[name];
-            auto it = display.find(name);
-            if (it == display.end() ||
-                std::tie(v.hlc, v.site) > std::tie(it->second.hlc, it->second.site)) {
-                v.value = decodeValue(cur->textView(1));
-                display[name] = std::move(v);
-            }
-        }
-        if (cur->error()) return *cur->error();
-        conflicts = 0;
-        for (const auto& [name, count] : currentCount)
-            if (count > 1) ++conflicts;
-        return {};
-    }
-
     /** The earliest and latest change of a record by (hlc, site): (hlc, site, author). */
     void span(std::int64_t rid, std::tuple<HlcTime, std::string, std::string>& first,
               std::tuple<HlcTime, std::string, std::string>& last) {
@@ -383,65 +431,96 @@ struct Replica::Impl {
         }
     }
 
+    using ParsedChanges = std::map<std::pair<std::int64_t, std::uint64_t>, Change>;
+
+    /** The value a version holds: from a change of this batch, else from its stored change. */
+    Result<const Json*> valueOf(const Version& v, const std::string& field, const Touch& touch,
+                                ParsedChanges& parsed) {
+        const Change* from = nullptr;
+        for (const Change* c : touch.changes)
+            if (c->seq == v.seq && c->site == siteName(v.site)) from = c;
+        if (!from) {
+            auto [it, fresh] = parsed.try_emplace({v.site, v.seq});
+            if (fresh) {
+                auto sel = db.cached("SELECT body FROM changes WHERE site_idx=? AND seq=?");
+                sel->bind(1, v.site).bind(2, v.seq);
+                if (!sel->step()) return Error{"storage", "the change of a current value is lost"};
+                auto c = changeFromJson(Json::parse(sel->textView(0), nullptr, false));
+                if (!c) return c.error();
+                it->second = std::move(*c);
+            }
+            from = &it->second;
+        }
+        const auto it = from->set.find(field);
+        if (it == from->set.end()) return Error{"storage", "a current value is lost: " + field};
+        return &it->second;
+    }
+
     /** Recomputes the materialised row (and, when `touch.search`, the search entry) of one
-     *  record from its versions; a record created by one change is taken from that change. */
+     *  record from its state; a record created by one change is taken from that change. */
     Status materialise(std::int64_t rid, const Touch& touch) {
         std::string entity, id, unit;
-        std::map<std::string, CurrentValue> display;   // read from the versions
-        std::map<std::string_view, const Json*> values;  // what each field shows
-        int conflicts = 0;
-        std::tuple<HlcTime, std::string, std::string> first{~HlcTime(0), "", ""}, last{0, "", ""};
-        if (const Change* c = touch.sole) {
+        if (const Change* c = touch.any) {
             entity = c->entity;
             id = c->id;
             unit = c->unit;
-            for (const auto& [name, value] : c->set) values.emplace(name, &value);
-            first = last = {c->hlc, c->site, c->author};
         } else {
-            if (const Change* c = touch.any) {
-                entity = c->entity;
-                id = c->id;
-                unit = c->unit;
-            } else {
-                auto rec = db.cached("SELECT entity, id, unit FROM records WHERE rid=?");
-                rec->bind(1, rid);
-                if (!rec->step()) return Error{"storage", "record lost"};
-                entity = rec->text(0);
-                id = rec->text(1);
-                unit = rec->text(2);
-            }
-            if (Status s = currentValues(rid, display, conflicts); !s) return s;
-            for (const auto& [name, v] : display) values.emplace(name, &v.value);
-            span(rid, first, last);
+            auto rec = db.cached("SELECT entity, id, unit FROM records WHERE rid=?");
+            rec->bind(1, rid);
+            if (!rec->step()) return Error{"storage", "record lost"};
+            entity = rec->text(0);
+            id = rec->text(1);
+            unit = rec->text(2);
         }
         const EntityDef* e = findEntity(entity);
         if (!e) return Error{"storage", "record of unknown entity " + entity};
-
         const std::string table = materialisedTable(entity);
-        if (values.empty()) {
+        if (touch.state.current.empty()) {
             // Every change of the record was refused: it does not exist here.
             if (Status s = db.cached("DELETE FROM " + table + " WHERE id=?")->bind(1, id).run(); !s)
                 return s;
             return db.cached("DELETE FROM search WHERE rowid=?")->bind(1, rid).run();
         }
 
-        // Search text, from every display value.
-        std::string title, searchBody;
-        bool deleted = false;
-        for (const auto& [name, v] : values) {
-            if (name == "deleted" && v->is_boolean()) deleted = v->get<bool>();
-            if (!v->is_string()) continue;
-            const FieldDef* f = e->field(name);
-            if (name == e->titleField) {
-                title = v->get<std::string>();
-            } else if (f && f->searchable) {
-                searchBody += v->get_ref<const std::string&>();
-                searchBody += '\n';
+        // Each field shows its current version with the greatest (hlc, site); a field with
+        // more than one current version is a conflict.
+        struct Shown {
+            const Version* version = nullptr;
+            int count = 0;
+        };
+        std::map<std::string_view, Shown> shown;
+        int conflicts = 0;
+        std::tuple<HlcTime, std::string, std::string> first{~HlcTime(0), "", ""}, last{0, "", ""};
+        if (const Change* c = touch.sole) {
+            first = last = {c->hlc, c->site, c->author};
+        } else {
+            for (const Version& v : touch.state.current) {
+                Shown& s = shown[fieldName(static_cast<int>(v.field)).second];
+                if (++s.count == 2) ++conflicts;
+                if (!s.version || std::tie(v.hlc, siteName(v.site)) >
+                                      std::tie(s.version->hlc, siteName(s.version->site)))
+                    s.version = &v;
             }
+            span(rid, first, last);
         }
+        ParsedChanges parsed;
+        std::map<std::string_view, const Json*> values;  // what each needed field shows
+        auto need = [&](const std::string& name) -> Status {
+            if (values.count(name)) return {};
+            const Json* value = nullptr;
+            if (const Change* c = touch.sole) {
+                if (auto it = c->set.find(name); it != c->set.end()) value = &it->second;
+            } else if (auto it = shown.find(name); it != shown.end()) {
+                auto got = valueOf(*it->second.version, name, touch, parsed);
+                if (!got) return got.error();
+                value = *got;
+            }
+            values.emplace(name, value);
+            return {};
+        };
         auto bindField = [&](Stmt& st, int at, const FieldDef& f) {
             const auto it = values.find(f.name);
-            if (it == values.end() || it->second->is_null()) {
+            if (it == values.end() || !it->second || it->second->is_null()) {
                 st.bindNull(at);
                 return;
             }
@@ -471,6 +550,7 @@ struct Replica::Impl {
             std::vector<const FieldDef*> cols;
             for (const FieldDef& f : e->fields) {
                 if (!touch.fields.count(f.name)) continue;
+                if (Status s = need(f.name); !s) return s;
                 sql += "\"" + f.name + "\"=?, ";
                 cols.push_back(&f);
             }
@@ -486,6 +566,7 @@ struct Replica::Impl {
         if (!written) {
             std::string cols = "id, unit", params = "?, ?";
             for (const FieldDef& f : e->fields) {
+                if (Status s = need(f.name); !s) return s;
                 cols += ", \"" + f.name + "\"";
                 params += ", ?";
             }
@@ -500,6 +581,24 @@ struct Replica::Impl {
         }
 
         if (!touch.search) return {};
+        // Search text: the title, and the searchable fields in name order.
+        std::string title, searchBody;
+        bool deleted = false;
+        for (const FieldDef& f : e->fields)
+            if (f.name == "deleted" || f.name == e->titleField || f.searchable)
+                if (Status s = need(f.name); !s) return s;
+        for (const auto& [name, v] : values) {
+            if (!v) continue;
+            if (name == "deleted" && v->is_boolean()) deleted = v->get<bool>();
+            if (!v->is_string()) continue;
+            const FieldDef* f = e->field(std::string(name));
+            if (name == e->titleField) {
+                title = v->get<std::string>();
+            } else if (f && f->searchable) {
+                searchBody += v->get_ref<const std::string&>();
+                searchBody += '\n';
+            }
+        }
         if (!touch.sole)
             if (Status s = db.cached("DELETE FROM search WHERE rowid=?")->bind(1, rid).run(); !s)
                 return s;
@@ -511,42 +610,50 @@ struct Replica::Impl {
         return fts->run();
     }
 
+    /** Writes the batch's record states, then each record's materialised row. */
     Status materialiseAll(const Touched& touched) {
-        for (const auto& [rid, touch] : touched)
+        for (const auto& [rid, touch] : touched) {
+            if (touch.dirty)
+                if (Status s = db.cached("UPDATE records SET state=? WHERE rid=?")
+                                   ->bind(1, encodeState(touch.state)).bind(2, rid).run();
+                    !s)
+                    return s;
             if (Status s = materialise(rid, touch); !s) return s;
+        }
         return {};
     }
 
-    /** Every record of the replica, to be materialised and indexed from scratch. */
-    Touched allRecords() {
-        Touched all;
-        auto st = db.cached("SELECT rid FROM records");
-        while (st->step()) {
-            Touch& t = all[st->int64(0)];
-            t.search = t.all = true;
+    /** Re-derives one record's state from its stored changes in arrival order (after a change
+     *  was taken out, or to rebuild), then its materialised row and search entry. */
+    Status rederive(std::int64_t rid) {
+        Touch t;
+        t.loaded = t.dirty = t.search = t.all = true;
+        {
+            auto sel = db.cached("SELECT site_idx, lseq, body FROM changes WHERE rid=? ORDER BY lseq");
+            sel->bind(1, rid);
+            while (sel->step()) {
+                auto c = changeFromJson(Json::parse(sel->textView(2), nullptr, false));
+                if (!c) return c.error();
+                if (Status s = merge(t.state, *c, sel->int64(0), sel->int64(1)); !s) return s;
+            }
+            if (sel->error()) return *sel->error();
         }
-        return all;
+        Touched one;
+        one.emplace(rid, std::move(t));
+        return materialiseAll(one);
     }
 
-    /** Re-derives versions and supersessions of one record from its stored changes (after a
-     *  change was taken out), then its materialised row. */
-    Status rederive(std::int64_t rid) {
-        if (Status s = db.cached("DELETE FROM versions WHERE rid=?")->bind(1, rid).run(); !s) return s;
-        if (Status s = db.cached("DELETE FROM supersessions WHERE rid=?")->bind(1, rid).run(); !s)
-            return s;
-        std::vector<std::pair<std::int64_t, Change>> changes;
+    /** Every record re-derived from the changes: after a migration or a rebuild. */
+    Status rederiveAll() {
+        std::vector<std::int64_t> rids;
         {
-            Stmt sel = db.prepare("SELECT site_idx, body FROM changes WHERE rid=? ORDER BY lseq");
-            sel.bind(1, rid);
-            while (sel.step()) {
-                auto c = changeFromJson(Json::parse(sel.textView(1), nullptr, false));
-                if (!c) return c.error();
-                changes.emplace_back(sel.int64(0), std::move(*c));
-            }
+            auto st = db.cached("SELECT rid FROM records ORDER BY rid");
+            while (st->step()) rids.push_back(st->int64(0));
+            if (st->error()) return *st->error();
         }
-        for (const auto& [site, c] : changes)
-            if (Status s = storeValues(c, rid, site, false); !s) return s;
-        return materialise(rid, Touch{nullptr, nullptr, true, true, {}});
+        for (std::int64_t rid : rids)
+            if (Status s = rederive(rid); !s) return s;
+        return {};
     }
 
     Result<Json> rowToJson(Stmt& st, const EntityDef& e) {
@@ -604,13 +711,12 @@ struct Replica::Impl {
         if (!root.empty())
             if (Status s = fillScope(root); !s) return s.error();
         std::string sql =
-            "SELECT c.lseq, c.body FROM changes c JOIN records r ON r.rid=c.rid WHERE c.lseq > ?";
+            std::string("SELECT c.lseq, c.body") +
+            (currentOnly ? ", c.site_idx, c.seq, r.rid, r.state" : "") +
+            " FROM changes c JOIN records r ON r.rid=c.rid WHERE c.lseq > ?";
         if (!root.empty())
             sql += " AND (r.entity IN ('unit','agency') OR r.unit IN (SELECT id FROM "
                    "temp.scope_units))";
-        if (currentOnly)
-            sql += " AND EXISTS (SELECT 1 FROM versions v WHERE v.rid=c.rid AND "
-                   "v.site_idx=c.site_idx AND v.seq=c.seq AND v.superseded=0)";
         // The puller's own changes, up to what it holds (its site is known here if it pushed).
         std::int64_t heldSite = 0;
         if (!held.site.empty()) {
@@ -618,14 +724,28 @@ struct Replica::Impl {
             sel->bind(1, held.site);
             if (sel->step()) heldSite = sel->int64(0);
         }
-        sql += " AND NOT (c.site_idx=? AND c.seq<=?) ORDER BY c.lseq LIMIT ?";
+        sql += " AND NOT (c.site_idx=? AND c.seq<=?) ORDER BY c.lseq";
         auto st = db.cached(sql);
         st->bind(1, cursor).bind(2, heldSite).bind(3, held.seq);
-        st->bind(4, static_cast<std::int64_t>(limit + 1));
         ChangeTextPage page;
         page.cursor = cursor;
         std::size_t bytes = 0;
+        std::int64_t stateOf = 0;  // the record whose state is decoded
+        RecordState state;
         while (st->step()) {
+            if (currentOnly) {
+                // A snapshot leaves out changes whose every value is superseded.
+                if (st->int64(4) != stateOf) {
+                    auto decoded = decodeState(st->textView(5));
+                    if (!decoded) return decoded.error();
+                    state = std::move(*decoded);
+                    stateOf = st->int64(4);
+                }
+                if (!state.isCurrent(st->int64(2), static_cast<std::uint64_t>(st->int64(3)))) {
+                    page.cursor = static_cast<std::uint64_t>(st->int64(0));
+                    continue;
+                }
+            }
             const std::string_view text = st->textView(1);
             if (page.changes.size() == limit ||
                 (!page.changes.empty() && bytes + text.size() > size.bytes)) {
@@ -683,6 +803,13 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
         if (migrate) {
             // Derived tables are rebuilt from the changes: every change is kept.
             if (Status s = impl.dropDerivedTables(); !s) return s.error();
+            if (stored < 3) {  // versions were rows; now each record keeps a merge state
+                if (Status s = r->m_db.exec(
+                        "ALTER TABLE records ADD COLUMN state TEXT NOT NULL DEFAULT ''; "
+                        "DROP TABLE IF EXISTS versions; DROP TABLE IF EXISTS supersessions;");
+                    !s)
+                    return s.error();
+            }
         }
         if (Status s = impl.createDerivedTables(); !s) return s.error();
         if (!r->meta("site")) {
@@ -695,7 +822,7 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
         if (Status s = r->setMeta("schema_version", std::to_string(kStorageVersion)); !s)
             return s.error();
         if (migrate) {
-            if (Status s = impl.materialiseAll(impl.allRecords()); !s) return s.error();
+            if (Status s = impl.rederiveAll(); !s) return s.error();
         }
         if (Status s = tx.commit(); !s) return s.error();
     }
@@ -728,15 +855,15 @@ Result<Change> Replica::write(const WriteRequest& req) {
             return Error{"unit_immutable", "a record's unit never changes (" + req.entity + " " +
                                                req.id + " belongs to " + record->unit + ")"};
         c.unit = record->unit;
+        // The change supersedes what this replica shows as current in each field it writes.
+        auto state = m_impl->loadState(record->rid);
+        if (!state) return state.error();
         for (const auto& [name, value] : c.set) {
             auto f = m_impl->fieldIndex(c.entity, name);
             if (!f) return f.error();
-            auto sel = m_db.cached(
-                "SELECT s.site, v.seq FROM versions v JOIN sites s ON s.idx=v.site_idx "
-                "WHERE v.rid=? AND v.field=? AND v.superseded=0");
-            sel->bind(1, record->rid).bind(2, *f);
             std::vector<Dot> dots;
-            while (sel->step()) dots.push_back({sel->text(0), static_cast<std::uint64_t>(sel->int64(1))});
+            for (const Version& v : state->current)
+                if (v.field == *f) dots.push_back({m_impl->siteName(v.site), v.seq});
             if (!dots.empty()) {
                 std::sort(dots.begin(), dots.end());
                 c.bases[name] = std::move(dots);
@@ -891,22 +1018,32 @@ Result<std::vector<VersionView>> Replica::history(const std::string& entity,
     const auto record = m_impl->findRecord(entity, id);
     std::vector<VersionView> out;
     if (!record) return out;
-    Stmt st = m_db.prepare(
-        "SELECT v.field, v.value, s.site, v.seq, c.author, v.hlc, v.superseded FROM versions v "
-        "JOIN sites s ON s.idx=v.site_idx JOIN changes c ON c.site_idx=v.site_idx AND "
-        "c.seq=v.seq WHERE v.rid=? ORDER BY v.hlc, s.site, v.field");
+    auto state = m_impl->loadState(record->rid);
+    if (!state) return state.error();
+    // Every value each stored change of the record wrote; the state says which are current.
+    std::vector<std::pair<int, VersionView>> rows;  // (field index, version)
+    Stmt st = m_db.prepare("SELECT site_idx, body FROM changes WHERE rid=?");
     st.bind(1, record->rid);
     while (st.step()) {
-        VersionView v;
-        v.field = m_impl->fieldName(static_cast<int>(st.int64(0))).second;
-        v.value = Json::parse(st.textView(1), nullptr, false);
-        v.dot = {st.text(2), static_cast<std::uint64_t>(st.int64(3))};
-        v.author = st.text(4);
-        v.hlc = static_cast<HlcTime>(st.int64(5));
-        v.current = st.int64(6) == 0;
-        out.push_back(std::move(v));
+        auto c = changeFromJson(Json::parse(st.textView(1), nullptr, false));
+        if (!c) return c.error();
+        for (auto& [name, value] : c->set) {
+            auto f = m_impl->fieldIndex(entity, name);
+            if (!f) return f.error();
+            const Version mine{*f, st.int64(0), c->seq, 0};
+            const bool current = std::any_of(state->current.begin(), state->current.end(),
+                                             [&](const Version& v) { return v.sameAs(mine); });
+            rows.emplace_back(*f, VersionView{name, std::move(value), c->dot(), c->author, c->hlc,
+                                              current});
+        }
     }
     if (st.error()) return *st.error();
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.hlc, a.second.dot.site, a.first) <
+               std::tie(b.second.hlc, b.second.dot.site, b.first);
+    });
+    out.reserve(rows.size());
+    for (auto& [field, v] : rows) out.push_back(std::move(v));
     return out;
 }
 
@@ -1177,16 +1314,19 @@ Status Replica::restampUnsent() {
         if (!c) return c.error();
         rows.emplace_back(sel.int64(0), sel.int64(1), std::move(*c));
     }
-    Touched touched;  // only timestamps change: no re-indexing
+    // Only times change, but a new time can change which concurrent value each field shows.
+    Touched touched;
     for (auto& [lseq, rid, c] : rows) {
         c.hlc = m_clock.now();
-        if (Status s = m_db.cached("UPDATE changes SET hlc=?, body=? WHERE lseq=?")->bind(1, c.hlc).bind(2, toJsonText(c)).bind(3, lseq).run();
+        if (Status s = m_db.cached("UPDATE changes SET hlc=?, body=? WHERE lseq=?")
+                           ->bind(1, c.hlc).bind(2, toJsonText(c)).bind(3, lseq).run();
             !s)
             return s;
-        if (Status s = m_db.cached("UPDATE versions SET hlc=? WHERE rid=? AND site_idx=? AND seq=?")->bind(1, c.hlc).bind(2, rid).bind(3, m_impl->ownIdx).bind(4, c.seq).run();
-            !s)
-            return s;
-        touched[rid];
+        auto t = m_impl->touchRecord(touched, rid);
+        if (!t) return t.error();
+        for (Version& v : (*t)->state.current)
+            if (v.site == m_impl->ownIdx && v.seq == c.seq) v.hlc = c.hlc;
+        (*t)->dirty = (*t)->all = (*t)->search = true;
     }
     if (Status s = m_impl->materialiseAll(touched); !s) return s;
     if (Status s = setMeta("clock_offset", std::to_string(m_clock.offsetMs())); !s) return s;
@@ -1225,17 +1365,7 @@ Status Replica::rebuildMaterialised() {
     if (!tx.begun()) return tx.begun();
     if (Status s = m_impl->dropDerivedTables(); !s) return s;
     if (Status s = m_impl->createDerivedTables(); !s) return s;
-    if (Status s = m_db.exec("DELETE FROM versions; DELETE FROM supersessions;"); !s) return s;
-    {
-        Stmt st = m_db.prepare("SELECT rid, site_idx, body FROM changes ORDER BY lseq");
-        while (st.step()) {
-            auto c = changeFromJson(Json::parse(st.textView(2), nullptr, false));
-            if (!c) return c.error();
-            if (Status s = m_impl->storeValues(*c, st.int64(0), st.int64(1), false); !s) return s;
-        }
-        if (st.error()) return *st.error();
-    }
-    if (Status s = m_impl->materialiseAll(m_impl->allRecords()); !s) return s;
+    if (Status s = m_impl->rederiveAll(); !s) return s;
     return tx.commit();
 }
 

@@ -174,6 +174,23 @@ struct Schedule {
                 REQUIRE(seen);
             }
         }
+        // The merge state re-derived from the stored changes in their arrival order (as a
+        // rebuild or an upgrade does) shows the same records and the same history.
+        Replica& any = *replicas[pick(replicas.size())];
+        std::vector<std::vector<VersionView>> histories;
+        for (const Change& w : written) histories.push_back(*any.history(w.entity, w.id));
+        REQUIRE(any.rebuildMaterialised().ok());
+        REQUIRE(*any.materialisedDump() == reference);
+        for (std::size_t k = 0; k < written.size(); ++k) {
+            const auto again = *any.history(written[k].entity, written[k].id);
+            REQUIRE(again.size() == histories[k].size());
+            for (std::size_t v = 0; v < again.size(); ++v) {
+                INFO("history of " << written[k].id << ", entry " << v);
+                REQUIRE(again[v].dot == histories[k][v].dot);
+                REQUIRE(again[v].field == histories[k][v].field);
+                REQUIRE(again[v].current == histories[k][v].current);
+            }
+        }
     }
 };
 

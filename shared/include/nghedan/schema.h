@@ -13,8 +13,9 @@
 
 namespace nghedan {
 
-/** Bumped when entities or fields change; Replica::open migrates older files. */
-constexpr int kSchemaVersion = 2;
+/** Bumped when entities, fields or the replica's storage layout change; Replica::open migrates
+ *  older files (3: versions kept as one merge state per record). */
+constexpr int kSchemaVersion = 3;
 
 enum class FieldType {
     Text,      ///< JSON string, at most maxLength UTF-8 bytes
