@@ -278,7 +278,10 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
                        {"serverTime", serverNowMs()}});
 }
 
-/** pull (log) and snapshot (current state) share the request shape. */
+/** pull and snapshot: the scope's log after a cursor, page by page. A snapshot also gives the
+ *  log cursor to continue from with pull; it sends the whole log too, because a subset of
+ *  the changes cannot reproduce the merge (a value whose superseding change is left out
+ *  would come back as a conflict). */
 void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader& reader, bool snapshot) {
     auto body = readJsonObject(req, res, reader, 64 * 1024);
@@ -314,8 +317,7 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
         std::lock_guard lock(ctx.mutex);
         const std::uint64_t logCursor = ctx.replica->lastCursor();
         const PageSize size{limit, ctx.settings.maxPageBytes};
-        auto page = snapshot ? ctx.replica->snapshotTextsAfter(cursor, user->scopeUnit, size)
-                             : ctx.replica->changeTextsAfter(cursor, user->scopeUnit, size, held);
+        auto page = ctx.replica->changeTextsAfter(cursor, user->scopeUnit, size, held);
         if (!page) {
             logLine(LogLevel::Error,
                     std::string(snapshot ? "snapshot: " : "pull: ") + page.error().message);

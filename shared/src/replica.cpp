@@ -705,15 +705,12 @@ struct Replica::Impl {
     }
 
     Result<ChangeTextPage> pageOfTexts(std::uint64_t cursor, const std::string& root,
-                                       PageSize size, bool currentOnly,
-                                       const HeldChanges& held = {}) {
+                                       PageSize size, const HeldChanges& held = {}) {
         const std::size_t limit = std::clamp<std::size_t>(size.changes, 1, 10'000);
         if (!root.empty())
             if (Status s = fillScope(root); !s) return s.error();
         std::string sql =
-            std::string("SELECT c.lseq, c.body") +
-            (currentOnly ? ", c.site_idx, c.seq, r.rid, r.state" : "") +
-            " FROM changes c JOIN records r ON r.rid=c.rid WHERE c.lseq > ?";
+            "SELECT c.lseq, c.body FROM changes c JOIN records r ON r.rid=c.rid WHERE c.lseq > ?";
         if (!root.empty())
             sql += " AND (r.entity IN ('unit','agency') OR r.unit IN (SELECT id FROM "
                    "temp.scope_units))";
@@ -724,28 +721,14 @@ struct Replica::Impl {
             sel->bind(1, held.site);
             if (sel->step()) heldSite = sel->int64(0);
         }
-        sql += " AND NOT (c.site_idx=? AND c.seq<=?) ORDER BY c.lseq";
+        sql += " AND NOT (c.site_idx=? AND c.seq<=?) ORDER BY c.lseq LIMIT ?";
         auto st = db.cached(sql);
         st->bind(1, cursor).bind(2, heldSite).bind(3, held.seq);
+        st->bind(4, static_cast<std::int64_t>(limit + 1));
         ChangeTextPage page;
         page.cursor = cursor;
         std::size_t bytes = 0;
-        std::int64_t stateOf = 0;  // the record whose state is decoded
-        RecordState state;
         while (st->step()) {
-            if (currentOnly) {
-                // A snapshot leaves out changes whose every value is superseded.
-                if (st->int64(4) != stateOf) {
-                    auto decoded = decodeState(st->textView(5));
-                    if (!decoded) return decoded.error();
-                    state = std::move(*decoded);
-                    stateOf = st->int64(4);
-                }
-                if (!state.isCurrent(st->int64(2), static_cast<std::uint64_t>(st->int64(3)))) {
-                    page.cursor = static_cast<std::uint64_t>(st->int64(0));
-                    continue;
-                }
-            }
             const std::string_view text = st->textView(1);
             if (page.changes.size() == limit ||
                 (!page.changes.empty() && bytes + text.size() > size.bytes)) {
@@ -763,8 +746,8 @@ struct Replica::Impl {
     }
 
     Result<ChangePage> pageOfChanges(std::uint64_t cursor, const std::string& root,
-                                     std::size_t limit, bool currentOnly) {
-        auto texts = pageOfTexts(cursor, root, PageSize{limit}, currentOnly);
+                                     std::size_t limit) {
+        auto texts = pageOfTexts(cursor, root, PageSize{limit});
         if (!texts) return texts.error();
         ChangePage page;
         page.cursor = texts->cursor;
@@ -1215,24 +1198,13 @@ std::uint64_t Replica::ackedSeq() {
 
 Result<ChangePage> Replica::changesAfter(std::uint64_t cursor, const std::string& scopeRoot,
                                          std::size_t limit) {
-    return m_impl->pageOfChanges(cursor, scopeRoot, limit, false);
-}
-
-Result<ChangePage> Replica::snapshotAfter(std::uint64_t cursor, const std::string& scopeRoot,
-                                          std::size_t limit) {
-    return m_impl->pageOfChanges(cursor, scopeRoot, limit, true);
+    return m_impl->pageOfChanges(cursor, scopeRoot, limit);
 }
 
 Result<ChangeTextPage> Replica::changeTextsAfter(std::uint64_t cursor,
                                                  const std::string& scopeRoot, PageSize size,
                                                  const HeldChanges& held) {
-    return m_impl->pageOfTexts(cursor, scopeRoot, size, false, held);
-}
-
-Result<ChangeTextPage> Replica::snapshotTextsAfter(std::uint64_t cursor,
-                                                   const std::string& scopeRoot,
-                                                   PageSize size) {
-    return m_impl->pageOfTexts(cursor, scopeRoot, size, true);
+    return m_impl->pageOfTexts(cursor, scopeRoot, size, held);
 }
 
 std::uint64_t Replica::lastCursor() {

@@ -357,14 +357,14 @@ TEST_CASE("pull and snapshot never return records outside the user's scope", "[s
         CHECK(check(w.q12, {"q12-ta"}) == std::set<std::string>{"in-ta"});
         CHECK(check(w.sup, supUnits) == std::set<std::string>{"in-p4", "in-p5"});
     }
-    // The snapshot leaves out the fully superseded first edit; the log keeps every change.
+    // Both keep every change of the record, the superseded first edit included.
     std::set<std::uint64_t> snapshotSeqs, logSeqs;
     for (const Json& c : w.pullAll(w.q3, "/api/v1/sync/snapshot"))
         if (c["id"] == "in-p4") snapshotSeqs.insert(c["seq"].get<std::uint64_t>());
     for (const Json& c : w.pullAll(w.q3, "/api/v1/sync/pull"))
         if (c["id"] == "in-p4") logSeqs.insert(c["seq"].get<std::uint64_t>());
     CHECK(logSeqs == std::set<std::uint64_t>{1, 2, 3});
-    CHECK(snapshotSeqs == std::set<std::uint64_t>{1, 3});
+    CHECK(snapshotSeqs == logSeqs);
 }
 
 TEST_CASE("pull pages follow the cursor and snapshot gives the log cursor to continue from",
@@ -392,6 +392,42 @@ TEST_CASE("pull pages follow the cursor and snapshot gives the log cursor to con
                                 Json{{"cursor", snap.body["logCursor"]}}, w.q3);
     CHECK(tail.body["changes"].empty());
     CHECK(tail.body["more"] == false);
+}
+
+TEST_CASE("a snapshot gives a new tablet each record exactly as the server has it", "[sync]") {
+    // A title edited three times in a row: every edit names the one before as its base, so
+    // only the last edit still holds the title. A new tablet must still see one title and no
+    // conflict, like the server.
+    World w;
+    std::vector<Change> batch{makeChange(kTabletQ3, 1, "petition", "chain", "q3-p4", "canbo.q3",
+                                         petitionFields("Đèn đường hỏng"))};
+    for (std::uint64_t seq = 2; seq <= 4; ++seq) {
+        Change edit = makeChange(kTabletQ3, seq, "petition", "chain", "q3-p4", "canbo.q3",
+                                 {{"title", numbered("Đèn đường hẻm 12 hỏng, lần ", seq)}});
+        edit.bases["title"] = {{kTabletQ3, seq - 1}};
+        batch.push_back(edit);
+    }
+    REQUIRE(w.push(w.q3, batch).body["accepted"] == 4);
+
+    TempDir dir;
+    auto opened = Replica::open(dir.file("new-tablet.db"));
+    REQUIRE(opened.ok());
+    auto& tablet = *opened;
+    std::vector<Change> received;
+    for (const Json& c : w.pullAll(w.q3, "/api/v1/sync/snapshot", 2))
+        received.push_back(*changeFromJson(c));
+    REQUIRE(tablet->apply(received).ok());
+    auto mine = tablet->get("petition", "chain");
+    REQUIRE(mine.ok());
+    REQUIRE(mine->has_value());
+    Json theirs;
+    {
+        std::lock_guard lock(w.server.context().mutex);
+        theirs = (*w.server.context().replica->get("petition", "chain"))->values;
+    }
+    CHECK((*mine)->values["title"] == "Đèn đường hẻm 12 hỏng, lần 4");
+    CHECK((*mine)->values["conflicts"] == 0);
+    CHECK((*mine)->values == theirs);
 }
 
 TEST_CASE("a pull leaves out the puller's own changes up to the seq it holds", "[sync]") {

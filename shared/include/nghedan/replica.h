@@ -198,16 +198,9 @@ public:
      *  subtree of `scopeRoot` plus reference data (units, agencies); empty root = all. */
     Result<ChangePage> changesAfter(std::uint64_t cursor, const std::string& scopeRoot,
                                     std::size_t limit);
-    /** A snapshot for a first sync, page by page: the stored changes (arrival order, after
-     *  `cursor`) in the scope that still hold at least one current value. Applying them gives
-     *  the same current state as the full history; fully superseded changes are left out. */
-    Result<ChangePage> snapshotAfter(std::uint64_t cursor, const std::string& scopeRoot,
-                                     std::size_t limit);
-    /** changesAfter and snapshotAfter as stored text; `held` changes are left out. */
+    /** changesAfter as stored text, limited in bytes too; `held` changes are left out. */
     Result<ChangeTextPage> changeTextsAfter(std::uint64_t cursor, const std::string& scopeRoot,
                                             PageSize size, const HeldChanges& held = {});
-    Result<ChangeTextPage> snapshotTextsAfter(std::uint64_t cursor, const std::string& scopeRoot,
-                                              PageSize size);
     /** The arrival position of the newest stored change (0 when empty). */
     std::uint64_t lastCursor();
     /** Changes of `site` with seq > after, in seq order (to re-push what a server lacks). */
