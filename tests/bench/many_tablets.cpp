@@ -132,17 +132,8 @@ int main(int argc, char** argv) {
                             t.statusOf.push_back({c.id, c.dot()});
                         } else {
                             auto& [id, dot] = t.statusOf[rng() % t.statusOf.size()];
-                            Change c;
-                            c.site = t.site;
-                            c.seq = ++t.seq;
-                            c.hlc =
-                                hlcPack(systemMillis(), static_cast<std::uint32_t>(c.seq & 0xffff));
-                            c.entity = "petition";
-                            c.id = id;
-                            c.unit = t.unit;
-                            c.author = t.user;
-                            c.set = {{"status", rng() % 2 ? "assigned" : "in_progress"}};
-                            c.bases = {{"status", {dot}}};
+                            Change c = statusStep(t.site, ++t.seq, id, t.unit, t.user,
+                                                  rng() % 2 ? "assigned" : "in_progress", dot);
                             dot = c.dot();
                             changes.push_back(c);
                         }

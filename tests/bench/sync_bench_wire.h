@@ -90,6 +90,23 @@ inline Change petitionCreate(const std::string& site, std::uint64_t seq, const s
     return c;
 }
 
+/** A status step on a petition of `site`, superseding the status value `base` holds. */
+inline Change statusStep(const std::string& site, std::uint64_t seq, const std::string& id,
+                         const std::string& unit, const std::string& author,
+                         const std::string& status, const Dot& base) {
+    Change c;
+    c.site = site;
+    c.seq = seq;
+    c.hlc = hlcPack(systemMillis(), static_cast<std::uint32_t>(seq & 0xffff));
+    c.entity = "petition";
+    c.id = id;
+    c.unit = unit;
+    c.author = author;
+    c.set = {{"status", status}};
+    c.bases = {{"status", {base}}};
+    return c;
+}
+
 inline Json pushBody(const std::vector<Change>& changes) {
     Json list = Json::array();
     for (const Change& c : changes) list.push_back(toJson(c));
