@@ -278,10 +278,15 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
                        {"serverTime", serverNowMs()}});
 }
 
-/** pull and snapshot: the scope's log after a cursor, page by page. A snapshot also gives the
- *  log cursor to continue from with pull; it sends the whole log too, because a subset of
- *  the changes cannot reproduce the merge (a value whose superseding change is left out
- *  would come back as a conflict). */
+/** A snapshot cursor names the last record sent, with this bit set. A cursor without it is
+ *  a log position from before snapshots went record by record: that snapshot goes on in log
+ *  order, so a tablet that was half-way through one loses nothing. */
+constexpr std::uint64_t kRecordCursor = std::uint64_t(1) << 62;
+
+/** pull: the scope's log after a cursor, page by page. snapshot: the scope's records one after
+ *  another, each with all its changes (every one of them: a subset cannot reproduce the
+ *  merge, since a value whose superseding change is left out would come back as a conflict),
+ *  and the log cursor to continue from with pull. */
 void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader& reader, bool snapshot) {
     auto body = readJsonObject(req, res, reader, 64 * 1024);
@@ -317,7 +322,12 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
         std::lock_guard lock(ctx.mutex);
         const std::uint64_t logCursor = ctx.replica->lastCursor();
         const PageSize size{limit, ctx.settings.maxPageBytes};
-        auto page = ctx.replica->changeTextsAfter(cursor, user->scopeUnit, size, held);
+        const bool byRecord = snapshot && (cursor == 0 || (cursor & kRecordCursor));
+        auto page = byRecord
+                        ? ctx.replica->recordTextsAfter(cursor & ~kRecordCursor, user->scopeUnit,
+                                                        size)
+                        : ctx.replica->changeTextsAfter(cursor, user->scopeUnit, size, held);
+        if (page && byRecord) page->cursor |= kRecordCursor;
         if (!page) {
             logLine(LogLevel::Error,
                     std::string(snapshot ? "snapshot: " : "pull: ") + page.error().message);

@@ -704,16 +704,24 @@ struct Replica::Impl {
             .run();
     }
 
+    /** "SELECT `columns` FROM changes c JOIN records r ... WHERE `position` > ?", kept to the
+     *  changes a scope sees: its unit subtree plus reference data (empty root: all). */
+    Result<std::string> scopedChanges(const std::string& columns, const std::string& position,
+                                      const std::string& root) {
+        std::string sql = "SELECT " + columns +
+                          " FROM changes c JOIN records r ON r.rid=c.rid WHERE " + position + " > ?";
+        if (root.empty()) return sql;
+        if (Status s = fillScope(root); !s) return s.error();
+        return sql + " AND (r.entity IN ('unit','agency') OR r.unit IN (SELECT id FROM "
+                     "temp.scope_units))";
+    }
+
     Result<ChangeTextPage> pageOfTexts(std::uint64_t cursor, const std::string& root,
                                        PageSize size, const HeldChanges& held = {}) {
         const std::size_t limit = std::clamp<std::size_t>(size.changes, 1, 10'000);
-        if (!root.empty())
-            if (Status s = fillScope(root); !s) return s.error();
-        std::string sql =
-            "SELECT c.lseq, c.body FROM changes c JOIN records r ON r.rid=c.rid WHERE c.lseq > ?";
-        if (!root.empty())
-            sql += " AND (r.entity IN ('unit','agency') OR r.unit IN (SELECT id FROM "
-                   "temp.scope_units))";
+        auto scoped = scopedChanges("c.lseq, c.body", "c.lseq", root);
+        if (!scoped) return scoped.error();
+        std::string sql = std::move(*scoped);
         // The puller's own changes, up to what it holds (its site is known here if it pushed).
         std::int64_t heldSite = 0;
         if (!held.site.empty()) {
@@ -742,6 +750,51 @@ struct Replica::Impl {
         if (st->error()) return *st->error();
         // Nothing more in scope: the cursor may skip past what the scope does not see.
         if (!page.more) page.cursor = std::max(page.cursor, r.lastCursor());
+        return page;
+    }
+
+    /** Whole records of the scope in record order (rid after `afterRid`), each with all its
+     *  changes in arrival order, until the page is full (it always holds at least one record,
+     *  however large). The cursor is the last record's rid. */
+    Result<ChangeTextPage> pageOfRecords(std::uint64_t afterRid, const std::string& root,
+                                         PageSize size) {
+        const std::size_t limit = std::clamp<std::size_t>(size.changes, 1, 10'000);
+        auto scoped = scopedChanges("c.rid, c.body", "c.rid", root);
+        if (!scoped) return scoped.error();
+        const std::string sql = *scoped + " ORDER BY c.rid, c.lseq";
+        auto st = db.cached(sql);
+        st->bind(1, afterRid);
+        ChangeTextPage page;
+        page.cursor = afterRid;
+        std::size_t bytes = 0;
+        std::vector<std::string> group;  // the changes of record `groupRid`
+        std::size_t groupBytes = 0;
+        std::uint64_t groupRid = 0;
+        // Adds the record read so far to the page; false when the page is full without it.
+        auto flush = [&] {
+            if (group.empty()) return true;
+            if (!page.changes.empty() && (page.changes.size() + group.size() > limit ||
+                                          bytes + groupBytes > size.bytes))
+                return false;
+            for (std::string& text : group) page.changes.push_back(std::move(text));
+            bytes += groupBytes;
+            page.cursor = groupRid;
+            group.clear();
+            groupBytes = 0;
+            return true;
+        };
+        while (st->step()) {
+            const auto rid = static_cast<std::uint64_t>(st->int64(0));
+            if (rid != groupRid && !flush()) {
+                page.more = true;
+                break;
+            }
+            groupRid = rid;
+            group.emplace_back(st->textView(1));
+            groupBytes += group.back().size();
+        }
+        if (st->error()) return *st->error();
+        if (!page.more && !flush()) page.more = true;
         return page;
     }
 
@@ -1205,6 +1258,11 @@ Result<ChangeTextPage> Replica::changeTextsAfter(std::uint64_t cursor,
                                                  const std::string& scopeRoot, PageSize size,
                                                  const HeldChanges& held) {
     return m_impl->pageOfTexts(cursor, scopeRoot, size, held);
+}
+
+Result<ChangeTextPage> Replica::recordTextsAfter(std::uint64_t afterRid,
+                                                 const std::string& scopeRoot, PageSize size) {
+    return m_impl->pageOfRecords(afterRid, scopeRoot, size);
 }
 
 std::uint64_t Replica::lastCursor() {

@@ -201,6 +201,11 @@ public:
     /** changesAfter as stored text, limited in bytes too; `held` changes are left out. */
     Result<ChangeTextPage> changeTextsAfter(std::uint64_t cursor, const std::string& scopeRoot,
                                             PageSize size, const HeldChanges& held = {});
+    /** For a first sync: whole records of the scope in record order after `afterRid` (the
+     *  cursor of the page before, 0 to start), each with all its changes in arrival order.
+     *  A record's changes arrive together, so a new replica materialises it once per page. */
+    Result<ChangeTextPage> recordTextsAfter(std::uint64_t afterRid, const std::string& scopeRoot,
+                                            PageSize size);
     /** The arrival position of the newest stored change (0 when empty). */
     std::uint64_t lastCursor();
     /** Changes of `site` with seq > after, in seq order (to re-push what a server lacks). */
