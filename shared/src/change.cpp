@@ -83,12 +83,6 @@ void appendValue(std::string& out, const Json& value) {
 }
 }  // namespace
 
-std::string valueText(const Json& value) {
-    std::string out;
-    appendValue(out, value);
-    return out;
-}
-
 std::string toJsonText(const Change& c) {
     // Keys in the order nlohmann::json sorts them, so the text equals toJson(c).dump().
     std::string out;

@@ -152,8 +152,7 @@ Result<RecordState> decodeState(std::string_view text) {
 /** What a batch did to one record, so materialisation does only the work needed. */
 struct Touch {
     const Change* sole = nullptr;  ///< the record was created by this change, nothing else
-    const Change* any = nullptr;   ///< a change of the record in this batch (entity, id, unit)
-    std::vector<const Change*> changes;  ///< the batch's changes of the record (their values)
+    std::vector<const Change*> changes;  ///< the batch's changes of the record, in order
     RecordState state;             ///< valid when `loaded`
     bool loaded = false;
     bool dirty = false;            ///< state differs from records.state
@@ -365,7 +364,6 @@ struct Replica::Impl {
         ins->bind(1, site).bind(2, c.seq).bind(3, c.hlc).bind(4, rid).bind(5, c.author);
         ins->bind(6, toJsonText(c));
         if (Status s = ins->run(); !s) return s;
-        t->any = &c;
         t->changes.push_back(&c);
         const EntityDef* e = findEntity(c.entity);
         t->search = t->search || !record || (e && touchesSearch(*e, c));
@@ -460,7 +458,8 @@ struct Replica::Impl {
      *  record from its state; a record created by one change is taken from that change. */
     Status materialise(std::int64_t rid, const Touch& touch) {
         std::string entity, id, unit;
-        if (const Change* c = touch.any) {
+        if (!touch.changes.empty()) {  // entity, id and unit never change
+            const Change* c = touch.changes.back();
             entity = c->entity;
             id = c->id;
             unit = c->unit;

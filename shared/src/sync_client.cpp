@@ -396,6 +396,8 @@ struct SyncClient::Impl {
 
     // ---- pull --------------------------------------------------------------------
 
+    using Meta = std::map<std::string, std::string>;  ///< stored with a page: where to resume
+
     /** A pull or snapshot page, fetched and parsed on another thread. */
     struct FetchedPage {
         Exchange exchange;
@@ -417,8 +419,7 @@ struct SyncClient::Impl {
                           });
     }
 
-    Status applyPage(Result<std::vector<Change>> changes,
-                     std::map<std::string, std::string> meta) {
+    Status applyPage(Result<std::vector<Change>> changes, Meta meta) {
         if (!changes) return changes.error();
         ApplyOptions opts;
         opts.validation = Validation::Shape;
@@ -431,6 +432,35 @@ struct SyncClient::Impl {
         return {};
     }
 
+    /** Pages of `path` from request's cursor until one says "more": false. Each page is
+     *  fetched (on another thread) while the one before is applied, and stored with the meta
+     *  that `metaFor(reply, next cursor, more)` gives: where to resume. */
+    Status pages(const std::string& path, Json request,
+                 const std::function<Result<Meta>(const Json&, std::uint64_t, bool)>& metaFor) {
+        std::uint64_t cursor = wire::uintMember(request, "cursor", 0);
+        auto ahead = fetchAhead(path, request);
+        while (true) {
+            FetchedPage fetched = ahead.get();
+            auto reply = learn(std::move(fetched.exchange));
+            if (cancelled()) return cancelledError();  // nothing applied after a cancel
+            if (!reply) return reply.error();
+            if (epochMoved(*reply)) return epochChangedError();
+            const std::uint64_t next = wire::uintMember(*reply, "cursor", cursor);
+            const bool more = reply->value("more", false);
+            if (more && next <= cursor)
+                return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
+            auto meta = metaFor(*reply, next, more);
+            if (!meta) return meta.error();
+            if (more) {
+                request["cursor"] = next;
+                ahead = fetchAhead(path, request);
+            }
+            if (Status s = applyPage(std::move(fetched.changes), std::move(*meta)); !s) return s;
+            if (!more) return {};
+            cursor = next;
+        }
+    }
+
     Status pull() {
         const std::uint64_t page = std::max<std::size_t>(options.pullPage, 1);
         report(SyncProgress::Phase::Pulling, 0, 0);
@@ -438,77 +468,38 @@ struct SyncClient::Impl {
         if (const auto stored = replica.meta(kMetaPullCursor)) {
             cursor = parseCursor(stored);
         } else {
-            // First sync: the scope's current state, page by page, then the log after it.
+            // First sync: the scope's records with all their changes, then the log after it.
             std::uint64_t snap = parseCursor(replica.meta(kMetaSnapshotCursor));
             const auto storedLog = replica.meta(kMetaSnapshotLog);
             std::optional<std::uint64_t> logCursor;
             if (snap > 0 && storedLog && !storedLog->empty()) logCursor = parseCursor(storedLog);
             if (!logCursor) snap = 0;
-            Json request{{"cursor", snap}, {"limit", page}};
-            auto ahead = fetchAhead("/api/v1/sync/snapshot", request);
-            while (true) {
-                FetchedPage fetched = ahead.get();
-                auto reply = learn(std::move(fetched.exchange));
-                if (cancelled()) return cancelledError();  // nothing applied after a cancel
-                if (!reply) return reply.error();
-                if (epochMoved(*reply)) return epochChangedError();
-                if (!logCursor) {
-                    if (!reply->contains("logCursor")) {
-                        return Error{"bad_response", "Máy chủ trả lời thiếu logCursor"};
-                    }
-                    logCursor = wire::uintMember(*reply, "logCursor", 0);
-                }
-                const std::uint64_t next = wire::uintMember(*reply, "cursor", snap);
-                const bool more = reply->value("more", false);
-                if (more && next <= snap)
-                    return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
-                if (more) {
-                    request["cursor"] = next;
-                    ahead = fetchAhead("/api/v1/sync/snapshot", request);
-                }
-                std::map<std::string, std::string> meta;
-                if (more) {
-                    meta = {{kMetaSnapshotCursor, std::to_string(next)},
-                            {kMetaSnapshotLog, std::to_string(*logCursor)}};
-                } else {
-                    meta = {{kMetaPullCursor, std::to_string(*logCursor)},
-                            {kMetaSnapshotCursor, "0"},
-                            {kMetaSnapshotLog, ""}};
-                }
-                if (Status s = applyPage(std::move(fetched.changes), std::move(meta)); !s) return s;
-                if (!more) break;
-                snap = next;
-            }
+            Status s = pages("/api/v1/sync/snapshot", Json{{"cursor", snap}, {"limit", page}},
+                             [&](const Json& reply, std::uint64_t next, bool more) -> Result<Meta> {
+                                 if (!logCursor) {
+                                     if (!reply.contains("logCursor"))
+                                         return Error{"bad_response",
+                                                      "Máy chủ trả lời thiếu logCursor"};
+                                     logCursor = wire::uintMember(reply, "logCursor", 0);
+                                 }
+                                 if (more)
+                                     return Meta{{kMetaSnapshotCursor, std::to_string(next)},
+                                                 {kMetaSnapshotLog, std::to_string(*logCursor)}};
+                                 return Meta{{kMetaPullCursor, std::to_string(*logCursor)},
+                                             {kMetaSnapshotCursor, "0"},
+                                             {kMetaSnapshotLog, ""}};
+                             });
+            if (!s) return s;
             cursor = *logCursor;
         }
         // This tablet's own changes, all held here, need not come back.
         Json request{{"cursor", cursor}, {"limit", page}, {"site", replica.siteId()}, {"seq", 0}};
         if (auto vector = replica.siteVector(); vector && vector->count(replica.siteId()))
             request["seq"] = vector->at(replica.siteId());
-        auto ahead = fetchAhead("/api/v1/sync/pull", request);
-        while (true) {
-            FetchedPage fetched = ahead.get();
-            auto reply = learn(std::move(fetched.exchange));
-            if (cancelled()) return cancelledError();
-            if (!reply) return reply.error();
-            if (epochMoved(*reply)) return epochChangedError();
-            const std::uint64_t next = wire::uintMember(*reply, "cursor", cursor);
-            const bool more = reply->value("more", false);
-            if (more && next <= cursor)
-                return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
-            if (more) {
-                request["cursor"] = next;
-                ahead = fetchAhead("/api/v1/sync/pull", request);
-            }
-            if (Status s = applyPage(std::move(fetched.changes),
-                                     {{kMetaPullCursor, std::to_string(next)}});
-                !s) {
-                return s;
-            }
-            if (!more) break;
-            cursor = next;
-        }
-        return {};
+        return pages("/api/v1/sync/pull", std::move(request),
+                     [](const Json&, std::uint64_t next, bool) -> Result<Meta> {
+                         return Meta{{kMetaPullCursor, std::to_string(next)}};
+                     });
     }
 
     /** Keeps the learned server offset for the next start (Replica::open reads it). */

@@ -47,8 +47,6 @@ Json toJson(const Change& change);
 /** The same text as toJson(change).dump(), built without the intermediate JSON tree: the form
  *  stored in the replica and sent on the wire. */
 std::string toJsonText(const Change& change);
-/** The canonical JSON text of one field value, as it appears in toJsonText. */
-std::string valueText(const Json& value);
 /** Parses and checks the shape (types, version, site format); not the schema. */
 Result<Change> changeFromJson(const Json& json);
 
