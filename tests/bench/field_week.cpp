@@ -236,12 +236,7 @@ int main(int argc, char** argv) {
                 pool.emplace_back([&] {
                     for (std::size_t i; (i = next++) < world.tablets().size();) {
                         Tablet& t = world.tablet(i);
-                        Result<SyncResult> r = Error{"none", "not tried"};
-                        for (int attempt = 0; attempt < 5; ++attempt) {
-                            r = mode == Mode::Push ? t.client->push() : t.sync();
-                            if (r) break;
-                            if (r.error().code == "unauthorized") (void)t.login();
-                        }
+                        auto r = World::syncWithRetries(t, 5, mode == Mode::Push);
                         if (!r) {
                             std::cerr << t.name << ": sync failed: " << r.error().code << " "
                                       << r.error().message << "\n";

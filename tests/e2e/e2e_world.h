@@ -200,11 +200,12 @@ public:
         return std::move(*r);
     }
 
-    /** Syncs one tablet, retrying failed syncs (faults) up to `tries` times. */
-    static Result<SyncResult> syncWithRetries(Tablet& t, int tries = 20) {
+    /** Syncs one tablet (or only pushes, `pushOnly`), retrying failed syncs (faults) up to
+     *  `tries` times and signing in again when the token was refused. */
+    static Result<SyncResult> syncWithRetries(Tablet& t, int tries = 20, bool pushOnly = false) {
         Result<SyncResult> last = Error{"none", "not tried"};
         for (int i = 0; i < tries; ++i) {
-            last = t.sync();
+            last = pushOnly ? t.client->push() : t.sync();
             if (last) return last;
             if (last.error().code == "unauthorized") {
                 if (auto token = t.login(); !token) continue;
