@@ -21,7 +21,7 @@ packages=(
   xvfb xauth fonts-noto-core fonts-dejavu-core
 )
 if [[ "${1:-}" == "--web" ]]; then
-  packages+=(chromium sqlite3)
+  packages+=(chromium sqlite3 poppler-utils)
   # Node.js may come from elsewhere (with its own npm); install Debian's only when absent.
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi

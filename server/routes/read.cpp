@@ -3,6 +3,8 @@
 #include <cmath>
 #include <mutex>
 
+#include "../users.h"
+#include "nghedan/policy.h"
 #include "read_model.h"
 
 namespace nghedan::server {
@@ -385,6 +387,27 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
                    {"canWrite", canWriteFromDashboard(user)}});
 }
 
+/** Who signs the minutes as secretary: the meeting's `secretary`, else the display name of the
+ *  recorder (`recorded_by`, else the record's creator, looked up among the accounts). A
+ *  username is never returned; empty when no name is known. */
+std::string secretaryOf(Context& ctx, const Json& meeting) {
+    auto text = [&](const char* key) {
+        const Json v = meeting.value(key, Json());
+        return v.is_string() ? v.get<std::string>() : std::string();
+    };
+    if (std::string s = text("secretary"); !s.empty()) return s;
+    UserStore accounts(ctx.replica->database());
+    for (const char* field : {"recorded_by", "created_by"}) {
+        const std::string who = text(field);
+        if (who.empty()) continue;
+        auto account = accounts.findUser(who);
+        if (account && *account && !(*account)->displayName.empty()) return (*account)->displayName;
+        // Not an account: a person's name typed in (usernames have no spaces).
+        if (std::string(field) == "recorded_by" && who.find(' ') != std::string::npos) return who;
+    }
+    return {};
+}
+
 void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& res,
                   const User& user) {
     const std::string id = req.matches[1];
@@ -397,6 +420,7 @@ void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& 
     Json lineage = Json::array();
     for (const auto* u : dir.lineage(meeting.value("unit", "")))
         lineage.push_back({{"id", u->id}, {"name", u->name}, {"level", u->level}});
+    meeting["secretaryName"] = secretaryOf(ctx, rec->values);
     sendJson(res, {{"meeting", meeting},
                    {"lineage", lineage},
                    {"conflicts", conflictsJson(*rec, user, ctx.replica->siteId())},
@@ -450,13 +474,6 @@ httplib::Server::Handler guarded(Context& ctx, GuardedHandler f) {
     };
 }
 
-const std::vector<std::string>& petitionHandlingFields() {
-    static const std::vector<std::string> fields = {
-        "status", "lead_agency", "support_agencies", "handling_level", "due_date",
-        "resolution", "resolved_at", "status_reason", "priority"};
-    return fields;
-}
-
 void registerReadRoutes(httplib::Server& server, Context& ctx) {
     server.Get("/api/v1/me", guarded(ctx, [&ctx](const httplib::Request&, httplib::Response& res,
                                                  const User& user) {
@@ -497,7 +514,7 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                        {"openPetitionStatuses", open},
                        {"directiveStatuses", directiveStatuses()},
                        {"categories", petitionCategories()},
-                       {"handlingFields", petitionHandlingFields()},
+                       {"handlingFields", supervisorPetitionFields()},
                        {"labels", enumLabels()},
                        {"fieldLabels", fieldLabels()}});
     }));
@@ -517,8 +534,13 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                 if (a->id == (*scope)->root) break;
                 ++depth;
             }
-            rows.push_back({{"id", id}, {"parent", u.parent.empty() ? Json() : Json(u.parent)},
-                            {"level", u.level}, {"code", u.code}, {"name", u.name}, {"depth", depth}});
+            rows.push_back({{"id", id},
+                            {"parent", u.parent.empty() ? Json() : Json(u.parent)},
+                            {"level", u.level},
+                            {"code", u.code},
+                            {"name", u.name},
+                            {"depth", depth},
+                            {"path", dir.unitPath(id)}});
         }
         std::sort(rows.begin(), rows.end(), [](const Json& a, const Json& b) {
             return std::make_tuple(a["depth"].get<int>(), a["code"].get<std::string>(), a["name"].get<std::string>()) <

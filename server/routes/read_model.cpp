@@ -132,6 +132,15 @@ std::string Directory::agencyName(const std::string& id) const {
     return it == agencies.end() ? std::string() : it->second.name;
 }
 
+std::string Directory::unitPath(const std::string& id) const {
+    std::string out;
+    for (const UnitInfo* u : lineage(id)) {
+        if (u->parent.empty() && u->id != id) break;  // the tree's root (the city) is implied
+        out += (out.empty() ? "" : " — ") + u->name;
+    }
+    return out;
+}
+
 std::vector<const UnitInfo*> Directory::lineage(const std::string& id) const {
     std::vector<const UnitInfo*> out;
     std::string cur = id;
@@ -541,8 +550,8 @@ const Json& enumLabels() {
     "escalated": {"vi": "Chuyển cấp trên", "en": "Escalated"},
     "not_competent": {"vi": "Không thuộc thẩm quyền", "en": "Not competent"},
     "withdrawn": {"vi": "Đã rút", "en": "Withdrawn"},
-    "draft": {"vi": "Bản nháp", "en": "Draft"},
-    "finalised": {"vi": "Đã hoàn tất", "en": "Finalised"},
+    "draft": {"vi": "Đang ghi", "en": "Being recorded"},
+    "finalised": {"vi": "Đã chốt biên bản", "en": "Minutes finalised"},
     "issued": {"vi": "Đã giao", "en": "Issued"},
     "done": {"vi": "Đã hoàn thành", "en": "Done"},
     "completed": {"vi": "Đã hoàn thành", "en": "Completed"},
@@ -565,7 +574,7 @@ const Json& enumLabels() {
     "neighbourhood": {"vi": "Khu phố", "en": "Neighbourhood"}
   },
   "channel": {
-    "meeting": {"vi": "Tại buổi tiếp xúc", "en": "At a meeting"},
+    "meeting": {"vi": "Tại buổi họp", "en": "At a meeting"},
     "visit": {"vi": "Khảo sát tại chỗ", "en": "Site visit"},
     "hotline": {"vi": "Đường dây nóng", "en": "Hotline"},
     "written": {"vi": "Đơn thư", "en": "Written"},
@@ -590,7 +599,7 @@ const Json& fieldLabels() {
     static const Json labels = R"({
   "id": {"vi": "Mã", "en": "ID"},
   "unit": {"vi": "Địa bàn", "en": "Area"},
-  "meeting": {"vi": "Buổi tiếp xúc", "en": "Meeting"},
+  "meeting": {"vi": "Buổi họp", "en": "Meeting"},
   "received_at": {"vi": "Ngày tiếp nhận", "en": "Received"},
   "channel": {"vi": "Hình thức tiếp nhận", "en": "Channel"},
   "petitioner_name": {"vi": "Người kiến nghị", "en": "Petitioner"},
@@ -614,13 +623,14 @@ const Json& fieldLabels() {
   "overdue": {"vi": "Quá hạn", "en": "Overdue"},
   "held_at": {"vi": "Thời gian", "en": "Held at"},
   "chaired_by": {"vi": "Chủ trì", "en": "Chaired by"},
+  "secretary": {"vi": "Thư ký", "en": "Secretary"},
   "delegation": {"vi": "Đoàn công tác", "en": "Delegation"},
   "attendees": {"vi": "Thành phần tham dự", "en": "Attendees"},
   "resident_count": {"vi": "Số người dân dự", "en": "Residents present"},
   "agenda": {"vi": "Chương trình", "en": "Agenda"},
   "minutes": {"vi": "Diễn biến", "en": "Minutes"},
   "conclusions": {"vi": "Kết luận", "en": "Conclusions"},
-  "recorded_by": {"vi": "Thư ký", "en": "Recorded by"},
+  "recorded_by": {"vi": "Người ghi", "en": "Recorded by"},
   "petition": {"vi": "Kiến nghị", "en": "Petition"},
   "issued_by": {"vi": "Người chỉ đạo", "en": "Issued by"},
   "agency": {"vi": "Cơ quan thực hiện", "en": "Agency"},

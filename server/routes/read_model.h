@@ -52,6 +52,9 @@ struct Directory {
 
     std::string unitName(const std::string& id) const;
     std::string agencyName(const std::string& id) const;
+    /** "Khu phố 1 — Phường 4 — Quận 3": the unit and its ancestors, nearest first, without
+     *  the tree's root (the city) unless the unit is the root. Empty when unknown. */
+    std::string unitPath(const std::string& id) const;
     /** The unit and its ancestors, nearest first. */
     std::vector<const UnitInfo*> lineage(const std::string& id) const;
 };
@@ -168,9 +171,6 @@ using GuardedHandler =
 /** Authenticates the request (outside the lock: auth keeps its own state), then runs `f`
  *  under ctx.mutex with the user. */
 httplib::Server::Handler guarded(Context& ctx, GuardedHandler f);
-
-/** Fields a supervisor may set on a petition from the dashboard. */
-const std::vector<std::string>& petitionHandlingFields();
 
 /** Supervisor write routes: petition handling fields, directives, updates (routes/supervise.cpp). */
 void registerSuperviseRoutes(httplib::Server& server, Context& ctx);

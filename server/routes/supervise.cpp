@@ -3,6 +3,7 @@
 // tablets receive it through pull.
 #include <algorithm>
 
+#include "nghedan/policy.h"
 #include "read_model.h"
 
 namespace nghedan::server {
@@ -76,7 +77,7 @@ void setPetitionHandling(Context& ctx, const httplib::Request& req, httplib::Res
     WriteRequest w;
     w.entity = "petition";
     w.id = id;
-    if (!takeFields(*body, "petition", petitionHandlingFields(), w.set, res)) return;
+    if (!takeFields(*body, "petition", supervisorPetitionFields(), w.set, res)) return;
     auto status = w.set.find("status");
     const Json currentStatus = rec->values.value("status", Json());
     const std::string current = currentStatus.is_string() ? currentStatus.get<std::string>() : "";
@@ -86,10 +87,20 @@ void setPetitionHandling(Context& ctx, const httplib::Request& req, httplib::Res
             return sendError(res, 400, "invalid_transition",
                              "A petition cannot move from \"" + current + "\" to \"" +
                                  status->second.get<std::string>() + "\"");
-        const bool resolving = status->second == "resolved" || status->second == "closed";
-        if (resolving && !w.set.count("resolved_at") &&
-            !rec->values.value("resolved_at", Json()).is_number())
+        const std::string to = status->second.get<std::string>();
+        const auto reason = w.set.find("status_reason");
+        if (petitionStepNeedsReason(current, to) &&
+            (reason == w.set.end() || !reason->second.is_string() ||
+             reason->second.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos))
+            return sendError(res, 400, "reason_required",
+                             "Moving a petition from \"" + current + "\" to \"" + to +
+                                 "\" needs a reason (status_reason)");
+        const bool resolving = to == "resolved" || to == "closed";
+        const bool hasResolvedAt = rec->values.value("resolved_at", Json()).is_number();
+        if (resolving && !w.set.count("resolved_at") && !hasResolvedAt)
             w.set["resolved_at"] = ctx.replica->clock().wallMillis();
+        if (isOpenPetitionStatus(to) && hasResolvedAt && !w.set.count("resolved_at"))
+            w.set["resolved_at"] = nullptr;  // reopened: no longer resolved
     }
     writeAndReply(ctx, user, std::move(w), res, 200);
 }
@@ -115,14 +126,15 @@ void createDirective(Context& ctx, const httplib::Request& req, httplib::Respons
         body->erase("unit");
     }
     if (!takeFields(*body, "directive", directiveFields(), w.set, res)) return;
-    // The directive belongs where it was given: the petition's or meeting's unit, else the one named.
+    // The directive belongs where it was given (shared unitDecidingLinks): the petition's or
+    // meeting's unit, else the one named.
     const std::string namedUnit = unit;
     unit.clear();
-    for (const char* parent : {"petition", "meeting"}) {
+    for (const std::string& parent : unitDecidingLinks("directive")) {
         auto it = w.set.find(parent);
         if (it == w.set.end() || it->second.is_null()) continue;
         if (!it->second.is_string())
-            return sendError(res, 400, "invalid_value", std::string("\"") + parent + "\" must be an id");
+            return sendError(res, 400, "invalid_value", "\"" + parent + "\" must be an id");
         auto rec = visibleRecord(ctx, user, parent, it->second.get<std::string>(), res);
         if (!rec) return;
         if (unit.empty()) unit = rec->values.value("unit", "");

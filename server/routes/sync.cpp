@@ -9,14 +9,10 @@
 #include "../context.h"
 #include "../http_util.h"
 #include "../users.h"
+#include "nghedan/policy.h"
 
 namespace nghedan::server {
 namespace {
-
-/** Petition fields a supervisor may write (handling, not the resident's account). */
-const std::set<std::string> kSupervisorPetitionFields = {
-    "status",     "lead_agency", "support_agencies", "handling_level", "due_date",
-    "resolution", "resolved_at", "status_reason",    "priority"};
 
 bool isReferenceEntity(const std::string& entity) {
     return entity == "unit" || entity == "agency";
@@ -78,31 +74,14 @@ private:
 
     std::optional<Error> checkRoleAndScope(const Account& a, const Change& c, bool creates) {
         const std::string who = a.username + " (" + a.role + ")";
-        if (isReferenceEntity(c.entity)) {
-            if (a.role != "admin")
-                return Error{"forbidden", who + " may not change " + c.entity +
-                                              " records (reference data is managed by admins)"};
-            return checkReferenceScope(a, c, creates);
-        }
-        if (a.role == "admin")
-            return Error{"forbidden",
-                         who + " manages units and agencies, not " + c.entity + " records"};
+        std::vector<std::string> fields;
+        for (const auto& [field, value] : c.set) fields.push_back(field);
+        if (auto refusal = roleWriteRefusal(a.role, c.entity, creates, fields))
+            return Error{refusal->code, who + ": " + refusal->message};
+        if (isReferenceEntity(c.entity)) return checkReferenceScope(a, c, creates);
         if (!inScope(a.scopeUnit, c.unit))
             return Error{"out_of_scope", "unit " + c.unit + " is outside the scope of " + who};
-        if (a.role == "official") return std::nullopt;
-        // supervisor
-        if (c.entity == "directive" || c.entity == "update") return std::nullopt;
-        if (c.entity == "petition" && !creates) {
-            for (const auto& [field, value] : c.set)
-                if (!kSupervisorPetitionFields.count(field))
-                    return Error{"forbidden", who +
-                                                  " may change only the handling of a "
-                                                  "petition, not petition." +
-                                                  field};
-            return std::nullopt;
-        }
-        return Error{"forbidden",
-                     who + " may not " + (creates ? "create " : "change ") + c.entity + " records"};
+        return std::nullopt;
     }
 
     std::optional<Error> checkReferenceScope(const Account& a, const Change& c, bool creates) {

@@ -7,14 +7,22 @@
 
 namespace nghedan::server {
 
-/** One cell: text, or a number when `numeric` (written as a number cell). */
+/** How a date cell is shown: not a date, dd/mm/yyyy, or dd/mm/yyyy hh:mm. */
+enum class XlsxDate { None, Day, DayTime };
+
+/** One cell: text, or a number when `numeric` (written as a number cell), or a date when `date`
+ *  is set: then `serial` is its spreadsheet serial (days since 1899-12-30, local time, the
+ *  fraction the time of day) and `text` what a CSV shows. */
 struct XlsxCell {
     std::string text;
     bool numeric = false;
+    XlsxDate date = XlsxDate::None;
+    double serial = 0;
 };
 
-/** The bytes of an .xlsx file: `header` in bold on a frozen first row, then `rows`.
- *  Text must be UTF-8; characters XML 1.0 forbids are dropped. */
+/** The bytes of an .xlsx file: `header` in bold on a frozen first row with an autofilter over
+ *  it, then `rows` (dates as date-formatted numbers). Text must be UTF-8; characters XML 1.0
+ *  forbids are dropped. */
 std::string writeXlsx(const std::string& sheetName, const std::vector<std::string>& header,
                       const std::vector<std::vector<XlsxCell>>& rows);
 

@@ -1323,6 +1323,13 @@ Result<std::vector<RefusedChange>> Replica::refusedChanges() {
     return out;
 }
 
+Status Replica::forgetRefused(const Dot& dot) {
+    return m_db.prepare("DELETE FROM refused WHERE site=? AND seq=?")
+        .bind(1, dot.site)
+        .bind(2, dot.seq)
+        .run();
+}
+
 Status Replica::restampUnsent() {
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun();

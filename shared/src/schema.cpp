@@ -87,40 +87,42 @@ EntityDef entity(std::string name, std::string titleField, std::vector<FieldDef>
 std::vector<EntityDef> buildEntities() {
     constexpr std::size_t kLine = 300, kText = 20'000, kLong = 200'000;
     return {
-        entity("unit", "name", {ref("parent", "unit"), enumeration("level", kUnitLevels, true),
-                        text("code", 32), text("name", kLine, true, true)}),
-        entity("agency", "name", {text("name", kLine, true, true), text("short_name", 80),
-                          enumeration("level", {"city", "district", "ward"}, true),
-                          text("contact", kLine)}),
+        entity("unit", "name",
+               {ref("parent", "unit"), enumeration("level", kUnitLevels, true), text("code", 32),
+                text("name", kLine, true, true)}),
+        entity("agency", "name",
+               {text("name", kLine, true, true), text("short_name", 80),
+                enumeration("level", {"city", "district", "ward"}, true), text("contact", kLine)}),
         entity("meeting", "title",
                {simple("held_at", FieldType::Time, true), text("location", kLine, false, true),
                 text("title", kLine, true, true), text("chaired_by", kLine),
-                text("delegation", kText), people("attendees", 500),
+                text("secretary", kLine), text("delegation", kText), people("attendees", 500),
                 integer("resident_count", 0, 100'000), text("agenda", kText, false, true),
                 text("minutes", kLong, false, true), text("conclusions", kText, false, true),
                 enumeration("status", {"draft", "finalised"}), text("recorded_by", kLine)}),
-        entity("petition", "title",
-               {ref("meeting", "meeting"), simple("received_at", FieldType::Time, true),
-                enumeration("channel",
-                            {"meeting", "visit", "hotline", "written", "online", "other"}),
-                personal(text("petitioner_name", kLine, false, true)),
-                personal(text("petitioner_contact", kLine)), integer("households", 0, 100'000),
-                enumeration("category", kCategories, true), text("title", kLine, true, true),
-                text("description", kText, false, true), text("location", kLine, false, true),
-                enumeration("status", kPetitionStatuses, true),
-                enumeration("priority", {"low", "normal", "high", "urgent"}),
-                ref("lead_agency", "agency"), refList("support_agencies", "agency", 20),
-                enumeration("handling_level", {"neighbourhood", "ward", "district", "city"}),
-                simple("due_date", FieldType::Date), text("resolution", kText, false, true),
-                simple("resolved_at", FieldType::Time), text("status_reason", kText)}),
-        entity("directive", "instruction",
-               {ref("meeting", "meeting"), ref("petition", "petition"),
-                text("issued_by", kLine, true), ref("agency", "agency", true),
-                text("instruction", kText, true, true), simple("due_date", FieldType::Date),
-                enumeration("status", kDirectiveStatuses, true), text("result", kText, false, true),
-                simple("completed_at", FieldType::Time)}),
-        entity("update", "text", {enumeration("parent_entity", {"petition", "directive"}, true),
-                          ref("parent", "", true), text("text", kText, true, true)}),
+        entity(
+            "petition", "title",
+            {ref("meeting", "meeting"), simple("received_at", FieldType::Time, true),
+             enumeration("channel", {"meeting", "visit", "hotline", "written", "online", "other"}),
+             personal(text("petitioner_name", kLine, false, true)),
+             personal(text("petitioner_contact", kLine)), integer("households", 0, 100'000),
+             enumeration("category", kCategories, true), text("title", kLine, true, true),
+             text("description", kText, false, true), text("location", kLine, false, true),
+             enumeration("status", kPetitionStatuses, true),
+             enumeration("priority", {"low", "normal", "high", "urgent"}),
+             ref("lead_agency", "agency"), refList("support_agencies", "agency", 20),
+             enumeration("handling_level", {"neighbourhood", "ward", "district", "city"}),
+             simple("due_date", FieldType::Date), text("resolution", kText, false, true),
+             simple("resolved_at", FieldType::Time), text("status_reason", kText)}),
+        entity(
+            "directive", "instruction",
+            {ref("meeting", "meeting"), ref("petition", "petition"), text("issued_by", kLine, true),
+             ref("agency", "agency", true), text("instruction", kText, true, true),
+             simple("due_date", FieldType::Date), enumeration("status", kDirectiveStatuses, true),
+             text("result", kText, false, true), simple("completed_at", FieldType::Time)}),
+        entity("update", "text",
+               {enumeration("parent_entity", {"petition", "directive"}, true),
+                ref("parent", "", true), text("text", kText, true, true)}),
     };
 }
 
@@ -298,6 +300,11 @@ std::vector<std::string> allowedNextPetitionStatuses(std::string_view from) {
     if (from == "not_competent") return {"closed"};
     if (from == "withdrawn") return {"closed"};
     return {};
+}
+
+bool petitionStepNeedsReason(std::string_view from, std::string_view to) {
+    if (to == "escalated" || to == "not_competent" || to == "withdrawn") return true;
+    return from == "resolved" && to == "in_progress";
 }
 
 namespace {

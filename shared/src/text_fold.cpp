@@ -24,24 +24,52 @@ std::string ftsQuery(std::string_view typed) {
     const std::string folded = foldForSearch(typed);
     std::string query;
     std::string word;
-    auto flush = [&] {
-        if (word.empty()) return;
+    std::string phrase;  // the words of the open quote, space-separated
+    bool inPhrase = false;
+    auto append = [&](const std::string& term) {
         if (!query.empty()) query += ' ';
-        query += '"' + word + "\"*";
+        query += term;
+    };
+    auto flushWord = [&] {
+        if (word.empty()) return;
+        if (inPhrase) {
+            phrase += (phrase.empty() ? "" : " ") + word;
+        } else {
+            append('"' + word + "\"*");
+        }
         word.clear();
     };
-    for (const char c : folded) {
-        const auto u = static_cast<unsigned char>(c);
-        // ASCII punctuation and spaces separate words; quotes can never reach FTS5.
+    auto flushPhrase = [&] {
+        if (!phrase.empty()) append('"' + phrase + '"');
+        phrase.clear();
+    };
+    auto byte = [&](std::size_t i) {
+        return i < folded.size() ? static_cast<unsigned char>(folded[i]) : 0u;
+    };
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const char c = folded[i];
+        const auto u = byte(i);
+        // “ ” „ (U+201C..U+201E, E2 80 9C..9E), what tablet keyboards type for quotes, count as ".
+        const bool curlyQuote =
+            u == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) >= 0x9C && byte(i + 2) <= 0x9E;
+        if (c == '"' || curlyQuote) {
+            flushWord();
+            if (inPhrase) flushPhrase();
+            inPhrase = !inPhrase;
+            if (curlyQuote) i += 2;
+            continue;
+        }
+        // Other ASCII punctuation and spaces separate words; no operator can reach FTS5.
         const bool separator = u < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
                                              (c >= 'A' && c <= 'Z') || c == '_');
         if (separator) {
-            flush();
+            flushWord();
         } else {
             word.push_back(c);
         }
     }
-    flush();
+    flushWord();
+    flushPhrase();
     return query;
 }
 

@@ -532,3 +532,100 @@ TEST_CASE("petition lists answered from the overview index equal Replica::list r
         CHECK(api.body["total"] == page->total);
     }
 }
+
+namespace {
+/** True when `text` holds the words "phường 4" next to each other (4 not part of 14 or 40). */
+bool holdsWard4(const std::string& text) {
+    for (const std::string needle : {"phường 4", "Phường 4", "PHƯỜNG 4"}) {
+        for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+            const std::size_t end = at + needle.size();
+            const bool startsWord =
+                at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+            const bool endsWord =
+                end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+            if (startsWord && endsWord) return true;
+        }
+    }
+    return false;
+}
+}  // namespace
+
+TEST_CASE(
+    "a quoted q searches for the phrase: only petitions holding it, fewer than its words unquoted",
+    "[read][search]") {
+    TestServerOptions options;
+    options.demo = true;
+    InProcessServer server(options);
+    const std::string token = login(server.baseUrl(), "giamsat.q3", "demo1234", newSiteId());
+    REQUIRE_FALSE(token.empty());
+    auto rows = [&](const std::string& q) {
+        const Reply r = jsonGet(server.baseUrl(), "/api/v1/petitions?limit=200&q=" + q, token);
+        REQUIRE(r.status == 200);
+        REQUIRE(r.body["total"] == r.body["rows"].size());  // all on one page
+        return r.body["rows"];
+    };
+    const Json words = rows("phuong%204");
+    const Json phrase = rows("%22phuong%204%22");
+    std::set<std::string> wordsHolding;
+    for (const Json& row : words) {
+        std::string text;
+        for (const char* field :
+             {"title", "description", "location", "resolution", "petitioner_name"})
+            if (row.contains(field) && row[field].is_string())
+                text += row[field].get<std::string>() + "\n";
+        if (holdsWard4(text)) wordsHolding.insert(row["id"].get<std::string>());
+    }
+    CHECK_FALSE(wordsHolding.empty());
+    CHECK(ids(phrase) == wordsHolding);
+    CHECK(phrase.size() < words.size());
+    CHECK(ids(rows("%22PH%C6%AF%E1%BB%9CNG%204%22")) == wordsHolding);  // "PHƯỜNG 4"
+}
+
+TEST_CASE(
+    "exports name the area level by level, refer to records readably and give XLSX real dates "
+    "under a filter",
+    "[export]") {
+    World w;
+    const std::string march = "?from=2023-03-01&to=2023-03-31";
+    const Reply csv = getRaw(w.base, "/api/v1/exports/petitions.csv" + march, w.supervisor);
+    REQUIRE(csv.status == 200);
+    // The area: its path, then one column per level present in the tree under the city.
+    CHECK(csv.raw.rfind(
+              "\xEF\xBB\xBFMã,Địa bàn,Quận/Huyện,Phường/Xã,Khu phố,Buổi họp,Ngày tiếp nhận,", 0) ==
+          0);
+    std::string ref = w.q3Petitions[0].substr(0, 6);
+    for (char& c : ref) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    CHECK(csv.raw.find("\r\nKN-20230310-" + ref +
+                       ",Khu phố 5 — Phường 4 — Quận 3,Quận 3,Phường 4,Khu phố 5,"
+                       "Mỗi tuần một khu phố — Khu phố 5 (10/03/2023),2023-03-10 12:00,") !=
+          std::string::npos);
+    // A petition of the ward itself has no neighbourhood.
+    CHECK(csv.raw.find(",Phường 4 — Quận 3,Quận 3,Phường 4,,") != std::string::npos);
+    bool hexId = false;
+    for (const std::string& id : w.q3Petitions)
+        hexId = hexId || csv.raw.find(id) != std::string::npos;
+    CHECK_FALSE(hexId);
+    CHECK(csv.raw.find(w.meeting) == std::string::npos);
+
+    const Reply xlsx = getRaw(w.base, "/api/v1/exports/petitions.xlsx" + march, w.supervisor);
+    REQUIRE(xlsx.status == 200);
+    const std::string sheet = unzipEntry(xlsx.raw, "xl/worksheets/sheet1.xml");
+    const std::string styles = unzipEntry(xlsx.raw, "xl/styles.xml");
+    const std::string workbook = unzipEntry(xlsx.raw, "xl/workbook.xml");
+    // Received 10 March 2023 at noon (Vietnam): serial 44995.5 shown as a date and time; due
+    // 20 March 2023: serial 45005 shown as a date.
+    CHECK(sheet.find("s=\"3\"><v>44995.5</v>") != std::string::npos);
+    CHECK(sheet.find("s=\"2\"><v>45005</v>") != std::string::npos);
+    CHECK(styles.find("<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>") != std::string::npos);
+    CHECK(styles.find("<numFmt numFmtId=\"165\" formatCode=\"dd/mm/yyyy hh:mm\"/>") !=
+          std::string::npos);
+    CHECK(styles.find("<cellXfs count=\"4\">") != std::string::npos);
+    // The header row is frozen and carries an autofilter over every row (5 petitions + header).
+    CHECK(sheet.find("state=\"frozen\"") != std::string::npos);
+    const std::size_t filter = sheet.find("<autoFilter ref=\"A1:");
+    REQUIRE(filter != std::string::npos);
+    CHECK(sheet.substr(filter, sheet.find("/>", filter) - filter).find("6\"") != std::string::npos);
+    CHECK(workbook.find("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" "
+                        "hidden=\"1\">'Kiến nghị'!$A$1:$") != std::string::npos);
+    CHECK(sheet.find("Khu phố 5 — Phường 4 — Quận 3") != std::string::npos);
+}

@@ -104,9 +104,171 @@ TEST_CASE("lists filter by status, category, unit subtree, agency and overdue", 
     CHECK(r->list({.entity = "meeting", .overdueOnly = true}).error().code == "invalid_query");
 }
 
-TEST_CASE("fts queries are built from words only", "[search]") {
+namespace {
+/** A replica holding the texts the phrase tests tell apart. */
+std::unique_ptr<Replica> wardTexts(TempDir& dir) {
+    auto r = openReplica(dir.file("a.db"));
+    mustWrite(*r, {"unit", "u4", "u4", "admin", {{"name", "Phường 4"}, {"level", "ward"}}});
+    mustWrite(*r, {"unit", "u14", "u14", "admin", {{"name", "Phường 14"}, {"level", "ward"}}});
+    mustWrite(*r,
+              {"petition", "flood", "kp5", "an", petitionFields("Ngập nước ở Phường 4, Quận 3")});
+    auto house = petitionFields("Sửa đường hẻm");
+    house["description"] = "Trước nhà số 4 đường Trần Quốc Thảo, phường Võ Thị Sáu";
+    mustWrite(*r, {"petition", "house", "kp5", "an", house});
+    mustWrite(*r, {"petition", "meeting4", "kp5", "an", petitionFields("Họp dân 4 phường")});
+    mustWrite(*r,
+              {"petition", "kp1", "kp5", "an", petitionFields("Khu phố 1 đến đường Lê Văn Sỹ")});
+    mustWrite(*r,
+              {"petition", "kp12", "kp5", "an", petitionFields("Khu phố 12 đến đường Lê Văn Sỹ")});
+    mustWrite(*r, {"petition", "kp1b", "kp5", "an", petitionFields("Khu phố 1 ngập nước")});
+    mustWrite(*r, {"petition", "order", "kp5", "an", petitionFields("Đường khu 1 phố đến")});
+    mustWrite(*r, {"petition", "duc", "kp5", "an", petitionFields("Ông Võ Văn Đức phản ánh")});
+    return r;
+}
+}  // namespace
+
+TEST_CASE("a quoted search matches whole words in order, not Phường 14 nor a house number",
+          "[search]") {
+    TempDir dir;
+    auto r = wardTexts(dir);
+    const std::set<std::string> ward4 = {"Phường 4", "Ngập nước ở Phường 4, Quận 3"};
+    CHECK(titles(*r, "\"phường 4\"") == ward4);
+    CHECK(titles(*r, "\"phuong 4\"") == ward4);
+    CHECK(titles(*r, "\"PHUONG 4\"") == ward4);
+    // Unquoted, every word is a prefix found anywhere: today's behaviour.
+    CHECK(titles(*r, "phuong 4") == std::set<std::string>{"Phường 4",
+                                                          "Ngập nước ở Phường 4, Quận 3",
+                                                          "Sửa đường hẻm", "Họp dân 4 phường"});
+    CHECK(titles(*r, "phuong 1").count("Phường 14") == 1);
+    CHECK(titles(*r, "\"phuong 1\"").empty());  // the last word is whole: not Phường 14
+    CHECK(titles(*r, "\"phuong\"") == std::set<std::string>{"Phường 4", "Phường 14",
+                                                            "Ngập nước ở Phường 4, Quận 3",
+                                                            "Sửa đường hẻm", "Họp dân 4 phường"});
+    CHECK(titles(*r, "\"phuon\"").empty());
+
+    // The app's lists go through the same query.
+    auto page = r->list({.search = "\"phuong 4\"", .sort = "id"});
+    REQUIRE(page.ok());
+    REQUIRE(page->rows.size() == 1);
+    CHECK(page->rows[0]["id"] == "flood");
+    CHECK(page->total == 1);
+}
+
+TEST_CASE("a quoted search keeps its word order", "[search]") {
+    TempDir dir;
+    auto r = wardTexts(dir);
+    CHECK(titles(*r, "\"4 phường\"") == std::set<std::string>{"Họp dân 4 phường"});
+    CHECK(titles(*r, "\"phường 4\"").count("Họp dân 4 phường") == 0);
+    CHECK(titles(*r, "\"khu pho 1\"") ==
+          std::set<std::string>{"Khu phố 1 đến đường Lê Văn Sỹ", "Khu phố 1 ngập nước"});
+}
+
+TEST_CASE("a quoted search ignores diacritics and đ too", "[search]") {
+    TempDir dir;
+    auto r = wardTexts(dir);
+    const std::set<std::string> duc = {"Ông Võ Văn Đức phản ánh"};
+    CHECK(titles(*r, "\"duc\"") == duc);
+    CHECK(titles(*r, "\"Đức\"") == duc);
+    CHECK(titles(*r, "\"van duc phan anh\"") == duc);
+    CHECK(titles(*r, "\"VĂN ĐỨC\"") == duc);
+    CHECK(titles(*r, "\"đuc\"") == duc);
+    CHECK(titles(*r, "\"du\"").empty());
+    CHECK(titles(*r, "\"duc van\"").empty());
+}
+
+TEST_CASE("a search mixing a phrase and prefix words needs all of them", "[search]") {
+    TempDir dir;
+    auto r = wardTexts(dir);
+    CHECK(titles(*r, "\"khu pho 1\" den duong") ==
+          std::set<std::string>{"Khu phố 1 đến đường Lê Văn Sỹ"});
+    CHECK(titles(*r, "den \"khu pho 1\" duo") ==
+          std::set<std::string>{"Khu phố 1 đến đường Lê Văn Sỹ"});
+    CHECK(titles(*r, "khu pho 1 den duong") ==
+          std::set<std::string>{"Khu phố 1 đến đường Lê Văn Sỹ", "Khu phố 12 đến đường Lê Văn Sỹ",
+                                "Đường khu 1 phố đến"});
+    CHECK(titles(*r, "ngap \"phuong 4\"") == std::set<std::string>{"Ngập nước ở Phường 4, Quận 3"});
+    CHECK(titles(*r, "“khu phố 1” ngap") == std::set<std::string>{"Khu phố 1 ngập nước"});
+}
+
+TEST_CASE("an unclosed quote makes the rest of the search a phrase", "[search]") {
+    TempDir dir;
+    auto r = wardTexts(dir);
+    CHECK(titles(*r, "\"phuong 4") == titles(*r, "\"phuong 4\""));
+    CHECK(titles(*r, "ngap \"phuong 4") == std::set<std::string>{"Ngập nước ở Phường 4, Quận 3"});
+    CHECK(titles(*r, "\"khu pho 1\" \"ngap") == std::set<std::string>{"Khu phố 1 ngập nước"});
+    CHECK(titles(*r, "phuong 4\"") == titles(*r, "phuong 4"));
+}
+
+TEST_CASE("characters FTS5 treats as syntax never make a search fail nor act as operators",
+          "[search]") {
+    TempDir dir;
+    auto r = wardTexts(dir);
+    for (const char* typed : {"*",
+                              "-",
+                              ":",
+                              "^",
+                              "(",
+                              ")",
+                              "\"",
+                              "\"\"",
+                              "\"\"\"",
+                              "NEAR",
+                              "AND",
+                              "OR",
+                              "NOT",
+                              "+",
+                              "phuong*",
+                              "-phuong",
+                              "phuong:4",
+                              "^phuong",
+                              "(phuong",
+                              "phuong)",
+                              "NEAR(phuong 4)",
+                              "phuong AND 4",
+                              "phuong OR 4",
+                              "phuong NOT 4",
+                              "\"phuong\" OR \"4\"",
+                              "title:phuong",
+                              "{title body}: phuong",
+                              "\"phuong*\"",
+                              "\"-4\"",
+                              "a\"b\"c",
+                              "\"NEAR\"",
+                              "'",
+                              "\\",
+                              "%_",
+                              "“",
+                              "”",
+                              "„",
+                              "\xE2\x80",
+                              "\xC4",
+                              "phuong \xE2",
+                              "; DROP TABLE search; --"}) {
+        INFO(typed);
+        auto hits = r->search(typed);
+        CHECK(hits.ok());
+        auto page = r->list({.search = typed});
+        CHECK(page.ok());
+    }
+    // Operators are words: OR does not widen, NOT and - do not exclude, a column filter is text.
+    CHECK(titles(*r, "phuong 4 OR khong").empty());
+    CHECK(titles(*r, "phuong -4") == titles(*r, "phuong 4"));
+    CHECK(titles(*r, "phuong NOT 4").empty());
+    CHECK(titles(*r, "title:ngap").empty());
+    CHECK(titles(*r, "ngap*") == titles(*r, "ngap"));
+    CHECK(titles(*r, "^ngap") == titles(*r, "ngap"));
+    CHECK(titles(*r, "\"ngap*\"") == titles(*r, "\"ngap\""));
+}
+
+TEST_CASE("search queries reach FTS5 as quoted words and phrases only", "[search]") {
     CHECK(ftsQuery("Phường 4") == "\"Phường\"* \"4\"*");
     CHECK(ftsQuery("  ") == "");
-    CHECK(ftsQuery("a\"b") == "\"a\"* \"b\"*");
+    CHECK(ftsQuery("\"Phường 4\"") == "\"Phường 4\"");
+    CHECK(ftsQuery("\"khu pho 1\" den duong") == "\"khu pho 1\" \"den\"* \"duong\"*");
+    CHECK(ftsQuery("“Đức”") == "\"Dức\"");
+    CHECK(ftsQuery("a\"b") == "\"a\"* \"b\"");
+    CHECK(ftsQuery("\"phuong 4") == "\"phuong 4\"");
+    CHECK(ftsQuery("\"\" \"*-:^(\"") == "");
+    CHECK(ftsQuery("\"a*b NEAR(c)\"") == "\"a b NEAR c\"");
     CHECK(foldForSearch("Đức đi đường") == "Dức di dường");
 }

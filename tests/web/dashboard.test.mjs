@@ -225,9 +225,15 @@ describe('supervisor dashboard', () => {
     assert.equal(header[0], 'Mã');
     assert.ok(header.includes('Lĩnh vực') && header.includes('Trạng thái'));
     assert.ok(!header.includes('Liên hệ người kiến nghị'), 'no contact column for supervisors');
+    // The area as a path, then one column per level of the unit tree (Quận 3's tree has
+    // districts, wards and neighbourhoods).
+    assert.deepEqual(header.slice(header.indexOf('Địa bàn'), header.indexOf('Địa bàn') + 4), ['Địa bàn', 'Quận/Huyện', 'Phường/Xã', 'Khu phố']);
     const expected = await allRows(page, base, '/petitions', { category: 'environment_sanitation' });
     assert.equal(rows.length - 1, expected.length);
-    assert.deepEqual(new Set(rows.slice(1).map((r) => r[0])), new Set(expected.map((p) => p.id)));
+    // A readable reference (KN-day-first digits of the id), not the 32-digit id.
+    assert.ok(rows.slice(1).every((r) => /^KN-\d{8}-[0-9A-F]{6}$/.test(r[0])), rows[1][0]);
+    assert.deepEqual(new Set(rows.slice(1).map((r) => r[0].slice(-6))), new Set(expected.map((p) => p.id.slice(0, 6).toUpperCase())));
+    assert.ok(!text.match(/\b[0-9a-f]{32}\b/), 'no 32-digit ids in the export');
     const catCol = header.indexOf('Lĩnh vực');
     assert.ok(rows.slice(1).every((r) => r[catCol] === 'Môi trường, vệ sinh'));
     assert.ok(rows.slice(1).every((r) => r.length === header.length));
@@ -266,6 +272,101 @@ describe('supervisor dashboard', () => {
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     assert.ok(pdf.length > 10000);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('a petition opened in a new tab is saved there (its CSRF value comes from the session)', async () => {
+    const tab = await q3.context.newPage();
+    try {
+      const list = (await getJson(tab, base, '/petitions?status=assigned&limit=1')).body;
+      const id = list.rows[0].id;
+      await tab.goto(base + '/#/petitions/' + id);
+      await tab.waitForSelector('#handling-form');
+      assert.equal(await tab.evaluate(() => sessionStorage.getItem('nghedan.csrf')), null, 'the new tab starts without the login’s CSRF value');
+      // Supporting agencies are ticked, not picked with Ctrl-click in a multi-select.
+      assert.equal(await tab.locator('select[multiple]').count(), 0);
+      const boxes = tab.locator('#h-support input[type=checkbox]:not(:checked)');
+      const wanted = [await boxes.nth(0).getAttribute('value'), await boxes.nth(1).getAttribute('value')];
+      await tab.fill('#h-support-filter', 'cong an');
+      assert.ok(await tab.locator('#h-support label.check:visible').count() > 0);
+      await tab.fill('#h-support-filter', '');
+      for (const v of wanted) await tab.check(`#h-support input[value="${v}"]`);
+      await tab.selectOption('#h-priority', 'urgent');
+      await tab.click('#handling-form button[type=submit]');
+      await tab.waitForSelector('#toast.toast-ok:not([hidden])');
+      const after = (await getJson(tab, base, '/petitions/' + id)).body.petition;
+      assert.equal(after.priority, 'urgent');
+      for (const v of wanted) assert.ok(after.support_agencies.includes(v), 'supporting agency saved');
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test('the area filter names each unit with its parents, so no two options read alike', async () => {
+    const { page } = q3;
+    await page.goto(base + '/#/petitions');
+    await waitRendered(page);
+    const labels = (await page.locator('#f-unit option').allTextContents()).slice(1);
+    assert.ok(labels.includes('Khu phố 1 — Phường 4 — Quận 3'), labels.slice(0, 10).join(' | '));
+    assert.ok(labels.includes('Phường 4 — Quận 3'));
+    assert.equal(new Set(labels).size, labels.length, 'every option is distinct');
+    // Each ward comes right before its neighbourhoods.
+    const ward = labels.indexOf('Phường 4 — Quận 3');
+    assert.match(labels[ward + 1], /^Khu phố \d — Phường 4 — Quận 3$/);
+    await page.goto(base + '/#/meetings');
+    await waitRendered(page);
+    assert.ok((await page.locator('#m-unit option').allTextContents()).includes('Khu phố 5 — Phường 4 — Quận 3'));
+  });
+
+  test('a date that does not exist (31/02) gets a Vietnamese message next to the field', async () => {
+    const { page } = q3;
+    await page.goto(base + '/#/petitions');
+    await waitRendered(page);
+    const before = await page.evaluate(() => location.hash);
+    await page.fill('#f-from', '31/02/2025');
+    await page.press('#f-from', 'Enter');
+    await page.waitForSelector('#f-from-error');
+    const message = await page.textContent('#f-from-error');
+    assert.equal(message, '“31/02/2025”: tháng 2/2025 không có ngày 31 (tháng này có 28 ngày).');
+    assert.ok(await page.isVisible('#f-from-error'));
+    assert.equal(await page.getAttribute('#f-from', 'aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => location.hash), before, 'the list was not reloaded with a wrong date');
+    // Typing again clears the message; a real date is taken.
+    await page.fill('#f-from', '28/02/2025');
+    assert.equal(await page.locator('#f-from-error').count(), 0);
+    await page.press('#f-from', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('from=2025-02-28'));
+    await waitRendered(page);
+  });
+
+  test('labels follow the app: “Buổi họp” and its status labels', async () => {
+    const { page } = q3;
+    await page.goto(base + '/#/meetings?status=finalised');
+    await waitRendered(page);
+    assert.match(await page.textContent('#mainnav'), /Buổi họp/);
+    assert.doesNotMatch(await page.textContent('#mainnav'), /tiếp xúc/);
+    const statuses = await page.locator('table.data tbody .status').allTextContents();
+    assert.ok(statuses.length > 0 && statuses.every((s) => s === 'Đã chốt biên bản'), statuses.join('|'));
+  });
+
+  test('the first visit shows the sign-in form plainly; only a session that ended says so', async () => {
+    const fresh = await openBrowser();
+    try {
+      const { page } = fresh;
+      await page.goto(base + '/');
+      await page.waitForSelector('#username');
+      assert.equal(await page.isVisible('.form-error'), false, 'no “session expired” on a first visit');
+      for (const id of ['#username', '#password']) {
+        const red = await page.$eval(id, (el) => el.matches(':user-invalid') || el.classList.contains('invalid') || getComputedStyle(el).borderTopColor === 'rgb(180, 35, 24)');
+        assert.equal(red, false, `${id} is not marked wrong before anyone typed`);
+      }
+      // A cookie the server no longer knows (signed out elsewhere, password changed): say so.
+      await fresh.context.addCookies([{ name: 'nghedan_session', value: 'ended-session-token', url: base }]);
+      await page.goto(base + '/#/petitions');
+      await page.waitForSelector('.form-error:not([hidden])');
+      assert.match(await page.textContent('.form-error'), /Phiên làm việc đã hết hạn/);
+    } finally {
+      await fresh.close();
+    }
   });
 
   test('English can be switched on and back', async () => {

@@ -154,3 +154,50 @@ export function sqliteRows(dataDir, sql) {
     fs.rmSync(path.dirname(copy), { recursive: true, force: true });
   }
 }
+
+/** A simulated tablet of `username`: signs in with a new device id and pushes changes of its
+ *  own site, as the app does (POST /sync/push). `write(entity, unit, set)` returns the new id. */
+export async function tabletOf(baseUrl, username, password = kPassword) {
+  const hex = (n) => [...crypto.getRandomValues(new Uint8Array(n))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const site = hex(16);
+  const login = await fetch(baseUrl + '/api/v1/auth/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password, device: site }),
+  });
+  if (login.status !== 200) throw new Error(`tablet login of ${username}: ${login.status} ${await login.text()}`);
+  const { token } = await login.json();
+  let seq = 0;
+  const call = async (method, apiPath, body) => {
+    const res = await fetch(baseUrl + '/api/v1' + apiPath, {
+      method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (res.status !== 200) throw new Error(`${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return {
+    get: (apiPath) => call('GET', apiPath),
+    async write(entity, unit, set) {
+      const id = hex(16);
+      const change = { v: 1, site, seq: ++seq, hlc: Date.now() * 65536, entity, id, unit, author: username, set, bases: {} };
+      const reply = await call('POST', '/sync/push', { changes: [change] });
+      if (reply.accepted !== 1) throw new Error(`push refused: ${JSON.stringify(reply.refused)}`);
+      return id;
+    },
+  };
+}
+
+/** The words of a PDF by page, from poppler's `pdftotext -bbox`: [{width, height, words:
+ *  [{text, xMin, yMin, xMax, yMax}]}], in reading order. */
+export function pdfWords(pdfFile) {
+  const html = execFileSync('pdftotext', ['-bbox', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const pages = [];
+  const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const words = [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((w) => ({ xMin: +w[1], yMin: +w[2], xMax: +w[3], yMax: +w[4], text: unescape(w[5]) }));
+    pages.push({ width: +m[1], height: +m[2], words });
+  }
+  return pages;
+}

@@ -1,5 +1,6 @@
-// Talks to the read API with the session cookie; every non-GET carries the CSRF token that
-// the login returned (kept in sessionStorage, per tab).
+// Talks to the read API with the session cookie; every non-GET carries the session's CSRF token:
+// the one the login returned (kept in sessionStorage, per tab), or, in a tab that has none (a
+// petition opened in a new tab), the one GET /auth/session gives for the cookie.
 
 export class ApiError extends Error {
   constructor(status, code, message) {
@@ -27,26 +28,48 @@ export function query(params) {
   return s ? '?' + s : '';
 }
 
+/** The CSRF token of this tab's session, asked from the server when the tab has none. */
+async function csrfToken(fresh = false) {
+    const known = sessionStorage.getItem(kCsrfKey);
+    if (known && !fresh) return known;
+    try {
+        const res = await fetch(
+            '/api/v1/auth/session',
+            {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+        const data = res.ok ? await res.json() : null;
+        setCsrf(data && data.csrf);
+        return (data && data.csrf) || '';
+    } catch {
+        return '';
+    }
+}
+
 let onUnauthorized = () => {};
 export function setUnauthorizedHandler(f) { onUnauthorized = f; }
 
-export async function api(path, { method = 'GET', body, params } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = sessionStorage.getItem(kCsrfKey) || '';
-  let res;
-  try {
-    res = await fetch('/api/v1' + path + query(params), {
-      method, headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError(0, 'network', e.message);
-  }
-  let data = null;
-  try { data = await res.json(); } catch { data = null; }
+export async function api(path, {method = 'GET', body, params, retried = false} = {}) {
+    const headers = {Accept: 'application/json'};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const needsCsrf = method !== 'GET' && !path.startsWith('/auth/login');
+    if (needsCsrf) headers['X-CSRF-Token'] = await csrfToken(retried);
+    let res;
+    try {
+        res = await fetch('/api/v1' + path + query(params), {
+            method,
+            headers,
+            credentials: 'same-origin',
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+    } catch (e) {
+        throw new ApiError(0, 'network', e.message);
+    }
+    let data = null;
+    try { data = await res.json(); } catch { data = null; }
   if (!res.ok) {
     const err = (data && data.error) || {};
+    // A token from an older session of this tab: ask for the current one, once.
+    if (res.status === 403 && err.code === 'csrf_failed' && needsCsrf && !retried)
+        return api(path, {method, body, params, retried: true});
     const error = new ApiError(res.status, err.code || 'http_' + res.status, err.message || res.statusText);
     if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized(error);
     throw error;

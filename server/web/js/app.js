@@ -104,13 +104,16 @@ export async function render() {
   }
 }
 
-setUnauthorizedHandler(() => {
-  session.me = null;
-  setCsrf(null);
-  if (currentRoute().path !== '/login') {
-    sessionStorage.setItem('nghedan.notice', 'sessionExpired');
-    location.hash = '#/login';
-  }
+setUnauthorizedHandler((error) => {
+    session.me = null;
+    setCsrf(null);
+    if (currentRoute().path !== '/login') {
+        // "unauthorized": no session at all (a first visit, after signing out): the plain form.
+        // A session the server no longer accepts has really ended: say so.
+        if (error.code === 'token_expired' || error.code === 'invalid_token')
+            sessionStorage.setItem('nghedan.notice', 'sessionExpired');
+        location.hash = '#/login';
+    }
 });
 
 export async function afterLogin(csrf) {

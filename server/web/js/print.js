@@ -1,91 +1,130 @@
-// The minutes (biên bản) of a meeting in the Vietnamese administrative layout, ready to print
-// or to save as PDF from the browser. Always in Vietnamese: it is an official record.
+// The minutes (biên bản) of a meeting in the layout of Nghị định 30/2020/NĐ-CP, ready to print
+// or to save as PDF from the browser (page numbers come from css/print.css). Always in
+// Vietnamese: it is an official record. Times are Vietnam time (format.js).
 import { api } from './api.js';
 import { h, mount } from './dom.js';
-import { fmtDate } from './format.js';
+import {fmtDate, vietnamParts} from './format.js';
 import { setSchema } from './i18n.js';
 
-const kOffsetMs = 7 * 3600 * 1000;
-
-function vnParts(ms) {
-  const d = new Date(ms + kOffsetMs);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), hh: d.getUTCHours(), mm: d.getUTCMinutes() };
-}
+const kBlank = '……………………';
 
 /** "ngày 10 tháng 3 năm 2023"; days under 10 and months 1–2 take a leading zero (Nghị định 30/2020). */
 export function dateWords(ms) {
-  const p = vnParts(ms);
-  const day = p.d < 10 ? '0' + p.d : String(p.d);
-  const month = p.m < 3 ? '0' + p.m : String(p.m);
-  return `ngày ${day} tháng ${month} năm ${p.y}`;
+    const p = vietnamParts(ms);
+    const day = p.d < 10 ? '0' + p.d : String(p.d);
+    const month = p.m < 3 ? '0' + p.m : String(p.m);
+    return `ngày ${day} tháng ${month} năm ${p.y}`;
 }
 
 function timeWords(ms) {
-  const p = vnParts(ms);
-  return `${p.hh} giờ ${String(p.mm).padStart(2, '0')} phút`;
+    const p = vietnamParts(ms);
+    return `${p.hh} giờ ${String(p.mm).padStart(2, '0')} phút`;
 }
 
 const upper = (s) => (s || '').toLocaleUpperCase('vi');
 /** "Lê Thị Mỹ Dung — Trưởng Ban Dân vận" -> "Lê Thị Mỹ Dung" (the signature shows the name). */
-const personName = (s) => (s || '').split(/\s+[—–-]\s+|,\s*/)[0];
+const personName = (s) =>
+    (s || '').replace(/^(Ông|Bà|Đồng chí)\s+/u, '').split(/\s+[—–-]\s+|,\s*/)[0];
 
 function paragraphs(text) {
-  if (!text) return [h('p.blank', '……………………………………………………………………')];
-  return text.split(/\n+/).filter((s) => s.trim()).map((s) => h('p', s));
+    if (!text) return [h('p.blank', kBlank + kBlank + kBlank)];
+    return text.split(/\n+/).filter((s) => s.trim()).map((s) => h('p', s));
+}
+
+/**
+ * The body that issues the minutes: the unit above a neighbourhood (which issues nothing),
+ *  else the meeting's own unit; and the body above it. `lineage` is nearest first.
+ */
+function issuers(lineage) {
+    const at = lineage.length > 1 && lineage[0].level === 'neighbourhood' ? 1 : 0;
+    return {issuer: lineage[at], above: lineage[at + 1]};
+}
+
+/** "Ủy ban nhân dân Phường 4" for an administrative unit; a neighbourhood keeps its name. */
+const orgName = (u) => (u ? (u.level !== 'neighbourhood' ? 'Ủy ban nhân dân ' : '') + u.name : '');
+
+function petitionItem(p) {
+    const who = p.petitioner_name ? `Ông/bà ${p.petitioner_name}` : 'Người dân';
+    const handlers = [
+        p.leadAgencyName ? `${p.leadAgencyName} (chủ trì)` : null, ...(p.supportAgencyNames || [])
+    ].filter(Boolean);
+    return h(
+        'li', h('p', h('strong', p.title), p.description ? ': ' + p.description : ''),
+        h('p.sub', h('em', 'Người nêu: '), who, p.location ? ` (${p.location})` : '', '.'),
+        h('p.sub', h('em', 'Cơ quan giải quyết: '),
+          handlers.length ? handlers.join('; ') : 'chưa giao', '.'));
 }
 
 function render(data) {
   const m = data.meeting;
   const lineage = data.lineage;  // the meeting's unit first, then each unit above it
-  const issuerIndex = lineage.length > 1 && lineage[0].level === 'neighbourhood' ? 1 : 0;
-  const issuer = lineage[issuerIndex];
-  const above = lineage[issuerIndex + 1];
-  const placeUnit = lineage.find((u) => u.level === 'ward') || issuer || lineage[0];
-  const orgName = (u) => (u ? (u.level === 'city' || u.level === 'district' || u.level === 'ward' ? 'Ủy ban nhân dân ' : '') + u.name : '');
+  const {issuer, above} = issuers(lineage);
   const attendees = m.attendees || [];
-  const title = 'Buổi tiếp xúc, đối thoại với nhân dân' + (lineage[0] ? ' ' + lineage[0].name : '');
+  const secretary = m.secretaryName || '';
+  const subtitle = 'Buổi tiếp xúc, đối thoại với nhân dân' +
+      (lineage[0] ? ' ' + lineage[0].name : '') +
+      (lineage[0] && lineage[0] !== issuer && issuer ? ', ' + issuer.name : '');
+  let section = 0;
+  const h3 = (text) => h('h3', `${++section}. ${text}`);
 
   document.title = `Biên bản — ${m.title}`;
   return [
-    m.status !== 'finalised' ? h('div.draft-mark', { 'aria-hidden': 'true' }, 'DỰ THẢO') : null,
-    h('header.doc-header',
-      h('div.issuer',
-        above ? h('p.issuer-above', upper(orgName(above))) : null,
-        h('p.issuer-name', upper(orgName(issuer))),
-        h('p.rule', '')),
-      h('div.motto',
-        h('p.nation', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
-        h('p.motto-line', 'Độc lập - Tự do - Hạnh phúc'),
-        h('p.place-date', `${placeUnit ? placeUnit.name : ''}, ${dateWords(m.held_at)}`))),
-    h('h1.doc-title', 'BIÊN BẢN'),
-    h('p.doc-subtitle', title),
-    h('p.doc-subject', m.title),
-    h('section',
-      h('h2', 'I. THỜI GIAN, ĐỊA ĐIỂM'),
-      h('p', `Vào lúc ${timeWords(m.held_at)}, ${dateWords(m.held_at)}, tại ${m.location || '……………………'}.`)),
-    h('section',
-      h('h2', 'II. THÀNH PHẦN THAM DỰ'),
-      h('p', h('strong', '1. Chủ trì: '), m.chaired_by || '……………………'),
-      h('p', h('strong', '2. Đoàn công tác: '), m.delegation || '……………………'),
-      h('p', h('strong', '3. Đại biểu và thành phần tham dự:')),
-      attendees.length ? h('ul.attendees', attendees.map((p) => h('li', p.name, p.role ? ` — ${p.role}` : ''))) : h('p.blank', '……………………'),
-      h('p', h('strong', '4. Người dân: '), m.resident_count !== null && m.resident_count !== undefined ? `${m.resident_count} người.` : '…… người.'),
-      h('p', h('strong', '5. Thư ký: '), m.recorded_by || '……………………')),
-    h('section',
-      h('h2', 'III. NỘI DUNG'),
-      m.agenda ? [h('h3', '1. Chương trình'), ...paragraphs(m.agenda)] : null,
-      h('h3', (m.agenda ? '2' : '1') + '. Diễn biến'), ...paragraphs(m.minutes),
-      h('h3', (m.agenda ? '3' : '2') + '. Ý kiến, kiến nghị của người dân'),
-      data.petitions.length ? h('ol.petitions', data.petitions.map((p) => h('li', h('strong', p.title), p.description ? ': ' + p.description : ''))) : h('p', 'Không có kiến nghị.')),
-    h('section',
-      h('h2', 'IV. KẾT LUẬN'),
-      ...paragraphs(m.conclusions),
-      data.directives.length ? [h('h3', 'Chỉ đạo giao thực hiện'),
-        h('ol.directives', data.directives.map((d) => h('li', d.agencyName ? h('strong', d.agencyName + ': ') : null, d.instruction,
-          d.due_date ? ` (hạn ${fmtDate(d.due_date)})` : '')))] : null),
-    h('section.signatures',
-      h('div.sign', h('p.sign-title', 'THƯ KÝ'), h('p.sign-note', '(Ký, ghi rõ họ tên)'), h('p.sign-name', personName(m.recorded_by))),
-      h('div.sign', h('p.sign-title', 'CHỦ TRÌ'), h('p.sign-note', '(Ký, ghi rõ họ tên)'), h('p.sign-name', personName(m.chaired_by)))),
+      m.status !== 'finalised' ? h('div.draft-mark', {'aria-hidden': 'true'}, 'DỰ THẢO') : null,
+      h('header.doc-header',
+        h('div.issuer', above ? h('p.issuer-above', upper(orgName(above))) : null,
+          h('p.issuer-name', upper(orgName(issuer))), h('p.rule', ''),
+          h('p.doc-number', 'Số: ', h('span.number-blank', '……'), '/BB-UBND')),
+        h('div.motto', h('p.nation', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+          h('p', h('span.motto-line', 'Độc lập - Tự do - Hạnh phúc')),
+          h('p.place-date', `${issuer ? issuer.name : ''}, ${dateWords(m.held_at)}`))),
+      h('h1.doc-title', 'BIÊN BẢN'),
+      h('p.doc-subtitle', subtitle),
+      h('p.doc-subject', m.title),
+      h('p.doc-rule', ''),
+      h('section', h('h2', 'I. THỜI GIAN, ĐỊA ĐIỂM'),
+        h('p',
+          `Vào lúc ${timeWords(m.held_at)}, ${dateWords(m.held_at)}, tại ${
+              m.location || kBlank}.`)),
+      h('section', h('h2', 'II. THÀNH PHẦN THAM DỰ'),
+        h('p', h('strong', '1. Chủ trì: '), m.chaired_by || kBlank),
+        h('p', h('strong', '2. Thư ký: '), secretary || kBlank),
+        h('p', h('strong', '3. Đoàn công tác: '), m.delegation || kBlank),
+        h('p', h('strong', '4. Đại biểu và thành phần tham dự:')),
+        attendees.length ?
+            h('ul.attendees', attendees.map((p) => h('li', p.name, p.role ? ` — ${p.role}` : ''))) :
+                                                                            h('p.blank', kBlank),
+        h('p', h('strong', '5. Người dân tham dự: '),
+          m.resident_count !== null && m.resident_count !== undefined ?
+              `${m.resident_count} người.` :
+              '…… người.')),
+      h('section', h('h2', 'III. NỘI DUNG'),
+        m.agenda ? [h3('Chương trình'), ...paragraphs(m.agenda)] : null, h3('Diễn biến'),
+        ...paragraphs(m.minutes), h3('Ý kiến, kiến nghị của người dân'),
+        data.petitions.length ? h('ol.petitions', data.petitions.map(petitionItem)) :
+                                h('p', 'Không có kiến nghị.')),
+      h('section', h('h2', 'IV. KẾT LUẬN, CHỈ ĐẠO'), ...paragraphs(m.conclusions),
+        data.directives.length ?
+            [
+                h('h3', 'Chỉ đạo giao thực hiện'),
+                h('ol.directives',
+                  data.directives.map(
+                      (d) => h(
+                          'li', d.agencyName ? h('strong', d.agencyName + ': ') : null,
+                          d.instruction, d.due_date ? ` (hạn ${fmtDate(d.due_date)})` : '',
+                          d.issued_by && d.issued_by !== m.chaired_by ? ` — ${d.issued_by}` : '')))
+            ] :
+            null),
+      // The closing sentence and both signatures stay on one page (css: .closing).
+      h('div.closing',
+        h('p.closing-text',
+          `Buổi làm việc kết thúc lúc …… giờ …… phút, ${
+              dateWords(
+                  m.held_at)}; biên bản đã được đọc lại cho các thành phần dự họp nghe và thông qua.`),
+        h('div.signatures',
+          h('div.sign', h('p.sign-title', 'THƯ KÝ'), h('p.sign-note', '(Ký, ghi rõ họ tên)'),
+            h('p.sign-name', personName(secretary))),
+          h('div.sign', h('p.sign-title', 'CHỦ TRÌ'), h('p.sign-note', '(Ký, ghi rõ họ tên)'),
+            h('p.sign-name', personName(m.chaired_by))))),
   ];
 }
 
@@ -100,9 +139,13 @@ async function main() {
     mount(root, render(data));
     root.dataset.ready = '1';
   } catch (e) {
-    mount(root, h('p.error', e.status === 404 ? 'Không tìm thấy buổi tiếp xúc (hoặc ngoài phạm vi của bạn).'
-      : e.status === 401 ? 'Vui lòng đăng nhập bảng điều hành trước.' : 'Có lỗi: ' + e.message));
-    root.dataset.ready = 'error';
+      mount(
+          root,
+          h('p.error',
+            e.status === 404 ? 'Không tìm thấy buổi họp (hoặc ngoài phạm vi của bạn).' :
+                e.status === 401 ? 'Vui lòng đăng nhập bảng điều hành trước.' :
+                                   'Có lỗi: ' + e.message));
+      root.dataset.ready = 'error';
   }
 }
 

@@ -216,6 +216,9 @@ public:
     /** Takes an unsent own change out of the state and keeps it in the refused list. */
     Status markRefused(const Dot& dot, const Error& reason);
     Result<std::vector<RefusedChange>> refusedChanges();
+    /** The person dealt with a refused change (resent it corrected, or discarded it): it
+     *  leaves the refused list. Its dot stays used; nothing else changes. */
+    Status forgetRefused(const Dot& dot);
     /** Gives every unsent own change a new timestamp from the (corrected) clock, in seq order. */
     Status restampUnsent();
 

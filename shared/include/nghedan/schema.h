@@ -14,8 +14,8 @@
 namespace nghedan {
 
 /** Bumped when entities, fields or the replica's storage layout change; Replica::open migrates
- *  older files (3: versions kept as one merge state per record). */
-constexpr int kSchemaVersion = 3;
+ *  older files (3: versions kept as one merge state per record; 4: meeting.secretary). */
+constexpr int kSchemaVersion = 4;
 
 enum class FieldType {
     Text,      ///< JSON string, at most maxLength UTF-8 bytes
@@ -71,6 +71,9 @@ Status validateChange(const Change& change, bool creates);
 const std::vector<std::string>& petitionStatuses();
 /** The statuses a person may move a petition to from `from` (the app offers only these). */
 std::vector<std::string> allowedNextPetitionStatuses(std::string_view from);
+/** True when moving a petition from `from` to `to` needs a written reason (kept in
+ *  status_reason): escalation, not competent, withdrawn, and reopening a resolved one. */
+bool petitionStepNeedsReason(std::string_view from, std::string_view to);
 /** True for statuses where the petition still needs work (counted as open / can be overdue). */
 bool isOpenPetitionStatus(std::string_view status);
 /** Directive statuses; isOpenDirectiveStatus as above. */

@@ -10,8 +10,14 @@ namespace nghedan {
  *  indexed text and the query; every other diacritic is folded by unicode61. */
 std::string foldForSearch(std::string_view utf8);
 
-/** Turns what a person typed into an FTS5 MATCH expression: each word folded, quoted and
- *  prefix-matched, all words required. Empty when the input has no word. */
+/** Turns what a person typed into an FTS5 MATCH expression: the one search syntax of the app
+ *  and the server, every part required. A word outside quotes matches as a prefix (phuong finds
+ *  Phường, Phương); words inside double quotes ("…" or “…”) match as a phrase: the same whole
+ *  words in that order, next to each other, the last word whole too ("phuong 4" finds Phường 4,
+ *  not Phường 14 nor 4 phường). An unclosed quote makes the rest of the input a phrase. Words
+ *  are folded (foldForSearch) and only letters and digits reach FTS5, so what people type
+ *  (*, -, :, ^, (, NEAR, AND, OR) is a word or a separator, never an operator or a syntax
+ *  error. Empty when the input has no word. */
 std::string ftsQuery(std::string_view typed);
 
 }  // namespace nghedan

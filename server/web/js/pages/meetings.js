@@ -1,9 +1,10 @@
-import { api, exportUrl } from '../api.js';
-import { go } from '../app.js';
-import { h, mount } from '../dom.js';
-import { dateInput, fmtNumber, fmtTime, readDate } from '../format.js';
-import { enumLabel, fieldLabel, t } from '../i18n.js';
-import { pager, sortHeader } from './petitions.js';
+import {api, exportUrl} from '../api.js';
+import {go} from '../app.js';
+import {h, mount} from '../dom.js';
+import {dateInput, fmtNumber, fmtTime, readDate} from '../format.js';
+import {enumLabel, fieldLabel, t} from '../i18n.js';
+
+import {pager, sortHeader, unitOptions} from './petitions.js';
 
 const kPageSize = 25;
 
@@ -18,8 +19,8 @@ export async function render(main, { params, isCurrent }) {
   if (!isCurrent()) return;
   const navigate = (f) => go('/meetings', f);
   const q = h('input', { type: 'search', id: 'm-q', value: filters.q || '', placeholder: t('searchPlaceholder'), 'aria-label': t('search') });
-  const unit = h('select', { id: 'm-unit' }, h('option', { value: '' }, t('allUnits')),
-    units.rows.filter((u) => u.depth > 0).map((u) => h('option', { value: u.id, selected: u.id === filters.unit }, '\u2003'.repeat(Math.max(0, u.depth - 1)) + u.name)));
+  const unit = h(
+      'select', {id: 'm-unit', 'aria-label': fieldLabel('unit')}, unitOptions(units, filters.unit));
   const from = dateInput({ id: 'm-from', 'aria-label': t('from') }, filters.from);
   const to = dateInput({ id: 'm-to', 'aria-label': t('to') }, filters.to);
   const submit = (e) => {

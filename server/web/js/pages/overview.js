@@ -1,9 +1,11 @@
-import { api } from '../api.js';
-import { go } from '../app.js';
-import { shareBar, weeklyChart } from '../chart.js';
-import { h, mount } from '../dom.js';
-import { dateInput, fmtDate, fmtDays, fmtNumber, fmtPercent, readDate } from '../format.js';
-import { enumLabel, fieldLabel, t } from '../i18n.js';
+import {api} from '../api.js';
+import {go} from '../app.js';
+import {shareBar, weeklyChart} from '../chart.js';
+import {h, mount} from '../dom.js';
+import {dateInput, fmtDate, fmtDays, fmtNumber, fmtPercent, readDate} from '../format.js';
+import {enumLabel, fieldLabel, t} from '../i18n.js';
+
+import {unitOptions} from './petitions.js';
 
 function addDays(day, n) {
   const d = new Date(day + 'T00:00:00Z');
@@ -58,10 +60,9 @@ export async function render(main, { params, session, isCurrent }) {
 
   const fromInput = dateInput({ id: 'period-from' }, from);
   const toInput = dateInput({ id: 'period-to' }, to);
-  const unitSelect = h('select', { id: 'period-unit' },
-    h('option', { value: '' }, t('allUnits')),
-    units.rows.filter((u) => u.depth > 0 && u.level !== 'neighbourhood').map((u) =>
-      h('option', { value: u.id, selected: u.id === unit }, (u.depth > 1 ? '\u2003'.repeat(u.depth - 1) : '') + u.name)));
+  const unitSelect =
+      h('select', {id: 'period-unit', 'aria-label': t('area')},
+        unitOptions(units, unit, (u) => u.level !== 'neighbourhood'));
   const apply = (f, tt) => go('/', { from: f, to: tt, unit: unitSelect.value });
 
   const header = h('div.page-head',

@@ -74,6 +74,46 @@ function valuesList(entity, row, refs, skip, links = {}) {
   return h('dl.values', items);
 }
 
+/**
+ * Agencies to tick (no Ctrl-click): the chosen ones first, a box that narrows the list as
+ *  one types (diacritics optional), and how many are chosen.
+ */
+function agencyChecklist(id, label, agencies, chosen) {
+    const fold = (s) =>
+        s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+    const ordered = [...agencies].sort((a, b) => chosen.includes(b.id) - chosen.includes(a.id));
+    const count =
+        h('span.small', {hidden: chosen.length === 0}, t('supportChosen', {n: chosen.length}));
+    const items = ordered.map(
+        (a) =>
+            h('label.check', {dataset: {name: fold(a.name)}}, h('input', {
+                  type: 'checkbox',
+                  name: 'support_agencies',
+                  value: a.id,
+                  checked: chosen.includes(a.id)
+              }),
+              ' ', a.name));
+    const filter = h('input', {
+        type: 'search',
+        id: id + '-filter',
+        placeholder: t('supportFilter'),
+        'aria-label': t('supportFilter'),
+        oninput: () => {
+            const q = fold(filter.value.trim());
+            for (const el of items) el.hidden = !!q && !el.dataset.name.includes(q);
+        }
+    });
+    const box =
+        h('fieldset.check-list', {id}, h('legend', label, ' ', count), filter,
+          h('div.check-scroll', items));
+    box.addEventListener('change', () => {
+        const n = box.querySelectorAll('input[type=checkbox]:checked').length;
+        count.textContent = t('supportChosen', {n});
+        count.hidden = n === 0;
+    });
+    return box;
+}
+
 function handlingForm(p, refs, onSaved) {
   const schema = getSchema();
   const next = schema.petitionTransitions[p.status] || [];
@@ -83,8 +123,9 @@ function handlingForm(p, refs, onSaved) {
   const agencyOptions = (selected) => [h('option', { value: '' }, t('selectNone')),
     ...[...refs.agencies.values()].map((a) => h('option', { value: a.id, selected: a.id === selected }, a.name))];
   const lead = h('select', { name: 'lead_agency', id: 'h-lead' }, agencyOptions(p.lead_agency));
-  const support = h('select', { name: 'support_agencies', id: 'h-support', multiple: true, size: 4 },
-    [...refs.agencies.values()].map((a) => h('option', { value: a.id, selected: (p.support_agencies || []).includes(a.id) }, a.name)));
+  const support = agencyChecklist(
+      'h-support', fieldLabel('support_agencies'), [...refs.agencies.values()],
+      p.support_agencies || []);
   const levelDef = fieldsOf('petition').find((f) => f.name === 'handling_level');
   const level = h('select', { name: 'handling_level', id: 'h-level' }, h('option', { value: '' }, t('selectNone')),
     (levelDef ? levelDef.enum : []).map((v) => h('option', { value: v, selected: v === p.handling_level }, enumLabel('handling_level', v))));
@@ -95,38 +136,55 @@ function handlingForm(p, refs, onSaved) {
   const reason = h('textarea', { name: 'status_reason', id: 'h-reason', rows: 2 }, p.status_reason || '');
   const resolution = h('textarea', { name: 'resolution', id: 'h-resolution', rows: 3 }, p.resolution || '');
   const msg = h('p.form-msg', { role: 'status' });
-  const form = h('form.stack', { id: 'handling-form', onsubmit: async (e) => {
-    e.preventDefault();
-    const set = {};
-    const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-    const supportIds = [...support.selectedOptions].map((o) => o.value);
-    const dueDay = readDate(due);
-    if (dueDay === null) return;
-    const fields = { status: status.value, lead_agency: lead.value || null, support_agencies: supportIds,
-      handling_level: level.value || null, priority: priority.value || null, due_date: dueDay || null,
-      status_reason: reason.value.trim() || null, resolution: resolution.value.trim() || null };
-    for (const [k, v] of Object.entries(fields)) {
-      const old = k === 'support_agencies' ? (p[k] || []) : p[k];
-      if (!same(v, old) && !(k === 'support_agencies' && v.length === 0 && old.length === 0)) set[k] = v;
-    }
-    if (Object.keys(set).length === 0) { msg.textContent = t('saved'); return; }
-    try {
-      await api('/petitions/' + p.id + '/handling', { method: 'POST', body: set });
-      toast(t('saved'), 'ok');
-      onSaved();
-    } catch (err) {
-      msg.textContent = err.status === 403 ? t('forbidden') : t('errorGeneric', { m: err.message });
-      msg.className = 'form-msg error';
-    }
-  } },
-    h('label', fieldLabel('status'), status),
-    h('label', fieldLabel('lead_agency'), lead),
-    h('label', fieldLabel('support_agencies'), support),
-    h('div.row-2', h('label', fieldLabel('handling_level'), level), h('label', fieldLabel('priority'), priority)),
-    h('label', fieldLabel('due_date'), due),
-    h('label', fieldLabel('status_reason'), reason),
-    h('label', fieldLabel('resolution'), resolution),
-    h('div.form-actions', h('button.primary', { type: 'submit' }, t('save')), msg));
+  const form =
+      h('form.stack', {
+          id: 'handling-form',
+          onsubmit: async (e) => {
+              e.preventDefault();
+              const set = {};
+              const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+              const supportIds =
+                  [...support.querySelectorAll('input[type=checkbox]:checked')].map((o) => o.value);
+              const dueDay = readDate(due);
+              if (dueDay === null) return;
+              const fields = {
+                  status: status.value,
+                  lead_agency: lead.value || null,
+                  support_agencies: supportIds,
+                  handling_level: level.value || null,
+                  priority: priority.value || null,
+                  due_date: dueDay || null,
+                  status_reason: reason.value.trim() || null,
+                  resolution: resolution.value.trim() || null
+              };
+              for (const [k, v] of Object.entries(fields)) {
+                  const old = k === 'support_agencies' ? (p[k] || []) : p[k];
+                  if (!same(v, old) &&
+                      !(k === 'support_agencies' && v.length === 0 && old.length === 0))
+                      set[k] = v;
+              }
+              if (Object.keys(set).length === 0) {
+                  msg.textContent = t('saved');
+                  return;
+              }
+              try {
+                  await api('/petitions/' + p.id + '/handling', {method: 'POST', body: set});
+                  toast(t('saved'), 'ok');
+                  onSaved();
+              } catch (err) {
+                  msg.textContent =
+                      err.status === 403 ? t('forbidden') : t('errorGeneric', {m: err.message});
+                  msg.className = 'form-msg error';
+              }
+          }
+      },
+        h('label', fieldLabel('status'), status), h('label', fieldLabel('lead_agency'), lead),
+        support,
+        h('div.row-2', h('label', fieldLabel('handling_level'), level),
+          h('label', fieldLabel('priority'), priority)),
+        h('label', fieldLabel('due_date'), due), h('label', fieldLabel('status_reason'), reason),
+        h('label', fieldLabel('resolution'), resolution),
+        h('div.form-actions', h('button.primary', {type: 'submit'}, t('save')), msg));
   return form;
 }
 

@@ -36,6 +36,31 @@ export function sortHeader(label, field, filters, navigate, cls = '', defaultSor
       label, active ? (order === 'asc' ? ' ▲' : ' ▼') : ''));
 }
 
+/**
+ * Options of an area filter: every unit below the scope's root in tree order (each unit
+ *  followed by the units under it), named with its parents ("Khu phố 1 — Phường 4 — Quận 3"),
+ *  as /units gives them in `path`. `keep` leaves units out (e.g. neighbourhoods).
+ */
+export function unitOptions(units, selected, keep = () => true) {
+    const children = new Map();
+    for (const u of units.rows) {
+        if (!children.has(u.parent)) children.set(u.parent, []);
+        children.get(u.parent).push(u);
+    }
+    const ordered = [];
+    const visit = (u) => {
+        if (u.depth > 0 && keep(u)) ordered.push(u);
+        for (const c of children.get(u.id) || []) visit(c);
+    };
+    for (const u of units.rows)
+        if (u.id === units.root) visit(u);
+    return [
+        h('option', {value: ''}, t('allUnits')),
+        ...ordered.map(
+            (u) => h('option', {value: u.id, selected: u.id === selected}, u.path || u.name))
+    ];
+}
+
 export function options(values, labelOf, selected, emptyLabel) {
   return [h('option', { value: '' }, emptyLabel), ...values.map((v) => h('option', { value: v, selected: v === selected }, labelOf(v)))];
 }
@@ -55,9 +80,8 @@ export async function render(main, { params, isCurrent }) {
   const status = h('select', { id: 'f-status', 'aria-label': fieldLabel('status') }, options(schema.petitionStatuses, (v) => enumLabel('status', v), filters.status, t('anyStatus')));
   if (filters.status && !schema.petitionStatuses.includes(filters.status)) status.append(h('option', { value: filters.status, selected: true }, filters.status.split(',').map((s) => enumLabel('status', s)).join(', ')));
   const category = h('select', { id: 'f-category', 'aria-label': fieldLabel('category') }, options(schema.categories, (v) => enumLabel('category', v), filters.category, t('anyCategory')));
-  const unit = h('select', { id: 'f-unit', 'aria-label': fieldLabel('unit') },
-    h('option', { value: '' }, t('allUnits')),
-    units.rows.filter((u) => u.depth > 0).map((u) => h('option', { value: u.id, selected: u.id === filters.unit }, '\u2003'.repeat(Math.max(0, u.depth - 1)) + u.name)));
+  const unit = h(
+      'select', {id: 'f-unit', 'aria-label': fieldLabel('unit')}, unitOptions(units, filters.unit));
   const agency = h('select', { id: 'f-agency', 'aria-label': fieldLabel('lead_agency') }, options(agencies.rows.map((a) => a.id), (id) => agencies.rows.find((a) => a.id === id).name, filters.agency, t('anyAgency')));
   const overdue = h('input', { type: 'checkbox', id: 'f-overdue', checked: filters.overdue === '1' });
   const from = dateInput({ id: 'f-from', 'aria-label': t('from') }, filters.from);

@@ -1,0 +1,37 @@
+#pragma once
+// Who may write what: the one rule the server enforces on every pushed change and the app
+// asks before it offers an edit, and where a new record belongs.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nghedan/status.h"
+
+namespace nghedan {
+
+/** Roles of a user: "official", "supervisor", "admin". */
+bool isKnownRole(std::string_view role);
+
+/** Petition fields a supervisor may write (its handling, not the resident's account). */
+const std::vector<std::string>& supervisorPetitionFields();
+
+/** Nullopt when `role` may write `fields` of an `entity` record (`creates`: the change makes
+ *  the record), else Error{"forbidden", English reason}. Scope is the caller's part: the unit
+ *  must lie in the user's subtree. Reference data (unit, agency) is the admin's; records are
+ *  officials'; supervisors create directives and updates and change petitions' handling. */
+std::optional<Error> roleWriteRefusal(std::string_view role, std::string_view entity, bool creates,
+                                      const std::vector<std::string>& fields);
+
+/** True when `role` may write `field` of an existing `entity` record. */
+bool roleMayEdit(std::string_view role, std::string_view entity, std::string_view field);
+/** True when `role` may create `entity` records. */
+bool roleMayCreate(std::string_view role, std::string_view entity);
+
+/** The records a new record hangs from, in the order that decides its unit: a directive or an
+ *  update belongs to the unit of the petition or meeting it is linked to (never a default or
+ *  a picked unit), so that it is visible and writable wherever its parent is. */
+const std::vector<std::string>& unitDecidingLinks(std::string_view entity);
+
+}  // namespace nghedan

@@ -1,0 +1,75 @@
+#include "nghedan/policy.h"
+
+#include <algorithm>
+
+namespace nghedan {
+namespace {
+
+bool isReferenceEntity(std::string_view entity) {
+    return entity == "unit" || entity == "agency";
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+bool isKnownRole(std::string_view role) {
+    return role == "official" || role == "supervisor" || role == "admin";
+}
+
+const std::vector<std::string>& supervisorPetitionFields() {
+    static const std::vector<std::string> fields = {
+        "status",     "lead_agency", "support_agencies", "handling_level", "due_date",
+        "resolution", "resolved_at", "status_reason",    "priority"};
+    return fields;
+}
+
+std::optional<Error> roleWriteRefusal(std::string_view role, std::string_view entity, bool creates,
+                                      const std::vector<std::string>& fields) {
+    const std::string what = std::string(creates ? "create " : "change ") + std::string(entity);
+    if (!isKnownRole(role)) return Error{"forbidden", "unknown role '" + std::string(role) + "'"};
+    if (isReferenceEntity(entity)) {
+        if (role == "admin") return std::nullopt;
+        return Error{"forbidden", "a " + std::string(role) + " may not " + what +
+                                      " records (reference data is managed by admins)"};
+    }
+    if (role == "admin")
+        return Error{"forbidden", "an admin manages units and agencies, not " +
+                                      std::string(entity) + " records"};
+    if (role == "official") return std::nullopt;
+    // supervisor
+    if (entity == "directive" || entity == "update") return std::nullopt;
+    if (entity == "petition" && !creates) {
+        for (const std::string& field : fields)
+            if (!contains(supervisorPetitionFields(), field))
+                return Error{
+                    "forbidden",
+                    "a supervisor may change only the handling of a petition, not petition." +
+                        field};
+        return std::nullopt;
+    }
+    return Error{"forbidden", "a supervisor may not " + what + " records"};
+}
+
+bool roleMayEdit(std::string_view role, std::string_view entity, std::string_view field) {
+    return !roleWriteRefusal(role, entity, false, {std::string(field)});
+}
+
+bool roleMayCreate(std::string_view role, std::string_view entity) {
+    return !roleWriteRefusal(role, entity, true, {});
+}
+
+const std::vector<std::string>& unitDecidingLinks(std::string_view entity) {
+    static const std::vector<std::string> directive = {"petition", "meeting"};
+    static const std::vector<std::string> petition = {"meeting"};
+    static const std::vector<std::string> update = {"parent"};
+    static const std::vector<std::string> none;
+    if (entity == "directive") return directive;
+    if (entity == "petition") return petition;
+    if (entity == "update") return update;
+    return none;
+}
+
+}  // namespace nghedan
