@@ -30,12 +30,22 @@ void AgencyListModel::setFilterText(const QString& text) {
     reload();
 }
 
+void AgencyListModel::setUnitId(const QString& unitId) {
+    if (unitId == m_unitId) return;
+    m_unitId = unitId;
+    emit unitIdChanged();
+    reload();
+}
+
 void AgencyListModel::reload() {
     const auto& agencies = m_service->agencies();
     const QString needle = fold(m_filter.trimmed());
     QStringList ids;
     for (auto it = agencies.begin(); it != agencies.end(); ++it)
-        if (needle.isEmpty() || fold(it.value()).contains(needle)) ids << it.key();
+        if ((needle.isEmpty() || fold(it.value()).contains(needle)) &&
+            (m_unitId.isEmpty() ||
+             m_service->unitWithin(m_unitId, m_service->agencyUnit(it.key()))))
+            ids << it.key();
     QCollator collator{QLocale(QLocale::Vietnamese, QLocale::Vietnam)};
     collator.setNumericMode(true);
     std::sort(ids.begin(), ids.end(), [&](const QString& a, const QString& b) {
@@ -54,11 +64,12 @@ QVariant AgencyListModel::data(const QModelIndex& index, int role) const {
     const QString& id = m_ids.at(index.row());
     if (role == AgencyIdRole) return id;
     if (role == NameRole) return m_service->agencyName(id);
+    if (role == ServesRole) return m_service->unitPath(m_service->agencyUnit(id));
     return {};
 }
 
 QHash<int, QByteArray> AgencyListModel::roleNames() const {
-    return {{AgencyIdRole, "agencyId"}, {NameRole, "name"}};
+    return {{AgencyIdRole, "agencyId"}, {NameRole, "name"}, {ServesRole, "serves"}};
 }
 
 QString AgencyListModel::idAt(int row) const { return row >= 0 && row < count() ? m_ids.at(row) : QString(); }

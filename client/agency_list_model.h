@@ -8,16 +8,18 @@ namespace nghedan::client {
 
 class ReplicaService;
 
-/** QML element "AgencyListModel": every agency, sorted by name in Vietnamese order, optionally
- *  narrowed by `filterText` (diacritics and case ignored). */
+/** QML element "AgencyListModel": the agencies that serve `unitId` (whose jurisdiction is that
+ *  unit or one above it; every agency when unitId is empty), sorted by name in Vietnamese
+ *  order, optionally narrowed by `filterText` (diacritics and case ignored). */
 class AgencyListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
+    Q_PROPERTY(QString unitId READ unitId WRITE setUnitId NOTIFY unitIdChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    enum Role { AgencyIdRole = Qt::UserRole + 1, NameRole };
+    enum Role { AgencyIdRole = Qt::UserRole + 1, NameRole, ServesRole };
     explicit AgencyListModel(QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -30,6 +32,8 @@ public:
 
     QString filterText() const { return m_filter; }
     void setFilterText(const QString& text);
+    QString unitId() const { return m_unitId; }
+    void setUnitId(const QString& unitId);
     int count() const { return static_cast<int>(m_ids.size()); }
 
     /** Lower-case text without Vietnamese diacritics ("Đức" → "duc"). */
@@ -37,12 +41,14 @@ public:
 
 signals:
     void filterTextChanged();
+    void unitIdChanged();
     void countChanged();
 
 private:
     void reload();
     ReplicaService* m_service;
     QString m_filter;
+    QString m_unitId;
     QStringList m_ids;
 };
 

@@ -99,6 +99,7 @@ QString Catalog::fieldLabel(const QString& e, const QString& f) {
     if (f == u"contact") return tr("Liên hệ");
     if (f == u"held_at") return tr("Thời gian họp");
     if (f == u"chaired_by") return tr("Chủ trì");
+    if (f == u"secretary") return tr("Thư ký");
     if (f == u"delegation") return tr("Đoàn công tác");
     if (f == u"attendees") return tr("Người tham dự");
     if (f == u"resident_count") return tr("Số người dân dự");
@@ -169,10 +170,53 @@ QString Catalog::toneOf(const QString& entity, const QString& status) {
     return QStringLiteral("closed");
 }
 
-QString Catalog::todayText() const { return QDate::currentDate().toString(QStringLiteral("dd/MM/yyyy")); }
+QString Catalog::todayText() const {
+    return vietnamToday().toString(QStringLiteral("dd/MM/yyyy"));
+}
 QString Catalog::nowText() const { return formatDateTime(QDateTime::currentMSecsSinceEpoch()); }
 bool Catalog::isValidDate(const QString& text) const { return parseDate(text).has_value(); }
 bool Catalog::isValidDateTime(const QString& text) const { return parseDateTime(text).has_value(); }
+
+QString Catalog::dateProblem(const QString& text, bool withTime) const {
+    if (text.trimmed().isEmpty() || (withTime ? isValidDateTime(text) : isValidDate(text)))
+        return {};
+    if (const auto t = typedDate(text); t && !QDate(t->year, t->month, t->day).isValid())
+        return tr("Không có ngày %1 trên lịch. Hãy chọn lại ngày.")
+            .arg(text.trimmed().section(QLatin1Char(' '), 0, 0));
+    return withTime ? tr("Hãy nhập ngày giờ dạng ngày/tháng/năm giờ:phút, ví dụ 05/03/2026 19:30.")
+                    : tr("Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2026.");
+}
+
+QVariantMap Catalog::calendarDate(const QString& text) const {
+    QDate d;
+    if (const auto t = typedDate(text)) d = QDate(t->year, t->month, t->day);
+    const QDate shown = d.isValid() ? d : vietnamToday();
+    return {
+        {"year", shown.year()}, {"month", shown.month() - 1}, {"day", d.isValid() ? d.day() : 0}};
+}
+
+QVariantMap Catalog::shiftMonth(int year, int month, int delta) const {
+    const QDate d = QDate(year, month + 1, 1).addMonths(delta);
+    return {{"year", d.year()}, {"month", d.month() - 1}};
+}
+
+QString Catalog::monthTitle(int year, int month) const {
+    return tr("Tháng %1 năm %2").arg(month + 1).arg(year);
+}
+
+QString Catalog::withPickedDate(const QString& text, int year, int month, int day,
+                                bool withTime) const {
+    const QDate d(year, month + 1, day);
+    if (!d.isValid()) return text;
+    const QString date = d.toString(QStringLiteral("dd/MM/yyyy"));
+    if (!withTime) return date;
+    // The time part of what was typed when it is a valid time, else the current time.
+    const auto typed = parseDateTime(text);
+    const QString hhmm = (typed && text.contains(QLatin1Char(':')))
+                             ? formatDateTime(*typed).right(5)
+                             : nowText().right(5);
+    return date + QLatin1Char(' ') + hhmm;
+}
 
 QStringList Catalog::attendeeRoles() const {
     return {tr("Người dân"), tr("Bí thư chi bộ"), tr("Trưởng khu phố"), tr("Ban công tác Mặt trận"),

@@ -2,10 +2,13 @@
 // The data model's enums and field names as people read them, straight from
 // shared/schema: QML never lists statuses or categories itself.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QStringList>
 #include <QVariantList>
-#include <QtQml/qqmlregistration.h>
+#include <QVariantMap>
+
+#include "nghedan/schema.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -35,15 +38,36 @@ public:
     }
     /** [{value, label}] of the statuses a petition in `from` may move to. */
     Q_INVOKABLE QVariantList nextPetitionStatuses(const QString& from) const;
+    /** True when the step from → to needs a written reason (shared petitionStepNeedsReason). */
+    Q_INVOKABLE bool stepNeedsReason(const QString& from, const QString& to) const {
+        return petitionStepNeedsReason(from.toStdString(), to.toStdString());
+    }
     /** "open", "done", "warning" or "closed": how a status should look. */
     Q_INVOKABLE QString statusTone(const QString& entity, const QString& status) const {
         return toneOf(entity, status);
     }
     static QString toneOf(const QString& entity, const QString& status);
+    /** Today (Vietnam time) as dd/MM/yyyy. */
     Q_INVOKABLE QString todayText() const;
+    /** Now (Vietnam time) as dd/MM/yyyy HH:mm. */
     Q_INVOKABLE QString nowText() const;
     Q_INVOKABLE bool isValidDate(const QString& text) const;
     Q_INVOKABLE bool isValidDateTime(const QString& text) const;
+    /** Empty when `text` is empty or a real date (with `withTime`, date and time), else what is
+     *  wrong as a Vietnamese sentence ("31/02/2026" is not on the calendar; a malformed text
+     *  shows the expected form). */
+    Q_INVOKABLE QString dateProblem(const QString& text, bool withTime) const;
+    /** {year, month (0-11, as MonthGrid), day} of the date in `text`, or of today (Vietnam)
+     *  when it holds none; day is 0 when the text holds no date. */
+    Q_INVOKABLE QVariantMap calendarDate(const QString& text) const;
+    /** {year, month (0-11)} `delta` months after year/month. */
+    Q_INVOKABLE QVariantMap shiftMonth(int year, int month, int delta) const;
+    /** "Tháng 3 năm 2026" for year/month (0-11). */
+    Q_INVOKABLE QString monthTitle(int year, int month) const;
+    /** `text` with its date replaced by the picked day (month 0-11); with `withTime` the time
+     *  typed in `text` is kept (the current Vietnam time when it holds none). */
+    Q_INVOKABLE QString withPickedDate(const QString& text, int year, int month, int day,
+                                       bool withTime) const;
 
     QStringList attendeeRoles() const;
     QStringList escalationLevels() const { return {"ward", "district", "city"}; }

@@ -15,13 +15,16 @@ DirectiveController::DirectiveController(QObject* parent)
 bool DirectiveController::create(const QString& meetingId, const QString& petitionId, const QString& unitId,
                                  const QString& agencyId, const QString& instruction,
                                  const QString& issuedBy, const QString& dueDate) {
-    QString unit = unitId;
-    for (const auto& [entity, id] : {std::pair{"petition", petitionId}, std::pair{"meeting", meetingId}}) {
-        if (id.isEmpty() || !unit.isEmpty()) continue;
-        auto got = m_service->with([&](Replica& r) { return r.get(entity, toStd(id)); });
-        if (got && got.value()) unit = toQString(jsonString(got.value()->values, "unit"));
+    // A directive given at a meeting or on a petition belongs to its unit (ReplicaService::write
+    // takes it from the link); only a standalone one needs a picked unit.
+    QString meeting = meetingId;
+    if (meeting.isEmpty() && !petitionId.isEmpty()) {
+        auto petition =
+            m_service->with([&](Replica& r) { return r.get("petition", toStd(petitionId)); });
+        if (petition && petition.value())
+            meeting = toQString(jsonString(petition.value()->values, "meeting"));
     }
-    if (unit.isEmpty()) {
+    if (meeting.isEmpty() && petitionId.isEmpty() && unitId.isEmpty()) {
         setError(tr("Hãy chọn địa bàn của chỉ đạo."));
         return false;
     }
@@ -38,7 +41,7 @@ bool DirectiveController::create(const QString& meetingId, const QString& petiti
         return false;
     }
     std::map<std::string, Json> set;
-    if (!meetingId.isEmpty()) set["meeting"] = toStd(meetingId);
+    if (!meeting.isEmpty()) set["meeting"] = toStd(meeting);
     if (!petitionId.isEmpty()) set["petition"] = toStd(petitionId);
     set["agency"] = toStd(agencyId);
     set["instruction"] = toStd(instruction.trimmed());
@@ -54,7 +57,7 @@ bool DirectiveController::create(const QString& meetingId, const QString& petiti
     }
     if (!m_pendingText.isEmpty()) flush();
     m_id.clear();
-    return writeFields(std::move(set), unit);
+    return writeFields(std::move(set), unitId);
 }
 
 bool DirectiveController::setStatus(const QString& status) {

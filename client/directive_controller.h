@@ -17,8 +17,9 @@ class DirectiveController : public RecordController {
 public:
     explicit DirectiveController(QObject* parent = nullptr);
 
-    /** Creates a directive from a meeting and/or a petition (its unit comes from them, else
-     *  `unitId`); `dueDate` "dd/MM/yyyy" or empty. */
+    /** Creates a directive from a meeting and/or a petition: it belongs to their unit and is
+     *  linked to the petition's meeting too; `unitId` is used only for a standalone directive.
+     *  `dueDate` "dd/MM/yyyy" or empty. */
     Q_INVOKABLE bool create(const QString& meetingId, const QString& petitionId, const QString& unitId,
                             const QString& agencyId, const QString& instruction,
                             const QString& issuedBy, const QString& dueDate);

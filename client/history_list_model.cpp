@@ -5,6 +5,7 @@
 #include "catalog.h"
 #include "nghedan/replica.h"
 #include "replica_service.h"
+#include "session_controller.h"
 #include "value_format.h"
 
 namespace nghedan::client {
@@ -48,7 +49,7 @@ void HistoryListModel::reload() {
             for (const Dot& dot : order) {
                 const auto& versions = byChange[dot];
                 Row row;
-                row.author = toQString(versions.front()->author);
+                row.author = authorName(toQString(versions.front()->author));
                 row.when = formatDateTime(hlcMillis(versions.front()->hlc));
                 row.created = first;
                 first = false;
@@ -82,6 +83,14 @@ void HistoryListModel::reload() {
     m_rows = std::move(rows);
     endResetModel();
     emit countChanged();
+}
+
+QString HistoryListModel::authorName(const QString& username) {
+    const SessionController* session = SessionController::instance();
+    if (session && !username.isEmpty() && username == session->username() &&
+        !session->displayName().isEmpty())
+        return session->displayName();
+    return username;
 }
 
 QVariant HistoryListModel::data(const QModelIndex& index, int role) const {

@@ -9,9 +9,9 @@ namespace nghedan::client {
 
 class ReplicaService;
 
-/** QML element "HistoryListModel": one row per change (author, time, the fields it set with
- *  their new values). Rows whose value was replaced concurrently by another person are kept
- *  (the audit trail shows everything). */
+/** QML element "HistoryListModel": one row per change (author as authorName(), time, the
+ *  fields it set with their new values). Rows whose value was replaced concurrently by another
+ * person are kept (the audit trail shows everything). */
 class HistoryListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
@@ -41,6 +41,10 @@ public:
     QString recordId() const { return m_id; }
     void setRecordId(const QString& id);
     int count() const { return static_cast<int>(m_rows.size()); }
+
+    /** How an author is shown: the signed-in person's display name for their own changes;
+     *  other people's usernames as they are (their names are not stored on the tablet). */
+    static QString authorName(const QString& username);
 
 signals:
     void sourceChanged();

@@ -98,7 +98,7 @@ bool MeetingController::setAttendeeRole(int row, const QString& role) {
     QVariantList people = m_attendees.people();
     if (row < 0 || row >= people.size()) return false;
     QVariantMap person = people.at(row).toMap();
-    person.insert(QStringLiteral("role"), role);
+    person.insert(QStringLiteral("role"), role.trimmed());
     people[row] = person;
     return writePeople(people);
 }

@@ -30,6 +30,7 @@ public:
     Q_INVOKABLE QString openItemsAgenda(const QString& unitId, const QString& excludeMeeting = {}) const;
     Q_INVOKABLE bool addAttendee(const QString& name, const QString& role);
     Q_INVOKABLE bool removeAttendee(int row);
+    /** Changes the role of the attendee in `row` (the role is free text; empty clears it). */
     Q_INVOKABLE bool setAttendeeRole(int row, const QString& role);
     Q_INVOKABLE bool finalise();
     Q_INVOKABLE void amend();

@@ -32,8 +32,9 @@ bool writeProgressUpdate(ReplicaService* service, const QString& parentEntity, c
 PetitionController::PetitionController(QObject* parent)
     : RecordController(QStringLiteral("petition"), parent) {}
 
-bool PetitionController::createIn(const QString& unitId, const QString& meetingId, const QString& channel,
-                                  const QString& category, const QString& title) {
+bool PetitionController::createIn(const QString& unitId, const QString& meetingId,
+                                  const QString& channel, const QString& category,
+                                  const QString& title, const QString& petitionerName) {
     if (unitId.isEmpty()) {
         setError(tr("Hãy chọn địa bàn của kiến nghị."));
         return false;
@@ -51,6 +52,8 @@ bool PetitionController::createIn(const QString& unitId, const QString& meetingI
                           ? Catalog::enumLabel(QStringLiteral("petition"), QStringLiteral("category"), category)
                           : title.trimmed();
     set["title"] = toStd(t);
+    if (!petitionerName.trimmed().isEmpty())
+        set["petitioner_name"] = toStd(petitionerName.trimmed());
     set["status"] = "received";
     set["priority"] = "normal";
     if (!m_pendingText.isEmpty()) flush();
@@ -59,14 +62,47 @@ bool PetitionController::createIn(const QString& unitId, const QString& meetingI
 }
 
 bool PetitionController::createAtMeeting(const QString& meetingId, const QString& category,
-                                         const QString& title) {
+                                         const QString& title, const QString& petitionerName) {
     auto meeting = m_service->with([&](Replica& r) { return r.get("meeting", toStd(meetingId)); });
     if (!meeting || !meeting.value()) {
         setError(tr("Không tìm thấy buổi họp."));
         return false;
     }
     const QString unit = toQString(jsonString(meeting.value()->values, "unit"));
-    return createIn(unit, meetingId, QStringLiteral("meeting"), category, title);
+    return createIn(unit, meetingId, QStringLiteral("meeting"), category, title, petitionerName);
+}
+
+bool PetitionController::raiseAgainAtMeeting(const QString& petitionId, const QString& meetingId,
+                                             const QString& petitionerName, const QString& said) {
+    auto meeting = m_service->with([&](Replica& r) { return r.get("meeting", toStd(meetingId)); });
+    if (!meeting || !meeting.value()) {
+        setError(tr("Không tìm thấy buổi họp."));
+        return false;
+    }
+    const Json& m = meeting.value()->values;
+    if (!m_pendingText.isEmpty()) flush();
+    setRecordId(petitionId);
+    if (!m_exists || m_unit != toQString(jsonString(m, "unit"))) {
+        setError(tr("Không tìm thấy kiến nghị này ở khu phố của buổi họp."));
+        return false;
+    }
+    const auto heldAt = m.find("held_at");
+    QString text =
+        tr("Được nêu lại tại buổi họp «%1» (%2)")
+            .arg(toQString(jsonString(m, "title")), heldAt != m.end() && heldAt->is_number()
+                                                        ? formatDateTime(heldAt->get<qint64>())
+                                                        : QString());
+    if (!petitionerName.trimmed().isEmpty())
+        text += tr(", người nêu: %1").arg(petitionerName.trimmed());
+    if (!said.trimmed().isEmpty() && said.trimmed() != toQString(rawString("title")))
+        text += tr(". Ý kiến: %1").arg(said.trimmed());
+    QString error;
+    if (!writeProgressUpdate(m_service, m_entity, m_id, m_unit, text, &error)) {
+        setError(error);
+        return false;
+    }
+    clearError();
+    return true;
 }
 
 bool PetitionController::create(const QString& unitId, const QString& category, const QString& title) {
@@ -94,7 +130,7 @@ bool PetitionController::setStatus(const QString& status, const QString& reason)
                           Catalog::enumLabel("petition", "status", status)));
         return false;
     }
-    if ((status == u"not_competent" || status == u"escalated") && reason.trimmed().isEmpty()) {
+    if (petitionStepNeedsReason(from, toStd(status)) && reason.trimmed().isEmpty()) {
         setError(tr("Hãy ghi rõ lý do."));
         return false;
     }

@@ -20,12 +20,20 @@ public:
     explicit PetitionController(QObject* parent = nullptr);
 
     /** Creates a petition raised at a meeting (unit and channel from the meeting, status
-     *  "received"). An empty title becomes the category's name. */
-    Q_INVOKABLE bool createAtMeeting(const QString& meetingId, const QString& category, const QString& title);
+     *  "received"). An empty title becomes the category's name; an empty petitioner name is
+     *  left unset. */
+    Q_INVOKABLE bool createAtMeeting(const QString& meetingId, const QString& category,
+                                     const QString& title, const QString& petitionerName = {});
+    /** Instead of a new petition: records on the existing open petition `petitionId` that it
+     *  was raised again at the meeting (a progress note naming the meeting, the petitioner and
+     *  what was said). This controller then shows that petition. False (and lastError) when
+     *  the petition or meeting is unknown or the petition is not of the meeting's unit. */
+    Q_INVOKABLE bool raiseAgainAtMeeting(const QString& petitionId, const QString& meetingId,
+                                         const QString& petitionerName, const QString& said);
     /** Creates a petition outside a meeting. */
     Q_INVOKABLE bool create(const QString& unitId, const QString& category, const QString& title);
     /** Moves to `status` if the workflow allows it from the current one; `reason` is kept
-     *  (required for not_competent and withdrawn). */
+     *  (required where shared petitionStepNeedsReason says so). */
     Q_INVOKABLE bool setStatus(const QString& status, const QString& reason = {});
     /** Hands the petition to a higher level ("ward", "district", "city") with a reason. */
     Q_INVOKABLE bool escalate(const QString& level, const QString& reason);
@@ -41,7 +49,8 @@ public:
 
 private:
     bool createIn(const QString& unitId, const QString& meetingId, const QString& channel,
-                  const QString& category, const QString& title);
+                  const QString& category, const QString& title,
+                  const QString& petitionerName = {});
 };
 
 /** Writes a progress note for a petition or directive; shared by both controllers. */

@@ -4,6 +4,7 @@
 
 #include "catalog.h"
 #include "nghedan/replica.h"
+#include "refused_list_model.h"
 #include "replica_service.h"
 #include "value_format.h"
 
@@ -58,6 +59,7 @@ void RecordController::reload() {
     }
     m_exists = view.has_value();
     m_raw = view ? view->values : Json::object();
+    loadRefused();
     m_unit = toQString(rawString("unit"));
     m_conflictFields.clear();
     if (view)
@@ -131,6 +133,60 @@ QString RecordController::lastEditedText() const {
 }
 
 QString RecordController::editBlockedReason(const QString&) const { return {}; }
+
+void RecordController::loadRefused() {
+    m_refused.clear();
+    QStringList reasons;
+    if (!m_id.isEmpty()) {
+        auto all = m_service->with([](Replica& r) { return r.refusedChanges(); });
+        if (all)
+            for (const RefusedChange& rc : *all)
+                if (rc.change.entity == toStd(m_entity) && rc.change.id == toStd(m_id)) {
+                    m_refused.push_back(rc.change);
+                    const QString why = describeRefusal(m_service, rc.change, rc.reason);
+                    if (!reasons.contains(why)) reasons << why;
+                }
+    }
+    m_refusalText = reasons.join(QLatin1Char(' '));
+    // A refused new record is not in the replica: show what was refused, not a blank form.
+    if (!m_exists)
+        for (const Change& c : m_refused) {
+            m_raw["unit"] = c.unit;
+            for (const auto& [field, value] : c.set) m_raw[field] = value;
+        }
+}
+
+bool RecordController::mayEdit(const QString& field) const {
+    return m_service->mayEdit(m_entity, field) && editBlockedReason(field).isEmpty() &&
+           (m_exists || m_id.isEmpty());
+}
+
+bool RecordController::resendRefused() {
+    const std::vector<Change> refusedChanges = m_refused;
+    for (const Change& c : refusedChanges) {
+        QString error;
+        if (!client::resendRefused(m_service, c, &error)) {
+            setError(tr("Chưa gửi lại được: %1").arg(error));
+            reload();
+            return false;
+        }
+    }
+    reload();
+    return true;
+}
+
+bool RecordController::discardRefused() {
+    const std::vector<Change> refusedChanges = m_refused;
+    for (const Change& c : refusedChanges) {
+        QString error;
+        if (!client::discardRefused(m_service, c, &error)) {
+            setError(tr("Chưa bỏ được: %1").arg(error));
+            return false;
+        }
+    }
+    reload();
+    return true;
+}
 
 std::optional<Json> RecordController::convert(const QString& field, const QVariant& value) {
     const EntityDef* def = findEntity(toStd(m_entity));

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include <vector>
 #include "nghedan/change.h"
 
 namespace nghedan::client {
@@ -35,6 +36,10 @@ class RecordController : public QObject {
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(QString saveState READ saveState NOTIFY saveStateChanged)
     Q_PROPERTY(bool hasPendingText READ hasPendingText NOTIFY saveStateChanged)
+    /** The server refused a change of this record that the person made here: `exists` is
+     *  false when it was the change that created it (then `values` show what was refused). */
+    Q_PROPERTY(bool refused READ refused NOTIFY valuesChanged)
+    Q_PROPERTY(QString refusalText READ refusalText NOTIFY valuesChanged)
 
 public:
     RecordController(const QString& entity, QObject* parent);
@@ -50,6 +55,13 @@ public:
     Q_INVOKABLE bool flush();
     Q_INVOKABLE void reload();
     Q_INVOKABLE void clearError();
+    /** True when the signed-in role may change `field` now (shared policy, and not locked). */
+    Q_INVOKABLE bool mayEdit(const QString& field) const;
+    /** Writes this record's refused changes again (corrected by what the person changed
+     *  since); false and lastError when they would be refused again. */
+    Q_INVOKABLE bool resendRefused();
+    /** Drops this record's refused changes; a refused new record is gone with them. */
+    Q_INVOKABLE bool discardRefused();
 
     QString recordId() const { return m_id; }
     void setRecordId(const QString& id);
@@ -63,6 +75,8 @@ public:
     QString lastError() const { return m_lastError; }
     QString saveState() const { return m_saveState; }
     bool hasPendingText() const { return !m_pendingText.isEmpty(); }
+    bool refused() const { return !m_refused.empty(); }
+    QString refusalText() const { return m_refusalText; }
     QString entity() const { return m_entity; }
 
 signals:
@@ -84,6 +98,7 @@ protected:
     void setError(const QString& message);
     std::string rawString(const char* field) const;
     virtual void onLoaded() {}
+    void loadRefused();
 
     QPointer<ReplicaService> m_service;
     QString m_entity;
@@ -97,6 +112,8 @@ protected:
     QString m_saveState;
     QVariantMap m_pendingText;
     QTimer m_saveTimer;
+    std::vector<Change> m_refused;  ///< this record's own changes the server refused
+    QString m_refusalText;
 };
 
 }  // namespace nghedan::client

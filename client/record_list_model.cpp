@@ -204,6 +204,8 @@ QVariant RecordListModel::data(const QModelIndex& index, int role) const {
         if (it == row.end()) return false;
         return it->is_boolean() ? it->get<bool>() : (it->is_number() && it->get<int>() != 0);
     }
+    case RefusedRole:
+        return m_service->hasRefused(m_entity, data(index, RecordIdRole).toString());
     case ConflictsRole: {
         const auto it = row.find("conflicts");
         return it != row.end() && it->is_number() ? it->get<int>() : 0;
@@ -218,14 +220,15 @@ QVariant RecordListModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> RecordListModel::roleNames() const {
-    return {{RecordIdRole, "recordId"},         {TitleRole, "title"},
-            {SubtitleRole, "subtitle"},         {BodyRole, "body"},
-            {StatusRole, "status"},             {StatusLabelRole, "statusLabel"},
-            {StatusToneRole, "statusTone"},     {CategoryLabelRole, "categoryLabel"},
-            {UnitNameRole, "unitName"},         {DateTextRole, "dateText"},
-            {DueDateTextRole, "dueDateText"},   {OverdueRole, "overdue"},
-            {ConflictsRole, "conflicts"},       {AgencyNameRole, "agencyName"},
-            {AuthorRole, "author"},             {UnitIdRole, "unitId"}};
+    return {{RecordIdRole, "recordId"},       {TitleRole, "title"},
+            {SubtitleRole, "subtitle"},       {BodyRole, "body"},
+            {StatusRole, "status"},           {StatusLabelRole, "statusLabel"},
+            {StatusToneRole, "statusTone"},   {CategoryLabelRole, "categoryLabel"},
+            {UnitNameRole, "unitName"},       {DateTextRole, "dateText"},
+            {DueDateTextRole, "dueDateText"}, {OverdueRole, "overdue"},
+            {ConflictsRole, "conflicts"},     {AgencyNameRole, "agencyName"},
+            {AuthorRole, "author"},           {UnitIdRole, "unitId"},
+            {RefusedRole, "refused"}};
 }
 
 }  // namespace nghedan::client

@@ -59,6 +59,7 @@ public:
         AgencyNameRole,
         AuthorRole,
         UnitIdRole,
+        RefusedRole,  ///< the server refused a change of this record made here
     };
     Q_ENUM(Role)
 

@@ -4,6 +4,8 @@
 #include <QTimer>
 #include <chrono>
 
+#include "catalog.h"
+#include "nghedan/policy.h"
 #include "nghedan/sync_client.h"
 #include "value_format.h"
 
@@ -49,12 +51,77 @@ QString ReplicaService::siteId() const { return toQString(m_replica->siteId()); 
 Result<Change> ReplicaService::write(WriteRequest request) {
     if (request.author.empty()) request.author = toStd(m_author.isEmpty() ? QStringLiteral("local") : m_author);
     const QString entity = toQString(request.entity);
+    bool creates = request.id.empty();
+    if (!creates) {
+        auto known = with([&](Replica& r) { return r.get(request.entity, request.id); });
+        creates = known && !known.value();
+    }
+    if (creates) {
+        auto unit = unitForNewRecord(request);
+        if (!unit) return unit.error();
+        request.unit = *unit;
+    }
+    if (!m_role.isEmpty()) {
+        std::vector<std::string> fields;
+        for (const auto& [field, value] : request.set) fields.push_back(field);
+        if (roleWriteRefusal(toStd(m_role), request.entity, creates, fields))
+            return Error{"forbidden", toStd(tr("Vai trò của bạn không được %1 %2 này.")
+                                                .arg(creates ? tr("tạo") : tr("sửa"),
+                                                     Catalog::entityLabel(entity).toLower()))};
+        const QString unit = creates ? toQString(request.unit) : QString();
+        if (creates && !inWriterScope(unit))
+            return Error{"out_of_scope", toStd(tr("«%1» nằm ngoài địa bàn của bạn (%2).")
+                                                   .arg(unitPath(unit), unitPath(m_scopeUnit)))};
+    }
     auto result = with([&](Replica& r) { return r.write(request); });
     if (result) {
         announce(entity);
         emit localChangeWritten();
     }
     return result;
+}
+
+void ReplicaService::setWriter(const QString& author, const QString& role,
+                               const QString& scopeUnit) {
+    m_author = author;
+    m_role = role;
+    m_scopeUnit = scopeUnit;
+}
+
+bool ReplicaService::mayEdit(const QString& entity, const QString& field) const {
+    return m_role.isEmpty() || roleMayEdit(toStd(m_role), toStd(entity), toStd(field));
+}
+
+bool ReplicaService::mayCreate(const QString& entity) const {
+    return m_role.isEmpty() || roleMayCreate(toStd(m_role), toStd(entity));
+}
+
+bool ReplicaService::inWriterScope(const QString& unit) {
+    return m_scopeUnit.isEmpty() || unitWithin(unit, m_scopeUnit);
+}
+
+Result<std::string> ReplicaService::unitForNewRecord(const WriteRequest& request) {
+    for (const std::string& link : unitDecidingLinks(request.entity)) {
+        const auto it = request.set.find(link);
+        if (it == request.set.end() || !it->second.is_string() ||
+            it->second.get<std::string>().empty())
+            continue;
+        std::string linkedEntity = link;
+        if (link == "parent") {
+            const auto parentEntity = request.set.find("parent_entity");
+            if (parentEntity == request.set.end() || !parentEntity->second.is_string()) continue;
+            linkedEntity = parentEntity->second.get<std::string>();
+        }
+        const std::string id = it->second.get<std::string>();
+        auto linked = with([&](Replica& r) { return r.get(linkedEntity, id); });
+        if (!linked) return linked.error();
+        if (!linked.value())
+            return Error{"unknown_link",
+                         toStd(tr("Không tìm thấy %1 được liên kết trên máy này.")
+                                   .arg(Catalog::entityLabel(toQString(linkedEntity)).toLower()))};
+        return jsonString(linked.value()->values, "unit");
+    }
+    return request.unit;
 }
 
 void ReplicaService::markShown() {
@@ -75,6 +142,7 @@ void ReplicaService::whenShown(QObject* context, std::function<void()> f) {
 
 void ReplicaService::announce(const QString& entity) {
     if (entity.isEmpty() || entity == u"unit" || entity == u"agency") m_namesLoaded = false;
+    if (entity.isEmpty()) m_refusedRecords.reset();
     emit recordsChanged(entity);
 }
 
@@ -83,6 +151,7 @@ void ReplicaService::loadNames() {
     m_namesLoaded = true;
     m_units.clear();
     m_agencies.clear();
+    m_agencyUnits.clear();
     with([&](Replica& r) {
         for (const char* entity : {"unit", "agency"}) {
             ListQuery q;
@@ -105,6 +174,7 @@ void ReplicaService::loadNames() {
                         m_units.insert(id, info);
                     } else {
                         m_agencies.insert(id, name);
+                        m_agencyUnits.insert(id, toQString(jsonString(row, "unit")));
                     }
                 }
                 if (static_cast<std::int64_t>(q.offset + q.limit) >= page->total) break;
@@ -124,6 +194,31 @@ const QHash<QString, QString>& ReplicaService::agencies() {
 }
 QString ReplicaService::unitName(const QString& id) { return units().value(id).name; }
 QString ReplicaService::agencyName(const QString& id) { return agencies().value(id); }
+bool ReplicaService::hasRefused(const QString& entity, const QString& id) {
+    if (!m_refusedRecords) {
+        m_refusedRecords.emplace();
+        auto refused = with([](Replica& r) { return r.refusedChanges(); });
+        if (refused)
+            for (const RefusedChange& rc : *refused)
+                m_refusedRecords->insert(toQString(rc.change.entity) + QLatin1Char('/') +
+                                         toQString(rc.change.id));
+    }
+    return m_refusedRecords->contains(entity + QLatin1Char('/') + id);
+}
+
+QString ReplicaService::agencyUnit(const QString& id) {
+    loadNames();
+    return m_agencyUnits.value(id);
+}
+
+bool ReplicaService::unitWithin(const QString& unit, const QString& ancestor) {
+    QString current = unit;
+    for (int depth = 0; depth < 16 && !current.isEmpty(); ++depth) {
+        if (current == ancestor) return true;
+        current = unitParent(current);
+    }
+    return false;
+}
 QString ReplicaService::unitParent(const QString& id) { return units().value(id).parent; }
 QString ReplicaService::unitLevel(const QString& id) { return units().value(id).level; }
 

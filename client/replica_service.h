@@ -4,11 +4,13 @@
 // never waits for the network.
 
 #include <QHash>
-#include <functional>
 #include <QObject>
+#include <QSet>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "nghedan/replica.h"
@@ -42,11 +44,24 @@ public:
     }
 
     /** Writes and, on success, announces the change (recordsChanged, localChangeWritten).
-     *  The author is the signed-in user. */
+     *  The author is the signed-in user. A new record linked to a petition or meeting takes
+     *  that record's unit (shared policy unitDecidingLinks), whatever `request.unit` says.
+     *  What the server would refuse (the role's write policy, a unit outside the writer's
+     *  scope) is refused here with a Vietnamese Error{"forbidden"|"out_of_scope"}. */
     Result<Change> write(WriteRequest request);
 
     QString author() const { return m_author; }
-    void setAuthor(const QString& author) { m_author = author; }
+    /** Who writes from now on: username, role and scope unit (empty role: no checks). */
+    void setWriter(const QString& author, const QString& role, const QString& scopeUnit);
+    /** True when the writer's role may change `field` of an existing `entity` record. */
+    bool mayEdit(const QString& entity, const QString& field) const;
+    /** True when the writer's role may create `entity` records. */
+    bool mayCreate(const QString& entity) const;
+    /** True when `unit` is the writer's scope unit or below it (or no scope is set). */
+    bool inWriterScope(const QString& unit);
+    /** The unit a new `entity` record with these links belongs to: the linked record's unit,
+     *  or `fallback` when it links to none. An Error when a linked record is unknown here. */
+    Result<std::string> unitForNewRecord(const WriteRequest& request);
     QString path() const { return m_path; }
     QString siteId() const;
 
@@ -56,6 +71,13 @@ public:
     /** "Khu phố 3, Phường Thới An, Quận 12": the unit and its ancestors below the city. */
     QString unitPath(const QString& id);
     QString unitParent(const QString& id);
+    /** True when the server refused a change of that record made here (cached until the
+     *  next announce("")). */
+    bool hasRefused(const QString& entity, const QString& id);
+    /** The unit an agency serves (its jurisdiction). */
+    QString agencyUnit(const QString& id);
+    /** True when `unit` is `ancestor` or lies below it. */
+    bool unitWithin(const QString& unit, const QString& ancestor);
     QString unitLevel(const QString& id);
     /** Every unit: id → {name, parent, level}. */
     struct UnitInfo {
@@ -98,6 +120,10 @@ private:
     std::mutex m_syncClientMutex;
     SyncClient* m_syncClient = nullptr;
     QString m_author;
+    QString m_role;
+    QHash<QString, QString> m_agencyUnits;
+    std::optional<QSet<QString>> m_refusedRecords;  ///< "entity/id"; loaded on first use
+    QString m_scopeUnit;
     QString m_path;
     bool m_namesLoaded = false;
     bool m_shown = true;

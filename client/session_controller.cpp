@@ -22,7 +22,7 @@ SessionController::SessionController(AppSettings* settings, ReplicaService* serv
     : QObject(parent), m_settings(settings), m_service(service), m_sync(sync) {
     connect(sync, &SyncController::loginFinished, this, &SessionController::onLoginFinished);
     if (signedIn()) {
-        m_service->setAuthor(username());
+        m_service->setWriter(username(), role(), scopeUnit());
         m_sync->setAutomatic(!m_settings->value(kToken).isEmpty());
     }
 }
@@ -77,7 +77,7 @@ void SessionController::onLoginFinished(bool ok, const QString& token, const QSt
     m_settings->setValue(kRole, role);
     m_settings->setValue(kScope, scopeUnit);
     m_settings->setValue(kActive, QStringLiteral("true"));
-    m_service->setAuthor(username);
+    m_service->setWriter(username, role, scopeUnit);
     emit changed();
     m_sync->setAutomatic(true);
     m_sync->syncNow();
@@ -90,8 +90,12 @@ void SessionController::signInOffline(const QString& username, const QString& di
     m_settings->setValue(kRole, role);
     m_settings->setValue(kScope, scopeUnit);
     m_settings->setValue(kActive, QStringLiteral("true"));
-    m_service->setAuthor(username);
+    m_service->setWriter(username, role, scopeUnit);
     emit changed();
+}
+
+bool SessionController::mayCreate(const QString& entity) const {
+    return signedIn() && m_service->mayCreate(entity);
 }
 
 void SessionController::signOut() {

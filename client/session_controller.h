@@ -40,6 +40,8 @@ public:
     Q_INVOKABLE void signIn(const QString& username, const QString& password);
     /** Forgets the token; the data stays on the device. */
     Q_INVOKABLE void signOut();
+    /** True when the signed-in role may create `entity` records (shared write policy). */
+    Q_INVOKABLE bool mayCreate(const QString& entity) const;
     /** For tests and tooling: become `username` without a server (no token: sync stays off). */
     void signInOffline(const QString& username, const QString& displayName, const QString& scopeUnit,
                        const QString& role = QStringLiteral("official"));

@@ -184,6 +184,13 @@ QString SyncController::lastSyncedText() const {
     return ms > 0 ? formatDateTime(ms) : QString();
 }
 
+QString SyncController::outboxText() const {
+    QStringList parts;
+    if (m_refused > 0) parts << tr("%n thay đổi chưa được chấp nhận", "", m_refused);
+    if (m_pending > 0) parts << tr("%n thay đổi chưa gửi", "", m_pending);
+    return parts.isEmpty() ? tr("Mọi thay đổi đã được gửi") : parts.join(QStringLiteral(" · "));
+}
+
 QString SyncController::summary() const {
     if (m_running) return tr("Đang đồng bộ…");
     if (!m_online) return tr("Ngoại tuyến");

@@ -49,6 +49,9 @@ class SyncController : public QObject {
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
     Q_PROPERTY(int refusedCount READ refusedCount NOTIFY countsChanged)
+    /** "1 thay đổi chưa được chấp nhận · 2 thay đổi chưa gửi" / "Mọi thay đổi đã được gửi":
+     *  never says all is sent while a change waits or was refused. */
+    Q_PROPERTY(QString outboxText READ outboxText NOTIFY countsChanged)
     Q_PROPERTY(QString lastSyncedText READ lastSyncedText NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY stateChanged)
@@ -77,6 +80,7 @@ public:
     double progress() const;
     int pendingCount() const { return m_pending; }
     int refusedCount() const { return m_refused; }
+    QString outboxText() const;
     QString lastSyncedText() const;
     QString lastError() const { return m_lastError; }
     QString summary() const;

@@ -74,5 +74,8 @@ QString UnitListModel::idAt(int row) const { return row >= 0 && row < count() ? 
 QString UnitListModel::parentOf(const QString& unitId) const { return m_service->unitParent(unitId); }
 QString UnitListModel::levelOf(const QString& unitId) const { return m_service->unitLevel(unitId); }
 QString UnitListModel::pathOf(const QString& unitId) const { return m_service->unitPath(unitId); }
+QString UnitListModel::levelLabelAt(int row) const {
+    return Catalog::enumLabel(QStringLiteral("unit"), QStringLiteral("level"), levelOf(idAt(row)));
+}
 
 }  // namespace nghedan::client

@@ -31,6 +31,8 @@ public:
     Q_INVOKABLE QString parentOf(const QString& unitId) const;
     Q_INVOKABLE QString levelOf(const QString& unitId) const;
     Q_INVOKABLE QString pathOf(const QString& unitId) const;
+    /** The level of the unit at `row`, as people name it ("Khu phố", "Phường/Xã"). */
+    Q_INVOKABLE QString levelLabelAt(int row) const;
 
     QString parentId() const { return m_parentId; }
     void setParentId(const QString& id);

@@ -81,8 +81,20 @@ QString formatDate(const std::string& iso) {
     return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
 }
 
+namespace {
+// The one form of a typed date: d/M/yyyy (also with . or -), then optionally H:mm.
+const QString kTypedDate = QStringLiteral(R"(^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))");
+}  // namespace
+
+std::optional<TypedDate> typedDate(const QString& text) {
+    static const QRegularExpression re(kTypedDate);
+    const auto m = re.match(text);
+    if (!m.hasMatch()) return std::nullopt;
+    return TypedDate{m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()};
+}
+
 std::optional<std::string> parseDate(const QString& text) {
-    static const QRegularExpression re(QStringLiteral(R"(^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$)"));
+    static const QRegularExpression re(kTypedDate + QStringLiteral(R"(\s*$)"));
     const auto m = re.match(text);
     if (!m.hasMatch()) return std::nullopt;
     const QDate d(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt());
@@ -90,24 +102,37 @@ std::optional<std::string> parseDate(const QString& text) {
     return toStd(d.toString(Qt::ISODate));
 }
 
+QTimeZone vietnamTimeZone() {
+    // A fixed offset needs no tz database on the tablet; Vietnam has kept UTC+7 since 1975.
+    static const QTimeZone zone(7 * 3600);
+    return zone;
+}
+
+QDate vietnamToday() {
+    return QDateTime::currentDateTimeUtc().toTimeZone(vietnamTimeZone()).date();
+}
+
 QString formatDateTime(qint64 ms) {
     if (ms <= 0) return {};
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+    return QDateTime::fromMSecsSinceEpoch(ms, vietnamTimeZone())
+        .toString(QStringLiteral("dd/MM/yyyy HH:mm"));
 }
 
 std::optional<qint64> parseDateTime(const QString& text) {
-    static const QRegularExpression re(
-        QStringLiteral(R"(^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2}))?\s*$)"));
+    static const QRegularExpression re(kTypedDate +
+                                       QStringLiteral(R"((?:\s+(\d{1,2})[:hg](\d{2}))?\s*$)"));
     const auto m = re.match(text);
     if (!m.hasMatch()) return std::nullopt;
     const QDate d(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt());
     const QTime t = m.captured(4).isEmpty() ? QTime(0, 0)
                                             : QTime(m.captured(4).toInt(), m.captured(5).toInt());
     if (!d.isValid() || !t.isValid()) return std::nullopt;
-    return QDateTime(d, t).toMSecsSinceEpoch();
+    return QDateTime(d, t, vietnamTimeZone()).toMSecsSinceEpoch();
 }
 
-std::string todayIso() { return toStd(QDate::currentDate().toString(Qt::ISODate)); }
+std::string todayIso() {
+    return toStd(vietnamToday().toString(Qt::ISODate));
+}
 
 namespace {
 QString tr(const char* s) { return QCoreApplication::translate("ValueFormat", s); }

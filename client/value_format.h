@@ -1,8 +1,10 @@
 #pragma once
 // Conversions between the replica's JSON values and what QML shows and edits:
-// dates as dd/MM/yyyy, times as dd/MM/yyyy HH:mm (local time), lists as QVariantList.
+// dates as dd/MM/yyyy, times as dd/MM/yyyy HH:mm (Vietnam time), lists as QVariantList.
 
+#include <QDate>
 #include <QString>
+#include <QTimeZone>
 #include <QVariant>
 #include <optional>
 #include <string>
@@ -22,13 +24,25 @@ Json variantToJson(const QVariant& value);
 
 /** "2026-03-05" → "05/03/2026"; empty for an empty or malformed date. */
 QString formatDate(const std::string& isoDate);
+/** A date as typed, not yet checked against the calendar (31/02 is possible). */
+struct TypedDate {
+    int day = 0, month = 0, year = 0;
+};
+/** Day, month and year typed at the start of `text` ("31/02/2026 19:30" → 31, 2, 2026);
+ *  nullopt when the text does not start with d/M/yyyy. */
+std::optional<TypedDate> typedDate(const QString& text);
 /** "5/3/2026" or "05/03/2026" → "2026-03-05"; nullopt when it is not a real date. */
 std::optional<std::string> parseDate(const QString& text);
-/** Milliseconds since the epoch → "05/03/2026 14:30" in local time; empty for 0. */
+/** The zone of every time the app shows or reads: Ho Chi Minh City, UTC+7 (no daylight
+ *  saving), whatever zone the device is set to. */
+QTimeZone vietnamTimeZone();
+/** Today's date in Vietnam. */
+QDate vietnamToday();
+/** Milliseconds since the epoch → "05/03/2026 14:30" in Vietnam time; empty for 0. */
 QString formatDateTime(qint64 ms);
-/** "05/03/2026 14:30" (time optional) → milliseconds; nullopt when malformed. */
+/** "05/03/2026 14:30" (time optional) in Vietnam time → milliseconds; nullopt when malformed. */
 std::optional<qint64> parseDateTime(const QString& text);
-/** Today's date in local time as YYYY-MM-DD. */
+/** Today's date in Vietnam as YYYY-MM-DD. */
 std::string todayIso();
 
 /** What a person typed or picked for a field, converted to the field's JSON type.

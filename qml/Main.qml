@@ -78,6 +78,8 @@ ApplicationWindow {
                 font.pixelSize: Theme.titleSize
                 font.weight: Font.DemiBold
                 color: Theme.textOnPrimary
+                // One line: wrapping here next to the sync indicator made Qt 6.4's RowLayout
+                // re-arrange forever (the app froze on start); page titles are short instead.
                 elide: Text.ElideRight
             }
             Label {
@@ -89,7 +91,10 @@ ApplicationWindow {
                 padding: 6
                 background: Rectangle { color: "white"; radius: 4 }
             }
-            SyncIndicator { objectName: "syncIndicator" }
+            SyncIndicator {
+                objectName: "syncIndicator"
+                onRefusedRequested: root.showRefused()
+            }
         }
     }
 
@@ -112,7 +117,7 @@ ApplicationWindow {
                 Layout.bottomMargin: Theme.gap
                 text: Session.displayName
                 color: Theme.textMuted
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             NavButton { objectName: "navHome"; text: qsTr("Trang chủ"); current: root.section === "home"; onClicked: root.goHome() }
             NavButton { objectName: "navMeetings"; text: qsTr("Buổi họp"); current: root.section === "meeting"; onClicked: root.showList("meeting", false) }
@@ -130,6 +135,7 @@ ApplicationWindow {
             Button {
                 Layout.fillWidth: true
                 Layout.margins: Theme.gap
+                visible: Session.mayCreate("meeting")
                 text: qsTr("+ Buổi họp mới")
                 highlighted: true
                 onClicked: newMeetingDialog.open()

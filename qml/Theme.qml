@@ -39,6 +39,7 @@ QtObject {
         case "open": return root.open
         case "done": return root.done
         case "warning": return root.warning
+        case "danger": return root.danger
         default: return root.closed
         }
     }

@@ -3,7 +3,7 @@
     <context>
         <name>AgencyPicker</name>
         <message>
-            <location filename="../../qml/components/AgencyPicker.qml" line="10" />
+            <location filename="../../qml/components/AgencyPicker.qml" line="14" />
             <source>Chọn cơ quan</source>
             <translation>Choose an agency</translation>
         </message>
@@ -11,7 +11,12 @@
     <context>
         <name>AttendeeDelegate</name>
         <message>
-            <location filename="../../qml/delegates/AttendeeDelegate.qml" line="34" />
+            <location filename="../../qml/delegates/AttendeeDelegate.qml" line="57" />
+            <source>Vai trò của %1</source>
+            <translation>Role of %1</translation>
+        </message>
+        <message>
+            <location filename="../../qml/delegates/AttendeeDelegate.qml" line="69" />
             <source>Xoá %1</source>
             <translation>Remove %1</translation>
         </message>
@@ -71,19 +76,39 @@
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../../qml/components/DateField.qml" line="13" />
+            <location filename="../../qml/components/DateField.qml" line="24" />
             <source>dd/MM/yyyy HH:mm</source>
             <translation>dd/MM/yyyy HH:mm</translation>
         </message>
         <message>
-            <location filename="../../qml/components/DateField.qml" line="13" />
+            <location filename="../../qml/components/DateField.qml" line="24" />
             <source>dd/MM/yyyy</source>
             <translation>dd/MM/yyyy</translation>
         </message>
         <message>
-            <location filename="../../qml/components/DateField.qml" line="16" />
-            <source>Ngày không hợp lệ</source>
-            <translation>Invalid date</translation>
+            <location filename="../../qml/components/DateField.qml" line="38" />
+            <source>Lịch</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/DateField.qml" line="40" />
+            <source>Chọn ngày trên lịch</source>
+            <translation>Pick a day on the calendar</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/DateField.qml" line="86" />
+            <source>Tháng trước</source>
+            <translation>Previous month</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/DateField.qml" line="101" />
+            <source>Tháng sau</source>
+            <translation>Next month</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/DateField.qml" line="130" />
+            <source>Đóng</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -95,11 +120,16 @@
         </message>
         <message>
             <location filename="../../qml/delegates/DirectiveDelegate.qml" line="48" />
+            <source>Chưa được chấp nhận</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <location filename="../../qml/delegates/DirectiveDelegate.qml" line="53" />
             <source>Cần chọn bản</source>
             <translation>Needs a choice</translation>
         </message>
         <message>
-            <location filename="../../qml/delegates/DirectiveDelegate.qml" line="56" />
+            <location filename="../../qml/delegates/DirectiveDelegate.qml" line="61" />
             <source>Hạn: %1</source>
             <translation>Due: %1</translation>
         </message>
@@ -117,47 +147,47 @@
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="101" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="103" />
             <source>Nội dung chỉ đạo</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="127" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="131" />
             <source>Từ buổi họp: %1</source>
             <translation>From meeting: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="135" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="148" />
             <source>Theo kiến nghị: %1</source>
             <translation>For petition: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="141" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="162" />
             <source>Lịch sử thay đổi</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="159" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="179" />
             <source>Thực hiện</source>
             <translation>Execution</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="187" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="207" />
             <source>Hoàn thành lúc %1</source>
             <translation>Completed at %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="197" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="217" />
             <source>Tiến độ thực hiện</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="203" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="223" />
             <source>Cập nhật tiến độ…</source>
             <translation>Progress update…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="208" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="228" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
@@ -191,32 +221,32 @@
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="42" />
+            <location filename="../../qml/pages/HomePage.qml" line="41" />
             <source>Xin chào, %1</source>
             <translation>Hello, %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="51" />
+            <location filename="../../qml/pages/HomePage.qml" line="50" />
             <source>Địa bàn: %1</source>
             <translation>Area: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="66" />
+            <location filename="../../qml/pages/HomePage.qml" line="65" />
             <source>Buổi đi cơ sở tuần này</source>
             <translation>This week's visit</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="70" />
+            <location filename="../../qml/pages/HomePage.qml" line="69" />
             <source>Chưa có buổi họp nào trong tuần.</source>
             <translation>No meeting this week yet.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="88" />
+            <location filename="../../qml/pages/HomePage.qml" line="87" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="103" />
+            <location filename="../../qml/pages/HomePage.qml" line="102" />
             <source>Mở biên bản</source>
             <translation>Open minutes</translation>
         </message>
@@ -251,32 +281,27 @@
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="158" />
-            <source>%1. Còn %2 thay đổi trên máy chưa gửi lên máy chủ.</source>
-            <translation>%1. %2 changes on this device are not sent to the server yet.</translation>
+            <location filename="../../qml/pages/HomePage.qml" line="157" />
+            <source>%1. %2.</source>
+            <translation>%1. %2.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="159" />
-            <source>%1. Mọi thay đổi đã được gửi lên máy chủ.</source>
-            <translation>%1. Every change has been sent to the server.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/pages/HomePage.qml" line="164" />
+            <location filename="../../qml/pages/HomePage.qml" line="162" />
             <source>Đồng bộ ngay</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="186" />
+            <location filename="../../qml/pages/HomePage.qml" line="184" />
             <source>Buổi họp gần đây</source>
             <translation>Recent meetings</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="202" />
+            <location filename="../../qml/pages/HomePage.qml" line="199" />
             <source>Kiến nghị đang xử lý</source>
             <translation>Open petitions</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="219" />
+            <location filename="../../qml/pages/HomePage.qml" line="215" />
             <source>Chỉ đạo chưa hoàn thành</source>
             <translation>Open directives</translation>
         </message>
@@ -299,47 +324,47 @@
             <translation>Open menu</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="85" />
+            <location filename="../../qml/Main.qml" line="87" />
             <source>NGOẠI TUYẾN</source>
             <translation>OFFLINE</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="103" />
+            <location filename="../../qml/Main.qml" line="108" />
             <source>Nghe Dân</source>
             <translation>Nghe Dân</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="117" />
+            <location filename="../../qml/Main.qml" line="122" />
             <source>Trang chủ</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="118" />
+            <location filename="../../qml/Main.qml" line="123" />
             <source>Buổi họp</source>
             <translation>Meetings</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="119" />
+            <location filename="../../qml/Main.qml" line="124" />
             <source>Kiến nghị</source>
             <translation>Petitions</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="120" />
+            <location filename="../../qml/Main.qml" line="125" />
             <source>Chỉ đạo</source>
             <translation>Directives</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="123" />
+            <location filename="../../qml/Main.qml" line="128" />
             <source>Chưa được chấp nhận</source>
             <translation>Not accepted</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="128" />
+            <location filename="../../qml/Main.qml" line="133" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="133" />
+            <location filename="../../qml/Main.qml" line="139" />
             <source>+ Buổi họp mới</source>
             <translation>+ New meeting</translation>
         </message>
@@ -347,7 +372,12 @@
     <context>
         <name>MeetingDelegate</name>
         <message>
-            <location filename="../../qml/delegates/MeetingDelegate.qml" line="64" />
+            <location filename="../../qml/delegates/MeetingDelegate.qml" line="67" />
+            <source>Chưa được chấp nhận</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <location filename="../../qml/delegates/MeetingDelegate.qml" line="72" />
             <source>Cần chọn bản</source>
             <translation>Needs a choice</translation>
         </message>
@@ -365,98 +395,124 @@
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="69" />
-            <location filename="../../qml/pages/MeetingPage.qml" line="306" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="70" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="318" />
             <source>+ Kiến nghị</source>
             <translation>+ Petition</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="76" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="77" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="459" />
             <source>Chốt biên bản</source>
             <translation>Finalise minutes</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="82" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="83" />
             <source>Sửa bổ sung</source>
             <translation>Amend</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="115" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="120" />
             <source>Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.</source>
             <translation>The minutes are finalised. Choose “Amend” to change them; every earlier version stays in the history.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="138" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="141" />
             <source>Thông tin buổi họp</source>
             <translation>Meeting details</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="183" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="190" />
             <source>Thành phần đoàn công tác</source>
             <translation>Members of the delegation</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="190" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="197" />
             <source>Người tham dự (%1)</source>
             <translation>Attendees (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="199" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="206" />
             <source>Họ tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="212" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="220" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="233" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="245" />
             <source>Tồn đọng từ các lần trước</source>
             <translation>Open items from earlier visits</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="237" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="249" />
             <source>Kiến nghị của khu phố này chưa giải quyết xong:</source>
             <translation>This neighbourhood's petitions that are not resolved yet:</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="279" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="290" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="279" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="290" />
             <source>Tự động lưu</source>
             <translation>Saved automatically</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="289" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="300" />
             <source>Ghi diễn biến buổi họp, ý kiến người dân… (tự động lưu khi gõ)</source>
             <translation>What happened, residents' opinions… (saved as you type)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="304" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="315" />
             <source>Kiến nghị tại buổi họp (%1)</source>
             <translation>Petitions at this meeting (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="326" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="338" />
             <source>Chỉ đạo tại buổi họp (%1)</source>
             <translation>Directives at this meeting (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="329" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="342" />
             <source>+ Chỉ đạo</source>
             <translation>+ Directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="366" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="363" />
+            <source>Chưa được máy chủ chấp nhận (%1)</source>
+            <translation>Not accepted by the server (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/MeetingPage.qml" line="386" />
+            <source>Đã lưu kiến nghị «%1»</source>
+            <translation>Petition “%1” saved</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/MeetingPage.qml" line="387" />
+            <source>Đã ghi nhận nêu lại: «%1»</source>
+            <translation>Recorded as raised again: “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/MeetingPage.qml" line="428" />
+            <source>Mở</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/MeetingPage.qml" line="449" />
             <source>Chốt biên bản?</source>
             <translation>Finalise the minutes?</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="371" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="453" />
+            <source>Huỷ</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/MeetingPage.qml" line="467" />
             <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
             <translation>Once finalised, the minutes can only be changed with “Amend”. Every version is kept.</translation>
         </message>
@@ -464,22 +520,22 @@
     <context>
         <name>NewDirectiveDialog</name>
         <message>
-            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="21" />
+            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="24" />
             <source>Ghi chỉ đạo</source>
             <translation>Record a directive</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="51" />
+            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="55" />
             <source>Ví dụ: Công an quận phối hợp làm căn cước cho các hộ trong tuần</source>
             <translation>E.g. the district police issue ID cards to these households this week</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="94" />
+            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="100" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="100" />
+            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="106" />
             <source>Lưu chỉ đạo</source>
             <translation>Save directive</translation>
         </message>
@@ -544,16 +600,21 @@
         </message>
         <message>
             <location filename="../../qml/delegates/PetitionDelegate.qml" line="49" />
+            <source>Chưa được chấp nhận</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <location filename="../../qml/delegates/PetitionDelegate.qml" line="54" />
             <source>Cần chọn bản</source>
             <translation>Needs a choice</translation>
         </message>
         <message>
-            <location filename="../../qml/delegates/PetitionDelegate.qml" line="65" />
+            <location filename="../../qml/delegates/PetitionDelegate.qml" line="70" />
             <source>Chủ trì: %1</source>
             <translation>Lead: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/delegates/PetitionDelegate.qml" line="66" />
+            <location filename="../../qml/delegates/PetitionDelegate.qml" line="71" />
             <source>Hạn: %1</source>
             <translation>Due: %1</translation>
         </message>
@@ -571,82 +632,82 @@
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="121" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="123" />
             <source>Nội dung kiến nghị</source>
             <translation>Petition</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="149" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="151" />
             <source>Chưa chọn</source>
             <translation>Not set</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="167" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="170" />
             <source>Từ buổi họp: %1</source>
             <translation>From meeting: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="173" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="184" />
             <source>Người kiến nghị</source>
             <translation>Petitioner</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="205" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="216" />
             <source>Lịch sử thay đổi</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="225" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="235" />
             <source>Xử lý</source>
             <translation>Handling</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="228" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="238" />
             <source>Trạng thái hiện tại: %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="236" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="246" />
             <source>Lý do: %1</source>
             <translation>Reason: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="243" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="253" />
             <source>Cấp xử lý: %1</source>
             <translation>Handled at: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="248" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="258" />
             <source>Chuyển sang:</source>
             <translation>Move to:</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="296" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="308" />
             <source>Thêm cơ quan phối hợp</source>
             <translation>Add a supporting agency</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="316" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="329" />
             <source>Ghi chỉ đạo</source>
             <translation>Record a directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="327" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="340" />
             <source>Tiến độ xử lý</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="334" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="347" />
             <source>Cập nhật tiến độ…</source>
             <translation>Progress update…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="339" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="352" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="354" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="367" />
             <source>Chỉ đạo liên quan</source>
             <translation>Related directives</translation>
         </message>
@@ -654,32 +715,62 @@
     <context>
         <name>QuickPetitionDialog</name>
         <message>
-            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="21" />
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="54" />
             <source>Ghi kiến nghị</source>
             <translation>Record a petition</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="43" />
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="79" />
+            <source>Người kiến nghị (chọn người tham dự hoặc nhập tên)</source>
+            <translation>Petitioner (pick an attendee or type a name)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="92" />
             <source>Nội dung tóm tắt (có thể bổ sung sau)</source>
             <translation>Summary (can be completed later)</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="48" />
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="93" />
+            <source>Nhấn Enter để lưu.</source>
+            <translation>Press Enter to save.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="98" />
             <source>Ví dụ: Xe khách dừng đón trả khách trong hẻm</source>
             <translation>E.g. coaches stop for passengers in the alley</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="52" />
-            <source>Lĩnh vực</source>
-            <translation>Category</translation>
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="109" />
+            <source>Có thể khu phố đã có kiến nghị này:</source>
+            <translation>The neighbourhood may already have this petition:</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="89" />
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="127" />
+            <source>%1 (%2, %3)</source>
+            <translation>%1 (%2, %3)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="133" />
+            <source>Đây là kiến nghị này</source>
+            <translation>It is this petition</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="142" />
+            <source>Lĩnh vực *</source>
+            <translation>Category *</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="180" />
+            <source>* Bắt buộc: chọn lĩnh vực. Các mục khác có thể bổ sung sau.</source>
+            <translation>* Required: pick a category. Everything else can be added later.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="186" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="95" />
+            <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="192" />
             <source>Lưu kiến nghị</source>
             <translation>Save petition</translation>
         </message>
@@ -697,17 +788,32 @@
             <translation>Move to “%1”</translation>
         </message>
         <message>
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="25" />
+            <source>Huỷ</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
             <location filename="../../qml/dialogs/ReasonDialog.qml" line="31" />
+            <source>Chuyển cấp</source>
+            <translation>Escalate</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="31" />
+            <source>Chuyển trạng thái</source>
+            <translation>Change status</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="44" />
             <source>Cấp sẽ xử lý</source>
             <translation>Level that will handle it</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="43" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="56" />
             <source>Lý do</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="51" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="64" />
             <source>Ghi rõ lý do để người dân và cấp trên theo dõi</source>
             <translation>State the reason so residents and higher levels can follow</translation>
         </message>
@@ -730,57 +836,57 @@
             <translation>Directives</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="50" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="51" />
             <source>Tìm theo nội dung, tên, địa điểm (gõ có dấu hoặc không dấu)</source>
             <translation>Search content, names, places (with or without diacritics)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="55" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="57" />
             <source>+ Buổi họp mới</source>
             <translation>+ New meeting</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="56" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="58" />
             <source>+ Kiến nghị mới</source>
             <translation>+ New petition</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="56" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="58" />
             <source>+ Chỉ đạo mới</source>
             <translation>+ New directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="70" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="72" />
             <source>Mọi trạng thái</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="79" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="81" />
             <source>Mọi lĩnh vực</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="89" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="91" />
             <source>Mọi phường</source>
             <translation>All wards</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="97" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="99" />
             <source>Mọi cơ quan</source>
             <translation>All agencies</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="103" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="105" />
             <source>Chỉ việc quá hạn</source>
             <translation>Overdue only</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="108" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="110" />
             <source>Bỏ lọc</source>
             <translation>Clear filters</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../qml/pages/RecordsPage.qml" line="121" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="123" />
             <source>%n kết quả</source>
             <translation>
                 <numerusform>%n result</numerusform>
@@ -788,45 +894,78 @@
             </translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="146" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="148" />
             <source>Không tìm thấy kết quả cho «%1».</source>
             <translation>No results for “%1”.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RecordsPage.qml" line="147" />
+            <location filename="../../qml/pages/RecordsPage.qml" line="149" />
             <source>Chưa có hồ sơ nào.</source>
             <translation>No records yet.</translation>
         </message>
     </context>
     <context>
-        <name>RefusedDelegate</name>
+        <name>RefusalBanner</name>
         <message>
-            <location filename="../../qml/delegates/RefusedDelegate.qml" line="29" />
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
+            <location filename="../../qml/components/RefusalBanner.qml" line="28" />
+            <source>Máy chủ chưa chấp nhận một thay đổi của hồ sơ này. Hồ sơ đang hiển thị như trên máy chủ.</source>
+            <translation>The server did not accept a change to this record. The record is shown as the server has it.</translation>
         </message>
         <message>
-            <location filename="../../qml/delegates/RefusedDelegate.qml" line="37" />
+            <location filename="../../qml/components/RefusalBanner.qml" line="29" />
+            <source>Máy chủ chưa chấp nhận hồ sơ mới này, nên nó chưa có hiệu lực. Nội dung vẫn được giữ trên máy.</source>
+            <translation>The server did not accept this new record, so it has no effect yet. Its content is kept on this device.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/RefusalBanner.qml" line="37" />
             <source>Lý do: %1</source>
             <translation>Reason: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/delegates/RefusedDelegate.qml" line="52" />
+            <location filename="../../qml/components/RefusalBanner.qml" line="46" />
+            <source>Bỏ thay đổi</source>
+            <translation>Discard the change</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/RefusalBanner.qml" line="52" />
+            <source>Gửi lại</source>
+            <translation>Send again</translation>
+        </message>
+    </context>
+    <context>
+        <name>RefusedDelegate</name>
+        <message>
+            <location filename="../../qml/delegates/RefusedDelegate.qml" line="32" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../qml/delegates/RefusedDelegate.qml" line="40" />
+            <source>Lý do: %1</source>
+            <translation>Reason: %1</translation>
+        </message>
+        <message>
+            <location filename="../../qml/delegates/RefusedDelegate.qml" line="55" />
             <source>Ghi lúc %1</source>
             <translation>Recorded at %1</translation>
         </message>
         <message>
-            <location filename="../../qml/delegates/RefusedDelegate.qml" line="57" />
-            <source>Ghi lại</source>
-            <translation>Write again</translation>
+            <location filename="../../qml/delegates/RefusedDelegate.qml" line="61" />
+            <source>Bỏ</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <location filename="../../qml/delegates/RefusedDelegate.qml" line="67" />
+            <source>Gửi lại</source>
+            <translation>Send again</translation>
         </message>
     </context>
     <context>
         <name>RefusedPage</name>
         <message>
             <location filename="../../qml/pages/RefusedPage.qml" line="12" />
-            <source>Chưa được máy chủ chấp nhận</source>
-            <translation>Not accepted by the server</translation>
+            <source>Chưa được chấp nhận</source>
+            <translation>Not accepted</translation>
         </message>
         <message>
             <location filename="../../qml/pages/RefusedPage.qml" line="23" />
@@ -834,7 +973,7 @@
             <translation>The changes below are stored on this device but the server did not accept them, so they have no effect. They are not deleted: read the reason, correct them or tell an administrator.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/RefusedPage.qml" line="41" />
+            <location filename="../../qml/pages/RefusedPage.qml" line="46" />
             <source>Không có thay đổi nào bị từ chối.</source>
             <translation>No change was refused.</translation>
         </message>
@@ -902,27 +1041,38 @@
             <translation>Area: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="104" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="112" />
+            <source>Thông tin kỹ thuật…</source>
+            <translation>Technical details…</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="119" />
             <source>Thư mục dữ liệu: %1</source>
             <translation>Data folder: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="110" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="103" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="143" />
             <source>Đăng xuất</source>
             <translation>Sign out</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="122" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="133" />
             <source>Đăng xuất?</source>
             <translation>Sign out?</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="128" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="137" />
+            <source>Huỷ</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="152" />
             <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
             <translation>%1 changes are not sent yet. They stay on this device and are sent after you sign in again, which needs a network.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="129" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="153" />
             <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
             <translation>The data stays on this device. Signing in again needs a network.</translation>
         </message>
@@ -931,7 +1081,7 @@
         <name>SignInPage</name>
         <message>
             <location filename="../../qml/pages/SignInPage.qml" line="13" />
-            <location filename="../../qml/pages/SignInPage.qml" line="81" />
+            <location filename="../../qml/pages/SignInPage.qml" line="93" />
             <source>Đăng nhập</source>
             <translation>Sign in</translation>
         </message>
@@ -956,48 +1106,45 @@
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SignInPage.qml" line="63" />
+            <location filename="../../qml/pages/SignInPage.qml" line="68" />
+            <source>Ẩn máy chủ</source>
+            <translation>Hide server</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SignInPage.qml" line="68" />
+            <source>Máy chủ…</source>
+            <translation>Server…</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SignInPage.qml" line="75" />
             <source>Địa chỉ máy chủ</source>
             <translation>Server address</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SignInPage.qml" line="64" />
+            <location filename="../../qml/pages/SignInPage.qml" line="76" />
             <source>Chỉ cần khi đăng nhập lần đầu; sau đó ứng dụng dùng được cả khi không có mạng.</source>
             <translation>Needed for the first sign-in only; afterwards the app works without a network.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SignInPage.qml" line="81" />
+            <location filename="../../qml/pages/SignInPage.qml" line="93" />
             <source>Đang đăng nhập…</source>
             <translation>Signing in…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SignInPage.qml" line="91" />
+            <location filename="../../qml/pages/SignInPage.qml" line="103" />
             <source>Ngôn ngữ:</source>
             <translation>Language:</translation>
         </message>
     </context>
     <context>
         <name>SyncIndicator</name>
-        <message numerus="yes">
-            <location filename="../../qml/components/SyncIndicator.qml" line="32" />
-            <source>%n thay đổi chưa gửi</source>
-            <translation>
-                <numerusform>%n change not sent</numerusform>
-                <numerusform>%n changes not sent</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../qml/components/SyncIndicator.qml" line="33" />
-            <source>Mọi thay đổi đã được gửi</source>
-            <translation>Every change has been sent</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/SyncIndicator.qml" line="47" />
+            <location filename="../../qml/components/SyncIndicator.qml" line="55" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../qml/components/SyncIndicator.qml" line="49" />
+            <location filename="../../qml/components/SyncIndicator.qml" line="57" />
             <source>Đồng bộ ngay</source>
             <translation>Sync now</translation>
         </message>
@@ -1005,39 +1152,14 @@
     <context>
         <name>UnitPicker</name>
         <message>
-            <location filename="../../qml/components/UnitPicker.qml" line="42" />
-            <source>Thành phố</source>
-            <translation>City</translation>
+            <location filename="../../qml/components/UnitPicker.qml" line="55" />
+            <source>Địa bàn: %1</source>
+            <translation>Area: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/components/UnitPicker.qml" line="54" />
-            <source>Quận/Huyện</source>
-            <translation>District</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/UnitPicker.qml" line="62" />
-            <source>Chọn quận</source>
-            <translation>Choose a district</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/UnitPicker.qml" line="66" />
-            <source>Phường/Xã</source>
-            <translation>Ward</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/UnitPicker.qml" line="74" />
-            <source>Chọn phường</source>
-            <translation>Choose a ward</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/UnitPicker.qml" line="78" />
-            <source>Khu phố</source>
-            <translation>Neighbourhood</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/UnitPicker.qml" line="86" />
-            <source>Chọn khu phố</source>
-            <translation>Choose a neighbourhood</translation>
+            <location filename="../../qml/components/UnitPicker.qml" line="95" />
+            <source>Chọn %1</source>
+            <translation>Choose %1</translation>
         </message>
     </context>
     <context>
@@ -1071,63 +1193,63 @@
             <translation>Neighbourhood</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="126" />
+            <location filename="../value_format.cpp" line="151" />
             <source>«%1» không được để trống.</source>
             <translation>“%1” cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="133" />
+            <location filename="../value_format.cpp" line="158" />
             <source>«%1» quá dài.</source>
             <translation>“%1” is too long.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="141" />
+            <location filename="../value_format.cpp" line="166" />
             <source>«%1» phải là một số.</source>
             <translation>“%1” must be a number.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="143" />
+            <location filename="../value_format.cpp" line="168" />
             <source>«%1» phải từ %2 đến %3.</source>
             <translation>“%1” must be between %2 and %3.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="150" />
-            <location filename="../value_format.cpp" line="152" />
+            <location filename="../value_format.cpp" line="175" />
+            <location filename="../value_format.cpp" line="177" />
             <source>«%1»: ngày không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
             <translation>“%1”: invalid date, type it as dd/MM/yyyy.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="158" />
+            <location filename="../value_format.cpp" line="183" />
             <source>«%1»: thời gian không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
             <translation>“%1”: invalid time, type it as dd/MM/yyyy HH:mm.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="163" />
+            <location filename="../value_format.cpp" line="188" />
             <source>«%1»: thời gian không hợp lệ.</source>
             <translation>“%1”: invalid time.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="169" />
+            <location filename="../value_format.cpp" line="194" />
             <source>«%1» phải là một danh sách.</source>
             <translation>“%1” must be a list.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="173" />
+            <location filename="../value_format.cpp" line="198" />
             <source>«%1» không hợp lệ.</source>
             <translation>“%1” is invalid.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="187" />
+            <location filename="../value_format.cpp" line="212" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="191" />
+            <location filename="../value_format.cpp" line="216" />
             <source>có</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="191" />
+            <location filename="../value_format.cpp" line="216" />
             <source>không</source>
             <translation>no</translation>
         </message>
@@ -1308,7 +1430,7 @@
         </message>
         <message>
             <location filename="../catalog.cpp" line="80" />
-            <location filename="../catalog.cpp" line="123" />
+            <location filename="../catalog.cpp" line="124" />
             <source>Kiến nghị</source>
             <translation>Petitions</translation>
         </message>
@@ -1398,172 +1520,193 @@
             <translation>Chaired by</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="102" />
+            <location filename="../catalog.cpp" line="103" />
             <source>Đoàn công tác</source>
             <translation>Delegation</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="103" />
+            <location filename="../catalog.cpp" line="104" />
             <source>Người tham dự</source>
             <translation>Attendees</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="104" />
+            <location filename="../catalog.cpp" line="105" />
             <source>Số người dân dự</source>
             <translation>Residents present</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="105" />
+            <location filename="../catalog.cpp" line="106" />
             <source>Chương trình</source>
             <translation>Agenda</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="106" />
+            <location filename="../catalog.cpp" line="107" />
             <source>Biên bản</source>
             <translation>Minutes</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="107" />
+            <location filename="../catalog.cpp" line="108" />
             <source>Kết luận</source>
             <translation>Conclusions</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="108" />
+            <location filename="../catalog.cpp" line="109" />
             <source>Người ghi</source>
             <translation>Recorded by</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="109" />
+            <location filename="../catalog.cpp" line="110" />
             <source>Ngày tiếp nhận</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="110" />
+            <location filename="../catalog.cpp" line="111" />
             <source>Hình thức tiếp nhận</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="111" />
+            <location filename="../catalog.cpp" line="112" />
             <source>Người kiến nghị</source>
             <translation>Petitioner</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="112" />
+            <location filename="../catalog.cpp" line="113" />
             <source>Liên hệ người kiến nghị</source>
             <translation>Petitioner's contact</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="113" />
+            <location filename="../catalog.cpp" line="114" />
             <source>Số hộ liên quan</source>
             <translation>Households</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="114" />
+            <location filename="../catalog.cpp" line="115" />
             <source>Lĩnh vực</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="115" />
+            <location filename="../catalog.cpp" line="116" />
             <source>Nội dung chi tiết</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="116" />
+            <location filename="../catalog.cpp" line="117" />
             <source>Mức độ</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="117" />
+            <location filename="../catalog.cpp" line="118" />
             <source>Cơ quan chủ trì</source>
             <translation>Lead agency</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="118" />
+            <location filename="../catalog.cpp" line="119" />
             <source>Cơ quan phối hợp</source>
             <translation>Supporting agencies</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="119" />
+            <location filename="../catalog.cpp" line="120" />
             <source>Cấp xử lý</source>
             <translation>Handling level</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="120" />
+            <location filename="../catalog.cpp" line="121" />
             <source>Kết quả giải quyết</source>
             <translation>Resolution</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="121" />
+            <location filename="../catalog.cpp" line="122" />
             <source>Ngày giải quyết</source>
             <translation>Resolved on</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="122" />
+            <location filename="../catalog.cpp" line="123" />
             <source>Lý do</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="124" />
+            <location filename="../catalog.cpp" line="125" />
             <source>Người chỉ đạo</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="125" />
+            <location filename="../catalog.cpp" line="126" />
             <source>Cơ quan thực hiện</source>
             <translation>Agency</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="126" />
+            <location filename="../catalog.cpp" line="127" />
             <source>Nội dung chỉ đạo</source>
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="127" />
+            <location filename="../catalog.cpp" line="128" />
             <source>Kết quả thực hiện</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="128" />
+            <location filename="../catalog.cpp" line="129" />
             <source>Ngày hoàn thành</source>
             <translation>Completed on</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="129" />
+            <location filename="../catalog.cpp" line="130" />
             <source>Loại hồ sơ</source>
             <translation>Record type</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="130" />
+            <location filename="../catalog.cpp" line="131" />
             <source>Nội dung</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="178" />
+            <location filename="../catalog.cpp" line="184" />
+            <source>Không có ngày %1 trên lịch. Hãy chọn lại ngày.</source>
+            <translation>There is no day %1 on the calendar. Choose the day again.</translation>
+        </message>
+        <message>
+            <location filename="../catalog.cpp" line="186" />
+            <source>Hãy nhập ngày giờ dạng ngày/tháng/năm giờ:phút, ví dụ 05/03/2026 19:30.</source>
+            <translation>Enter the date and time as day/month/year hour:minute, e.g. 05/03/2026 19:30.</translation>
+        </message>
+        <message>
+            <location filename="../catalog.cpp" line="187" />
+            <source>Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2026.</source>
+            <translation>Enter the date as day/month/year, e.g. 05/03/2026.</translation>
+        </message>
+        <message>
+            <location filename="../catalog.cpp" line="204" />
+            <source>Tháng %1 năm %2</source>
+            <translation>%1/%2</translation>
+        </message>
+        <message>
+            <location filename="../catalog.cpp" line="222" />
             <source>Người dân</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="178" />
+            <location filename="../catalog.cpp" line="222" />
             <source>Bí thư chi bộ</source>
             <translation>Party cell secretary</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="178" />
+            <location filename="../catalog.cpp" line="222" />
             <source>Trưởng khu phố</source>
             <translation>Neighbourhood head</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="178" />
+            <location filename="../catalog.cpp" line="222" />
             <source>Ban công tác Mặt trận</source>
             <translation>Front work committee</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="179" />
+            <location filename="../catalog.cpp" line="223" />
             <source>Đại biểu</source>
             <translation>Delegate</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="179" />
+            <location filename="../catalog.cpp" line="102" />
+            <location filename="../catalog.cpp" line="223" />
             <source>Thư ký</source>
             <translation>Secretary</translation>
         </message>
@@ -1579,32 +1722,32 @@
     <context>
         <name>nghedan::client::DirectiveController</name>
         <message>
-            <location filename="../directive_controller.cpp" line="25" />
+            <location filename="../directive_controller.cpp" line="26" />
             <source>Hãy chọn địa bàn của chỉ đạo.</source>
             <translation>Choose the area of the directive.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="29" />
+            <location filename="../directive_controller.cpp" line="30" />
             <source>Hãy chọn cơ quan thực hiện.</source>
             <translation>Choose the agency.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="33" />
+            <location filename="../directive_controller.cpp" line="34" />
             <source>Hãy nhập nội dung chỉ đạo.</source>
             <translation>Enter the instruction.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="37" />
+            <location filename="../directive_controller.cpp" line="38" />
             <source>Hãy nhập người chỉ đạo.</source>
             <translation>Enter who gave the directive.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="50" />
+            <location filename="../directive_controller.cpp" line="51" />
             <source>Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
             <translation>Invalid due date, type it as dd/MM/yyyy.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="63" />
+            <location filename="../directive_controller.cpp" line="64" />
             <source>Trạng thái không hợp lệ.</source>
             <translation>Invalid status.</translation>
         </message>
@@ -1627,37 +1770,37 @@
             <translation>Residents’ meeting, %1</translation>
         </message>
         <message>
-            <location filename="../meeting_controller.cpp" line="53" />
+            <location filename="../meeting_controller.cpp" line="46" />
             <source>- Kiến nghị chưa xong: %1</source>
             <translation>- Open petition: %1</translation>
         </message>
         <message>
-            <location filename="../meeting_controller.cpp" line="54" />
+            <location filename="../meeting_controller.cpp" line="47" />
             <source>- Chỉ đạo chưa xong: %1</source>
             <translation>- Open directive: %1</translation>
         </message>
         <message>
-            <location filename="../meeting_controller.cpp" line="58" />
+            <location filename="../meeting_controller.cpp" line="51" />
             <source>Các việc còn tồn đọng từ những lần trước:</source>
             <translation>Open items from earlier visits:</translation>
         </message>
         <message>
-            <location filename="../meeting_controller.cpp" line="63" />
+            <location filename="../meeting_controller.cpp" line="56" />
             <source>Hãy chọn khu phố nơi họp.</source>
             <translation>Choose the neighbourhood of the meeting.</translation>
         </message>
         <message>
-            <location filename="../meeting_controller.cpp" line="68" />
+            <location filename="../meeting_controller.cpp" line="61" />
             <source>Thời gian họp không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
             <translation>Invalid meeting time, type it as dd/MM/yyyy HH:mm.</translation>
         </message>
         <message>
-            <location filename="../meeting_controller.cpp" line="89" />
+            <location filename="../meeting_controller.cpp" line="82" />
             <source>Hãy nhập tên người tham dự.</source>
             <translation>Enter the attendee's name.</translation>
         </message>
         <message>
-            <location filename="../meeting_controller.cpp" line="117" />
+            <location filename="../meeting_controller.cpp" line="110" />
             <source>Chưa có biên bản hoặc kết luận: chưa thể chốt.</source>
             <translation>There are no minutes or conclusions yet: cannot finalise.</translation>
         </message>
@@ -1665,52 +1808,73 @@
     <context>
         <name>nghedan::client::PetitionController</name>
         <message>
-            <location filename="../petition_controller.cpp" line="38" />
+            <location filename="../petition_controller.cpp" line="39" />
             <source>Hãy chọn địa bàn của kiến nghị.</source>
             <translation>Choose the area of the petition.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="42" />
+            <location filename="../petition_controller.cpp" line="43" />
             <source>Hãy chọn lĩnh vực.</source>
             <translation>Choose a category.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="65" />
+            <location filename="../petition_controller.cpp" line="68" />
+            <location filename="../petition_controller.cpp" line="79" />
             <source>Không tìm thấy buổi họp.</source>
             <translation>Meeting not found.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="92" />
+            <location filename="../petition_controller.cpp" line="86" />
+            <source>Không tìm thấy kiến nghị này ở khu phố của buổi họp.</source>
+            <translation>This petition is not in the meeting's neighbourhood.</translation>
+        </message>
+        <message>
+            <location filename="../petition_controller.cpp" line="91" />
+            <source>Được nêu lại tại buổi họp «%1» (%2)</source>
+            <translation>Raised again at the meeting “%1” (%2)</translation>
+        </message>
+        <message>
+            <location filename="../petition_controller.cpp" line="96" />
+            <source>, người nêu: %1</source>
+            <translation>, raised by: %1</translation>
+        </message>
+        <message>
+            <location filename="../petition_controller.cpp" line="98" />
+            <source>. Ý kiến: %1</source>
+            <translation>. Said: %1</translation>
+        </message>
+        <message>
+            <location filename="../petition_controller.cpp" line="128" />
             <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
             <translation>A petition cannot move from “%1” to “%2”.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="98" />
+            <location filename="../petition_controller.cpp" line="134" />
             <source>Hãy ghi rõ lý do.</source>
             <translation>Please state the reason.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="111" />
+            <location filename="../petition_controller.cpp" line="147" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="120" />
+            <location filename="../petition_controller.cpp" line="156" />
             <source>Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.</source>
             <translation>A petition in “%1” cannot be escalated.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="125" />
+            <location filename="../petition_controller.cpp" line="161" />
             <source>Hãy chọn cấp sẽ xử lý.</source>
             <translation>Choose the level that will handle it.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="129" />
+            <location filename="../petition_controller.cpp" line="165" />
             <source>Hãy ghi rõ lý do chuyển cấp.</source>
             <translation>Please state why it is escalated.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="140" />
+            <location filename="../petition_controller.cpp" line="176" />
             <source>Chuyển lên cấp %1: %2</source>
             <translation>Escalated to the %1 level: %2</translation>
         </message>
@@ -1718,37 +1882,47 @@
     <context>
         <name>nghedan::client::RecordController</name>
         <message>
-            <location filename="../record_controller.cpp" line="57" />
+            <location filename="../record_controller.cpp" line="58" />
             <source>Không đọc được hồ sơ: %1</source>
             <translation>Cannot read the record: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="129" />
+            <location filename="../record_controller.cpp" line="131" />
             <source>Sửa lần cuối %1 bởi %2</source>
             <translation>Last edited %1 by %2</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="139" />
+            <location filename="../record_controller.cpp" line="168" />
+            <source>Chưa gửi lại được: %1</source>
+            <translation>Could not send again: %1</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="182" />
+            <source>Chưa bỏ được: %1</source>
+            <translation>Could not discard: %1</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="194" />
             <source>Trường «%1» không có trong hồ sơ.</source>
             <translation>The record has no field “%1”.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="163" />
+            <location filename="../record_controller.cpp" line="218" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="167" />
+            <location filename="../record_controller.cpp" line="222" />
             <source>Đã lưu lúc %1</source>
             <translation>Saved at %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="184" />
+            <location filename="../record_controller.cpp" line="239" />
             <source>Chưa có hồ sơ để lưu.</source>
             <translation>No record to save yet.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="207" />
+            <location filename="../record_controller.cpp" line="262" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
         </message>
@@ -1756,7 +1930,7 @@
     <context>
         <name>nghedan::client::RecordListModel</name>
         <message>
-            <location filename="../record_list_model.cpp" line="98" />
+            <location filename="../record_list_model.cpp" line="90" />
             <source>Không đọc được danh sách: %1</source>
             <translation>Cannot read the list: %1</translation>
         </message>
@@ -1764,24 +1938,62 @@
     <context>
         <name>nghedan::client::RefusedListModel</name>
         <message>
-            <location filename="../refused_list_model.cpp" line="21" />
-            <source>Tài khoản không có quyền ghi hồ sơ này (ngoài địa bàn hoặc vai trò không cho phép).</source>
-            <translation>This account may not write this record (outside its area, or its role does not allow it).</translation>
+            <location filename="../refused_list_model.cpp" line="45" />
+            <source>«%1» nằm ngoài địa bàn mà tài khoản được ghi; %2 này cần thuộc địa bàn của bạn.</source>
+            <translation>“%1” is outside the area this account may write; this %2 must belong to your area.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="23" />
-            <source>Dữ liệu không hợp lệ theo quy định của máy chủ.</source>
-            <translation>The data is invalid by the server's rules.</translation>
+            <location filename="../refused_list_model.cpp" line="48" />
+            <source>Vai trò của tài khoản không được ghi %1 của %2 này.</source>
+            <translation>This account's role may not write %1 of this %2.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="24" />
+            <location filename="../refused_list_model.cpp" line="50" />
+            <source>Máy chủ không nhận người ghi thay đổi này là người đang đăng nhập trên máy.</source>
+            <translation>The server does not accept the author of this change as the user signed in on this device.</translation>
+        </message>
+        <message>
+            <location filename="../refused_list_model.cpp" line="52" />
+            <source>Dữ liệu chưa đúng quy định (%1).</source>
+            <translation>The data does not meet the rules (%1).</translation>
+        </message>
+        <message>
+            <location filename="../refused_list_model.cpp" line="53" />
             <source>Không được đổi địa bàn của hồ sơ đã tạo.</source>
             <translation>A record's area cannot change after it is created.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="25" />
+            <location filename="../refused_list_model.cpp" line="54" />
             <source>Máy chủ không chấp nhận thay đổi này.</source>
             <translation>The server did not accept this change.</translation>
+        </message>
+    </context>
+    <context>
+        <name>nghedan::client::ReplicaService</name>
+        <message>
+            <location filename="../replica_service.cpp" line="68" />
+            <source>Vai trò của bạn không được %1 %2 này.</source>
+            <translation>Your role may not %1 this %2.</translation>
+        </message>
+        <message>
+            <location filename="../replica_service.cpp" line="69" />
+            <source>tạo</source>
+            <translation>create</translation>
+        </message>
+        <message>
+            <location filename="../replica_service.cpp" line="69" />
+            <source>sửa</source>
+            <translation>change</translation>
+        </message>
+        <message>
+            <location filename="../replica_service.cpp" line="74" />
+            <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
+            <translation>“%1” is outside your area (%2).</translation>
+        </message>
+        <message>
+            <location filename="../replica_service.cpp" line="117" />
+            <source>Không tìm thấy %1 được liên kết trên máy này.</source>
+            <translation>The linked %1 is not on this device.</translation>
         </message>
     </context>
     <context>
@@ -1819,73 +2031,94 @@
             <source>Đang nhận %1 thay đổi</source>
             <translation>Receiving %1 changes</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../sync_controller.cpp" line="189" />
+            <source>%n thay đổi chưa được chấp nhận</source>
+            <translation>
+                <numerusform>%n change not accepted</numerusform>
+                <numerusform>%n changes not accepted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../sync_controller.cpp" line="190" />
+            <source>%n thay đổi chưa gửi</source>
+            <translation>
+                <numerusform>%n change not sent</numerusform>
+                <numerusform>%n changes not sent</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../sync_controller.cpp" line="188" />
+            <location filename="../sync_controller.cpp" line="191" />
+            <source>Mọi thay đổi đã được gửi</source>
+            <translation>Every change has been sent</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="195" />
             <source>Đang đồng bộ…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="189" />
+            <location filename="../sync_controller.cpp" line="196" />
             <source>Ngoại tuyến</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="190" />
+            <location filename="../sync_controller.cpp" line="197" />
             <source>Lỗi đồng bộ</source>
             <translation>Sync error</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="192" />
+            <location filename="../sync_controller.cpp" line="199" />
             <source>Chưa đồng bộ</source>
             <translation>Not synced yet</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="192" />
+            <location filename="../sync_controller.cpp" line="199" />
             <source>Đã đồng bộ %1</source>
             <translation>Synced %1</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="198" />
+            <location filename="../sync_controller.cpp" line="205" />
             <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
             <translation>Cannot reach the server. Your data is stored on this device and syncs automatically when a network is available.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="199" />
+            <location filename="../sync_controller.cpp" line="206" />
             <source>Sai tên đăng nhập hoặc mật khẩu.</source>
             <translation>Wrong username or password.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="201" />
+            <location filename="../sync_controller.cpp" line="208" />
             <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
             <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="204" />
+            <location filename="../sync_controller.cpp" line="211" />
             <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
             <translation>Your session has expired. Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="206" />
+            <location filename="../sync_controller.cpp" line="213" />
             <source>Tài khoản không có quyền thực hiện thao tác này.</source>
             <translation>This account may not do that.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="208" />
+            <location filename="../sync_controller.cpp" line="215" />
             <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server has a problem. The app will retry; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="209" />
+            <location filename="../sync_controller.cpp" line="216" />
             <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
             <translation>This version of the app is too old. Please update the app.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="211" />
+            <location filename="../sync_controller.cpp" line="218" />
             <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
             <translation>The server answered unexpectedly. Check the server address in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="212" />
+            <location filename="../sync_controller.cpp" line="219" />
             <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
             <translation>Sync did not complete (error code: %1). Your data is safe on this device.</translation>
         </message>

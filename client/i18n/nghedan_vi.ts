@@ -4,7 +4,7 @@
 <context>
     <name>AgencyPicker</name>
     <message>
-        <location filename="../../qml/components/AgencyPicker.qml" line="10"/>
+        <location filename="../../qml/components/AgencyPicker.qml" line="14"/>
         <source>Chọn cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,12 @@
 <context>
     <name>AttendeeDelegate</name>
     <message>
-        <location filename="../../qml/delegates/AttendeeDelegate.qml" line="34"/>
+        <location filename="../../qml/delegates/AttendeeDelegate.qml" line="57"/>
+        <source>Vai trò của %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/AttendeeDelegate.qml" line="69"/>
         <source>Xoá %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -71,18 +76,38 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../qml/components/DateField.qml" line="13"/>
+        <location filename="../../qml/components/DateField.qml" line="24"/>
         <source>dd/MM/yyyy HH:mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/DateField.qml" line="13"/>
+        <location filename="../../qml/components/DateField.qml" line="24"/>
         <source>dd/MM/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/DateField.qml" line="16"/>
-        <source>Ngày không hợp lệ</source>
+        <location filename="../../qml/components/DateField.qml" line="38"/>
+        <source>Lịch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DateField.qml" line="40"/>
+        <source>Chọn ngày trên lịch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DateField.qml" line="86"/>
+        <source>Tháng trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DateField.qml" line="101"/>
+        <source>Tháng sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DateField.qml" line="130"/>
+        <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -95,11 +120,16 @@
     </message>
     <message>
         <location filename="../../qml/delegates/DirectiveDelegate.qml" line="48"/>
+        <source>Chưa được chấp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/DirectiveDelegate.qml" line="53"/>
         <source>Cần chọn bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/delegates/DirectiveDelegate.qml" line="56"/>
+        <location filename="../../qml/delegates/DirectiveDelegate.qml" line="61"/>
         <source>Hạn: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -117,47 +147,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="101"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="103"/>
         <source>Nội dung chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="127"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="131"/>
         <source>Từ buổi họp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="135"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="148"/>
         <source>Theo kiến nghị: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="141"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="162"/>
         <source>Lịch sử thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="159"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="179"/>
         <source>Thực hiện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="187"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="207"/>
         <source>Hoàn thành lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="197"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="217"/>
         <source>Tiến độ thực hiện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="203"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="223"/>
         <source>Cập nhật tiến độ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="208"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="228"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,32 +221,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="42"/>
+        <location filename="../../qml/pages/HomePage.qml" line="41"/>
         <source>Xin chào, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="51"/>
+        <location filename="../../qml/pages/HomePage.qml" line="50"/>
         <source>Địa bàn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="66"/>
+        <location filename="../../qml/pages/HomePage.qml" line="65"/>
         <source>Buổi đi cơ sở tuần này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="70"/>
+        <location filename="../../qml/pages/HomePage.qml" line="69"/>
         <source>Chưa có buổi họp nào trong tuần.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="88"/>
+        <location filename="../../qml/pages/HomePage.qml" line="87"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="103"/>
+        <location filename="../../qml/pages/HomePage.qml" line="102"/>
         <source>Mở biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,32 +281,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="158"/>
-        <source>%1. Còn %2 thay đổi trên máy chưa gửi lên máy chủ.</source>
+        <location filename="../../qml/pages/HomePage.qml" line="157"/>
+        <source>%1. %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="159"/>
-        <source>%1. Mọi thay đổi đã được gửi lên máy chủ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/pages/HomePage.qml" line="164"/>
+        <location filename="../../qml/pages/HomePage.qml" line="162"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="186"/>
+        <location filename="../../qml/pages/HomePage.qml" line="184"/>
         <source>Buổi họp gần đây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="202"/>
+        <location filename="../../qml/pages/HomePage.qml" line="199"/>
         <source>Kiến nghị đang xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="219"/>
+        <location filename="../../qml/pages/HomePage.qml" line="215"/>
         <source>Chỉ đạo chưa hoàn thành</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,47 +324,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="85"/>
+        <location filename="../../qml/Main.qml" line="87"/>
         <source>NGOẠI TUYẾN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="103"/>
+        <location filename="../../qml/Main.qml" line="108"/>
         <source>Nghe Dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="117"/>
+        <location filename="../../qml/Main.qml" line="122"/>
         <source>Trang chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="118"/>
+        <location filename="../../qml/Main.qml" line="123"/>
         <source>Buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="119"/>
+        <location filename="../../qml/Main.qml" line="124"/>
         <source>Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="120"/>
+        <location filename="../../qml/Main.qml" line="125"/>
         <source>Chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="123"/>
+        <location filename="../../qml/Main.qml" line="128"/>
         <source>Chưa được chấp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="128"/>
+        <location filename="../../qml/Main.qml" line="133"/>
         <source>Cài đặt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="133"/>
+        <location filename="../../qml/Main.qml" line="139"/>
         <source>+ Buổi họp mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,7 +372,12 @@
 <context>
     <name>MeetingDelegate</name>
     <message>
-        <location filename="../../qml/delegates/MeetingDelegate.qml" line="64"/>
+        <location filename="../../qml/delegates/MeetingDelegate.qml" line="67"/>
+        <source>Chưa được chấp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/MeetingDelegate.qml" line="72"/>
         <source>Cần chọn bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,98 +395,124 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="69"/>
-        <location filename="../../qml/pages/MeetingPage.qml" line="306"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="70"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="318"/>
         <source>+ Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="76"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="77"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="459"/>
         <source>Chốt biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="82"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="83"/>
         <source>Sửa bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="115"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="120"/>
         <source>Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="138"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="141"/>
         <source>Thông tin buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="183"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="190"/>
         <source>Thành phần đoàn công tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="190"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="197"/>
         <source>Người tham dự (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="199"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="206"/>
         <source>Họ tên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="212"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="220"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="233"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="245"/>
         <source>Tồn đọng từ các lần trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="237"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="249"/>
         <source>Kiến nghị của khu phố này chưa giải quyết xong:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="279"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="290"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="279"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="290"/>
         <source>Tự động lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="289"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="300"/>
         <source>Ghi diễn biến buổi họp, ý kiến người dân… (tự động lưu khi gõ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="304"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="315"/>
         <source>Kiến nghị tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="326"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="338"/>
         <source>Chỉ đạo tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="329"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="342"/>
         <source>+ Chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="366"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="363"/>
+        <source>Chưa được máy chủ chấp nhận (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="386"/>
+        <source>Đã lưu kiến nghị «%1»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="387"/>
+        <source>Đã ghi nhận nêu lại: «%1»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="428"/>
+        <source>Mở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="449"/>
         <source>Chốt biên bản?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="371"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="453"/>
+        <source>Huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="467"/>
         <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,22 +520,22 @@
 <context>
     <name>NewDirectiveDialog</name>
     <message>
-        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="21"/>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="24"/>
         <source>Ghi chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="51"/>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="55"/>
         <source>Ví dụ: Công an quận phối hợp làm căn cước cho các hộ trong tuần</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="94"/>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="100"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="100"/>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="106"/>
         <source>Lưu chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,16 +600,21 @@
     </message>
     <message>
         <location filename="../../qml/delegates/PetitionDelegate.qml" line="49"/>
+        <source>Chưa được chấp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/PetitionDelegate.qml" line="54"/>
         <source>Cần chọn bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/delegates/PetitionDelegate.qml" line="65"/>
+        <location filename="../../qml/delegates/PetitionDelegate.qml" line="70"/>
         <source>Chủ trì: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/delegates/PetitionDelegate.qml" line="66"/>
+        <location filename="../../qml/delegates/PetitionDelegate.qml" line="71"/>
         <source>Hạn: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,82 +632,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="121"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="123"/>
         <source>Nội dung kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="149"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="151"/>
         <source>Chưa chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="167"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="170"/>
         <source>Từ buổi họp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="173"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="184"/>
         <source>Người kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="205"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="216"/>
         <source>Lịch sử thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="225"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="235"/>
         <source>Xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="228"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="238"/>
         <source>Trạng thái hiện tại: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="236"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="246"/>
         <source>Lý do: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="243"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="253"/>
         <source>Cấp xử lý: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="248"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="258"/>
         <source>Chuyển sang:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="296"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="308"/>
         <source>Thêm cơ quan phối hợp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="316"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="329"/>
         <source>Ghi chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="327"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="340"/>
         <source>Tiến độ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="334"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="347"/>
         <source>Cập nhật tiến độ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="339"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="352"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="354"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="367"/>
         <source>Chỉ đạo liên quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -654,32 +715,62 @@
 <context>
     <name>QuickPetitionDialog</name>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="21"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="54"/>
         <source>Ghi kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="43"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="79"/>
+        <source>Người kiến nghị (chọn người tham dự hoặc nhập tên)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="92"/>
         <source>Nội dung tóm tắt (có thể bổ sung sau)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="48"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="93"/>
+        <source>Nhấn Enter để lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="98"/>
         <source>Ví dụ: Xe khách dừng đón trả khách trong hẻm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="52"/>
-        <source>Lĩnh vực</source>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="109"/>
+        <source>Có thể khu phố đã có kiến nghị này:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="89"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="127"/>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="133"/>
+        <source>Đây là kiến nghị này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="142"/>
+        <source>Lĩnh vực *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="180"/>
+        <source>* Bắt buộc: chọn lĩnh vực. Các mục khác có thể bổ sung sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="186"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="95"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="192"/>
         <source>Lưu kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,17 +788,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="25"/>
+        <source>Huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../qml/dialogs/ReasonDialog.qml" line="31"/>
+        <source>Chuyển cấp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="31"/>
+        <source>Chuyển trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="44"/>
         <source>Cấp sẽ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="43"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="56"/>
         <source>Lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="51"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="64"/>
         <source>Ghi rõ lý do để người dân và cấp trên theo dõi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -730,93 +836,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="50"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="51"/>
         <source>Tìm theo nội dung, tên, địa điểm (gõ có dấu hoặc không dấu)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="55"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="57"/>
         <source>+ Buổi họp mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="56"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="58"/>
         <source>+ Kiến nghị mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="56"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="58"/>
         <source>+ Chỉ đạo mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="70"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="72"/>
         <source>Mọi trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="79"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="81"/>
         <source>Mọi lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="89"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="91"/>
         <source>Mọi phường</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="97"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="99"/>
         <source>Mọi cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="103"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="105"/>
         <source>Chỉ việc quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="108"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="110"/>
         <source>Bỏ lọc</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/pages/RecordsPage.qml" line="121"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="123"/>
         <source>%n kết quả</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="146"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="148"/>
         <source>Không tìm thấy kết quả cho «%1».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordsPage.qml" line="147"/>
+        <location filename="../../qml/pages/RecordsPage.qml" line="149"/>
         <source>Chưa có hồ sơ nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusalBanner</name>
+    <message>
+        <location filename="../../qml/components/RefusalBanner.qml" line="28"/>
+        <source>Máy chủ chưa chấp nhận một thay đổi của hồ sơ này. Hồ sơ đang hiển thị như trên máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/RefusalBanner.qml" line="29"/>
+        <source>Máy chủ chưa chấp nhận hồ sơ mới này, nên nó chưa có hiệu lực. Nội dung vẫn được giữ trên máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/RefusalBanner.qml" line="37"/>
+        <source>Lý do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/RefusalBanner.qml" line="46"/>
+        <source>Bỏ thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/RefusalBanner.qml" line="52"/>
+        <source>Gửi lại</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RefusedDelegate</name>
     <message>
-        <location filename="../../qml/delegates/RefusedDelegate.qml" line="29"/>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="32"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/delegates/RefusedDelegate.qml" line="37"/>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="40"/>
         <source>Lý do: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/delegates/RefusedDelegate.qml" line="52"/>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="55"/>
         <source>Ghi lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/delegates/RefusedDelegate.qml" line="57"/>
-        <source>Ghi lại</source>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="61"/>
+        <source>Bỏ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/RefusedDelegate.qml" line="67"/>
+        <source>Gửi lại</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -824,7 +963,7 @@
     <name>RefusedPage</name>
     <message>
         <location filename="../../qml/pages/RefusedPage.qml" line="12"/>
-        <source>Chưa được máy chủ chấp nhận</source>
+        <source>Chưa được chấp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -833,7 +972,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RefusedPage.qml" line="41"/>
+        <location filename="../../qml/pages/RefusedPage.qml" line="46"/>
         <source>Không có thay đổi nào bị từ chối.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,27 +1040,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="104"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="112"/>
+        <source>Thông tin kỹ thuật…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="119"/>
         <source>Thư mục dữ liệu: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="110"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="103"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="143"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="122"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="133"/>
         <source>Đăng xuất?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="128"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="137"/>
+        <source>Huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="152"/>
         <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="129"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="153"/>
         <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,7 +1080,7 @@
     <name>SignInPage</name>
     <message>
         <location filename="../../qml/pages/SignInPage.qml" line="13"/>
-        <location filename="../../qml/pages/SignInPage.qml" line="81"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="93"/>
         <source>Đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,47 +1105,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="63"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="68"/>
+        <source>Ẩn máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="68"/>
+        <source>Máy chủ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="75"/>
         <source>Địa chỉ máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="64"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="76"/>
         <source>Chỉ cần khi đăng nhập lần đầu; sau đó ứng dụng dùng được cả khi không có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="81"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="93"/>
         <source>Đang đăng nhập…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="91"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="103"/>
         <source>Ngôn ngữ:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
-    <message numerus="yes">
-        <location filename="../../qml/components/SyncIndicator.qml" line="32"/>
-        <source>%n thay đổi chưa gửi</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="33"/>
-        <source>Mọi thay đổi đã được gửi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="47"/>
+        <location filename="../../qml/components/SyncIndicator.qml" line="55"/>
         <source>Đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="49"/>
+        <location filename="../../qml/components/SyncIndicator.qml" line="57"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,38 +1151,13 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../qml/components/UnitPicker.qml" line="42"/>
-        <source>Thành phố</source>
+        <location filename="../../qml/components/UnitPicker.qml" line="55"/>
+        <source>Địa bàn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/UnitPicker.qml" line="54"/>
-        <source>Quận/Huyện</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/components/UnitPicker.qml" line="62"/>
-        <source>Chọn quận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/components/UnitPicker.qml" line="66"/>
-        <source>Phường/Xã</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/components/UnitPicker.qml" line="74"/>
-        <source>Chọn phường</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/components/UnitPicker.qml" line="78"/>
-        <source>Khu phố</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/components/UnitPicker.qml" line="86"/>
-        <source>Chọn khu phố</source>
+        <location filename="../../qml/components/UnitPicker.qml" line="95"/>
+        <source>Chọn %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1069,63 +1192,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="126"/>
+        <location filename="../value_format.cpp" line="151"/>
         <source>«%1» không được để trống.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="133"/>
+        <location filename="../value_format.cpp" line="158"/>
         <source>«%1» quá dài.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="141"/>
+        <location filename="../value_format.cpp" line="166"/>
         <source>«%1» phải là một số.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="143"/>
+        <location filename="../value_format.cpp" line="168"/>
         <source>«%1» phải từ %2 đến %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="150"/>
-        <location filename="../value_format.cpp" line="152"/>
+        <location filename="../value_format.cpp" line="175"/>
+        <location filename="../value_format.cpp" line="177"/>
         <source>«%1»: ngày không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="158"/>
+        <location filename="../value_format.cpp" line="183"/>
         <source>«%1»: thời gian không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="163"/>
+        <location filename="../value_format.cpp" line="188"/>
         <source>«%1»: thời gian không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="169"/>
+        <location filename="../value_format.cpp" line="194"/>
         <source>«%1» phải là một danh sách.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="173"/>
+        <location filename="../value_format.cpp" line="198"/>
         <source>«%1» không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="187"/>
+        <location filename="../value_format.cpp" line="212"/>
         <source>(trống)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="191"/>
+        <location filename="../value_format.cpp" line="216"/>
         <source>có</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="191"/>
+        <location filename="../value_format.cpp" line="216"/>
         <source>không</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1306,7 +1429,7 @@
     </message>
     <message>
         <location filename="../catalog.cpp" line="80"/>
-        <location filename="../catalog.cpp" line="123"/>
+        <location filename="../catalog.cpp" line="124"/>
         <source>Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,172 +1519,193 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="102"/>
+        <location filename="../catalog.cpp" line="103"/>
         <source>Đoàn công tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="103"/>
+        <location filename="../catalog.cpp" line="104"/>
         <source>Người tham dự</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="104"/>
+        <location filename="../catalog.cpp" line="105"/>
         <source>Số người dân dự</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="105"/>
+        <location filename="../catalog.cpp" line="106"/>
         <source>Chương trình</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="106"/>
+        <location filename="../catalog.cpp" line="107"/>
         <source>Biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="107"/>
+        <location filename="../catalog.cpp" line="108"/>
         <source>Kết luận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="108"/>
+        <location filename="../catalog.cpp" line="109"/>
         <source>Người ghi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="109"/>
+        <location filename="../catalog.cpp" line="110"/>
         <source>Ngày tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="110"/>
+        <location filename="../catalog.cpp" line="111"/>
         <source>Hình thức tiếp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="111"/>
+        <location filename="../catalog.cpp" line="112"/>
         <source>Người kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="112"/>
+        <location filename="../catalog.cpp" line="113"/>
         <source>Liên hệ người kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="113"/>
+        <location filename="../catalog.cpp" line="114"/>
         <source>Số hộ liên quan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="114"/>
+        <location filename="../catalog.cpp" line="115"/>
         <source>Lĩnh vực</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="115"/>
+        <location filename="../catalog.cpp" line="116"/>
         <source>Nội dung chi tiết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="116"/>
+        <location filename="../catalog.cpp" line="117"/>
         <source>Mức độ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="117"/>
+        <location filename="../catalog.cpp" line="118"/>
         <source>Cơ quan chủ trì</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="118"/>
+        <location filename="../catalog.cpp" line="119"/>
         <source>Cơ quan phối hợp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="119"/>
+        <location filename="../catalog.cpp" line="120"/>
         <source>Cấp xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="120"/>
+        <location filename="../catalog.cpp" line="121"/>
         <source>Kết quả giải quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="121"/>
+        <location filename="../catalog.cpp" line="122"/>
         <source>Ngày giải quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="122"/>
+        <location filename="../catalog.cpp" line="123"/>
         <source>Lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="124"/>
+        <location filename="../catalog.cpp" line="125"/>
         <source>Người chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="125"/>
+        <location filename="../catalog.cpp" line="126"/>
         <source>Cơ quan thực hiện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="126"/>
+        <location filename="../catalog.cpp" line="127"/>
         <source>Nội dung chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="127"/>
+        <location filename="../catalog.cpp" line="128"/>
         <source>Kết quả thực hiện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="128"/>
+        <location filename="../catalog.cpp" line="129"/>
         <source>Ngày hoàn thành</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="129"/>
+        <location filename="../catalog.cpp" line="130"/>
         <source>Loại hồ sơ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="130"/>
+        <location filename="../catalog.cpp" line="131"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="178"/>
+        <location filename="../catalog.cpp" line="184"/>
+        <source>Không có ngày %1 trên lịch. Hãy chọn lại ngày.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="186"/>
+        <source>Hãy nhập ngày giờ dạng ngày/tháng/năm giờ:phút, ví dụ 05/03/2026 19:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="187"/>
+        <source>Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="204"/>
+        <source>Tháng %1 năm %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../catalog.cpp" line="222"/>
         <source>Người dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="178"/>
+        <location filename="../catalog.cpp" line="222"/>
         <source>Bí thư chi bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="178"/>
+        <location filename="../catalog.cpp" line="222"/>
         <source>Trưởng khu phố</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="178"/>
+        <location filename="../catalog.cpp" line="222"/>
         <source>Ban công tác Mặt trận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="179"/>
+        <location filename="../catalog.cpp" line="223"/>
         <source>Đại biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="179"/>
+        <location filename="../catalog.cpp" line="102"/>
+        <location filename="../catalog.cpp" line="223"/>
         <source>Thư ký</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,32 +1721,32 @@
 <context>
     <name>nghedan::client::DirectiveController</name>
     <message>
-        <location filename="../directive_controller.cpp" line="25"/>
+        <location filename="../directive_controller.cpp" line="26"/>
         <source>Hãy chọn địa bàn của chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="29"/>
+        <location filename="../directive_controller.cpp" line="30"/>
         <source>Hãy chọn cơ quan thực hiện.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="33"/>
+        <location filename="../directive_controller.cpp" line="34"/>
         <source>Hãy nhập nội dung chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="37"/>
+        <location filename="../directive_controller.cpp" line="38"/>
         <source>Hãy nhập người chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="50"/>
+        <location filename="../directive_controller.cpp" line="51"/>
         <source>Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="63"/>
+        <location filename="../directive_controller.cpp" line="64"/>
         <source>Trạng thái không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,37 +1769,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../meeting_controller.cpp" line="53"/>
+        <location filename="../meeting_controller.cpp" line="46"/>
         <source>- Kiến nghị chưa xong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../meeting_controller.cpp" line="54"/>
+        <location filename="../meeting_controller.cpp" line="47"/>
         <source>- Chỉ đạo chưa xong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../meeting_controller.cpp" line="58"/>
+        <location filename="../meeting_controller.cpp" line="51"/>
         <source>Các việc còn tồn đọng từ những lần trước:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../meeting_controller.cpp" line="63"/>
+        <location filename="../meeting_controller.cpp" line="56"/>
         <source>Hãy chọn khu phố nơi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../meeting_controller.cpp" line="68"/>
+        <location filename="../meeting_controller.cpp" line="61"/>
         <source>Thời gian họp không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../meeting_controller.cpp" line="89"/>
+        <location filename="../meeting_controller.cpp" line="82"/>
         <source>Hãy nhập tên người tham dự.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../meeting_controller.cpp" line="117"/>
+        <location filename="../meeting_controller.cpp" line="110"/>
         <source>Chưa có biên bản hoặc kết luận: chưa thể chốt.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,52 +1807,73 @@
 <context>
     <name>nghedan::client::PetitionController</name>
     <message>
-        <location filename="../petition_controller.cpp" line="38"/>
+        <location filename="../petition_controller.cpp" line="39"/>
         <source>Hãy chọn địa bàn của kiến nghị.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="42"/>
+        <location filename="../petition_controller.cpp" line="43"/>
         <source>Hãy chọn lĩnh vực.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="65"/>
+        <location filename="../petition_controller.cpp" line="68"/>
+        <location filename="../petition_controller.cpp" line="79"/>
         <source>Không tìm thấy buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="92"/>
-        <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
+        <location filename="../petition_controller.cpp" line="86"/>
+        <source>Không tìm thấy kiến nghị này ở khu phố của buổi họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="91"/>
+        <source>Được nêu lại tại buổi họp «%1» (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="96"/>
+        <source>, người nêu: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../petition_controller.cpp" line="98"/>
+        <source>. Ý kiến: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="128"/>
+        <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../petition_controller.cpp" line="134"/>
         <source>Hãy ghi rõ lý do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="111"/>
+        <location filename="../petition_controller.cpp" line="147"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="120"/>
+        <location filename="../petition_controller.cpp" line="156"/>
         <source>Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="125"/>
+        <location filename="../petition_controller.cpp" line="161"/>
         <source>Hãy chọn cấp sẽ xử lý.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="129"/>
+        <location filename="../petition_controller.cpp" line="165"/>
         <source>Hãy ghi rõ lý do chuyển cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="140"/>
+        <location filename="../petition_controller.cpp" line="176"/>
         <source>Chuyển lên cấp %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,37 +1881,47 @@
 <context>
     <name>nghedan::client::RecordController</name>
     <message>
-        <location filename="../record_controller.cpp" line="57"/>
+        <location filename="../record_controller.cpp" line="58"/>
         <source>Không đọc được hồ sơ: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="129"/>
+        <location filename="../record_controller.cpp" line="131"/>
         <source>Sửa lần cuối %1 bởi %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="139"/>
+        <location filename="../record_controller.cpp" line="168"/>
+        <source>Chưa gửi lại được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="182"/>
+        <source>Chưa bỏ được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="194"/>
         <source>Trường «%1» không có trong hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="163"/>
+        <location filename="../record_controller.cpp" line="218"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="167"/>
+        <location filename="../record_controller.cpp" line="222"/>
         <source>Đã lưu lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="184"/>
+        <location filename="../record_controller.cpp" line="239"/>
         <source>Chưa có hồ sơ để lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="207"/>
+        <location filename="../record_controller.cpp" line="262"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,7 +1929,7 @@
 <context>
     <name>nghedan::client::RecordListModel</name>
     <message>
-        <location filename="../record_list_model.cpp" line="98"/>
+        <location filename="../record_list_model.cpp" line="90"/>
         <source>Không đọc được danh sách: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,23 +1937,61 @@
 <context>
     <name>nghedan::client::RefusedListModel</name>
     <message>
-        <location filename="../refused_list_model.cpp" line="21"/>
-        <source>Tài khoản không có quyền ghi hồ sơ này (ngoài địa bàn hoặc vai trò không cho phép).</source>
+        <location filename="../refused_list_model.cpp" line="45"/>
+        <source>«%1» nằm ngoài địa bàn mà tài khoản được ghi; %2 này cần thuộc địa bàn của bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="23"/>
-        <source>Dữ liệu không hợp lệ theo quy định của máy chủ.</source>
+        <location filename="../refused_list_model.cpp" line="48"/>
+        <source>Vai trò của tài khoản không được ghi %1 của %2 này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="24"/>
+        <location filename="../refused_list_model.cpp" line="50"/>
+        <source>Máy chủ không nhận người ghi thay đổi này là người đang đăng nhập trên máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../refused_list_model.cpp" line="52"/>
+        <source>Dữ liệu chưa đúng quy định (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../refused_list_model.cpp" line="53"/>
         <source>Không được đổi địa bàn của hồ sơ đã tạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="25"/>
+        <location filename="../refused_list_model.cpp" line="54"/>
         <source>Máy chủ không chấp nhận thay đổi này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::ReplicaService</name>
+    <message>
+        <location filename="../replica_service.cpp" line="68"/>
+        <source>Vai trò của bạn không được %1 %2 này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../replica_service.cpp" line="69"/>
+        <source>tạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../replica_service.cpp" line="69"/>
+        <source>sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../replica_service.cpp" line="74"/>
+        <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../replica_service.cpp" line="117"/>
+        <source>Không tìm thấy %1 được liên kết trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1817,73 +2030,92 @@
         <source>Đang nhận %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../sync_controller.cpp" line="189"/>
+        <source>%n thay đổi chưa được chấp nhận</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_controller.cpp" line="190"/>
+        <source>%n thay đổi chưa gửi</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../sync_controller.cpp" line="188"/>
+        <location filename="../sync_controller.cpp" line="191"/>
+        <source>Mọi thay đổi đã được gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="195"/>
         <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="189"/>
+        <location filename="../sync_controller.cpp" line="196"/>
         <source>Ngoại tuyến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="190"/>
+        <location filename="../sync_controller.cpp" line="197"/>
         <source>Lỗi đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="192"/>
+        <location filename="../sync_controller.cpp" line="199"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="192"/>
+        <location filename="../sync_controller.cpp" line="199"/>
         <source>Đã đồng bộ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="198"/>
+        <location filename="../sync_controller.cpp" line="205"/>
         <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="199"/>
+        <location filename="../sync_controller.cpp" line="206"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="201"/>
+        <location filename="../sync_controller.cpp" line="208"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="204"/>
+        <location filename="../sync_controller.cpp" line="211"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="206"/>
+        <location filename="../sync_controller.cpp" line="213"/>
         <source>Tài khoản không có quyền thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="208"/>
+        <location filename="../sync_controller.cpp" line="215"/>
         <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="209"/>
+        <location filename="../sync_controller.cpp" line="216"/>
         <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="211"/>
+        <location filename="../sync_controller.cpp" line="218"/>
         <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="212"/>
+        <location filename="../sync_controller.cpp" line="219"/>
         <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>

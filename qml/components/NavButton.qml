@@ -11,7 +11,7 @@ ItemDelegate {
     property bool current: false
 
     Layout.fillWidth: true
-    implicitHeight: 52
+    implicitHeight: Math.max(52, root.implicitContentHeight + root.topPadding + root.bottomPadding)
     highlighted: root.current
     contentItem: RowLayout {
         spacing: 8
@@ -21,7 +21,7 @@ ItemDelegate {
             color: root.current ? Theme.primary : Theme.text
             font.pixelSize: Theme.bodySize
             font.weight: root.current ? Font.Bold : Font.Normal
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Rectangle {
             visible: root.badge > 0

@@ -10,6 +10,8 @@ RowLayout {
 
     property color foreground: Theme.textOnPrimary
 
+    signal refusedRequested()
+
     spacing: 8
 
     Rectangle {
@@ -29,11 +31,17 @@ RowLayout {
             font.weight: Font.DemiBold
         }
         Label {
-            text: Sync.pendingCount > 0 ? qsTr("%n thay đổi chưa gửi", "", Sync.pendingCount)
-                                        : qsTr("Mọi thay đổi đã được gửi")
+            objectName: "outboxText"
+            text: Sync.outboxText
             color: root.foreground
             opacity: 0.9
             font.pixelSize: 13
+            font.weight: Sync.refusedCount > 0 ? Font.Bold : Font.Normal
+            font.underline: Sync.refusedCount > 0
+            TapHandler {
+                enabled: Sync.refusedCount > 0
+                onTapped: root.refusedRequested()
+            }
         }
         ProgressBar {
             Layout.preferredWidth: 180

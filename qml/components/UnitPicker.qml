@@ -4,86 +4,98 @@ import QtQuick.Layouts
 import NgheDan
 import NgheDan.Ui
 
-// City → district → ward → neighbourhood. `unitId` is the deepest unit chosen.
-GridLayout {
+// Picks a unit below the person's own scope, one level at a time, as deep as the unit tree
+// goes (city → ward → neighbourhood since 2025, or with districts before): an official of one
+// ward is asked only for the neighbourhood. A level with a single choice is chosen for them.
+ColumnLayout {
     id: root
 
+    /** Where the choice starts: the signed-in person's scope unit. */
+    property string rootUnit: Session.scopeUnit
     property string initialUnit
-    readonly property bool complete: neighbourhoodBox.currentIndex >= 0
-    readonly property string selectedUnit: (neighbourhoodBox.currentIndex >= 0 ? neighbourhoodBox.currentValue
-                                          : wardBox.currentIndex >= 0 ? wardBox.currentValue
-                                          : districtBox.currentIndex >= 0 ? districtBox.currentValue
-                                          : cityBox.currentValue) ?? ""
+    /** Only a unit without units below it (a neighbourhood) completes the choice. */
+    property bool requireLeaf: true
+    /** The units picked below rootUnit, top down (set through setChain). */
+    property var chain: []
+    /** The deepest unit picked, else rootUnit. */
+    property string selectedUnit
+    readonly property bool complete: root.selectedUnit.length > 0 && (!root.requireLeaf || leafProbe.count === 0)
 
+    function setChain(next: var) {
+        root.chain = next
+        root.selectedUnit = next.length > 0 ? next[next.length - 1] : root.rootUnit
+    }
+    function pick(level: int, unit: string) {
+        const next = root.chain.slice(0, level)
+        if (unit.length > 0) next.push(unit)
+        root.setChain(next)
+    }
     function preselect(unit: string) {
-        // Walk up from the known unit, then select from the top down.
-        let chain = []
+        // Walk up from the known unit to the root; a unit outside the scope is ignored.
+        const path = []
         let current = unit
-        while (current.length > 0 && chain.length < 5) {
-            chain.unshift(current)
-            current = cities.parentOf(current)
+        while (current.length > 0 && current !== root.rootUnit && path.length < 8) {
+            path.unshift(current)
+            current = leafProbe.parentOf(current)
         }
-        const boxes = [cityBox, districtBox, wardBox, neighbourhoodBox]
-        for (let i = 0; i < chain.length && i < boxes.length; ++i)
-            boxes[i].currentIndex = boxes[i].indexOfValue(chain[i])
+        root.setChain(current === root.rootUnit ? path : [])
     }
 
-    columns: width > 700 ? 4 : 2
-    columnSpacing: Theme.gap
-    rowSpacing: 4
-    Component.onCompleted: if (root.initialUnit.length > 0) root.preselect(root.initialUnit)
+    spacing: 4
+    Component.onCompleted: root.preselect(root.initialUnit)
+    onInitialUnitChanged: root.preselect(root.initialUnit)
+    onRootUnitChanged: root.preselect(root.initialUnit)
 
-    UnitListModel { id: cities; level: "city" }
-    UnitListModel { id: districts; parentId: cityBox.currentIndex >= 0 ? cityBox.currentValue : "" }
-    UnitListModel { id: wards; parentId: districtBox.currentIndex >= 0 ? districtBox.currentValue : "" }
-    UnitListModel { id: neighbourhoods; parentId: wardBox.currentIndex >= 0 ? wardBox.currentValue : "" }
+    UnitListModel { id: leafProbe; parentId: root.selectedUnit }
 
-    FormField {
-        label: qsTr("Thành phố")
-        ComboBox {
-            id: cityBox
-            objectName: "cityBox"
-            Layout.fillWidth: true
-            model: cities
-            textRole: "name"
-            valueRole: "unitId"
-            onCountChanged: if (count === 1 && currentIndex < 0) currentIndex = 0
-        }
+    Label {
+        objectName: "unitScopeLabel"
+        Layout.fillWidth: true
+        visible: root.rootUnit.length > 0
+        text: qsTr("Địa bàn: %1").arg(leafProbe.pathOf(root.selectedUnit))
+        color: Theme.textMuted
+        wrapMode: Text.Wrap
     }
-    FormField {
-        label: qsTr("Quận/Huyện")
-        ComboBox {
-            id: districtBox
-            objectName: "districtBox"
-            Layout.fillWidth: true
-            model: districts
-            textRole: "name"
-            valueRole: "unitId"
-            displayText: currentIndex < 0 ? qsTr("Chọn quận") : currentText
-        }
-    }
-    FormField {
-        label: qsTr("Phường/Xã")
-        ComboBox {
-            id: wardBox
-            objectName: "wardBox"
-            Layout.fillWidth: true
-            model: wards
-            textRole: "name"
-            valueRole: "unitId"
-            displayText: currentIndex < 0 ? qsTr("Chọn phường") : currentText
-        }
-    }
-    FormField {
-        label: qsTr("Khu phố")
-        ComboBox {
-            id: neighbourhoodBox
-            objectName: "neighbourhoodBox"
-            Layout.fillWidth: true
-            model: neighbourhoods
-            textRole: "name"
-            valueRole: "unitId"
-            displayText: currentIndex < 0 ? qsTr("Chọn khu phố") : currentText
+    Flow {
+        Layout.fillWidth: true
+        spacing: Theme.gap
+        Repeater {
+            // A fixed set of boxes, shown down to the first level not chosen yet: boxes are
+            // never destroyed under the person's finger or a running layout.
+            model: 6
+            delegate: FormField {
+                id: level
+
+                required property int index
+                readonly property string parentUnit: level.index === 0 ? root.rootUnit
+                                                   : level.index <= root.chain.length ? root.chain[level.index - 1] : ""
+
+                function autoPick() {
+                    if (children_.count === 1 && root.chain.length === level.index && level.parentUnit.length > 0)
+                        Qt.callLater(root.pick, level.index, children_.idAt(0))
+                }
+
+                width: root.width > 700 ? Math.floor((root.width - 2 * Theme.gap) / 3) : root.width
+                visible: level.parentUnit.length > 0 && children_.count > 0
+                label: children_.count > 0 ? children_.levelLabelAt(0) : ""
+                Component.onCompleted: level.autoPick()
+
+                UnitListModel {
+                    id: children_
+                    parentId: level.parentUnit
+                    onCountChanged: level.autoPick()
+                }
+                ComboBox {
+                    objectName: "unitLevel" + level.index
+                    Layout.fillWidth: true
+                    model: children_
+                    textRole: "name"
+                    valueRole: "unitId"
+                    currentIndex: level.index < root.chain.length ? children_.indexOf(root.chain[level.index]) : -1
+                    displayText: currentIndex < 0 ? qsTr("Chọn %1").arg(level.label.toLowerCase()) : currentText
+                    onActivated: (row) => root.pick(level.index, children_.idAt(row))
+                }
+            }
         }
     }
 }

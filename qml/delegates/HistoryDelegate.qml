@@ -41,8 +41,6 @@ RowLayout {
             wrapMode: Text.Wrap
             color: Theme.textMuted
             font.pixelSize: Theme.smallSize
-            maximumLineCount: 8
-            elide: Text.ElideRight
         }
     }
 }

@@ -15,6 +15,7 @@ ItemDelegate {
     required property string statusLabel
     required property string statusTone
     required property int conflicts
+    required property bool refused
 
     signal opened(string recordId)
 
@@ -49,22 +50,31 @@ ItemDelegate {
                 font.weight: Font.DemiBold
                 color: Theme.text
                 wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
             }
             Label {
                 Layout.fillWidth: true
                 text: root.subtitle
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallSize
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
+            }
+            // Under the title, so that they never squeeze it.
+            Flow {
+                Layout.fillWidth: true
+                Layout.topMargin: 4
+                spacing: 8
+                StatusChip {
+                    text: qsTr("Chưa được chấp nhận")
+                    tone: "danger"
+                    visible: root.refused
+                }
+                StatusChip {
+                    text: qsTr("Cần chọn bản")
+                    tone: "warning"
+                    visible: root.conflicts > 0
+                }
+                StatusChip { text: root.statusLabel; tone: root.statusTone }
             }
         }
-        StatusChip {
-            text: qsTr("Cần chọn bản")
-            tone: "warning"
-            visible: root.conflicts > 0
-        }
-        StatusChip { text: root.statusLabel; tone: root.statusTone }
     }
 }

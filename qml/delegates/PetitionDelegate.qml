@@ -17,6 +17,7 @@ ItemDelegate {
     required property string dueDateText
     required property bool overdue
     required property int conflicts
+    required property bool refused
     required property string agencyName
 
     signal opened(string recordId)
@@ -27,23 +28,27 @@ ItemDelegate {
 
     contentItem: ColumnLayout {
         spacing: 4
-        RowLayout {
+        // The whole title, wrapped; the chips on their own line so that they never squeeze it.
+        Label {
+            Layout.fillWidth: true
+            text: root.title
+            font.pixelSize: 17
+            font.weight: Font.DemiBold
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+        Flow {
             Layout.fillWidth: true
             spacing: 8
-            Label {
-                Layout.fillWidth: true
-                text: root.title
-                font.pixelSize: 17
-                font.weight: Font.DemiBold
-                color: Theme.text
-                wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
-            }
             StatusChip {
                 text: qsTr("Quá hạn")
                 tone: "warning"
                 visible: root.overdue
+            }
+            StatusChip {
+                text: qsTr("Chưa được chấp nhận")
+                tone: "danger"
+                visible: root.refused
             }
             StatusChip {
                 text: qsTr("Cần chọn bản")
@@ -57,7 +62,7 @@ ItemDelegate {
             text: [root.categoryLabel, root.subtitle].filter(s => s.length > 0).join(" · ")
             color: Theme.textMuted
             font.pixelSize: Theme.smallSize
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Label {
             Layout.fillWidth: true
@@ -66,7 +71,7 @@ ItemDelegate {
                    root.dueDateText.length > 0 ? qsTr("Hạn: %1").arg(root.dueDateText) : ""].filter(s => s.length > 0).join(" · ")
             color: root.overdue ? Theme.warning : Theme.textMuted
             font.pixelSize: Theme.smallSize
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
     }
 }

@@ -16,12 +16,15 @@ Pane {
     required property string whenText
 
     signal writeAgainRequested(int index)
+    signal discardRequested(int index)
 
     width: ListView.view ? ListView.view.width : implicitWidth
+    implicitHeight: body.implicitHeight + 2 * Theme.pad
     Material.elevation: 1
     padding: Theme.pad
 
     ColumnLayout {
+        id: body
         anchors.fill: parent
         spacing: 6
         Label {
@@ -54,7 +57,14 @@ Pane {
                 font.pixelSize: 13
             }
             Button {
-                text: qsTr("Ghi lại")
+                objectName: "refusedDiscardButton"
+                text: qsTr("Bỏ")
+                flat: true
+                onClicked: root.discardRequested(root.index)
+            }
+            Button {
+                objectName: "refusedResendButton"
+                text: qsTr("Gửi lại")
                 onClicked: root.writeAgainRequested(root.index)
             }
         }

@@ -12,6 +12,9 @@ Dialog {
     property string petitionId
     property string issuedBy
     property string initialUnit
+    /** The unit of the meeting or petition it is given at (empty for a standalone directive). */
+    property string unitId
+    readonly property bool standalone: root.meetingId.length === 0 && root.petitionId.length === 0
 
     signal created(string recordId)
 
@@ -23,7 +26,7 @@ Dialog {
     onAboutToShow: {
         directive.clearError()
         instruction.clear()
-        issuer.text = root.issuedBy
+        issuer.text = root.issuedBy.length > 0 ? root.issuedBy : Session.displayName
         due.clear()
         agency.currentIndex = -1
     }
@@ -36,7 +39,8 @@ Dialog {
         UnitPicker {
             id: unitPicker
             Layout.fillWidth: true
-            visible: root.meetingId.length === 0 && root.petitionId.length === 0
+            visible: root.standalone
+            requireLeaf: false
             initialUnit: root.initialUnit
         }
         FormField {
@@ -59,6 +63,7 @@ Dialog {
                 label: Catalog.fieldName("directive", "agency")
                 AgencyPicker {
                     id: agency
+                    unitId: root.standalone ? unitPicker.selectedUnit : root.unitId
                     objectName: "directiveAgency"
                     Layout.fillWidth: true
                     currentIndex: -1
@@ -83,6 +88,7 @@ Dialog {
             }
         }
         ErrorBanner {
+            objectName: "directiveError"
             Layout.fillWidth: true
             text: directive.lastError
             onDismissed: directive.clearError()
@@ -100,7 +106,7 @@ Dialog {
                 text: qsTr("Lưu chỉ đạo")
                 highlighted: true
                 onClicked: {
-                    if (directive.create(root.meetingId, root.petitionId, unitPicker.selectedUnit,
+                    if (directive.create(root.meetingId, root.petitionId, root.standalone ? unitPicker.selectedUnit : "",
                                          agency.currentIndex >= 0 ? agency.currentValue : "",
                                          instruction.text, issuer.text, due.text)) {
                         root.close()

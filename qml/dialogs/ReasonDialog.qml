@@ -19,7 +19,20 @@ Dialog {
     title: root.escalation ? qsTr("Chuyển cấp trên xử lý")
                            : qsTr("Chuyển sang «%1»").arg(Catalog.label("petition", "status", root.status))
     padding: Theme.pad
-    standardButtons: Dialog.Ok | Dialog.Cancel
+    footer: DialogButtonBox {
+        Button {
+            objectName: "reasonCancel"
+            text: qsTr("Huỷ")
+            flat: true
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        Button {
+            objectName: "reasonConfirm"
+            text: root.escalation ? qsTr("Chuyển cấp") : qsTr("Chuyển trạng thái")
+            flat: true
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+    }
     onAboutToShow: reasonField.clear()
     onOpened: reasonField.forceActiveFocus()
 

@@ -41,13 +41,13 @@ Page {
                     font.pixelSize: Theme.titleSize
                     font.weight: Font.Bold
                     color: Theme.text
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Label {
                     Layout.fillWidth: true
                     text: [directive.unitName, directive.values.agency_name ?? ""].filter(s => s.length > 0).join(" · ")
                     color: Theme.textMuted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
             }
             StatusChip { text: qsTr("Quá hạn"); tone: "warning"; visible: directive.overdue }
@@ -72,6 +72,10 @@ Page {
             width: flick.width - 2 * Theme.pad
             spacing: Theme.pad
 
+            RefusalBanner {
+                Layout.fillWidth: true
+                controller: directive
+            }
             ConflictBanner {
                 Layout.fillWidth: true
                 count: directive.conflictCount
@@ -84,7 +88,6 @@ Page {
             }
             GridLayout {
                 id: columnsGrid
-                readonly property real columnWidth: (columnsGrid.width - columnsGrid.columnSpacing * (columnsGrid.columns - 1)) / columnsGrid.columns
                 Layout.fillWidth: true
                 columns: root.width > 1000 ? 2 : 1
                 columnSpacing: Theme.pad
@@ -92,8 +95,7 @@ Page {
 
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: columnsGrid.columnWidth
-                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.pad
                     SectionCard {
@@ -113,6 +115,7 @@ Page {
                             FormField {
                                 label: Catalog.fieldName("directive", "agency")
                                 AgencyPicker {
+                                    unitId: directive.unitId
                                     Layout.fillWidth: true
                                     agencyId: directive.values.agency ?? ""
                                     onPicked: (id) => directive.setField("agency", id)
@@ -120,19 +123,37 @@ Page {
                             }
                         }
                         Button {
+                            id: fromMeeting
                             Layout.fillWidth: true
                             Layout.maximumWidth: implicitWidth
                             visible: (directive.values.meeting ?? "").length > 0
                             flat: true
                             text: qsTr("Từ buổi họp: %1").arg(directive.values.meeting_name ?? "")
+                            // A long meeting or petition name wraps instead of being elided.
+                            contentItem: Label {
+                                text: fromMeeting.text
+                                font: fromMeeting.font
+                                color: Theme.text
+                                wrapMode: Text.Wrap
+                                verticalAlignment: Text.AlignVCenter
+                            }
                             onClicked: root.openMeeting(directive.values.meeting)
                         }
                         Button {
+                            id: fromPetition
                             Layout.fillWidth: true
                             Layout.maximumWidth: implicitWidth
                             visible: (directive.values.petition ?? "").length > 0
                             flat: true
                             text: qsTr("Theo kiến nghị: %1").arg(directive.values.petition_name ?? "")
+                            // A long meeting or petition name wraps instead of being elided.
+                            contentItem: Label {
+                                text: fromPetition.text
+                                font: fromPetition.font
+                                color: Theme.text
+                                wrapMode: Text.Wrap
+                                verticalAlignment: Text.AlignVCenter
+                            }
                             onClicked: root.openPetition(directive.values.petition)
                         }
                     }
@@ -150,8 +171,7 @@ Page {
                 }
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: columnsGrid.columnWidth
-                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.pad
                     SectionCard {

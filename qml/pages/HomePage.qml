@@ -105,6 +105,7 @@ Page {
                         }
                         Button {
                             objectName: "homeNewMeeting"
+                            visible: Session.mayCreate("meeting")
                             text: qsTr("Buổi họp mới")
                             highlighted: summary.weekMeetingId.length === 0
                             onClicked: root.newMeeting()
@@ -153,10 +154,8 @@ Page {
                     spacing: Theme.gap
                     Label {
                         Layout.fillWidth: true
-                        text: Sync.lastError.length > 0 ? Sync.lastError
-                              : Sync.pendingCount > 0 ? qsTr("%1. Còn %2 thay đổi trên máy chưa gửi lên máy chủ.").arg(Sync.summary).arg(Sync.pendingCount)
-                              : qsTr("%1. Mọi thay đổi đã được gửi lên máy chủ.").arg(Sync.summary)
-                        color: Sync.lastError.length > 0 ? Theme.danger : Theme.text
+                        text: Sync.lastError.length > 0 ? Sync.lastError : qsTr("%1. %2.").arg(Sync.summary).arg(Sync.outboxText)
+                        color: Sync.lastError.length > 0 || Sync.refusedCount > 0 ? Theme.danger : Theme.text
                         wrapMode: Text.Wrap
                     }
                     Button {

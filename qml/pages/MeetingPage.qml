@@ -45,13 +45,13 @@ Page {
                     font.pixelSize: Theme.titleSize
                     font.weight: Font.Bold
                     color: Theme.text
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Label {
                     Layout.fillWidth: true
                     text: qsTr("%1 · %2").arg(meeting.unitName).arg(meeting.values.held_at ?? "")
                     color: Theme.textMuted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
             }
             Label {
@@ -66,13 +66,14 @@ Page {
             }
             Button {
                 objectName: "capturePetitionButton"
+                visible: meeting.exists
                 text: qsTr("+ Kiến nghị")
                 highlighted: true
                 onClicked: root.capturePetition()
             }
             Button {
                 objectName: "finaliseButton"
-                visible: !meeting.finalised
+                visible: meeting.exists && !meeting.finalised
                 text: qsTr("Chốt biên bản")
                 onClicked: finaliseDialog.open()
             }
@@ -99,6 +100,10 @@ Page {
             width: flick.width - 2 * Theme.pad
             spacing: Theme.pad
 
+            RefusalBanner {
+                Layout.fillWidth: true
+                controller: meeting
+            }
             ConflictBanner {
                 Layout.fillWidth: true
                 count: meeting.conflictCount
@@ -120,7 +125,6 @@ Page {
 
             GridLayout {
                 id: columnsGrid
-                readonly property real columnWidth: (columnsGrid.width - columnsGrid.columnSpacing * (columnsGrid.columns - 1)) / columnsGrid.columns
                 Layout.fillWidth: true
                 columns: root.width > 1000 ? 2 : 1
                 columnSpacing: Theme.pad
@@ -128,8 +132,7 @@ Page {
 
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: columnsGrid.columnWidth
-                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.pad
 
@@ -174,6 +177,10 @@ Page {
                             SaveField { Layout.fillWidth: true; controller: meeting; field: "chaired_by"; readOnly: meeting.locked }
                         }
                         FormField {
+                            label: Catalog.fieldName("meeting", "secretary")
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "secretary"; readOnly: meeting.locked }
+                        }
+                        FormField {
                             label: Catalog.fieldName("meeting", "delegation")
                             AutoSaveArea {
                                 controller: meeting
@@ -205,6 +212,7 @@ Page {
                                 Layout.preferredWidth: 210
                                 editable: true
                                 model: Catalog.attendeeRoles
+                                currentIndex: -1
                             }
                             Button {
                                 id: addAttendee
@@ -212,7 +220,10 @@ Page {
                                 text: qsTr("Thêm")
                                 onClicked: {
                                     if (meeting.addAttendee(attendeeName.text, attendeeRole.editText)) {
+                                        // The next person's role is their own: nothing carries over.
                                         attendeeName.clear()
+                                        attendeeRole.currentIndex = -1
+                                        attendeeRole.editText = ""
                                         attendeeName.forceActiveFocus()
                                     }
                                 }
@@ -224,6 +235,7 @@ Page {
                                 Layout.fillWidth: true
                                 editable: !meeting.locked
                                 onRemoveRequested: (index) => meeting.removeAttendee(index)
+                                onRoleEdited: (index, role) => meeting.setAttendeeRole(index, role)
                             }
                         }
                     }
@@ -257,8 +269,7 @@ Page {
 
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: columnsGrid.columnWidth
-                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.pad
 
@@ -303,6 +314,7 @@ Page {
                         Layout.fillWidth: true
                         title: qsTr("Kiến nghị tại buổi họp (%1)").arg(petitions.total)
                         headerTools: Button {
+                            visible: meeting.exists
                             text: qsTr("+ Kiến nghị")
                             flat: true
                             onClicked: root.capturePetition()
@@ -326,6 +338,7 @@ Page {
                         title: qsTr("Chỉ đạo tại buổi họp (%1)").arg(directives.total)
                         headerTools: Button {
                             objectName: "newDirectiveButton"
+                            visible: meeting.exists
                             text: qsTr("+ Chỉ đạo")
                             flat: true
                             onClicked: newDirective.open()
@@ -343,6 +356,23 @@ Page {
                             }
                         }
                     }
+                    SectionCard {
+                        objectName: "meetingRefusedCard"
+                        Layout.fillWidth: true
+                        visible: meetingRefused.count > 0
+                        title: qsTr("Chưa được máy chủ chấp nhận (%1)").arg(meetingRefused.count)
+                        Repeater {
+                            model: RefusedListModel {
+                                id: meetingRefused
+                                meetingId: root.recordId
+                            }
+                            delegate: RefusedDelegate {
+                                Layout.fillWidth: true
+                                onWriteAgainRequested: (index) => meetingRefused.writeAgain(index)
+                                onDiscardRequested: (index) => meetingRefused.discard(index)
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -351,11 +381,64 @@ Page {
     QuickPetitionDialog {
         id: quickPetition
         meetingId: root.recordId
-        onCreated: (id) => root.openPetition(id)
+        attendees: meeting.attendees
+        // The official stays in the meeting, ready for the next resident.
+        onCreated: (id, title) => captureToast.show(qsTr("Đã lưu kiến nghị «%1»").arg(title), id)
+        onRaisedAgain: (id, title) => captureToast.show(qsTr("Đã ghi nhận nêu lại: «%1»").arg(title), id)
+    }
+    Pane {
+        id: captureToast
+        objectName: "captureToast"
+
+        property string recordId
+        property string message
+
+        function show(message: string, recordId: string) {
+            captureToast.message = message
+            captureToast.recordId = recordId
+            captureToast.visible = true
+            toastTimer.restart()
+        }
+
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.pad
+        width: Math.min(parent.width - 2 * Theme.pad, 640)
+        visible: false
+        padding: Theme.gap
+        Material.elevation: 6
+        Material.background: Theme.text
+        Timer {
+            id: toastTimer
+            interval: 6000
+            onTriggered: captureToast.visible = false
+        }
+        RowLayout {
+            anchors.fill: parent
+            spacing: Theme.gap
+            Label {
+                objectName: "captureToastText"
+                Layout.fillWidth: true
+                text: captureToast.message
+                color: "white"
+                wrapMode: Text.Wrap
+            }
+            Button {
+                objectName: "captureToastOpen"
+                text: qsTr("Mở")
+                flat: true
+                Material.foreground: "white"
+                onClicked: {
+                    captureToast.visible = false
+                    root.openPetition(captureToast.recordId)
+                }
+            }
+        }
     }
     NewDirectiveDialog {
         id: newDirective
         meetingId: root.recordId
+        unitId: meeting.unitId
         issuedBy: meeting.values.chaired_by ?? ""
     }
     Dialog {
@@ -364,7 +447,20 @@ Page {
         width: Math.min(root.width - 48, 560)
         modal: true
         title: qsTr("Chốt biên bản?")
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                objectName: "finaliseCancel"
+                text: qsTr("Huỷ")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                objectName: "finaliseConfirm"
+                text: qsTr("Chốt biên bản")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
         Label {
             width: parent.width
             wrapMode: Text.Wrap

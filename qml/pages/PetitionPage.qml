@@ -23,7 +23,7 @@ Page {
             reasonDialog.escalation = true
             reasonDialog.status = status
             reasonDialog.open()
-        } else if (status === "not_competent" || status === "withdrawn") {
+        } else if (Catalog.stepNeedsReason(petition.values.status ?? "", status)) {
             reasonDialog.escalation = false
             reasonDialog.status = status
             reasonDialog.open()
@@ -56,14 +56,14 @@ Page {
                     font.pixelSize: Theme.titleSize
                     font.weight: Font.Bold
                     color: Theme.text
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Label {
                     Layout.fillWidth: true
                     text: [petition.unitName, petition.values.received_at ?? "", petition.values.channel_label ?? ""]
                           .filter(s => s.length > 0).join(" · ")
                     color: Theme.textMuted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
             }
             StatusChip { text: qsTr("Quá hạn"); tone: "warning"; visible: petition.overdue }
@@ -89,6 +89,10 @@ Page {
             width: flick.width - 2 * Theme.pad
             spacing: Theme.pad
 
+            RefusalBanner {
+                Layout.fillWidth: true
+                controller: petition
+            }
             ConflictBanner {
                 Layout.fillWidth: true
                 count: petition.conflictCount
@@ -103,7 +107,6 @@ Page {
 
             GridLayout {
                 id: columnsGrid
-                readonly property real columnWidth: (columnsGrid.width - columnsGrid.columnSpacing * (columnsGrid.columns - 1)) / columnsGrid.columns
                 Layout.fillWidth: true
                 columns: root.width > 1000 ? 2 : 1
                 columnSpacing: Theme.pad
@@ -111,8 +114,7 @@ Page {
 
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: columnsGrid.columnWidth
-                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.pad
 
@@ -160,11 +162,20 @@ Page {
                             SaveField { Layout.fillWidth: true; controller: petition; field: "location" }
                         }
                         Button {
+                            id: fromMeeting
                             Layout.fillWidth: true
                             Layout.maximumWidth: implicitWidth
                             visible: (petition.values.meeting ?? "").length > 0
                             flat: true
                             text: qsTr("Từ buổi họp: %1").arg(petition.values.meeting_name ?? "")
+                            // A long meeting or petition name wraps instead of being elided.
+                            contentItem: Label {
+                                text: fromMeeting.text
+                                font: fromMeeting.font
+                                color: Theme.text
+                                wrapMode: Text.Wrap
+                                verticalAlignment: Text.AlignVCenter
+                            }
                             onClicked: root.openMeeting(petition.values.meeting)
                         }
                     }
@@ -215,8 +226,7 @@ Page {
 
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: columnsGrid.columnWidth
-                    Layout.maximumWidth: columnsGrid.columnWidth
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.pad
 
@@ -268,6 +278,7 @@ Page {
                         FormField {
                             label: Catalog.fieldName("petition", "lead_agency")
                             AgencyPicker {
+                                unitId: petition.unitId
                                 objectName: "leadAgency"
                                 Layout.fillWidth: true
                                 agencyId: petition.values.lead_agency ?? ""
@@ -291,6 +302,7 @@ Page {
                                 }
                             }
                             AgencyPicker {
+                                unitId: petition.unitId
                                 Layout.fillWidth: true
                                 currentIndex: -1
                                 placeholder: qsTr("Thêm cơ quan phối hợp")
@@ -313,6 +325,7 @@ Page {
                             }
                             Button {
                                 Layout.alignment: Qt.AlignBottom
+                                objectName: "petitionNewDirective"
                                 text: qsTr("Ghi chỉ đạo")
                                 onClicked: newDirective.open()
                             }
@@ -383,6 +396,7 @@ Page {
         id: newDirective
         petitionId: root.recordId
         meetingId: petition.values.meeting ?? ""
+        unitId: petition.unitId
         onCreated: (id) => root.openDirective(id)
     }
 }

@@ -53,6 +53,7 @@ Page {
                 }
                 Button {
                     objectName: "newRecordButton"
+                    visible: Session.mayCreate(root.entity)
                     text: root.entity === "meeting" ? qsTr("+ Buổi họp mới")
                         : root.entity === "petition" ? qsTr("+ Kiến nghị mới") : qsTr("+ Chỉ đạo mới")
                     highlighted: true

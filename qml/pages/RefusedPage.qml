@@ -9,7 +9,7 @@ Page {
     id: root
     objectName: "refusedPage"
 
-    title: qsTr("Chưa được máy chủ chấp nhận")
+    title: qsTr("Chưa được chấp nhận")
     background: Rectangle { color: Theme.background }
 
     RefusedListModel { id: refused }
@@ -24,6 +24,10 @@ Page {
             wrapMode: Text.Wrap
             color: Theme.text
         }
+        ErrorBanner {
+            Layout.fillWidth: true
+            text: refused.lastError
+        }
         ListView {
             objectName: "refusedList"
             Layout.fillWidth: true
@@ -34,6 +38,7 @@ Page {
             ScrollBar.vertical: ScrollBar {}
             delegate: RefusedDelegate {
                 onWriteAgainRequested: (index) => refused.writeAgain(index)
+                onDiscardRequested: (index) => refused.discard(index)
             }
             Label {
                 anchors.centerIn: parent

@@ -99,16 +99,27 @@ Page {
                     color: Theme.textMuted
                     wrapMode: Text.Wrap
                 }
+                Button {
+                    text: qsTr("Đăng xuất")
+                    onClicked: signOutDialog.open()
+                }
+                // For support staff only: where the data lives is not part of the normal view.
+                Button {
+                    id: technical
+                    objectName: "technicalToggle"
+                    flat: true
+                    checkable: true
+                    text: qsTr("Thông tin kỹ thuật…")
+                    font.capitalization: Font.MixedCase
+                }
                 Label {
+                    objectName: "dataDirLabel"
                     Layout.fillWidth: true
+                    visible: technical.checked
                     text: qsTr("Thư mục dữ liệu: %1").arg(AppSettings.dataDir)
                     color: Theme.textMuted
                     wrapMode: Text.WrapAnywhere
                     font.pixelSize: Theme.smallSize
-                }
-                Button {
-                    text: qsTr("Đăng xuất")
-                    onClicked: signOutDialog.open()
                 }
             }
         }
@@ -120,7 +131,20 @@ Page {
         width: Math.min(root.width - 48, 560)
         modal: true
         title: qsTr("Đăng xuất?")
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                objectName: "signOutCancel"
+                text: qsTr("Huỷ")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                objectName: "signOutConfirm"
+                text: qsTr("Đăng xuất")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
         Label {
             width: parent.width
             wrapMode: Text.Wrap

@@ -59,7 +59,19 @@ Page {
                     onAccepted: Session.signIn(username.text, password.text)
                 }
             }
+            Button {
+                id: serverToggle
+                objectName: "serverToggle"
+                Layout.alignment: Qt.AlignRight
+                flat: true
+                checkable: true
+                text: serverToggle.checked ? qsTr("Ẩn máy chủ") : qsTr("Máy chủ…")
+                font.capitalization: Font.MixedCase
+                // Opened by itself only when no server is set yet.
+                Component.onCompleted: serverToggle.checked = AppSettings.serverUrl.length === 0
+            }
             FormField {
+                visible: serverToggle.checked
                 label: qsTr("Địa chỉ máy chủ")
                 hint: qsTr("Chỉ cần khi đăng nhập lần đầu; sau đó ứng dụng dùng được cả khi không có mạng.")
                 TextField {

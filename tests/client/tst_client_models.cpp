@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <ctime>
 #include <memory>
 
 #include "agency_list_model.h"
@@ -21,6 +22,7 @@
 #include "refused_list_model.h"
 #include "replica_service.h"
 #include "session_controller.h"
+#include "similar_petition_model.h"
 #include "unit_list_model.h"
 #include "value_format.h"
 
@@ -31,6 +33,7 @@ class ClientModelsTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -48,10 +51,17 @@ private slots:
     void aFinalisedMeetingIsLockedUntilAmended();
     void aNewMeetingOffersTheNeighbourhoodsOpenItemsAsAgenda();
     void quickCaptureCreatesAPetitionAtTheMeeting();
+    void quickCaptureKeepsThePetitionersName();
+    void similarOpenPetitionsOfTheNeighbourhoodAreOfferedWhileTyping();
+    void raisingAPetitionAgainAddsAProgressNoteInsteadOfANewPetition();
+    void anAttendeesRoleCanBeChangedAfterAdding();
     void refusedChangesAreListedWithTheirReason();
     void homeSummaryCountsOpenAndOverdueWork();
     void everyEnumValueHasAReadableLabel();
     void datesAreShownAndTypedAsDayMonthYear();
+    void anImpossibleDateIsExplainedAndAPickedDayKeepsTheTypedTime();
+    void timesAreInVietnamTimeWhateverTheDeviceZone();
+    void meetingStatusesReadAsMinutesAndMeetingsAsBuoiHop();
     void englishCanBeSwitchedOn();
 
 private:
@@ -59,6 +69,12 @@ private:
     std::unique_ptr<AppServices> m_services;
     demo::DemoIds m_ids;
 };
+
+void ClientModelsTest::initTestCase() {
+    // The tablet may be set to any zone; every test runs 12 hours away from Vietnam.
+    qputenv("TZ", "America/New_York");
+    tzset();
+}
 
 void ClientModelsTest::init() {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -251,7 +267,12 @@ void ClientModelsTest::historyShowsWhoChangedWhat() {
     history.setRecordId(toQString(m_ids.healthPetition));
     QCOMPARE(history.rowCount(), 2);
     const QModelIndex newest = history.index(0);
-    QCOMPARE(history.data(newest, HistoryListModel::AuthorRole).toString(), QStringLiteral("can.bo.lan"));
+    // One's own change shows one's name; another person's (only their username is on the
+    // tablet) shows the username.
+    QCOMPARE(history.data(newest, HistoryListModel::AuthorRole).toString(),
+             QStringLiteral("Nguyễn Thị Lan"));
+    QCOMPARE(history.data(history.index(1), HistoryListModel::AuthorRole).toString(),
+             QStringLiteral("quan.tri"));
     QVERIFY(history.data(newest, HistoryListModel::SummaryRole).toString().contains(QStringLiteral("Trạng thái: Đang xử lý")));
     QVERIFY(history.data(history.index(1), HistoryListModel::CreatedRole).toBool());
 }
@@ -353,12 +374,97 @@ void ClientModelsTest::quickCaptureCreatesAPetitionAtTheMeeting() {
     QCOMPARE(petition.values().value("channel").toString(), QStringLiteral("meeting"));
 }
 
+void ClientModelsTest::quickCaptureKeepsThePetitionersName() {
+    PetitionController petition;
+    QVERIFY(petition.createAtMeeting(toQString(m_ids.weekMeeting), "urban_transport",
+                                     "Vỉa hè bị lấn chiếm", "  Trần Văn Nam "));
+    QCOMPARE(petition.values().value("petitioner_name").toString(), QStringLiteral("Trần Văn Nam"));
+    QVERIFY(petition.createAtMeeting(toQString(m_ids.weekMeeting), "other", "", ""));
+    QVERIFY(petition.values().value("petitioner_name").toString().isEmpty());
+}
+
+void ClientModelsTest::similarOpenPetitionsOfTheNeighbourhoodAreOfferedWhileTyping() {
+    SimilarPetitionModel similar;
+    QAbstractItemModelTester tester(&similar,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    similar.setMeetingId(toQString(m_ids.weekMeeting));  // Khu phố 3
+    similar.setText("ra");
+    QCOMPARE(similar.count(), 0);  // too little typed yet
+    similar.setText("Rac thai hem 45");
+    QCOMPARE(similar.count(), 1);
+    QCOMPARE(similar.data(similar.index(0), SimilarPetitionModel::TitleRole).toString(),
+             QStringLiteral("Rác thải tồn đọng ở cuối hẻm 45 đường Thới An"));
+    // A longer account of the same thing still finds it: half of the words are enough.
+    similar.setText("Rác thải ở hẻm 45 chưa được thu gom");
+    QCOMPARE(similar.count(), 1);
+    const QString rubbish = similar.idAt(0);
+    // Another neighbourhood's petition is not a duplicate of this one.
+    similar.setText("bao hiem y te ho can ngheo");
+    QCOMPARE(similar.count(), 0);
+    // A petition that is no longer open is not offered.
+    similar.setText("rac thai hem 45");
+    PetitionController petition;
+    petition.setRecordId(rubbish);
+    QVERIFY(petition.setStatus("not_competent", "Thuộc công ty dịch vụ công ích"));
+    QCOMPARE(similar.count(), 0);
+}
+
+void ClientModelsTest::raisingAPetitionAgainAddsAProgressNoteInsteadOfANewPetition() {
+    RecordListModel petitions;
+    petitions.setEntity("petition");
+    const int before = petitions.total();
+    PetitionController petition;
+    QVERIFY(petition.raiseAgainAtMeeting(toQString(m_ids.conflictPetition),
+                                         toQString(m_ids.weekMeeting), "Trần Văn Nam",
+                                         "Cụ ông 90 tuổi chưa làm được căn cước"));
+    QCOMPARE(petitions.total(), before);
+    QCOMPARE(petition.recordId(), toQString(m_ids.conflictPetition));
+    RecordListModel updates;
+    updates.setEntity("update");
+    updates.setParentId(toQString(m_ids.conflictPetition));
+    QVERIFY(updates.total() >= 1);
+    const QString note = updates.titleAt(0);
+    QVERIFY2(note.startsWith(QStringLiteral("Được nêu lại tại buổi họp «Họp dân Khu phố 3")),
+             qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("Trần Văn Nam")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("Cụ ông 90 tuổi")), qPrintable(note));
+    // A petition of another neighbourhood cannot be the one raised at this meeting.
+    QVERIFY(!petition.raiseAgainAtMeeting(toQString(m_ids.healthPetition),
+                                          toQString(m_ids.weekMeeting), "", ""));
+    QVERIFY(!petition.lastError().isEmpty());
+}
+
+void ClientModelsTest::anAttendeesRoleCanBeChangedAfterAdding() {
+    MeetingController meeting;
+    meeting.setRecordId(toQString(m_ids.weekMeeting));
+    const int row = meeting.attendees()->count();
+    QVERIFY(meeting.addAttendee("Trần Văn Nam", "Người dân"));
+    QVERIFY(meeting.addAttendee("Lê Thị Hoa", ""));
+    const auto roleAt = [&](int r) {
+        return meeting.attendees()
+            ->data(meeting.attendees()->index(r), AttendeeListModel::RoleRole)
+            .toString();
+    };
+    QCOMPARE(roleAt(row + 1), QString());
+    QVERIFY(meeting.setAttendeeRole(row + 1, " Trưởng khu phố "));
+    MeetingController reread;
+    reread.setRecordId(toQString(m_ids.weekMeeting));
+    QCOMPARE(reread.attendees()
+                 ->data(reread.attendees()->index(row + 1), AttendeeListModel::RoleRole)
+                 .toString(),
+             QStringLiteral("Trưởng khu phố"));
+    QCOMPARE(roleAt(row), QStringLiteral("Người dân"));
+}
+
 void ClientModelsTest::refusedChangesAreListedWithTheirReason() {
     RefusedListModel refused;
     QAbstractItemModelTester tester(&refused, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(refused.rowCount(), 1);
     const QModelIndex row = refused.index(0);
-    QVERIFY(refused.data(row, RefusedListModel::ReasonRole).toString().contains(QStringLiteral("không có quyền")));
+    QVERIFY2(refused.data(row, RefusedListModel::ReasonRole)
+                 .toString()
+                 .contains(QStringLiteral("Vai trò của tài khoản không được ghi")),
+             qPrintable(refused.data(row, RefusedListModel::ReasonRole).toString()));
     QVERIFY(refused.data(row, RefusedListModel::ChangesRole).toString().contains(QStringLiteral("Đã giải quyết")));
     QVERIFY(refused.data(row, RefusedListModel::RecordTitleRole).toString().contains(QStringLiteral("Xe khách")));
     // The refused status is not in the state.
@@ -404,6 +510,79 @@ void ClientModelsTest::datesAreShownAndTypedAsDayMonthYear() {
     QCOMPARE(petition.values().value("due_date").toString(), QStringLiteral("15/01/2027"));
     QVERIFY(!petition.setField("households", "nhiều"));
     QVERIFY(petition.lastError().contains(QStringLiteral("số")));
+}
+
+void ClientModelsTest::anImpossibleDateIsExplainedAndAPickedDayKeepsTheTypedTime() {
+    Catalog catalog;
+    QVERIFY(catalog.dateProblem("", false).isEmpty());
+    QVERIFY(catalog.dateProblem("28/02/2026", false).isEmpty());
+    QCOMPARE(catalog.dateProblem("31/02/2026", false),
+             QStringLiteral("Không có ngày 31/02/2026 trên lịch. Hãy chọn lại ngày."));
+    QVERIFY(catalog.dateProblem("31/02/2026 19:30", true)
+                .contains(QStringLiteral("Không có ngày 31/02/2026")));
+    QVERIFY(catalog.dateProblem("mai", false).contains(QStringLiteral("ngày/tháng/năm")));
+    QVERIFY(catalog.dateProblem("05/03/2026 25:00", true).contains(QStringLiteral("giờ:phút")));
+
+    const QVariantMap shown = catalog.calendarDate("31/01/2026");
+    QCOMPARE(shown.value("year").toInt(), 2026);
+    QCOMPARE(shown.value("month").toInt(), 0);
+    QCOMPARE(shown.value("day").toInt(), 31);
+    const QVariantMap next = catalog.shiftMonth(2026, 11, 1);
+    QCOMPARE(next.value("year").toInt(), 2027);
+    QCOMPARE(next.value("month").toInt(), 0);
+    QCOMPARE(catalog.monthTitle(2026, 2), QStringLiteral("Tháng 3 năm 2026"));
+    QCOMPARE(catalog.withPickedDate("", 2026, 2, 5, false), QStringLiteral("05/03/2026"));
+    QCOMPARE(catalog.withPickedDate("01/12/2026 19:30", 2026, 2, 5, true),
+             QStringLiteral("05/03/2026 19:30"));
+}
+
+void ClientModelsTest::timesAreInVietnamTimeWhateverTheDeviceZone() {
+    // The device is in New York (initTestCase): 12 hours behind Vietnam in March.
+    const qint64 ms = QDateTime(QDate(2026, 3, 4), QTime(18, 30), Qt::UTC).toMSecsSinceEpoch();
+    QVERIFY(QDateTime::fromMSecsSinceEpoch(ms).offsetFromUtc() != 7 * 3600);
+    QCOMPARE(formatDateTime(ms), QStringLiteral("05/03/2026 01:30"));
+    QCOMPARE(parseDateTime("05/03/2026 01:30").value_or(0), ms);
+    const QDate vietnamDay = QDateTime::currentDateTimeUtc().addSecs(7 * 3600).date();
+    QCOMPARE(todayIso(), toStd(vietnamDay.toString(Qt::ISODate)));
+    QCOMPARE(Catalog().todayText(), vietnamDay.toString("dd/MM/yyyy"));
+    // A meeting held at 19:30 Vietnam time reads 19:30 on every screen.
+    MeetingController meeting;
+    QVERIFY(meeting.create(toQString(m_ids.otherNeighbourhood), "01/12/2026 19:30", ""));
+    QCOMPARE(meeting.values().value("held_at_ms").toLongLong(),
+             QDateTime(QDate(2026, 12, 1), QTime(12, 30), Qt::UTC).toMSecsSinceEpoch());
+    RecordListModel meetings;
+    meetings.setEntity("meeting");
+    bool found = false;
+    for (int i = 0; i < meetings.rowCount(); ++i)
+        if (meetings.idAt(i) == meeting.recordId()) {
+            QVERIFY2(
+                meetings.data(meetings.index(i), RecordListModel::DateTextRole)
+                    .toString()
+                    .contains("19:30"),
+                qPrintable(
+                    meetings.data(meetings.index(i), RecordListModel::DateTextRole).toString()));
+            found = true;
+        }
+    QVERIFY(found);
+}
+
+void ClientModelsTest::meetingStatusesReadAsMinutesAndMeetingsAsBuoiHop() {
+    QCOMPARE(Catalog::enumLabel("meeting", "status", "finalised"),
+             QStringLiteral("Đã chốt biên bản"));
+    QCOMPARE(Catalog::enumLabel("meeting", "status", "draft"), QStringLiteral("Đang ghi"));
+    QCOMPARE(Catalog::entityLabel("meeting"), QStringLiteral("Buổi họp"));
+    // Lists and the record page take the label from the same table.
+    MeetingController meeting;
+    meeting.setRecordId(toQString(m_ids.pastMeeting));
+    QCOMPARE(meeting.values().value("status_label").toString(), QStringLiteral("Đã chốt biên bản"));
+    RecordListModel meetings;
+    meetings.setEntity("meeting");
+    for (int i = 0; i < meetings.rowCount(); ++i) {
+        const QModelIndex row = meetings.index(i);
+        QCOMPARE(meetings.data(row, RecordListModel::StatusLabelRole).toString(),
+                 Catalog::enumLabel("meeting", "status",
+                                    meetings.data(row, RecordListModel::StatusRole).toString()));
+    }
 }
 
 void ClientModelsTest::englishCanBeSwitchedOn() {

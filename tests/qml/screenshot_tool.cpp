@@ -1,7 +1,10 @@
-// Renders each main page of the app with the demo data to PNG files (run by
-// scripts/screenshots.sh under xvfb-run). Tooling only: it drives Main.qml's navigation
-// functions from C++, which the app itself never does.
+// Renders each page and dialog of the app with the demo data, in landscape 1280×800 and
+// portrait 800×1280 ("-portrait"), to PNG files (run by scripts/screenshots.sh under xvfb-run).
+// Tooling only: it drives Main.qml's navigation functions from C++, which the app itself never
+// does.
 
+#include <QtQml/qqmlextensionplugin.h>
+#include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -10,11 +13,12 @@
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
+#include <functional>
 
 #include "app_services.h"
 #include "app_settings.h"
 #include "demo_seed.h"
+#include "meeting_controller.h"
 #include "replica_service.h"
 #include "session_controller.h"
 #include "value_format.h"
@@ -96,48 +100,149 @@ int main(int argc, char* argv[]) {
             auto* stack = window->findChild<QObject*>(QStringLiteral("stack"));
             return stack ? stack->property("currentItem").value<QObject*>() : nullptr;
         };
-        window->resize(1280, 800);
-        shoot(QStringLiteral("sign-in"));
+        // Each view in landscape, then in portrait ("-portrait"); `open` runs after the resize
+        // and `close` after the shot.
+        struct Orientation {
+            int width, height;
+            QString suffix;
+        };
+        const Orientation orientations[] = {{1280, 800, QString()},
+                                            {800, 1280, QStringLiteral("-portrait")}};
+        auto both = [&](const QString& name, const std::function<void()>& open,
+                        const std::function<void()>& close = {}) {
+            for (const Orientation& o : orientations) {
+                window->resize(o.width, o.height);
+                settle(200);
+                open();
+                shoot(name + o.suffix);
+                if (close) close();
+            }
+        };
+        auto closePopups = [&]() {
+            // Dialogs are QQuickPopup objects (not items): close every open one.
+            for (QObject* object : window->findChildren<QObject*>()) {
+                for (const QMetaObject* meta = object->metaObject(); meta;
+                     meta = meta->superClass()) {
+                    if (qstrcmp(meta->className(), "QQuickPopup") != 0) continue;
+                    if (object->property("opened").toBool())
+                        QMetaObject::invokeMethod(object, "close");
+                    break;
+                }
+            }
+            settle(400);
+        };
+        auto callOnPage = [&](const char* function, const QVariantList& args = {}) {
+            if (QObject* page = currentPage()) call(page, function, args);
+        };
+        const QString weekMeeting = client::toQString(ids.weekMeeting);
+
+        both(QStringLiteral("sign-in"), [] {});
 
         services->session()->signInOffline(QStringLiteral("can.bo.lan"), QStringLiteral("Nguyễn Thị Lan"),
                                            client::toQString(ids.ward));
-        shoot(QStringLiteral("home"));
+        // A new meeting in this week's neighbourhood: its open petitions are carried over, and
+        // someone with a long name and role attends.
+        QString newMeeting;
+        {
+            client::MeetingController meeting;
+            if (!meeting.create(
+                    client::toQString(ids.neighbourhood),
+                    QDateTime::currentDateTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")),
+                    {}) ||
+                !meeting.addAttendee(
+                    QStringLiteral("Nguyễn Trần Hoàng Thị Phương Thảo Nguyên (đại diện các hộ kinh "
+                                   "doanh chợ Thới An)"),
+                    QStringLiteral(
+                        "Tổ trưởng tổ dân phố số 12, kiêm trưởng ban công tác mặt trận")))
+                qFatal("screenshots: cannot create the new meeting");
+            newMeeting = meeting.recordId();
+        }
 
-        call(root, "openMeeting", {client::toQString(ids.weekMeeting)});
-        shoot(QStringLiteral("meeting"));
-        if (QObject* page = currentPage()) QMetaObject::invokeMethod(page, "capturePetition");
-        shoot(QStringLiteral("petition-capture"));
-        settle(100);
-        call(root, "goHome");
-
-        call(root, "openPetition", {client::toQString(ids.transportPetition)});
-        shoot(QStringLiteral("petition"));
-        call(root, "openPetition", {client::toQString(ids.conflictPetition)});
-        shoot(QStringLiteral("petition-conflict-banner"));
-        call(root, "openConflicts", {QStringLiteral("petition"), client::toQString(ids.conflictPetition)});
-        shoot(QStringLiteral("conflict"));
-        call(root, "openDirective", {client::toQString(ids.directive)});
-        shoot(QStringLiteral("directive"));
-
-        call(root, "showList", {QStringLiteral("petition"), false});
-        shoot(QStringLiteral("petitions"));
-        if (QObject* search = window->findChild<QObject*>(QStringLiteral("searchField")))
-            search->setProperty("text", QStringLiteral("duc"));
-        shoot(QStringLiteral("petitions-search-duc"));
-        call(root, "showList", {QStringLiteral("meeting"), false});
-        shoot(QStringLiteral("meetings"));
-        call(root, "showList", {QStringLiteral("directive"), true});
-        shoot(QStringLiteral("directives-overdue"));
-        call(root, "showRefused");
-        shoot(QStringLiteral("not-accepted"));
-        call(root, "showSettings");
-        shoot(QStringLiteral("settings"));
-
-        window->resize(800, 1280);
-        call(root, "goHome");
-        shoot(QStringLiteral("home-portrait"));
-        call(root, "openMeeting", {client::toQString(ids.weekMeeting)});
-        shoot(QStringLiteral("meeting-portrait"));
+        both(QStringLiteral("home"), [&] { call(root, "goHome"); });
+        both(QStringLiteral("meeting"), [&] {
+            call(root, "goHome");
+            call(root, "openMeeting", {weekMeeting});
+        });
+        both(QStringLiteral("meeting-new"), [&] {
+            call(root, "goHome");
+            call(root, "openMeeting", {newMeeting});
+        });
+        both(
+            QStringLiteral("petition-capture"),
+            [&] {
+                call(root, "goHome");
+                call(root, "openMeeting", {weekMeeting});
+                settle(400);
+                callOnPage("capturePetition");
+            },
+            closePopups);
+        both(QStringLiteral("petition"), [&] {
+            call(root, "goHome");
+            call(root, "openPetition", {client::toQString(ids.transportPetition)});
+        });
+        both(
+            QStringLiteral("reason"),
+            [&] {
+                call(root, "goHome");
+                call(root, "openPetition", {client::toQString(ids.transportPetition)});
+                settle(400);
+                callOnPage("requestStatus", {QStringLiteral("escalated")});
+            },
+            closePopups);
+        both(QStringLiteral("petition-conflict-banner"), [&] {
+            call(root, "goHome");
+            call(root, "openPetition", {client::toQString(ids.conflictPetition)});
+        });
+        both(QStringLiteral("conflict"), [&] {
+            call(root, "goHome");
+            call(root, "openConflicts",
+                 {QStringLiteral("petition"), client::toQString(ids.conflictPetition)});
+        });
+        both(QStringLiteral("directive"), [&] {
+            call(root, "goHome");
+            call(root, "openDirective", {client::toQString(ids.directive)});
+        });
+        both(QStringLiteral("petitions"), [&] {
+            call(root, "showList", {QStringLiteral("petition"), false});
+        });
+        both(QStringLiteral("petitions-search-duc"), [&] {
+            call(root, "showList", {QStringLiteral("petition"), false});
+            settle(200);
+            if (QObject* search = window->findChild<QObject*>(QStringLiteral("searchField")))
+                search->setProperty("text", QStringLiteral("duc"));
+        });
+        both(QStringLiteral("meetings"), [&] {
+            call(root, "showList", {QStringLiteral("meeting"), false});
+        });
+        both(QStringLiteral("directives"), [&] {
+            call(root, "showList", {QStringLiteral("directive"), false});
+        });
+        both(QStringLiteral("directives-overdue"), [&] {
+            call(root, "showList", {QStringLiteral("directive"), true});
+        });
+        both(QStringLiteral("not-accepted"), [&] { call(root, "showRefused"); });
+        both(QStringLiteral("settings"), [&] { call(root, "showSettings"); });
+        both(
+            QStringLiteral("new-meeting"),
+            [&] {
+                call(root, "goHome");
+                call(root, "newRecord", {QStringLiteral("meeting")});
+            },
+            closePopups);
+        both(
+            QStringLiteral("quick-petition"),
+            [&] {
+                call(root, "goHome");
+                call(root, "newRecord", {QStringLiteral("petition")});
+            },
+            closePopups);
+        both(
+            QStringLiteral("new-directive"),
+            [&] {
+                call(root, "goHome");
+                call(root, "newRecord", {QStringLiteral("directive")});
+            },
+            closePopups);
 
         window->resize(1280, 800);
         services->settings()->setLanguage(QStringLiteral("en"));
