@@ -30,7 +30,7 @@ void HomeSummary::setUnitId(const QString& id) {
 
 void HomeSummary::refresh() {
     const std::string unit = toStd(m_unitId);
-    const QDate today = QDate::currentDate();
+    const QDate today = vietnamToday();
     const QDate monday = today.addDays(1 - today.dayOfWeek());
     const qint64 weekFrom = QDateTime(monday, QTime(0, 0)).toMSecsSinceEpoch();
     const qint64 weekTo = QDateTime(monday.addDays(7), QTime(0, 0)).toMSecsSinceEpoch();

@@ -10,7 +10,7 @@ namespace {
 QString fieldList(const Change& change) {
     QStringList names;
     for (const auto& [field, value] : change.set)
-        names << Catalog::fieldLabel(toQString(change.entity), toQString(field));
+        names << Catalog::fieldLabel(toQString(change.entity), toQString(field)).toLower();
     return names.join(QStringLiteral(", "));
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Renders each main page of the tablet app with demo data to docs/screenshots/*.png.
-# Material renders fully only on a real display, so this runs under xvfb-run.
+# Renders each page and dialog of the tablet app with demo data, in landscape 1280×800 and
+# portrait 800×1280, to docs/screenshots/app-<page>[-portrait].png (plus two English ones).
+# Material renders fully only on a real display, so this runs under xvfb-run; the virtual
+# screen is large enough for either orientation.
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build-app)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -232,8 +232,8 @@
         </message>
         <message>
             <location filename="../../qml/pages/HomePage.qml" line="65" />
-            <source>Buổi đi cơ sở tuần này</source>
-            <translation>This week's visit</translation>
+            <source>Buổi họp tuần này</source>
+            <translation>This week's meeting</translation>
         </message>
         <message>
             <location filename="../../qml/pages/HomePage.qml" line="69" />
@@ -463,7 +463,7 @@
         </message>
         <message>
             <location filename="../../qml/pages/MeetingPage.qml" line="300" />
-            <source>Ghi diễn biến buổi họp, ý kiến người dân… (tự động lưu khi gõ)</source>
+            <source>Diễn biến, ý kiến người dân… (tự lưu khi gõ)</source>
             <translation>What happened, residents' opinions… (saved as you type)</translation>
         </message>
         <message>
@@ -637,77 +637,77 @@
             <translation>Petition</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="151" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="156" />
             <source>Chưa chọn</source>
             <translation>Not set</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="170" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="175" />
             <source>Từ buổi họp: %1</source>
             <translation>From meeting: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="184" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="189" />
             <source>Người kiến nghị</source>
             <translation>Petitioner</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="216" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="222" />
             <source>Lịch sử thay đổi</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="235" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="241" />
             <source>Xử lý</source>
             <translation>Handling</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="238" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="244" />
             <source>Trạng thái hiện tại: %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="246" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="252" />
             <source>Lý do: %1</source>
             <translation>Reason: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="253" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="259" />
             <source>Cấp xử lý: %1</source>
             <translation>Handled at: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="258" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="264" />
             <source>Chuyển sang:</source>
             <translation>Move to:</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="308" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="314" />
             <source>Thêm cơ quan phối hợp</source>
             <translation>Add a supporting agency</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="329" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="335" />
             <source>Ghi chỉ đạo</source>
             <translation>Record a directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="340" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="346" />
             <source>Tiến độ xử lý</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="347" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="353" />
             <source>Cập nhật tiến độ…</source>
             <translation>Progress update…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="352" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="358" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="367" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="373" />
             <source>Chỉ đạo liên quan</source>
             <translation>Related directives</translation>
         </message>
@@ -1722,32 +1722,32 @@
     <context>
         <name>nghedan::client::DirectiveController</name>
         <message>
-            <location filename="../directive_controller.cpp" line="26" />
+            <location filename="../directive_controller.cpp" line="28" />
             <source>Hãy chọn địa bàn của chỉ đạo.</source>
             <translation>Choose the area of the directive.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="30" />
+            <location filename="../directive_controller.cpp" line="32" />
             <source>Hãy chọn cơ quan thực hiện.</source>
             <translation>Choose the agency.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="34" />
+            <location filename="../directive_controller.cpp" line="36" />
             <source>Hãy nhập nội dung chỉ đạo.</source>
             <translation>Enter the instruction.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="38" />
+            <location filename="../directive_controller.cpp" line="40" />
             <source>Hãy nhập người chỉ đạo.</source>
             <translation>Enter who gave the directive.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="51" />
+            <location filename="../directive_controller.cpp" line="53" />
             <source>Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
             <translation>Invalid due date, type it as dd/MM/yyyy.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="64" />
+            <location filename="../directive_controller.cpp" line="66" />
             <source>Trạng thái không hợp lệ.</source>
             <translation>Invalid status.</translation>
         </message>
@@ -1892,37 +1892,37 @@
             <translation>Last edited %1 by %2</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="168" />
+            <location filename="../record_controller.cpp" line="169" />
             <source>Chưa gửi lại được: %1</source>
             <translation>Could not send again: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="182" />
+            <location filename="../record_controller.cpp" line="183" />
             <source>Chưa bỏ được: %1</source>
             <translation>Could not discard: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="194" />
+            <location filename="../record_controller.cpp" line="195" />
             <source>Trường «%1» không có trong hồ sơ.</source>
             <translation>The record has no field “%1”.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="218" />
+            <location filename="../record_controller.cpp" line="219" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="222" />
+            <location filename="../record_controller.cpp" line="223" />
             <source>Đã lưu lúc %1</source>
             <translation>Saved at %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="239" />
+            <location filename="../record_controller.cpp" line="240" />
             <source>Chưa có hồ sơ để lưu.</source>
             <translation>No record to save yet.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="262" />
+            <location filename="../record_controller.cpp" line="263" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
         </message>
@@ -1938,32 +1938,32 @@
     <context>
         <name>nghedan::client::RefusedListModel</name>
         <message>
-            <location filename="../refused_list_model.cpp" line="45" />
+            <location filename="../refused_list_model.cpp" line="47" />
             <source>«%1» nằm ngoài địa bàn mà tài khoản được ghi; %2 này cần thuộc địa bàn của bạn.</source>
             <translation>“%1” is outside the area this account may write; this %2 must belong to your area.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="48" />
+            <location filename="../refused_list_model.cpp" line="50" />
             <source>Vai trò của tài khoản không được ghi %1 của %2 này.</source>
             <translation>This account's role may not write %1 of this %2.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="50" />
+            <location filename="../refused_list_model.cpp" line="53" />
             <source>Máy chủ không nhận người ghi thay đổi này là người đang đăng nhập trên máy.</source>
             <translation>The server does not accept the author of this change as the user signed in on this device.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="52" />
+            <location filename="../refused_list_model.cpp" line="56" />
             <source>Dữ liệu chưa đúng quy định (%1).</source>
             <translation>The data does not meet the rules (%1).</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="53" />
+            <location filename="../refused_list_model.cpp" line="58" />
             <source>Không được đổi địa bàn của hồ sơ đã tạo.</source>
             <translation>A record's area cannot change after it is created.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="54" />
+            <location filename="../refused_list_model.cpp" line="59" />
             <source>Máy chủ không chấp nhận thay đổi này.</source>
             <translation>The server did not accept this change.</translation>
         </message>
@@ -1986,12 +1986,12 @@
             <translation>change</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="74" />
+            <location filename="../replica_service.cpp" line="73" />
             <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
             <translation>“%1” is outside your area (%2).</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="117" />
+            <location filename="../replica_service.cpp" line="120" />
             <source>Không tìm thấy %1 được liên kết trên máy này.</source>
             <translation>The linked %1 is not on this device.</translation>
         </message>

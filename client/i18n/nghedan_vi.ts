@@ -232,7 +232,7 @@
     </message>
     <message>
         <location filename="../../qml/pages/HomePage.qml" line="65"/>
-        <source>Buổi đi cơ sở tuần này</source>
+        <source>Buổi họp tuần này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <location filename="../../qml/pages/MeetingPage.qml" line="300"/>
-        <source>Ghi diễn biến buổi họp, ý kiến người dân… (tự động lưu khi gõ)</source>
+        <source>Diễn biến, ý kiến người dân… (tự lưu khi gõ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -637,77 +637,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="151"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="156"/>
         <source>Chưa chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="170"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="175"/>
         <source>Từ buổi họp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="184"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="189"/>
         <source>Người kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="216"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="222"/>
         <source>Lịch sử thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="235"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="241"/>
         <source>Xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="238"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="244"/>
         <source>Trạng thái hiện tại: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="246"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="252"/>
         <source>Lý do: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="253"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="259"/>
         <source>Cấp xử lý: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="258"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="264"/>
         <source>Chuyển sang:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="308"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="314"/>
         <source>Thêm cơ quan phối hợp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="329"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="335"/>
         <source>Ghi chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="340"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="346"/>
         <source>Tiến độ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="347"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="353"/>
         <source>Cập nhật tiến độ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="352"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="358"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="367"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="373"/>
         <source>Chỉ đạo liên quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,32 +1721,32 @@
 <context>
     <name>nghedan::client::DirectiveController</name>
     <message>
-        <location filename="../directive_controller.cpp" line="26"/>
+        <location filename="../directive_controller.cpp" line="28"/>
         <source>Hãy chọn địa bàn của chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="30"/>
+        <location filename="../directive_controller.cpp" line="32"/>
         <source>Hãy chọn cơ quan thực hiện.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="34"/>
+        <location filename="../directive_controller.cpp" line="36"/>
         <source>Hãy nhập nội dung chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="38"/>
+        <location filename="../directive_controller.cpp" line="40"/>
         <source>Hãy nhập người chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="51"/>
+        <location filename="../directive_controller.cpp" line="53"/>
         <source>Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="64"/>
+        <location filename="../directive_controller.cpp" line="66"/>
         <source>Trạng thái không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,37 +1891,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="168"/>
+        <location filename="../record_controller.cpp" line="169"/>
         <source>Chưa gửi lại được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="182"/>
+        <location filename="../record_controller.cpp" line="183"/>
         <source>Chưa bỏ được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="194"/>
+        <location filename="../record_controller.cpp" line="195"/>
         <source>Trường «%1» không có trong hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="218"/>
+        <location filename="../record_controller.cpp" line="219"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="222"/>
+        <location filename="../record_controller.cpp" line="223"/>
         <source>Đã lưu lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="239"/>
+        <location filename="../record_controller.cpp" line="240"/>
         <source>Chưa có hồ sơ để lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="262"/>
+        <location filename="../record_controller.cpp" line="263"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1937,32 +1937,32 @@
 <context>
     <name>nghedan::client::RefusedListModel</name>
     <message>
-        <location filename="../refused_list_model.cpp" line="45"/>
+        <location filename="../refused_list_model.cpp" line="47"/>
         <source>«%1» nằm ngoài địa bàn mà tài khoản được ghi; %2 này cần thuộc địa bàn của bạn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="48"/>
+        <location filename="../refused_list_model.cpp" line="50"/>
         <source>Vai trò của tài khoản không được ghi %1 của %2 này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="50"/>
+        <location filename="../refused_list_model.cpp" line="53"/>
         <source>Máy chủ không nhận người ghi thay đổi này là người đang đăng nhập trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="52"/>
+        <location filename="../refused_list_model.cpp" line="56"/>
         <source>Dữ liệu chưa đúng quy định (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="53"/>
+        <location filename="../refused_list_model.cpp" line="58"/>
         <source>Không được đổi địa bàn của hồ sơ đã tạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="54"/>
+        <location filename="../refused_list_model.cpp" line="59"/>
         <source>Máy chủ không chấp nhận thay đổi này.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,12 +1985,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="74"/>
+        <location filename="../replica_service.cpp" line="73"/>
         <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="117"/>
+        <location filename="../replica_service.cpp" line="120"/>
         <source>Không tìm thấy %1 được liên kết trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -62,7 +62,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.alignment: Qt.AlignTop
-                    title: qsTr("Buổi đi cơ sở tuần này")
+                    title: qsTr("Buổi họp tuần này")
                     Label {
                         Layout.fillWidth: true
                         visible: summary.weekMeetingId.length === 0

@@ -297,7 +297,7 @@ Page {
                             field: "minutes"
                             readOnly: meeting.locked
                             Layout.preferredHeight: 320
-                            placeholder: qsTr("Ghi diễn biến buổi họp, ý kiến người dân… (tự động lưu khi gõ)")
+                            placeholder: qsTr("Diễn biến, ý kiến người dân… (tự lưu khi gõ)")
                         }
                     }
                     SectionCard {

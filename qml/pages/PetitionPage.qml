@@ -123,15 +123,20 @@ Page {
                         title: qsTr("Nội dung kiến nghị")
                         FormField {
                             label: Catalog.fieldName("petition", "title")
-                            SaveField { Layout.fillWidth: true; controller: petition; field: "title" }
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "title"; readOnly: !petition.mayEdit("title") }
                         }
-                        RowLayout {
+                        // Category names are long ("Trật tự đô thị, giao thông"): side by side
+                        // with the priority only where both fit whole.
+                        GridLayout {
                             Layout.fillWidth: true
-                            spacing: Theme.gap
+                            columns: width > 640 ? 2 : 1
+                            columnSpacing: Theme.gap
+                            rowSpacing: Theme.gap
                             FormField {
                                 label: Catalog.fieldName("petition", "category")
                                 ComboBox {
                                     objectName: "categoryBox"
+                                    enabled: petition.mayEdit("category")
                                     Layout.fillWidth: true
                                     textRole: "label"
                                     valueRole: "value"
@@ -155,11 +160,11 @@ Page {
                         }
                         FormField {
                             label: Catalog.fieldName("petition", "description")
-                            AutoSaveArea { controller: petition; field: "description"; Layout.preferredHeight: 140 }
+                            AutoSaveArea { controller: petition; field: "description"; readOnly: !petition.mayEdit("description"); Layout.preferredHeight: 140 }
                         }
                         FormField {
                             label: Catalog.fieldName("petition", "location")
-                            SaveField { Layout.fillWidth: true; controller: petition; field: "location" }
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "location"; readOnly: !petition.mayEdit("location") }
                         }
                         Button {
                             id: fromMeeting
@@ -184,7 +189,7 @@ Page {
                         title: qsTr("Người kiến nghị")
                         FormField {
                             label: Catalog.fieldName("petition", "petitioner_name")
-                            SaveField { Layout.fillWidth: true; controller: petition; field: "petitioner_name" }
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "petitioner_name"; readOnly: !petition.mayEdit("petitioner_name") }
                         }
                         RowLayout {
                             Layout.fillWidth: true
@@ -195,6 +200,7 @@ Page {
                                     Layout.fillWidth: true
                                     controller: petition
                                     field: "petitioner_contact"
+                                    readOnly: !petition.mayEdit("petitioner_contact")
                                     inputMethodHints: Qt.ImhPreferNumbers
                                 }
                             }
