@@ -161,31 +161,28 @@ bool RecordController::mayEdit(const QString& field) const {
            (m_exists || m_id.isEmpty());
 }
 
-bool RecordController::resendRefused() {
-    const std::vector<Change> refusedChanges = m_refused;
+bool RecordController::settleRefused(bool (*settle)(ReplicaService*, const Change&, QString*),
+                                     const QString& failure) {
+    const std::vector<Change> refusedChanges = m_refused;  // reload() replaces m_refused
+    bool ok = true;
     for (const Change& c : refusedChanges) {
         QString error;
-        if (!client::resendRefused(m_service, c, &error)) {
-            setError(tr("Chưa gửi lại được: %1").arg(error));
-            reload();
-            return false;
+        if (!settle(m_service, c, &error)) {
+            setError(failure.arg(error));
+            ok = false;
+            break;
         }
     }
     reload();
-    return true;
+    return ok;
+}
+
+bool RecordController::resendRefused() {
+    return settleRefused(&client::resendRefused, tr("Chưa gửi lại được: %1"));
 }
 
 bool RecordController::discardRefused() {
-    const std::vector<Change> refusedChanges = m_refused;
-    for (const Change& c : refusedChanges) {
-        QString error;
-        if (!client::discardRefused(m_service, c, &error)) {
-            setError(tr("Chưa bỏ được: %1").arg(error));
-            return false;
-        }
-    }
-    reload();
-    return true;
+    return settleRefused(&client::discardRefused, tr("Chưa bỏ được: %1"));
 }
 
 std::optional<Json> RecordController::convert(const QString& field, const QVariant& value) {

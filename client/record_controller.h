@@ -99,6 +99,10 @@ protected:
     std::string rawString(const char* field) const;
     virtual void onLoaded() {}
     void loadRefused();
+    /** Applies `settle` (resend or discard) to each refused change of this record, then
+     *  reloads; on the first failure stops with lastError = failure.arg(reason). */
+    bool settleRefused(bool (*settle)(ReplicaService*, const Change&, QString*),
+                       const QString& failure);
 
     QPointer<ReplicaService> m_service;
     QString m_entity;
