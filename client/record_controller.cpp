@@ -161,6 +161,13 @@ bool RecordController::mayEdit(const QString& field) const {
            (m_exists || m_id.isEmpty());
 }
 
+QStringList RecordController::editableFields() const {
+    QStringList fields;
+    for (const FieldDef& f : findEntity(toStd(m_entity))->fields)
+        if (mayEdit(toQString(f.name))) fields << toQString(f.name);
+    return fields;
+}
+
 bool RecordController::settleRefused(bool (*settle)(ReplicaService*, const Change&, QString*),
                                      const QString& failure) {
     const std::vector<Change> refusedChanges = m_refused;  // reload() replaces m_refused

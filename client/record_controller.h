@@ -40,6 +40,8 @@ class RecordController : public QObject {
      *  false when it was the change that created it (then `values` show what was refused). */
     Q_PROPERTY(bool refused READ refused NOTIFY valuesChanged)
     Q_PROPERTY(QString refusalText READ refusalText NOTIFY valuesChanged)
+    /** The fields mayEdit() allows now (for bindings: updated with the record). */
+    Q_PROPERTY(QStringList editableFields READ editableFields NOTIFY valuesChanged)
 
 public:
     RecordController(const QString& entity, QObject* parent);
@@ -77,6 +79,7 @@ public:
     bool hasPendingText() const { return !m_pendingText.isEmpty(); }
     bool refused() const { return !m_refused.empty(); }
     QString refusalText() const { return m_refusalText; }
+    QStringList editableFields() const;
     QString entity() const { return m_entity; }
 
 signals:

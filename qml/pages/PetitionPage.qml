@@ -123,7 +123,7 @@ Page {
                         title: qsTr("Nội dung kiến nghị")
                         FormField {
                             label: Catalog.fieldName("petition", "title")
-                            SaveField { Layout.fillWidth: true; controller: petition; field: "title"; readOnly: !petition.mayEdit("title") }
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "title"; readOnly: !petition.editableFields.includes("title") }
                         }
                         // Category names are long ("Trật tự đô thị, giao thông"): side by side
                         // with the priority only where both fit whole.
@@ -136,7 +136,7 @@ Page {
                                 label: Catalog.fieldName("petition", "category")
                                 ComboBox {
                                     objectName: "categoryBox"
-                                    enabled: petition.mayEdit("category")
+                                    enabled: petition.editableFields.includes("category")
                                     Layout.fillWidth: true
                                     textRole: "label"
                                     valueRole: "value"
@@ -160,11 +160,11 @@ Page {
                         }
                         FormField {
                             label: Catalog.fieldName("petition", "description")
-                            AutoSaveArea { controller: petition; field: "description"; readOnly: !petition.mayEdit("description"); Layout.preferredHeight: 140 }
+                            AutoSaveArea { controller: petition; field: "description"; readOnly: !petition.editableFields.includes("description"); Layout.preferredHeight: 140 }
                         }
                         FormField {
                             label: Catalog.fieldName("petition", "location")
-                            SaveField { Layout.fillWidth: true; controller: petition; field: "location"; readOnly: !petition.mayEdit("location") }
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "location"; readOnly: !petition.editableFields.includes("location") }
                         }
                         Button {
                             id: fromMeeting
@@ -189,7 +189,7 @@ Page {
                         title: qsTr("Người kiến nghị")
                         FormField {
                             label: Catalog.fieldName("petition", "petitioner_name")
-                            SaveField { Layout.fillWidth: true; controller: petition; field: "petitioner_name"; readOnly: !petition.mayEdit("petitioner_name") }
+                            SaveField { Layout.fillWidth: true; controller: petition; field: "petitioner_name"; readOnly: !petition.editableFields.includes("petitioner_name") }
                         }
                         RowLayout {
                             Layout.fillWidth: true
@@ -200,7 +200,7 @@ Page {
                                     Layout.fillWidth: true
                                     controller: petition
                                     field: "petitioner_contact"
-                                    readOnly: !petition.mayEdit("petitioner_contact")
+                                    readOnly: !petition.editableFields.includes("petitioner_contact")
                                     inputMethodHints: Qt.ImhPreferNumbers
                                 }
                             }

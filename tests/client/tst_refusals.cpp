@@ -135,6 +135,8 @@ void RefusalsTest::aSupervisorIsNotOfferedWhatTheServerWouldRefuse() {
     QVERIFY(!petition.mayEdit("title"));
     QVERIFY(!petition.mayEdit("petitioner_name"));
     QVERIFY(petition.mayEdit("status"));
+    QVERIFY(!petition.editableFields().contains("title"));
+    QVERIFY(petition.editableFields().contains("lead_agency"));
     QVERIFY(!petition.setField("title", QStringLiteral("Sửa tiêu đề")));
     QVERIFY2(petition.lastError().contains(QStringLiteral("Vai trò của bạn")),
              qPrintable(petition.lastError()));
@@ -159,6 +161,7 @@ void RefusalsTest::aRefusedNewRecordShowsItsReasonAndLeavesNoGhost() {
     QCOMPARE(page.values().value("instruction").toString(),
              QStringLiteral("Lắp biển cấm dừng xe khách"));
     QVERIFY(!page.mayEdit("instruction"));
+    QVERIFY(page.editableFields().isEmpty());
     // The reason names the place, never an id.
     QVERIFY2(page.refusalText().contains(QStringLiteral("Phường Thới An")),
              qPrintable(page.refusalText()));
