@@ -76,7 +76,7 @@ bool DirectiveController::setStatus(const QString& status) {
 
 bool DirectiveController::addUpdate(const QString& text) {
     QString error;
-    if (!writeProgressUpdate(m_service, m_entity, m_id, m_unit, text, &error)) {
+    if (!writeProgressUpdate(m_service, m_entity, m_id, text, &error)) {
         setError(error);
         return false;
     }

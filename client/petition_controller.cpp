@@ -10,15 +10,14 @@
 
 namespace nghedan::client {
 
-bool writeProgressUpdate(ReplicaService* service, const QString& parentEntity, const QString& parentId,
-                         const QString& unitId, const QString& text, QString* error) {
+bool writeProgressUpdate(ReplicaService* service, const QString& parentEntity,
+                         const QString& parentId, const QString& text, QString* error) {
     if (text.trimmed().isEmpty()) {
         if (error) *error = QCoreApplication::translate("PetitionController", "Hãy nhập nội dung cập nhật.");
         return false;
     }
     WriteRequest request;
     request.entity = "update";
-    request.unit = toStd(unitId);
     request.set["parent_entity"] = toStd(parentEntity);
     request.set["parent"] = toStd(parentId);
     request.set["text"] = toStd(text.trimmed());
@@ -97,7 +96,7 @@ bool PetitionController::raiseAgainAtMeeting(const QString& petitionId, const QS
     if (!said.trimmed().isEmpty() && said.trimmed() != toQString(rawString("title")))
         text += tr(". Ý kiến: %1").arg(said.trimmed());
     QString error;
-    if (!writeProgressUpdate(m_service, m_entity, m_id, m_unit, text, &error)) {
+    if (!writeProgressUpdate(m_service, m_entity, m_id, text, &error)) {
         setError(error);
         return false;
     }
@@ -143,9 +142,10 @@ bool PetitionController::setStatus(const QString& status, const QString& reason)
     const bool ok = writeFields(std::move(set));
     if (ok && !reason.trimmed().isEmpty()) {
         QString error;
-        writeProgressUpdate(m_service, m_entity, m_id, m_unit,
-                            tr("%1: %2").arg(Catalog::enumLabel("petition", "status", status), reason.trimmed()),
-                            &error);
+        writeProgressUpdate(
+            m_service, m_entity, m_id,
+            tr("%1: %2").arg(Catalog::enumLabel("petition", "status", status), reason.trimmed()),
+            &error);
     }
     return ok;
 }
@@ -172,11 +172,12 @@ bool PetitionController::escalate(const QString& level, const QString& reason) {
     const bool ok = writeFields(std::move(set));
     if (ok) {
         QString error;
-        writeProgressUpdate(m_service, m_entity, m_id, m_unit,
-                            tr("Chuyển lên cấp %1: %2")
-                                .arg(Catalog::enumLabel("petition", "handling_level", level).toLower(),
-                                     reason.trimmed()),
-                            &error);
+        writeProgressUpdate(
+            m_service, m_entity, m_id,
+            tr("Chuyển lên cấp %1: %2")
+                .arg(Catalog::enumLabel("petition", "handling_level", level).toLower(),
+                     reason.trimmed()),
+            &error);
     }
     return ok;
 }
@@ -203,7 +204,7 @@ bool PetitionController::removeSupportAgency(const QString& agencyId) {
 
 bool PetitionController::addUpdate(const QString& text) {
     QString error;
-    if (!writeProgressUpdate(m_service, m_entity, m_id, m_unit, text, &error)) {
+    if (!writeProgressUpdate(m_service, m_entity, m_id, text, &error)) {
         setError(error);
         return false;
     }

@@ -53,8 +53,9 @@ private:
                   const QString& petitionerName = {});
 };
 
-/** Writes a progress note for a petition or directive; shared by both controllers. */
-bool writeProgressUpdate(ReplicaService* service, const QString& parentEntity, const QString& parentId,
-                         const QString& unitId, const QString& text, QString* error);
+/** Writes a progress note for a petition or directive (in its parent's unit, which
+ *  ReplicaService::write takes from the link); shared by both controllers. */
+bool writeProgressUpdate(ReplicaService* service, const QString& parentEntity,
+                         const QString& parentId, const QString& text, QString* error);
 
 }  // namespace nghedan::client

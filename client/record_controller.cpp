@@ -137,7 +137,8 @@ QString RecordController::editBlockedReason(const QString&) const { return {}; }
 void RecordController::loadRefused() {
     m_refused.clear();
     QStringList reasons;
-    if (!m_id.isEmpty()) {
+    // Most records have none: the service's cached set spares reading the table on each reload.
+    if (!m_id.isEmpty() && m_service->hasRefused(m_entity, m_id)) {
         auto all = m_service->with([](Replica& r) { return r.refusedChanges(); });
         if (all)
             for (const RefusedChange& rc : *all)

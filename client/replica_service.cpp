@@ -51,8 +51,10 @@ QString ReplicaService::siteId() const { return toQString(m_replica->siteId()); 
 Result<Change> ReplicaService::write(WriteRequest request) {
     if (request.author.empty()) request.author = toStd(m_author.isEmpty() ? QStringLiteral("local") : m_author);
     const QString entity = toQString(request.entity);
+    // A write with an id changes an existing record, except when a refused new record is sent
+    // again; only records with refusals need the lookup (not every autosave of the minutes).
     bool creates = request.id.empty();
-    if (!creates) {
+    if (!creates && hasRefused(toQString(request.entity), toQString(request.id))) {
         auto known = with([&](Replica& r) { return r.get(request.entity, request.id); });
         creates = known && !known.value();
     }

@@ -2,7 +2,6 @@
 // The protocol is server/API.md; shared/src/sync_client.cpp is the other side.
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
