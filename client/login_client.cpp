@@ -7,12 +7,17 @@
 namespace nghedan::client {
 
 Result<LoginInfo> loginToServer(const std::string& baseUrl, const std::string& username,
-                                const std::string& password, const std::string& device) {
+                                const std::string& password, const std::string& device,
+                                const std::string& publicKey, const std::string& keyProof) {
     try {
         httplib::Client client(baseUrl);
         client.set_connection_timeout(10);
         client.set_read_timeout(30);
-        const nlohmann::json body = {{"username", username}, {"password", password}, {"device", device}};
+        const nlohmann::json body = {{"username", username},
+                                     {"password", password},
+                                     {"device", device},
+                                     {"publicKey", publicKey},
+                                     {"keyProof", keyProof}};
         auto res = client.Post("/api/v1/auth/login", body.dump(), "application/json");
         if (!res) return Error{"network", "cannot reach " + baseUrl + ": " + httplib::to_string(res.error())};
         const auto json = nlohmann::json::parse(res->body, nullptr, false);

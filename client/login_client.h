@@ -16,6 +16,7 @@ struct LoginInfo {
 /** Blocking; run it off the UI thread. Error codes: the server's ("invalid_credentials",
  *  "too_many_attempts", "unsupported_version", ...) or "network" when it cannot be reached. */
 Result<LoginInfo> loginToServer(const std::string& baseUrl, const std::string& username,
-                                const std::string& password, const std::string& device);
+                                const std::string& password, const std::string& device,
+                                const std::string& publicKey, const std::string& keyProof);
 
 }  // namespace nghedan::client

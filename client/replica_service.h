@@ -64,6 +64,10 @@ public:
     Result<std::string> unitForNewRecord(const WriteRequest& request);
     QString path() const { return m_path; }
     QString siteId() const;
+    /** The device's public key, bound to siteId() by the server at sign-in. */
+    QString publicKey() const;
+    /** The device's proof that it holds that key, for signing in as `username`. */
+    QString keyProof(const QString& username) const;
 
     /** Name of a unit / agency by id (cached, refreshed when units or agencies change). */
     QString unitName(const QString& id);

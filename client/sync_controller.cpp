@@ -32,15 +32,18 @@ void SyncWorker::runSync(const QString& baseUrl, const QString& token) {
     });
     m_service->endSync();
     if (result)
-        emit syncFinished(true, result->pushed, result->pulled, result->refused, {}, {});
+        emit syncFinished(true, result->pushed, result->pulled, result->refused, result->rejected,
+                          result->impersonatedSeqs.size(), {}, {});
     else
-        emit syncFinished(false, 0, 0, 0, toQString(result.error().code),
+        emit syncFinished(false, 0, 0, 0, 0, 0, toQString(result.error().code),
                           toQString(result.error().message));
 }
 
 void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const QString& password,
-                          const QString& device) {
-    auto result = loginToServer(toStd(baseUrl), toStd(username), toStd(password), toStd(device));
+                          const QString& device, const QString& publicKey,
+                          const QString& keyProof) {
+    auto result = loginToServer(toStd(baseUrl), toStd(username), toStd(password), toStd(device),
+                                toStd(publicKey), toStd(keyProof));
     if (result)
         emit loginFinished(true, toQString(result->token), toQString(result->username),
                            toQString(result->displayName), toQString(result->role),
@@ -119,7 +122,9 @@ void SyncController::syncNow() {
 void SyncController::login(const QString& username, const QString& password) {
     QMetaObject::invokeMethod(m_worker, "runLogin", Qt::QueuedConnection,
                               Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, username),
-                              Q_ARG(QString, password), Q_ARG(QString, m_service->siteId()));
+                              Q_ARG(QString, password), Q_ARG(QString, m_service->siteId()),
+                              Q_ARG(QString, m_service->publicKey()),
+                              Q_ARG(QString, m_service->keyProof(username)));
 }
 
 void SyncController::onProgress(int phase, qulonglong done, qulonglong total) {
@@ -130,12 +135,23 @@ void SyncController::onProgress(int phase, qulonglong done, qulonglong total) {
 }
 
 void SyncController::onFinished(bool ok, qulonglong, qulonglong pulled, qulonglong refused,
-                                const QString& code, const QString& message) {
+                                qulonglong rejected, qulonglong impersonated, const QString& code,
+                                const QString& message) {
     m_running = false;
     m_phase = 0;
     if (ok) {
         m_online = true;
         m_lastError.clear();
+        // Nothing was lost, but someone altered or forged changes: the person must know.
+        QStringList alarms;
+        if (impersonated > 0)
+            alarms << tr("Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy "
+                         "này ghi.", "", static_cast<int>(impersonated));
+        if (rejected > 0)
+            alarms << tr("%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên "
+                         "không được nhận.", "", static_cast<int>(rejected));
+        if (!alarms.isEmpty())
+            m_lastError = alarms.join(u' ') + u' ' + tr("Hãy báo quản trị viên.");
         m_settings->setValue(kLastSynced, QDateTime::currentMSecsSinceEpoch());
     } else if (code == u"cancelled") {
         // The UI needed the replica; carry on shortly from where it stopped.

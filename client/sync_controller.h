@@ -23,11 +23,14 @@ public:
 public slots:
     void runSync(const QString& baseUrl, const QString& token);
     void runLogin(const QString& baseUrl, const QString& username, const QString& password,
-                  const QString& device);
+                  const QString& device, const QString& publicKey, const QString& keyProof);
 signals:
     void progress(int phase, qulonglong done, qulonglong total);
+    /** `rejected`: pulled changes without a valid proof; `impersonated`: changes the server
+     *  got in this device's name that it did not write (SyncResult). */
     void syncFinished(bool ok, qulonglong pushed, qulonglong pulled, qulonglong refused,
-                      const QString& errorCode, const QString& errorMessage);
+                      qulonglong rejected, qulonglong impersonated, const QString& errorCode,
+                      const QString& errorMessage);
     void loginFinished(bool ok, const QString& token, const QString& username,
                        const QString& displayName, const QString& role, const QString& scopeUnit,
                        const QString& errorCode, const QString& errorMessage);
@@ -100,7 +103,8 @@ signals:
 private:
     void onProgress(int phase, qulonglong done, qulonglong total);
     void onFinished(bool ok, qulonglong pushed, qulonglong pulled, qulonglong refused,
-                    const QString& code, const QString& message);
+                    qulonglong rejected, qulonglong impersonated, const QString& code,
+                    const QString& message);
 
     ReplicaService* m_service;
     AppSettings* m_settings;

@@ -259,6 +259,16 @@ std::optional<std::string> readPassword(bool fromStdin) {
     return first;
 }
 
+/** "2026-12-01 10:00 UTC" */
+std::string formatTime(std::int64_t ms) {
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%d %H:%M UTC", &tm);
+    return out;
+}
+
 int fail(const std::string& message) {
     std::cerr << "error: " << message << "\n";
     return 1;
@@ -390,6 +400,54 @@ int backupCommand(const std::vector<std::string>& raw) {
     return 0;
 }
 
+/** device list | device revoke SITE: a lost or retired tablet's key stops proving anything
+ *  it sends from now on; what the server already holds from it stays valid. */
+int deviceCommand(const std::vector<std::string>& raw) {
+    const Args a = parseArgs(raw, {});
+    if (a.positional.empty()) return fail("device list | device revoke SITE\n" + adminUsage());
+    const std::string dataDir = dataDirOf(a);
+    if (!std::filesystem::exists(databasePath(dataDir))) return fail("no database in " + dataDir);
+    auto replica = openDataDir(dataDir);
+    if (!replica) return fail(replica.error().message);
+    Replica& r = **replica;
+    UserStore users(r.database());
+    const std::string& action = a.positional[0];
+    if (action == "list") {
+        auto devices = users.listDevices();
+        if (!devices) return fail(devices.error().message);
+        for (const auto& d : *devices) {
+            auto key = r.siteKey(d.site);
+            std::string state = "no key";
+            if (key && *key && (*key)->validThrough)
+                state = "revoked after seq " + std::to_string(*(*key)->validThrough);
+            else if (key && *key && !(*key)->publicKey.empty())
+                state = "key " + (*key)->publicKey.substr(0, 12) + "…";
+            std::cout << d.site << "\t" << d.username << "\t" << formatTime(d.lastSeenAt) << "\t"
+                      << d.lastIp << "\t" << state << "\n";
+        }
+        return 0;
+    }
+    if (action != "revoke" || a.positional.size() != 2)
+        return fail("device list | device revoke SITE\n" + adminUsage());
+    const std::string site = a.positional[1];
+    if (!isValidSiteId(site)) return fail("SITE must be a device id (32 hex digits)");
+    if (site == r.siteId()) return fail("that is this server's own site");
+    Transaction tx(r.database());
+    if (!tx.begun()) return fail(tx.begun().error().message);
+    auto sites = r.siteVector();
+    if (!sites) return fail(sites.error().message);
+    const auto held = sites->find(site);
+    const std::uint64_t through = held == sites->end() ? 0 : held->second;
+    if (Status s = r.revokeSiteKey(site, through); !s) return fail(s.error().message);
+    if (Status s = users.endDeviceSessions(site); !s) return fail(s.error().message);
+    (void)users.audit(systemMillis(), "cli", "device_revoke",
+                      site + " valid through seq " + std::to_string(through));
+    if (Status s = tx.commit(); !s) return fail(s.error().message);
+    std::cout << "device " << site << " revoked: its changes up to seq " << through
+              << " stay valid, later ones are refused; its sessions ended\n";
+    return 0;
+}
+
 int statsCommand(const std::vector<std::string>& raw) {
     const Args a = parseArgs(raw, {"--json"});
     const std::string dataDir = dataDirOf(a);
@@ -450,6 +508,8 @@ std::string adminUsage() {
   import units FILE.csv|FILE.json      (columns: code,name,level,parent[,id])
   import agencies FILE.csv|FILE.json   (columns: name,short_name,level,unit[,contact][,id])
   backup DEST                    (online SQLite backup to a new file or into a directory)
+  device list                    (tablets that signed in: site, user, last seen, key)
+  device revoke SITE             (a lost tablet: its later changes are refused, sessions end)
   stats [--json]
 UNIT is a unit id or code. Without --password-stdin the password is asked at the terminal.
 )";
@@ -462,6 +522,7 @@ int runAdminCommand(const std::vector<std::string>& args) {
     if (args[0] == "import") return importCommand(rest);
     if (args[0] == "backup") return backupCommand(rest);
     if (args[0] == "stats") return statsCommand(rest);
+    if (args[0] == "device") return deviceCommand(rest);
     return fail("unknown command '" + args[0] + "'\n" + adminUsage());
 }
 

@@ -74,6 +74,8 @@ std::string serveUsage() {
   --data DIR          data directory (NGHEDAN_DATA, default ./nghedan-data)
   --tls-cert F        PEM certificate, with --tls-key: HTTPS (NGHEDAN_TLS_CERT)
   --tls-key F         PEM private key (NGHEDAN_TLS_KEY)
+  --behind-tls-proxy  a reverse proxy ends TLS and sets X-Forwarded-Proto: https; cookies are
+                      then Secure and replies carry HSTS (NGHEDAN_BEHIND_TLS_PROXY=1)
   --log-level L       debug|info|warn|error (NGHEDAN_LOG_LEVEL, default info)
   --log-file F        append logs to F instead of stderr (NGHEDAN_LOG_FILE)
   --demo              seed the demo data set into an empty database (NGHEDAN_DEMO=1)
@@ -99,6 +101,7 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
     if (auto v = env("NGHEDAN_LOG_LEVEL"); !v.empty()) o.logLevel = v;
     o.logFile = env("NGHEDAN_LOG_FILE");
     o.demo = truthy(env("NGHEDAN_DEMO"));
+    o.settings.trustForwardedProto = truthy(env("NGHEDAN_BEHIND_TLS_PROXY"));
     if (auto v = env("NGHEDAN_THREADS"); !v.empty()) {
         if (!parseInt(v, 1, 1024, n)) return usage("NGHEDAN_THREADS must be 1 to 1024");
         o.threads = static_cast<int>(n);
@@ -118,6 +121,8 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         std::string v;
         if (a == "--demo") {
             o.demo = true;
+        } else if (a == "--behind-tls-proxy") {
+            o.settings.trustForwardedProto = true;
         } else if (a == "--address") {
             if (!value(o.address)) return usage("--address needs a value");
         } else if (a == "--port") {
@@ -145,6 +150,7 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
     }
     if (!parseLogLevel(o.logLevel)) return usage("log level must be debug, info, warn or error");
     if (o.tlsCert.empty() != o.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");
+    o.settings.tls = !o.tlsCert.empty();
     if (o.dataDir.empty()) return usage("the data directory must not be empty");
     return o;
 }
@@ -243,6 +249,7 @@ Result<int> ServerApp::bind() {
             return Error{"tls", "cannot load the TLS certificate or key (" + m_options.tlsCert +
                                     ", " + m_options.tlsKey + ")"};
         m_http = std::move(ssl);
+        m_ctx.settings.tls = true;
     } else {
         m_http = std::make_unique<httplib::Server>();
     }

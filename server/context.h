@@ -20,7 +20,7 @@ struct User {
     std::string displayName;
     std::string role;
     std::string scopeUnit;   ///< unit id; the user reads (and, per role, writes) its subtree
-    std::string deviceSite;  ///< site id the token is bound to (empty for web sessions)
+    std::string deviceSite;  ///< site id a tablet's token is bound to (empty for web sessions)
 };
 
 /** Limits and policies the routes apply (set from the command line / environment). */
@@ -34,6 +34,11 @@ struct Settings {
     std::int64_t maxClockAheadMs = 5 * 60 * 1000;  ///< "clock_ahead" beyond this
     int maxFailedLogins = 5;                       ///< per username and IP within the window
     std::int64_t failedLoginWindowMs = 60 * 1000;
+    bool tls = false;  ///< the server speaks HTTPS itself
+    /** Behind a reverse proxy that ends TLS: a request with "X-Forwarded-Proto: https" came
+     *  over HTTPS. Only set it when the proxy is the only way in (it must overwrite the
+     *  header). */
+    bool trustForwardedProto = false;
 };
 
 struct Metrics;  // http_util.h
@@ -53,6 +58,8 @@ struct Context {
      *  "X-CSRF-Token" must match the session's CSRF token. On failure writes a 401/403 JSON
      *  error into `res` and returns nullopt. Implemented in routes/auth.cpp. */
     std::optional<User> authenticate(const httplib::Request& req, httplib::Response& res);
+    /** Whether the request came over HTTPS (directly or through a trusted proxy). */
+    bool viaHttps(const httplib::Request& req) const;
 
     struct Auth;
     std::shared_ptr<Auth> auth;  ///< sessions/users state, owned by routes/auth.cpp

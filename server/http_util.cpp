@@ -399,6 +399,9 @@ void installCommonHandlers(httplib::Server& server, Context& ctx) {
         if (ctx.metrics)
             ctx.metrics->recordRequest(routeLabel(req.path, res.status), req.method, res.status,
                                        seconds);
+        // Over HTTPS, browsers are told to come back only over HTTPS for a year.
+        if (ctx.viaHttps(req))
+            res.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         compressReply(res);
     });
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {

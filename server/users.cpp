@@ -132,6 +132,17 @@ CREATE TABLE IF NOT EXISTS srv_devices(
   last_ip       TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (site, username)
 );
+CREATE TABLE IF NOT EXISTS srv_dot_conflicts(
+  id          INTEGER PRIMARY KEY,
+  site        TEXT NOT NULL,
+  seq         INTEGER NOT NULL,
+  at          INTEGER NOT NULL,
+  pushed_by   TEXT NOT NULL,
+  pushed_from TEXT NOT NULL DEFAULT '',
+  ip          TEXT NOT NULL DEFAULT '',
+  told_at     INTEGER
+);
+CREATE INDEX IF NOT EXISTS srv_dot_conflicts_site ON srv_dot_conflicts(site, told_at);
 CREATE TABLE IF NOT EXISTS srv_audit(
   id     INTEGER PRIMARY KEY,
   at     INTEGER NOT NULL,
@@ -307,6 +318,54 @@ Result<bool> UserStore::userUsedDevice(const std::string& username, const std::s
     if (!found && s.error()) return dbError(s, "reading devices");
     s.reset();
     return found;
+}
+
+Result<std::vector<UserStore::DeviceUse>> UserStore::listDevices() {
+    Stmt s = m_db.prepare(
+        "SELECT site, username, first_seen_at, last_seen_at, last_ip FROM srv_devices "
+        "ORDER BY last_seen_at DESC");
+    std::vector<DeviceUse> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.int64(2), s.int64(3), s.text(4)});
+    if (s.error()) return dbError(s, "listing devices");
+    return out;
+}
+
+Status UserStore::endDeviceSessions(const std::string& site) {
+    Stmt s = m_db.prepare("DELETE FROM srv_sessions WHERE device_site=?");
+    s.bind(1, site);
+    return s.run();
+}
+
+Status UserStore::recordDotConflict(const std::string& site, std::uint64_t seq, std::int64_t nowMs,
+                                    const std::string& pushedBy, const std::string& pushedFrom,
+                                    const std::string& ip) {
+    Stmt s = m_db.prepare(
+        "INSERT INTO srv_dot_conflicts(site, seq, at, pushed_by, pushed_from, ip) "
+        "VALUES(?,?,?,?,?,?)");
+    s.bind(1, site).bind(2, seq).bind(3, nowMs).bind(4, pushedBy).bind(5, pushedFrom).bind(6, ip);
+    return s.run();
+}
+
+Result<std::vector<UserStore::DotConflict>> UserStore::takeDotConflicts(const std::string& site,
+                                                                        std::int64_t nowMs) {
+    std::vector<DotConflict> out;
+    Stmt s = m_db.prepare(
+        "SELECT seq, at, pushed_by, id FROM srv_dot_conflicts WHERE site=? AND told_at IS NULL "
+        "ORDER BY id LIMIT 100");
+    s.bind(1, site);
+    std::int64_t lastId = 0;
+    while (s.step()) {
+        out.push_back({static_cast<std::uint64_t>(s.int64(0)), s.int64(1), s.text(2)});
+        lastId = s.int64(3);
+    }
+    if (s.error()) return dbError(s, "reading dot conflicts");
+    if (out.empty()) return out;
+    Stmt told = m_db.prepare(
+        "UPDATE srv_dot_conflicts SET told_at=? WHERE site=? AND told_at IS NULL AND id<=?");
+    told.bind(1, nowMs).bind(2, site).bind(3, lastId);
+    if (Status st = told.run(); !st) return st.error();
+    return out;
 }
 
 Status UserStore::audit(std::int64_t nowMs, const std::string& actor, const std::string& action,

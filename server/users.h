@@ -92,6 +92,30 @@ public:
      *  from one official to another still pushes the first one's changes). */
     Result<bool> userUsedDevice(const std::string& username, const std::string& site);
 
+    /** A change pushed with the dot of a stored one and other content: kept for the dot's
+     *  device (never the change's content, which may hold personal data). */
+    Status recordDotConflict(const std::string& site, std::uint64_t seq, std::int64_t nowMs,
+                             const std::string& pushedBy, const std::string& pushedFrom,
+                             const std::string& ip);
+    struct DotConflict {
+        std::uint64_t seq = 0;
+        std::int64_t at = 0;
+        std::string pushedBy;
+    };
+    /** The dot conflicts of `site` not yet told to its device, marked told now. */
+    Result<std::vector<DotConflict>> takeDotConflicts(const std::string& site, std::int64_t nowMs);
+
+    struct DeviceUse {
+        std::string site;
+        std::string username;
+        std::int64_t firstSeenAt = 0, lastSeenAt = 0;
+        std::string lastIp;
+    };
+    /** Every (device, user) that ever signed in, newest first. */
+    Result<std::vector<DeviceUse>> listDevices();
+    /** Ends every session bound to the device. */
+    Status endDeviceSessions(const std::string& site);
+
     /** Appends to the audit log. Never pass a password or token. */
     Status audit(std::int64_t nowMs, const std::string& actor, const std::string& action,
                  const std::string& detail, const std::string& ip = {});

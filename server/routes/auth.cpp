@@ -11,6 +11,7 @@
 #include "../context.h"
 #include "../http_util.h"
 #include "../users.h"
+#include "nghedan/proof.h"
 
 namespace nghedan::server {
 
@@ -66,6 +67,47 @@ Json userJson(const Account& a) {
                 {"scopeUnit", a.scopeUnit}};
 }
 
+/** The session cookie's attributes: never readable by scripts, never sent cross-site, and
+ *  over HTTPS never sent over plain HTTP. */
+std::string cookieAttributes(const Context& ctx, const httplib::Request& req) {
+    return std::string("; HttpOnly; SameSite=Strict; Path=/") +
+           (ctx.viaHttps(req) ? "; Secure" : "");
+}
+
+struct Refused {
+    int status;
+    std::string code;
+    std::string message;
+};
+
+/** Binds a tablet's public key to its device id (its replica's site), under ctx.mutex: the
+ *  first login of a device registers the key; every later login must bring the same key. A
+ *  device id known only from changes made before keys existed (an app updated since) takes
+ *  a key only from a user who has signed in on that device before. */
+std::optional<Refused> bindDeviceKey(Context& ctx, UserStore& users, const std::string& username,
+                                     const std::string& device, const std::string& publicKey) {
+    auto known = ctx.replica->siteKey(device);
+    if (!known) return Refused{500, "internal", "could not read the device's key"};
+    if (*known && (*known)->validThrough)
+        return Refused{403, "device_revoked",
+                       "Thiết bị này đã bị thu hồi quyền đồng bộ; vui lòng liên hệ quản trị viên."};
+    if (*known && !(*known)->publicKey.empty() && (*known)->publicKey != publicKey)
+        return Refused{409, "device_key_mismatch",
+                       "Mã thiết bị này đã được đăng ký với một khóa khác; vui lòng cài lại "
+                       "ứng dụng."};
+    if (*known && (*known)->publicKey.empty()) {
+        auto used = users.userUsedDevice(username, device);
+        if (!used || !*used)
+            return Refused{409, "device_key_mismatch",
+                           "Thiết bị này chưa từng được " + username +
+                               " dùng; chỉ người đã đăng nhập trên thiết bị mới đăng ký khóa "
+                               "cho nó."};
+    }
+    if (Status s = ctx.replica->learnSiteKey({device, publicKey, 0, std::nullopt}); !s)
+        return Refused{500, "internal", "could not store the device's key"};
+    return std::nullopt;
+}
+
 /** Drops failures older than the window; returns how many remain. */
 std::size_t recentFailures(std::deque<std::int64_t>& times, std::int64_t now, std::int64_t window) {
     while (!times.empty() && times.front() <= now - window) times.pop_front();
@@ -113,6 +155,32 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     if (device.empty() && !cookie) {
         sendError(res, 400, "invalid_request", "a tablet login needs \"device\" (its site id)");
         return;
+    }
+    // A tablet proves its changes with a key made on it; an app that has none is too old.
+    std::string publicKey;
+    if (!cookie) {
+        if (const Json* k = str("publicKey")) publicKey = k->get<std::string>();
+        if (publicKey.empty()) {
+            sendError(res, 410, "update_required",
+                      "Phiên bản ứng dụng này chưa ký các thay đổi; vui lòng cập nhật ứng dụng.");
+            return;
+        }
+        if (!isValidPublicKey(publicKey)) {
+            sendError(res, 400, "invalid_request",
+                      "\"publicKey\" must be the device's Ed25519 public key (base64url)");
+            return;
+        }
+        const Json* proof = str("keyProof");
+        if (!proof || !messageSignatureValid(
+                          keyProofMessage(device, username->get<std::string>(), publicKey),
+                          proof->get<std::string>(), publicKey)) {
+            sendError(res, 400, "invalid_request",
+                      "\"keyProof\" must be the device's signature of keyProofMessage: a "
+                      "device registers only a key it holds");
+            return;
+        }
+    } else {
+        device.clear();  // a dashboard session is never a device
     }
 
     const std::string& name = username->get_ref<const std::string&>();
@@ -183,6 +251,15 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     {
         std::lock_guard lock(ctx.mutex);
         UserStore users(ctx.replica->database());
+        if (!cookie) {
+            if (auto refused = bindDeviceKey(ctx, users, name, device, publicKey)) {
+                if (refused->status != 500)
+                    (void)users.audit(now, name, "device_key_refused",
+                                      "device " + device + ": " + refused->code, ip);
+                sendError(res, refused->status, refused->code, refused->message);
+                return;
+            }
+        }
         const Status st = users.createSession(token, name, cookie ? "cookie" : "bearer", device,
                                               now, expiresAt, ip);
         auto found = users.findUser(name);
@@ -201,7 +278,7 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     if (cookie) {
         out["csrf"] = csrfTokenFor(token);
         res.set_header("Set-Cookie", std::string(kCookieName) + "=" + token +
-                                         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
+                                         cookieAttributes(ctx, req) + "; Max-Age=" +
                                          std::to_string(ctx.settings.sessionTtlMs / 1000));
     } else {
         out["token"] = token;
@@ -240,6 +317,14 @@ std::optional<User> Context::authenticate(const httplib::Request& req, httplib::
         sendError(res, 401, "invalid_token", "Mã phiên không hợp lệ; vui lòng đăng nhập lại.");
         return std::nullopt;
     }
+    // A session is what it was issued as: a dashboard cookie only as the cookie (with CSRF on
+    // writes), a device token only as a Bearer token.
+    if (session->kind != (viaCookie ? "cookie" : "bearer")) {
+        sendError(res, 401, "invalid_token",
+                  viaCookie ? "a device token is sent only as \"Authorization: Bearer\""
+                            : "a dashboard session is sent only as its cookie");
+        return std::nullopt;
+    }
     if (viaCookie && !safeMethod(req.method) &&
         !equalConstantTime(req.get_header_value("X-CSRF-Token"), csrfTokenFor(token))) {
         sendError(res, 403, "csrf_failed", "missing or wrong X-CSRF-Token header");
@@ -252,6 +337,11 @@ std::optional<User> Context::authenticate(const httplib::Request& req, httplib::
     user.scopeUnit = session->account.scopeUnit;
     user.deviceSite = session->deviceSite;
     return user;
+}
+
+bool Context::viaHttps(const httplib::Request& req) const {
+    if (settings.tls) return true;
+    return settings.trustForwardedProto && req.get_header_value("X-Forwarded-Proto") == "https";
 }
 
 void registerAuthRoutes(httplib::Server& server, Context& ctx) {
@@ -277,8 +367,8 @@ void registerAuthRoutes(httplib::Server& server, Context& ctx) {
             (void)users.audit(serverNowMs(), user->username, "logout", "", clientAddress(req));
         }
         if (viaCookie)
-            res.set_header("Set-Cookie", std::string(kCookieName) +
-                                             "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+            res.set_header("Set-Cookie",
+                           std::string(kCookieName) + "=" + cookieAttributes(ctx, req) + "; Max-Age=0");
         sendJson(res, Json{{"ok", true}, {"epoch", ctx.epoch}, {"serverTime", serverNowMs()}});
     });
 

@@ -2,6 +2,7 @@
 // The protocol is server/API.md; shared/src/sync_client.cpp is the other side.
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -151,6 +152,45 @@ private:
     std::unordered_map<std::string, std::unordered_set<std::string>> m_subtrees;
 };
 
+/** The user of a device session: the sync routes serve tablets only (a dashboard cookie
+ *  has no device, no key and nothing to sync). */
+std::optional<User> deviceUser(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto user = ctx.authenticate(req, res);
+    if (user && user->deviceSite.empty()) {
+        sendError(res, 403, "device_required", "sync is for a tablet's device session");
+        return std::nullopt;
+    }
+    return user;
+}
+
+/** The first change of the pusher's own device that carries no signature although it was
+ *  made after the device had a key: the app is too old to sign (nothing is refused, so
+ *  nothing is lost; the updated app signs and sends them again). */
+const Change* unsignedOwnChange(Context& ctx, const User& pusher, const std::vector<Change>& changes,
+                                const std::map<Dot, Error>& malformed) {
+    auto key = ctx.replica->siteKey(pusher.deviceSite);
+    const std::uint64_t legacy = key && *key ? (*key)->unsignedThrough : 0;
+    for (const Change& c : changes)
+        if (c.site == pusher.deviceSite && c.sig.empty() && c.seq > legacy &&
+            !malformed.count(c.dot()))
+            return &c;
+    return nullptr;
+}
+
+/** The keys that prove the changes of these sites, as the pull and snapshot replies carry
+ *  them: {site: {"key", "unsignedThrough", "validThrough"?}}. */
+Json keysOf(Context& ctx, const std::set<std::string>& sites) {
+    Json keys = Json::object();
+    for (const std::string& site : sites) {
+        auto key = ctx.replica->siteKey(site);
+        if (!key || !*key) continue;
+        Json k{{"key", (*key)->publicKey}, {"unsignedThrough", (*key)->unsignedThrough}};
+        if ((*key)->validThrough) k["validThrough"] = *(*key)->validThrough;
+        keys[site] = std::move(k);
+    }
+    return keys;
+}
+
 /** Site and seq of a change that failed to parse, when they can be read. */
 std::optional<Dot> dotOf(const Json& j) {
     if (!j.is_object()) return std::nullopt;
@@ -163,11 +203,26 @@ std::optional<Dot> dotOf(const Json& j) {
     return d;
 }
 
+/** A dot pushed again with other content is never a duplicate: it is logged and kept for its
+ *  owner device, which hears of it at its next sync (/sync/state). Under ctx.mutex. */
+void recordDotConflicts(Context& ctx, const User& pusher, const std::string& ip,
+                        const ApplyReport& report) {
+    UserStore users(ctx.replica->database());
+    for (const Refusal& r : report.refused) {
+        if (r.error.code != "dot_conflict") continue;
+        logLine(LogLevel::Warn, "dot conflict: " + r.dot.site + ":" + std::to_string(r.dot.seq) +
+                                    " pushed again with other content by " + pusher.username +
+                                    " (device " + pusher.deviceSite + ") from " + ip);
+        (void)users.recordDotConflict(r.dot.site, r.dot.seq, serverNowMs(), pusher.username,
+                                      pusher.deviceSite, ip);
+    }
+}
+
 void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader& reader) {
     auto body = readJsonObject(req, res, reader, ctx.settings.maxBodyBytes);
     if (!body) return;
-    const auto user = ctx.authenticate(req, res);
+    const auto user = deviceUser(ctx, req, res);
     if (!user) return;
     const auto list = body->find("changes");
     if (list == body->end() || !list->is_array()) {
@@ -212,10 +267,17 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
     ApplyReport report;
     {
         std::lock_guard lock(ctx.mutex);
+        if (const Change* c = unsignedOwnChange(ctx, *user, changes, malformed)) {
+            sendError(res, 410, "update_required",
+                      "change " + std::to_string(c->seq) +
+                          " carries no signature: this app version is too old; please update it");
+            return;
+        }
         PushAuthorizer authorizer(ctx, *user, serverNowMs());
         ApplyOptions options;
         options.validation = Validation::Strict;
         options.requireContiguous = true;
+        options.sender = user->deviceSite;
         options.authorize = [&](const Change& c, bool creates) -> std::optional<Error> {
             if (auto it = malformed.find(c.dot()); it != malformed.end()) return it->second;
             return authorizer(c, creates);
@@ -228,6 +290,7 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
             return;
         }
         report = std::move(*applied);
+        recordDotConflicts(ctx, *user, clientAddress(req), report);
     }
     // A malformed change may have been refused by the schema check before the authorizer saw
     // it: report the parse error, which says what is wrong.
@@ -269,7 +332,7 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
                 const httplib::ContentReader& reader, bool snapshot) {
     auto body = readJsonObject(req, res, reader, 64 * 1024);
     if (!body) return;
-    const auto user = ctx.authenticate(req, res);
+    const auto user = deviceUser(ctx, req, res);
     if (!user) return;
     std::uint64_t cursor = 0, limit = 0;
     if (!readUnsigned(*body, "cursor", 0, cursor, res) ||
@@ -320,7 +383,8 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
             if (i) out += ',';
             out += page->changes[i];
         }
-        out += "],\"cursor\":" + std::to_string(page->cursor);
+        out += "],\"keys\":" + keysOf(ctx, page->sites).dump();
+        out += ",\"cursor\":" + std::to_string(page->cursor);
         out += std::string(",\"more\":") + (page->more ? "true" : "false");
         if (snapshot) out += ",\"logCursor\":" + std::to_string(logCursor);
     }
@@ -346,9 +410,10 @@ void registerSyncRoutes(httplib::Server& server, Context& ctx) {
         handlePage(ctx, req, res, reader, true);
     });
     server.Get("/api/v1/sync/state", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        const auto user = ctx.authenticate(req, res);
+        const auto user = deviceUser(ctx, req, res);
         if (!user) return;
         Json sites = Json::object();
+        Json conflicts = Json::array();
         {
             std::lock_guard lock(ctx.mutex);
             auto vector = ctx.replica->siteVector();
@@ -357,10 +422,19 @@ void registerSyncRoutes(httplib::Server& server, Context& ctx) {
                 return;
             }
             for (const auto& [site, seq] : *vector) sites[site] = seq;
+            // What was pushed in this device's name with other content, told once.
+            auto told = UserStore(ctx.replica->database())
+                            .takeDotConflicts(user->deviceSite, serverNowMs());
+            if (told) {
+                for (const auto& d : *told)
+                    conflicts.push_back(
+                        Json{{"seq", d.seq}, {"at", d.at}, {"by", d.pushedBy}});
+            }
         }
-        sendJson(
-            res,
-            Json{{"epoch", ctx.epoch}, {"serverTime", serverNowMs()}, {"sites", std::move(sites)}});
+        sendJson(res, Json{{"epoch", ctx.epoch},
+                           {"serverTime", serverNowMs()},
+                           {"sites", std::move(sites)},
+                           {"dotConflicts", std::move(conflicts)}});
     });
 }
 

@@ -41,7 +41,8 @@ std::string newSiteId() { return randomHex(16); }
 std::string newRecordId() { return randomHex(16); }
 
 bool isRetryableRefusal(const std::string& code) {
-    return code == "seq_gap" || code == "clock_ahead" || code == "not_relayed";
+    return code == "seq_gap" || code == "clock_ahead" || code == "not_relayed" ||
+           code == "unknown_site_key";
 }
 
 namespace {
@@ -83,7 +84,7 @@ void appendValue(std::string& out, const Json& value) {
 }
 }  // namespace
 
-std::string toJsonText(const Change& c) {
+std::string toJsonText(const Change& c, bool withSignature) {
     // Keys in the order nlohmann::json sorts them, so the text equals toJson(c).dump().
     std::string out;
     out.reserve(256);
@@ -119,7 +120,12 @@ std::string toJsonText(const Change& c) {
         out.push_back(':');
         appendValue(out, value);
     }
-    out += "},\"site\":";
+    out += "}";
+    if (withSignature && !c.sig.empty()) {
+        out += ",\"sig\":";
+        appendString(out, c.sig);
+    }
+    out += ",\"site\":";
     appendString(out, c.site);
     out += ",\"unit\":";
     appendString(out, c.unit);
@@ -136,10 +142,12 @@ Json toJson(const Change& c) {
     }
     Json set = Json::object();
     for (const auto& [field, value] : c.set) set[field] = value;
-    return Json{{"v", kChangeFormatVersion}, {"site", c.site},     {"seq", c.seq},
-                {"hlc", c.hlc},              {"entity", c.entity}, {"id", c.id},
-                {"unit", c.unit},            {"author", c.author}, {"set", std::move(set)},
-                {"bases", std::move(bases)}};
+    Json out{{"v", kChangeFormatVersion}, {"site", c.site},     {"seq", c.seq},
+             {"hlc", c.hlc},              {"entity", c.entity}, {"id", c.id},
+             {"unit", c.unit},            {"author", c.author}, {"set", std::move(set)},
+             {"bases", std::move(bases)}};
+    if (!c.sig.empty()) out["sig"] = c.sig;
+    return out;
 }
 
 Result<Change> changeFromJson(const Json& j) {
@@ -195,9 +203,16 @@ Result<Change> changeFromJson(const Json& j) {
             c.bases.emplace(it.key(), std::move(dots));
         }
     }
+    if (const auto sig = j.find("sig"); sig != j.end()) {
+        // 64 bytes in base64url without padding; whether it proves anything is the replica's
+        // question (it knows the keys).
+        if (!sig->is_string() || sig->get_ref<const std::string&>().size() != 86)
+            return shapeError("field 'sig' must be a signature (86 base64url characters)");
+        c.sig = sig->get<std::string>();
+    }
     for (auto it = j.begin(); it != j.end(); ++it) {
-        static const std::array<std::string, 10> kKnown = {
-            "v", "site", "seq", "hlc", "entity", "id", "unit", "author", "set", "bases"};
+        static const std::array<std::string, 11> kKnown = {
+            "v", "site", "seq", "hlc", "entity", "id", "unit", "author", "set", "bases", "sig"};
         if (std::find(kKnown.begin(), kKnown.end(), it.key()) == kKnown.end())
             return shapeError("unknown member '" + it.key() + "' in change");
     }

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "nghedan/proof.h"
 #include "nghedan/text_fold.h"
 
 // Storage layout (one SQLite file):
@@ -20,6 +21,11 @@
 //   changes(lseq, site_idx, seq, hlc, rid, author, body)   every change; lseq = arrival order;
 //                                    the body is the only copy of the values a change wrote
 //   refused(site, seq, code, message, body)    own changes the server refused
+//   site_keys(site, public_key, unsigned_through, valid_through)   what proves each site's
+//                                    changes: its device's public key; changes up to
+//                                    unsigned_through were stored before keys existed and are
+//                                    valid unsigned; a revoked key (valid_through not null)
+//                                    proves nothing after that seq
 // Derived, rebuildable from `changes`: records.state, m_<entity>, search.
 
 namespace nghedan {
@@ -44,7 +50,13 @@ CREATE INDEX IF NOT EXISTS changes_rid ON changes(rid);
 CREATE TABLE IF NOT EXISTS refused(site TEXT NOT NULL, seq INTEGER NOT NULL, code TEXT NOT NULL,
                                    message TEXT NOT NULL, body TEXT NOT NULL,
                                    PRIMARY KEY(site, seq));
+CREATE TABLE IF NOT EXISTS site_keys(site TEXT PRIMARY KEY, public_key TEXT NOT NULL DEFAULT '',
+                                     unsigned_through INTEGER NOT NULL DEFAULT 0,
+                                     valid_through INTEGER);
 )SQL";
+
+/** The storage version that introduced signed changes and site keys. */
+constexpr int kSignedChangesVersion = 5;
 
 // Secondary indexes of the materialised tables, for the lists people filter.
 const std::map<std::string, std::vector<std::string>> kIndexes = {
@@ -263,6 +275,94 @@ struct Replica::Impl {
             ++seq;
         }
         return setMaxSeq(site, seq);
+    }
+
+    // ---- proof of origin -------------------------------------------------------------
+
+    std::unordered_map<std::string, std::optional<SiteKey>> keyCache;  // site -> row
+
+    const std::optional<SiteKey>& keyOf(const std::string& site) {
+        auto it = keyCache.find(site);
+        if (it != keyCache.end()) return it->second;
+        auto sel = db.cached(
+            "SELECT public_key, unsigned_through, valid_through FROM site_keys WHERE site=?");
+        sel->bind(1, site);
+        std::optional<SiteKey> key;
+        if (sel->step()) {
+            key = SiteKey{site, sel->text(0), static_cast<std::uint64_t>(sel->int64(1)),
+                          std::nullopt};
+            if (!sel->isNull(2)) key->validThrough = static_cast<std::uint64_t>(sel->int64(2));
+        }
+        return keyCache.emplace(site, std::move(key)).first->second;
+    }
+
+    /** Why a change does not prove it comes from its site's device, or nothing. */
+    std::optional<Error> originRefusal(const Change& c) {
+        const std::string dot = c.site + ":" + std::to_string(c.seq);
+        const std::optional<SiteKey>& key = keyOf(c.site);
+        if (!key)
+            return Error{"unknown_site_key", "no key is known for site " + c.site +
+                                                 ": its device has never signed in here"};
+        if (c.sig.empty()) {
+            if (c.seq <= key->unsignedThrough) return std::nullopt;  // stored before keys
+            return Error{"unsigned_change", "change " + dot +
+                                                " carries no signature of its device; please "
+                                                "update the app"};
+        }
+        if (key->publicKey.empty())
+            return Error{"unknown_site_key", "no key is known for site " + c.site +
+                                                 ": its device has never signed in here"};
+        if (key->validThrough && c.seq > *key->validThrough)
+            return Error{"key_revoked", "the key of site " + c.site + " was revoked after seq " +
+                                            std::to_string(*key->validThrough)};
+        if (!signatureValid(c, key->publicKey))
+            return Error{"bad_signature", "change " + dot +
+                                              " does not match its device's signature: it was "
+                                              "altered or made elsewhere"};
+        return std::nullopt;
+    }
+
+    /** Whether the stored change with this dot says the same as `c` (signatures aside);
+     *  nullopt when none is stored. */
+    std::optional<bool> sameAsStored(std::int64_t site, const Change& c) {
+        auto sel = db.cached("SELECT body FROM changes WHERE site_idx=? AND seq=?");
+        sel->bind(1, site).bind(2, c.seq);
+        if (!sel->step()) return std::nullopt;
+        auto stored = changeFromJson(Json::parse(sel->textView(0), nullptr, false));
+        sel->reset();
+        return stored && toJsonText(*stored, false) == toJsonText(c, false);
+    }
+
+    /** Signs every own change stored (and every own refused one) with this replica's key:
+     *  the migration to signed changes, on the device that wrote them. */
+    Status signOwnChanges() {
+        for (const char* table : {"changes", "refused"}) {
+            const bool log = std::string_view(table) == "changes";
+            Stmt sel = db.prepare(log ? "SELECT rowid, body FROM changes WHERE site_idx=?"
+                                      : "SELECT rowid, body FROM refused WHERE site=?");
+            if (log)
+                sel.bind(1, ownIdx);
+            else
+                sel.bind(1, r.m_site);
+            std::vector<std::pair<std::int64_t, std::string>> signedBodies;
+            while (sel.step()) {
+                auto c = changeFromJson(Json::parse(sel.textView(1), nullptr, false));
+                if (!c) return c.error();
+                c->sig = signatureOf(*c, r.m_secretKey);
+                signedBodies.emplace_back(sel.int64(0), toJsonText(*c));
+            }
+            if (sel.error()) return *sel.error();
+            for (const auto& [rowid, body] : signedBodies) {
+                Stmt up = db.prepare(std::string("UPDATE ") + table + " SET body=? WHERE rowid=?");
+                if (Status s = up.bind(1, body).bind(2, rowid).run(); !s) return s;
+            }
+        }
+        return {};
+    }
+
+    static Error dotConflict(const Change& c) {
+        return {"dot_conflict", "a different change " + c.site + ":" + std::to_string(c.seq) +
+                                    " is already stored: one dot never names two changes"};
     }
 
     bool changeKnown(std::int64_t site, std::uint64_t seq) {
@@ -718,7 +818,7 @@ struct Replica::Impl {
     Result<ChangeTextPage> pageOfTexts(std::uint64_t cursor, const std::string& root,
                                        PageSize size, const HeldChanges& held = {}) {
         const std::size_t limit = std::clamp<std::size_t>(size.changes, 1, 10'000);
-        auto scoped = scopedChanges("c.lseq, c.body", "c.lseq", root);
+        auto scoped = scopedChanges("c.lseq, c.body, c.site_idx", "c.lseq", root);
         if (!scoped) return scoped.error();
         std::string sql = std::move(*scoped);
         // The puller's own changes, up to what it holds (its site is known here if it pushed).
@@ -744,6 +844,7 @@ struct Replica::Impl {
             }
             bytes += text.size();
             page.changes.emplace_back(text);
+            page.sites.insert(siteName(st->int64(2)));
             page.cursor = static_cast<std::uint64_t>(st->int64(0));
         }
         if (st->error()) return *st->error();
@@ -758,7 +859,7 @@ struct Replica::Impl {
     Result<ChangeTextPage> pageOfRecords(std::uint64_t afterRid, const std::string& root,
                                          PageSize size) {
         const std::size_t limit = std::clamp<std::size_t>(size.changes, 1, 10'000);
-        auto scoped = scopedChanges("c.rid, c.body", "c.rid", root);
+        auto scoped = scopedChanges("c.rid, c.body, c.site_idx", "c.rid", root);
         if (!scoped) return scoped.error();
         const std::string sql = *scoped + " ORDER BY c.rid, c.lseq";
         auto st = db.cached(sql);
@@ -767,6 +868,7 @@ struct Replica::Impl {
         page.cursor = afterRid;
         std::size_t bytes = 0;
         std::vector<std::string> group;  // the changes of record `groupRid`
+        std::set<std::int64_t> groupSites;
         std::size_t groupBytes = 0;
         std::uint64_t groupRid = 0;
         // Adds the record read so far to the page; false when the page is full without it.
@@ -776,6 +878,8 @@ struct Replica::Impl {
                                           bytes + groupBytes > size.bytes))
                 return false;
             for (std::string& text : group) page.changes.push_back(std::move(text));
+            for (std::int64_t site : groupSites) page.sites.insert(siteName(site));
+            groupSites.clear();
             bytes += groupBytes;
             page.cursor = groupRid;
             group.clear();
@@ -790,6 +894,7 @@ struct Replica::Impl {
             }
             groupRid = rid;
             group.emplace_back(st->textView(1));
+            groupSites.insert(st->int64(2));
             groupBytes += group.back().size();
         }
         if (st->error()) return *st->error();
@@ -854,6 +959,19 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
         auto own = impl.siteIndex(r->m_site);
         if (!own) return own.error();
         impl.ownIdx = *own;
+        if (stored != 0 && stored < kSignedChangesVersion) {
+            // Other sites' changes stored before keys existed stay valid unsigned.
+            if (Status s = r->m_db.exec(
+                    "INSERT OR IGNORE INTO site_keys(site, unsigned_through) SELECT s.site, "
+                    "max(c.seq) FROM changes c JOIN sites s ON s.idx=c.site_idx GROUP BY s.site");
+                !s)
+                return s.error();
+        }
+        if (Status s = r->loadOrMakeKey(); !s) return s.error();
+        if (stored != 0 && stored < kSignedChangesVersion) {
+            // This replica's own changes, all still here, are signed now by its new key.
+            if (Status s = impl.signOwnChanges(); !s) return s.error();
+        }
         if (Status s = r->setMeta("schema_version", std::to_string(kStorageVersion)); !s)
             return s.error();
         if (migrate) {
@@ -913,6 +1031,7 @@ Result<Change> Replica::write(const WriteRequest& req) {
     c.site = m_site;
     c.seq = static_cast<std::uint64_t>(m_impl->maxSeq(m_impl->ownIdx)) + 1;
     c.hlc = m_clock.now();
+    c.sig = signatureOf(c, m_secretKey);
     Touched touched;
     if (Status s = m_impl->storeChange(c, m_impl->ownIdx, record, touched); !s) return s.error();
     if (Status s = m_impl->setMaxSeq(m_impl->ownIdx, static_cast<std::int64_t>(c.seq)); !s)
@@ -926,6 +1045,7 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
                                    const ApplyOptions& options) {
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
+    m_impl->keyCache.clear();  // another process (the admin command) may have revoked a key
     ApplyReport report;
     Touched touched;
     std::map<std::int64_t, std::int64_t> contiguous;  // site -> max seq (requireContiguous)
@@ -939,7 +1059,8 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
         sitesSeen.insert(site);
         auto refuse = [&](Error e) -> Status {
             if (options.requireContiguous) {
-                if (isRetryableRefusal(e.code)) {
+                const bool relayed = !options.sender.empty() && c.site != options.sender;
+                if (isRetryableRefusal(e.code) || relayed) {
                     blocked.insert(site);
                 } else {
                     contiguous[site] = static_cast<std::int64_t>(c.seq);
@@ -963,9 +1084,12 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
             auto [it, inserted] = contiguous.try_emplace(site, 0);
             if (inserted) it->second = m_impl->maxSeq(site);
             if (c.seq <= static_cast<std::uint64_t>(it->second)) {
+                const auto same = m_impl->sameAsStored(site, c);
                 auto before = m_db.cached("SELECT code, message FROM refused WHERE site=? AND seq=?");
                 before->bind(1, c.site).bind(2, c.seq);
-                if (!m_impl->changeKnown(site, c.seq) && before->step()) {
+                if (same && !*same) {
+                    report.refused.push_back({c.dot(), Impl::dotConflict(c)});
+                } else if (!same && before->step()) {
                     report.refused.push_back({c.dot(), {before->text(0), before->text(1)}});
                 } else {
                     ++report.duplicates;
@@ -980,8 +1104,15 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
                                               std::to_string(c.seq)}});
                 continue;
             }
-        } else if (m_impl->changeKnown(site, c.seq)) {
-            ++report.duplicates;
+        } else if (const auto same = m_impl->sameAsStored(site, c)) {
+            if (*same)
+                ++report.duplicates;
+            else
+                report.refused.push_back({c.dot(), Impl::dotConflict(c)});
+            continue;
+        }
+        if (auto err = m_impl->originRefusal(c)) {
+            if (Status st = refuse(*err); !st) return st.error();
             continue;
         }
         const auto record = m_impl->findRecord(c.entity, c.id);
@@ -1069,7 +1200,7 @@ Result<std::vector<VersionView>> Replica::history(const std::string& entity,
             const bool current = std::any_of(state->current.begin(), state->current.end(),
                                              [&](const Version& v) { return v.sameAs(mine); });
             rows.emplace_back(*f, VersionView{name, std::move(value), c->dot(), c->author, c->hlc,
-                                              current});
+                                              current, !c->sig.empty()});
         }
     }
     if (st.error()) return *st.error();
@@ -1354,6 +1485,7 @@ Status Replica::restampUnsent() {
     Touched touched;
     for (auto& [lseq, rid, c] : rows) {
         c.hlc = m_clock.now();
+        c.sig = signatureOf(c, m_secretKey);
         if (Status s = m_db.cached("UPDATE changes SET hlc=?, body=? WHERE lseq=?")
                            ->bind(1, c.hlc).bind(2, toJsonText(c)).bind(3, lseq).run();
             !s)
@@ -1375,12 +1507,93 @@ Status Replica::renewSite() {
     const std::string site = newSiteId();
     if (Status s = setMeta("site", site); !s) return s;
     if (Status s = setMeta("acked_seq", "0"); !s) return s;
+    if (Status s = setMeta("signing_key", ""); !s) return s;
     auto idx = m_impl->siteIndex(site);
     if (!idx) return idx.error();
-    if (Status s = tx.commit(); !s) return s;
+    const std::string oldSite = m_site;
     m_site = site;
+    if (Status s = loadOrMakeKey(); !s) {
+        m_site = oldSite;
+        return s;
+    }
+    if (Status s = tx.commit(); !s) {
+        m_site = oldSite;
+        return s;
+    }
     m_impl->ownIdx = *idx;
     return {};
+}
+
+Status Replica::loadOrMakeKey() {
+    auto secret = meta("signing_key");
+    if (!secret || secret->empty()) {
+        const KeyPair pair = newKeyPair();
+        if (Status s = setMeta("signing_key", pair.secretKey); !s) return s;
+        secret = pair.secretKey;
+    }
+    auto publicKey = publicKeyOf(*secret);
+    if (!publicKey) return Error{"bad_key", "the replica's signing key is damaged"};
+    m_secretKey = *secret;
+    m_publicKey = *publicKey;
+    // This replica's own key proves its own changes, here as everywhere.
+    if (Status s = m_db.cached("INSERT INTO site_keys(site, public_key) VALUES(?, ?) ON "
+                               "CONFLICT(site) DO UPDATE SET public_key=excluded.public_key")
+                       ->bind(1, m_site).bind(2, m_publicKey).run();
+        !s)
+        return s;
+    m_impl->keyCache.erase(m_site);
+    return {};
+}
+
+// ---- site keys ----------------------------------------------------------------------
+
+std::string Replica::keyProof(const std::string& username) const {
+    return signMessage(keyProofMessage(m_site, username, m_publicKey), m_secretKey);
+}
+
+Result<std::optional<SiteKey>> Replica::siteKey(const std::string& site) {
+    m_impl->keyCache.erase(site);
+    return m_impl->keyOf(site);
+}
+
+Status Replica::learnSiteKey(const SiteKey& key) {
+    if (!isValidSiteId(key.site)) return Error{"invalid_value", "not a site id: " + key.site};
+    if (!key.publicKey.empty() && !isValidPublicKey(key.publicKey))
+        return Error{"invalid_value", "not a public key for site " + key.site};
+    const std::optional<SiteKey> known = m_impl->keyOf(key.site);
+    SiteKey next = known.value_or(SiteKey{key.site, "", 0, std::nullopt});
+    if (!key.publicKey.empty()) {
+        if (!next.publicKey.empty() && next.publicKey != key.publicKey)
+            return Error{"key_mismatch", "site " + key.site + " is known with another key"};
+        if (next.publicKey.empty()) {
+            // First sight of the key: the record of changes made before keys comes with it.
+            next.publicKey = key.publicKey;
+            next.unsignedThrough = std::max(next.unsignedThrough, key.unsignedThrough);
+        }
+    } else if (next.publicKey.empty()) {
+        next.unsignedThrough = std::max(next.unsignedThrough, key.unsignedThrough);
+    }
+    if (key.validThrough && (!next.validThrough || *key.validThrough < *next.validThrough))
+        next.validThrough = key.validThrough;
+    if (known && known->publicKey == next.publicKey &&
+        known->unsignedThrough == next.unsignedThrough && known->validThrough == next.validThrough)
+        return {};
+    auto st = m_db.cached(
+        "INSERT OR REPLACE INTO site_keys(site, public_key, unsigned_through, valid_through) "
+        "VALUES(?, ?, ?, ?)");
+    st->bind(1, next.site).bind(2, next.publicKey).bind(3, next.unsignedThrough);
+    if (next.validThrough)
+        st->bind(4, *next.validThrough);
+    else
+        st->bindNull(4);
+    m_impl->keyCache.erase(key.site);
+    return st->run();
+}
+
+Status Replica::revokeSiteKey(const std::string& site, std::uint64_t validThrough) {
+    if (!m_impl->keyOf(site)) return Error{"not_found", "no key is known for site " + site};
+    SiteKey revoked{site, "", 0, validThrough};
+    return learnSiteKey(revoked);
 }
 
 std::optional<std::string> Replica::meta(const std::string& key) {

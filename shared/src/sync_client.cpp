@@ -251,6 +251,8 @@ struct SyncClient::Impl {
         if (!state) return state.error();
         const std::string serverEpoch = wire::stringMember(*state, "epoch");
         epoch = serverEpoch;
+        if (const auto told = state->find("dotConflicts"); told != state->end() && told->is_array())
+            for (const Json& d : *told) result.impersonatedSeqs.push_back(wire::uintMember(d, "seq"));
         const auto stored = replica.meta(kMetaEpoch);
         if (stored && !stored->empty() && *stored != serverEpoch && !serverEpoch.empty()) {
             std::map<std::string, std::uint64_t> serverSites;
@@ -419,6 +421,24 @@ struct SyncClient::Impl {
                           });
     }
 
+    /** Learns the keys a page names. A key that differs from the one this replica already
+     *  holds for a site is not taken: that site's changes then fail their proof here. */
+    Status learnKeys(const Json& reply) {
+        const auto keys = reply.find("keys");
+        if (keys == reply.end() || !keys->is_object()) return {};
+        for (auto it = keys->begin(); it != keys->end(); ++it) {
+            if (!it.value().is_object()) continue;
+            SiteKey key{it.key(), wire::stringMember(it.value(), "key"),
+                        wire::uintMember(it.value(), "unsignedThrough", 0), std::nullopt};
+            if (it.value().contains("validThrough"))
+                key.validThrough = wire::uintMember(it.value(), "validThrough", 0);
+            Status s = replica.learnSiteKey(key);
+            if (!s && s.error().code != "key_mismatch" && s.error().code != "invalid_value")
+                return s;
+        }
+        return {};
+    }
+
     Status applyPage(Result<std::vector<Change>> changes, Meta meta) {
         if (!changes) return changes.error();
         ApplyOptions opts;
@@ -427,6 +447,11 @@ struct SyncClient::Impl {
         auto applied = replica.apply(*changes, opts);
         if (!applied) return applied.error();
         result.pulled += applied->applied;
+        // What this replica will not take stays out (the cursor moves on); it is reported.
+        for (const Refusal& r : applied->refused) {
+            if (result.rejected++ == 0)
+                result.rejectedReason = r.error.code + ": " + r.error.message;
+        }
         progress.done += changes->size();
         report(SyncProgress::Phase::Pulling, progress.done, 0);
         return {};
@@ -451,6 +476,7 @@ struct SyncClient::Impl {
                 return Error{"bad_response", "Máy chủ trả về con trỏ không tiến"};
             auto meta = metaFor(*reply, next, more);
             if (!meta) return meta.error();
+            if (Status s = learnKeys(*reply); !s) return s;
             if (more) {
                 request["cursor"] = next;
                 ahead = fetchAhead(path, request);
@@ -531,8 +557,11 @@ SyncClient::SyncClient(Replica& replica, SyncClientOptions options)
 Result<std::string> SyncClient::login(const std::string& username, const std::string& password) {
     try {
         Impl impl(*this, {});
-        const Json body{
-            {"username", username}, {"password", password}, {"device", m_replica.siteId()}};
+        const Json body{{"username", username},
+                        {"password", password},
+                        {"device", m_replica.siteId()},
+                        {"publicKey", m_replica.publicKey()},
+                        {"keyProof", m_replica.keyProof(username)}};
         const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
         auto reply = impl.call("/api/v1/auth/login", &text, true);
         if (!reply) {

@@ -52,8 +52,9 @@ int main(int argc, char** argv) {
         http.set_read_timeout(300);
         http.set_keep_alive(true);
         const std::string site = newSiteId();
+        const KeyPair key = newKeyPair();
         std::string error;
-        const std::string token = login(http, "nguoinhap", kTestPassword, site, &error);
+        const std::string token = login(http, "nguoinhap", kTestPassword, site, key, &error);
         if (token.empty()) {
             std::cerr << "seed login failed: " << error << "\n";
             return 1;
@@ -72,7 +73,8 @@ int main(int argc, char** argv) {
             std::vector<Change> changes;
             for (; done < records && changes.size() < 2000; ++done) {
                 const std::string unit = "q3-p1-kp" + std::to_string(1 + done % 5);
-                changes.push_back(petitionCreate(site, ++seq, unit, "nguoinhap", rng, done));
+                changes.push_back(
+                    petitionCreate(site, ++seq, unit, "nguoinhap", rng, done, key.secretKey));
                 latest.push_back(changes.back());
             }
             if (!push(changes)) return 1;
@@ -83,7 +85,8 @@ int main(int argc, char** argv) {
                 std::vector<Change> changes;
                 for (; done < latest.size() && changes.size() < 2000; ++done) {
                     Change& c = latest[done];
-                    c = statusStep(site, ++seq, c.id, c.unit, "nguoinhap", status, c.dot());
+                    c = statusStep(site, ++seq, c.id, c.unit, "nguoinhap", status, c.dot(),
+                                   key.secretKey);
                     changes.push_back(c);
                 }
                 if (!push(changes)) return 1;

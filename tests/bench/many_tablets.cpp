@@ -24,6 +24,7 @@ namespace {
 struct SimTablet {
     std::mutex mutex;
     std::string site;
+    KeyPair key = newKeyPair();  ///< the device's, as a real tablet makes one
     std::string user;
     std::string unit;  ///< neighbourhood it records in
     std::string token;
@@ -93,7 +94,8 @@ int main(int argc, char** argv) {
                 for (int i; (i = next++) < tabletCount;) {
                     std::string error;
                     tablets[i]->token =
-                        login(http, tablets[i]->user, kTestPassword, tablets[i]->site, &error);
+                        login(http, tablets[i]->user, kTestPassword, tablets[i]->site,
+                              tablets[i]->key, &error);
                     if (tablets[i]->token.empty()) {
                         if (loginErrors++ < 3) std::cerr << "login failed: " << error << "\n";
                     }
@@ -127,13 +129,15 @@ int main(int argc, char** argv) {
                     std::vector<Change> changes;
                     for (int b = 0; b < batch; ++b) {
                         if (t.statusOf.empty() || rng() % 2 == 0) {
-                            Change c = petitionCreate(t.site, ++t.seq, t.unit, t.user, rng, j);
+                            Change c = petitionCreate(t.site, ++t.seq, t.unit, t.user, rng, j,
+                                                      t.key.secretKey);
                             changes.push_back(c);
                             t.statusOf.push_back({c.id, c.dot()});
                         } else {
                             auto& [id, dot] = t.statusOf[rng() % t.statusOf.size()];
                             Change c = statusStep(t.site, ++t.seq, id, t.unit, t.user,
-                                                  rng() % 2 ? "assigned" : "in_progress", dot);
+                                                  rng() % 2 ? "assigned" : "in_progress", dot,
+                                                  t.key.secretKey);
                             dot = c.dot();
                             changes.push_back(c);
                         }

@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include "nghedan/change.h"
+#include "nghedan/proof.h"
 #include "sync_bench_util.h"
 
 namespace nghedan::bench {
@@ -46,12 +47,17 @@ inline Reply postJson(httplib::Client& http, const std::string& path, const Json
     return r;
 }
 
-/** Logs in with `device` as the device id; the token or empty. */
+/** Logs in with `device` as the device id, registering its key; the token or empty. */
 inline std::string login(httplib::Client& http, const std::string& user,
                          const std::string& password, const std::string& device,
-                         std::string* error = nullptr) {
+                         const KeyPair& key, std::string* error = nullptr) {
     auto r = postJson(http, "/api/v1/auth/login",
-                      {{"username", user}, {"password", password}, {"device", device}});
+                      {{"username", user},
+                       {"password", password},
+                       {"device", device},
+                       {"publicKey", key.publicKey},
+                       {"keyProof", signMessage(keyProofMessage(device, user, key.publicKey),
+                                                key.secretKey)}});
     if (!r.ok()) {
         if (error) *error = r.error;
         return {};
@@ -59,9 +65,11 @@ inline std::string login(httplib::Client& http, const std::string& user,
     return r.body.value("token", "");
 }
 
-/** A new petition as a change of `site` (seq given), stamped with the current time. */
+/** A new petition as a change of `site` (seq given), stamped with the current time and signed
+ *  with the site's secret key. */
 inline Change petitionCreate(const std::string& site, std::uint64_t seq, const std::string& unit,
-                             const std::string& author, std::mt19937_64& rng, std::int64_t n) {
+                             const std::string& author, std::mt19937_64& rng, std::int64_t n,
+                             const std::string& secretKey) {
     static const std::vector<std::string> categories = {
         "security_order", "social_welfare",   "environment_sanitation", "urban_transport",
         "civil_records",  "health_insurance", "land_construction",      "other"};
@@ -87,13 +95,14 @@ inline Change petitionCreate(const std::string& site, std::uint64_t seq, const s
              {"status", "received"},
              {"petitioner_name", "Nguyễn Văn " + std::to_string(n % 997)},
              {"channel", "meeting"}};
+    c.sig = signatureOf(c, secretKey);
     return c;
 }
 
 /** A status step on a petition of `site`, superseding the status value `base` holds. */
 inline Change statusStep(const std::string& site, std::uint64_t seq, const std::string& id,
                          const std::string& unit, const std::string& author,
-                         const std::string& status, const Dot& base) {
+                         const std::string& status, const Dot& base, const std::string& secretKey) {
     Change c;
     c.site = site;
     c.seq = seq;
@@ -104,6 +113,7 @@ inline Change statusStep(const std::string& site, std::uint64_t seq, const std::
     c.author = author;
     c.set = {{"status", status}};
     c.bases = {{"status", {base}}};
+    c.sig = signatureOf(c, secretKey);
     return c;
 }
 

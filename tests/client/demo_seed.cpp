@@ -5,6 +5,8 @@
 #include <random>
 #include <vector>
 
+#include "nghedan/proof.h"
+
 namespace nghedan::demo {
 namespace {
 
@@ -40,6 +42,7 @@ public:
         c.unit = unit.empty() ? c.id : unit;
         c.author = m_author;
         c.set = std::move(set);
+        c.sig = signatureOf(c, m_key.secretKey);
         m_changes.push_back(c);
         return c.id;
     }
@@ -54,9 +57,15 @@ public:
         c.author = m_author;
         c.set[field] = std::move(value);
         c.bases[field] = {base.dot()};
+        c.sig = signatureOf(c, m_key.secretKey);
         m_changes.push_back(c);
     }
     bool flush(Replica& replica, std::string* error) {
+        // The server hands out the key of every site whose changes it sends.
+        if (Status s = replica.learnSiteKey({m_site, m_key.publicKey, 0, {}}); !s) {
+            if (error) *error = s.error().message;
+            return false;
+        }
         auto report = replica.apply(m_changes);
         m_changes.clear();
         if (!report) {
@@ -73,6 +82,7 @@ public:
 
 private:
     std::string m_site = newSiteId();
+    KeyPair m_key = newKeyPair();
     std::string m_author;
     std::uint64_t m_seq = 0;
     std::vector<Change> m_changes;
@@ -336,6 +346,11 @@ bool seedManyPetitions(Replica& replica, const DemoIds& ids, std::size_t count, 
     std::mt19937 rng(seed);
     const std::int64_t now = nowMs();
     const std::string site = newSiteId();
+    const KeyPair key = newKeyPair();
+    if (Status s = replica.learnSiteKey({site, key.publicKey, 0, {}}); !s) {
+        if (error) *error = s.error().message;
+        return false;
+    }
     std::vector<Change> batch;
     for (std::size_t i = 0; i < count; ++i) {
         Change c;
@@ -357,6 +372,7 @@ bool seedManyPetitions(Replica& replica, const DemoIds& ids, std::size_t count, 
                  {"status", statuses[rng() % statuses.size()]},
                  {"due_date", isoDay(now + (static_cast<std::int64_t>(rng() % 120) - 60) * kDay)}};
         if (rng() % 3 == 0) c.set["lead_agency"] = ids.agencyPolice;
+        c.sig = signatureOf(c, key.secretKey);
         batch.push_back(std::move(c));
         if (batch.size() == 5000 || i + 1 == count) {
             auto report = replica.apply(batch);

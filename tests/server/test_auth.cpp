@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 #include "test_server.h"
 
 using namespace nghedan;
@@ -38,7 +42,7 @@ TEST_CASE("login with the right password returns a token bound to the device", "
     seedTestTree(server.context());
     const Reply r =
         jsonPost(server.baseUrl(), "/api/v1/auth/login",
-                 Json{{"username", "canbo.q3"}, {"password", kTestPassword}, {"device", kDevice}});
+                 deviceLogin("canbo.q3", kTestPassword, kDevice));
     REQUIRE(r.status == 200);
     CHECK(r.body["token"].get<std::string>().size() >= 40);
     CHECK(r.body["user"]["username"] == "canbo.q3");
@@ -59,7 +63,7 @@ TEST_CASE("a wrong password or an unknown user is refused with 401", "[auth]") {
              {"canbo.q3", "sai-mat-khau"}, {"khong.co", kTestPassword}}) {
         const Reply r =
             jsonPost(server.baseUrl(), "/api/v1/auth/login",
-                     Json{{"username", user}, {"password", password}, {"device", kDevice}});
+                     deviceLogin(user, password, kDevice));
         CHECK(r.status == 401);
         CHECK(r.body["error"]["code"] == "invalid_credentials");
     }
@@ -83,7 +87,7 @@ TEST_CASE("repeated failed logins are rate-limited per user with 429", "[auth]")
     const std::string base = server.baseUrl();
     auto attempt = [&](const std::string& user, const std::string& password) {
         return jsonPost(base, "/api/v1/auth/login",
-                        Json{{"username", user}, {"password", password}, {"device", kDevice}});
+                        deviceLogin(user, password, kDevice));
     };
     for (int i = 0; i < 5; ++i) CHECK(attempt("canbo.q3", "sai").status == 401);
     const Reply limited = attempt("canbo.q3", kTestPassword);  // even the right password waits
@@ -178,7 +182,9 @@ TEST_CASE("a dashboard cookie session is HttpOnly and needs the CSRF token to wr
         cli.Post("/api/v1/sync/pull", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
                  "{}", "application/json");
     REQUIRE(withCsrf);
-    CHECK(withCsrf->status == 200);
+    // Past CSRF; but sync is a device's, and a dashboard session has none.
+    CHECK(withCsrf->status == 403);
+    CHECK(Json::parse(withCsrf->body)["error"]["code"] == "device_required");
 
     auto out = cli.Post("/api/v1/auth/logout",
                         httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "{}",
@@ -202,7 +208,7 @@ TEST_CASE("no password or token appears in clear in the logs or the database fil
         logFile = server.logFile();
         jsonPost(
             server.baseUrl(), "/api/v1/auth/login",
-            Json{{"username", "canbo.q3"}, {"password", "sai-mat-khau-123"}, {"device", kDevice}});
+            deviceLogin("canbo.q3", "sai-mat-khau-123", kDevice));
         token = login(server.baseUrl(), "canbo.q3", kTestPassword, kDevice);
         REQUIRE(!token.empty());
         const Change c = makeChange(kDevice, 1, "petition", "p1", "q3-p4", "canbo.q3",
@@ -220,4 +226,184 @@ TEST_CASE("no password or token appears in clear in the logs or the database fil
     CHECK(everything.find(kTestPassword) == std::string::npos);
     CHECK(everything.find("sai-mat-khau-123") == std::string::npos);
     CHECK(everything.find(token) == std::string::npos);
+}
+
+namespace {
+
+/** Login as the dashboard does; returns the cookie's name=value and the CSRF token. */
+std::pair<std::string, std::string> cookieLogin(const std::string& base,
+                                                const httplib::Headers& headers = {}) {
+    httplib::Client cli(base);
+    auto r = cli.Post("/api/v1/auth/login", headers,
+                      Json{{"username", "giamsat.q3"}, {"password", kTestPassword}, {"cookie", true}}
+                          .dump(),
+                      "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const std::string line = r->get_header_value("Set-Cookie");
+    return {line.substr(0, line.find(';')), Json::parse(r->body)["csrf"]};
+}
+
+}  // namespace
+
+TEST_CASE("a session works only as what it was issued as: cookie or device token", "[auth]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const auto [cookie, csrf] = cookieLogin(server.baseUrl());
+    const std::string cookieValue = cookie.substr(cookie.find('=') + 1);
+    const std::string token = login(server.baseUrl(), "canbo.q3", kTestPassword, kDevice);
+    REQUIRE_FALSE(token.empty());
+    httplib::Client cli(server.baseUrl());
+
+    // The cookie's value as a Bearer token: no reads, no writes, no CSRF to skip.
+    for (const char* path : {"/api/v1/auth/session", "/api/v1/sync/state"}) {
+        INFO(path);
+        auto r = cli.Get(path, httplib::Headers{{"Authorization", "Bearer " + cookieValue}});
+        REQUIRE(r);
+        CHECK(r->status == 401);
+    }
+    auto write = cli.Post("/api/v1/sync/push",
+                          httplib::Headers{{"Authorization", "Bearer " + cookieValue}},
+                          R"({"changes":[]})", "application/json");
+    REQUIRE(write);
+    CHECK(write->status == 401);
+    auto update = cli.Post("/api/v1/updates", httplib::Headers{{"Authorization", "Bearer " + cookieValue}},
+                           R"({"parent":"x","text":"y"})", "application/json");
+    REQUIRE(update);
+    CHECK(update->status == 401);
+
+    // A device token as the cookie: no session and no CSRF value handed out.
+    auto asCookie = cli.Get("/api/v1/auth/session",
+                            httplib::Headers{{"Cookie", std::string("nghedan_session=") + token}});
+    REQUIRE(asCookie);
+    CHECK(asCookie->status == 401);
+    CHECK(Json::parse(asCookie->body).value("csrf", "") == "");
+
+    // Each as itself still works.
+    CHECK(jsonGet(server.baseUrl(), "/api/v1/auth/session", token).status == 200);
+    auto own = cli.Get("/api/v1/auth/session", httplib::Headers{{"Cookie", cookie}});
+    REQUIRE(own);
+    CHECK(own->status == 200);
+}
+
+TEST_CASE("a tablet registers the key it holds; another key for its device is refused",
+          "[auth][proof]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const std::string base = server.baseUrl();
+    // No key at all: an app too old to sign.
+    Json old{{"username", "canbo.q3"}, {"password", kTestPassword}, {"device", kDevice}};
+    const Reply tooOld = jsonPost(base, "/api/v1/auth/login", old);
+    CHECK(tooOld.status == 410);
+    CHECK(tooOld.body["error"]["code"] == "update_required");
+    // A key without proof of holding it (anyone can read a public key).
+    Json claimed = deviceLogin("canbo.q3", kTestPassword, kDevice);
+    claimed["keyProof"] = signMessage(keyProofMessage(kDevice, "canbo.q12", claimed["publicKey"]),
+                                      testDeviceKey(kDevice).secretKey);
+    CHECK(jsonPost(base, "/api/v1/auth/login", claimed).status == 400);
+    // The real thing, then again, then by a colleague on the same tablet: one key.
+    CHECK_FALSE(login(base, "canbo.q3", kTestPassword, kDevice).empty());
+    CHECK_FALSE(login(base, "canbo.q3", kTestPassword, kDevice).empty());
+    CHECK_FALSE(login(base, "giamsat.q3", kTestPassword, kDevice).empty());
+    // Another device's key pair claiming this device id.
+    const KeyPair other = newKeyPair();
+    Json hijack = deviceLogin("canbo.q12", kTestPassword, kDevice);
+    hijack["publicKey"] = other.publicKey;
+    hijack["keyProof"] =
+        signMessage(keyProofMessage(kDevice, "canbo.q12", other.publicKey), other.secretKey);
+    const Reply refused = jsonPost(base, "/api/v1/auth/login", hijack);
+    CHECK(refused.status == 409);
+    CHECK(refused.body["error"]["code"] == "device_key_mismatch");
+    std::lock_guard lock(server.context().mutex);
+    auto key = server.context().replica->siteKey(kDevice);
+    REQUIRE(key.ok());
+    REQUIRE(key->has_value());
+    CHECK((*key)->publicKey == testDeviceKey(kDevice).publicKey);
+}
+
+namespace {
+
+/** A self-signed certificate and key for 127.0.0.1, written as PEM files. */
+void writeSelfSignedCertificate(const std::string& certFile, const std::string& keyFile) {
+    EVP_PKEY* key = EVP_EC_gen("P-256");
+    REQUIRE(key);
+    X509* cert = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+    X509_gmtime_adj(X509_getm_notBefore(cert), 0);
+    X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
+    X509_set_pubkey(cert, key);
+    X509_NAME* name = X509_get_subject_name(cert);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
+    X509_set_issuer_name(cert, name);
+    REQUIRE(X509_sign(cert, key, EVP_sha256()) > 0);
+    FILE* c = std::fopen(certFile.c_str(), "w");
+    FILE* k = std::fopen(keyFile.c_str(), "w");
+    REQUIRE((c && k));
+    PEM_write_X509(c, cert);
+    PEM_write_PrivateKey(k, key, nullptr, nullptr, 0, nullptr, nullptr);
+    std::fclose(c);
+    std::fclose(k);
+    X509_free(cert);
+    EVP_PKEY_free(key);
+}
+
+}  // namespace
+
+TEST_CASE("over HTTPS the cookie is Secure and replies carry HSTS; over plain HTTP neither",
+          "[auth][tls]") {
+    TempDir dir;
+    const std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");
+    writeSelfSignedCertificate(cert, key);
+    {
+        server::ServerOptions so;
+        so.port = 0;
+        so.dataDir = dir.file("tls-data");
+        so.logFile = dir.file("tls.log");
+        so.tlsCert = cert;
+        so.tlsKey = key;
+        server::ServerApp app(so);
+        REQUIRE(app.open());
+        auto port = app.start();
+        REQUIRE(port);
+        seedTestTree(app.context());
+        httplib::SSLClient cli("127.0.0.1", *port);
+        cli.enable_server_certificate_verification(false);
+        auto r = cli.Post("/api/v1/auth/login",
+                          Json{{"username", "giamsat.q3"}, {"password", kTestPassword}, {"cookie", true}}
+                              .dump(),
+                          "application/json");
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        CHECK(r->get_header_value("Set-Cookie").find("; Secure") != std::string::npos);
+        CHECK(r->get_header_value("Strict-Transport-Security").find("max-age=") == 0);
+        auto health = cli.Get("/healthz");
+        REQUIRE(health);
+        CHECK(health->has_header("Strict-Transport-Security"));
+        app.stop();
+    }
+    // Behind a proxy that ends TLS and says so, and only when the server is told to trust it.
+    for (const bool trusted : {true, false}) {
+        INFO("trusts X-Forwarded-Proto: " << trusted);
+        TestServerOptions options;
+        options.settings.trustForwardedProto = trusted;
+        InProcessServer server(options);
+        seedTestTree(server.context());
+        httplib::Client cli(server.baseUrl());
+        auto r = cli.Post("/api/v1/auth/login", httplib::Headers{{"X-Forwarded-Proto", "https"}},
+                          Json{{"username", "giamsat.q3"}, {"password", kTestPassword}, {"cookie", true}}
+                              .dump(),
+                          "application/json");
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        CHECK((r->get_header_value("Set-Cookie").find("; Secure") != std::string::npos) == trusted);
+        CHECK(r->has_header("Strict-Transport-Security") == trusted);
+        auto plain = cli.Post("/api/v1/auth/login",
+                              Json{{"username", "giamsat.q3"}, {"password", kTestPassword}, {"cookie", true}}
+                                  .dump(),
+                              "application/json");
+        REQUIRE(plain);
+        CHECK(plain->get_header_value("Set-Cookie").find("; Secure") == std::string::npos);
+        CHECK_FALSE(plain->has_header("Strict-Transport-Security"));
+    }
 }

@@ -34,9 +34,11 @@
 #include <unistd.h>
 
 #include <httplib.h>
+#include <sodium.h>
 
 #include "app.h"
 #include "nghedan/change.h"
+#include "nghedan/proof.h"
 #include "nghedan/clock.h"
 #include "users.h"
 
@@ -285,12 +287,47 @@ inline Reply jsonGet(const std::string& baseUrl, const std::string& path,
     return toReply(cli.Get(path.c_str(), authHeaders(token)));
 }
 
+/** The key pair of a test device: derived from its site id, so that login() registers and
+ *  makeChange() signs with the same key without passing keys around. */
+inline KeyPair testDeviceKey(const std::string& site) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium");
+    unsigned char seed[crypto_sign_SEEDBYTES];
+    crypto_generichash(seed, sizeof seed, reinterpret_cast<const unsigned char*>(site.data()),
+                       site.size(), nullptr, 0);
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_seed_keypair(pk, sk, seed);
+    auto encode = [](const unsigned char* data, std::size_t size) {
+        const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+        std::string out(sodium_base64_ENCODED_LEN(size, variant), '\0');
+        sodium_bin2base64(out.data(), out.size(), data, size, variant);
+        out.resize(std::char_traits<char>::length(out.c_str()));
+        return out;
+    };
+    return {encode(pk, sizeof pk), encode(sk, sizeof sk)};
+}
+
+/** The change signed by its site's test device key (after changing a hand-made change). */
+inline Change signedByDevice(Change c) {
+    c.sig = signatureOf(c, testDeviceKey(c.site).secretKey);
+    return c;
+}
+
+/** The login body of a test tablet: its site id and the key derived from it. */
+inline Json deviceLogin(const std::string& username, const std::string& password,
+                        const std::string& device) {
+    const KeyPair key = testDeviceKey(device);
+    return Json{{"username", username},
+                {"password", password},
+                {"device", device},
+                {"publicKey", key.publicKey},
+                {"keyProof", signMessage(keyProofMessage(device, username, key.publicKey),
+                                         key.secretKey)}};
+}
+
 /** Logs in with a device site id; returns the token (empty on failure). */
 inline std::string login(const std::string& baseUrl, const std::string& username,
                          const std::string& password, const std::string& device) {
-    const Reply r =
-        jsonPost(baseUrl, "/api/v1/auth/login",
-                 Json{{"username", username}, {"password", password}, {"device", device}});
+    const Reply r = jsonPost(baseUrl, "/api/v1/auth/login", deviceLogin(username, password, device));
     if (r.status != 200 || !r.body.is_object() || !r.body.contains("token")) return {};
     return r.body["token"].get<std::string>();
 }
@@ -363,7 +400,7 @@ inline Change makeChange(const std::string& site, std::uint64_t seq, const std::
     c.unit = unit;
     c.author = author;
     c.set = std::move(set);
-    return c;
+    return signedByDevice(std::move(c));
 }
 
 /** prefix + number ("p" + 7 = "p7"). */

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "admin.h"
+#include "nghedan/sync_client.h"
 #include "test_server.h"
 
 using namespace nghedan;
@@ -43,6 +44,11 @@ struct World {
         auto r = server.context().replica->get(entity, id);
         return r && r->has_value();
     }
+    std::map<std::string, SiteKey> keysSeen;  ///< the site keys pull replies carried
+    /** Teaches a replica the keys pulls carried, as SyncClient does. */
+    void teachKeys(Replica& r) {
+        for (const auto& [site, key] : keysSeen) REQUIRE(r.learnSiteKey(key));
+    }
     /** Every change a user gets from pull, page by page. */
     std::vector<Json> pullAll(const std::string& token,
                               const std::string& path = "/api/v1/sync/pull", int limit = 1000) {
@@ -53,6 +59,8 @@ struct World {
                 jsonPost(server.baseUrl(), path, Json{{"cursor", cursor}, {"limit", limit}}, token);
             REQUIRE(r.status == 200);
             for (const Json& c : r.body["changes"]) out.push_back(c);
+            for (const auto& [site, k] : r.body["keys"].items())
+                keysSeen[site] = SiteKey{site, k["key"], k["unsignedThrough"], std::nullopt};
             cursor = r.body["cursor"];
             if (!r.body["more"].get<bool>()) break;
         }
@@ -285,6 +293,7 @@ TEST_CASE("the device's own changes must carry the signed-in user as author", "[
     CHECK(refusalCodes(r) == std::map<std::uint64_t, std::string>{{1, "author_mismatch"}});
     // Relayed changes of another site: their author must exist and be allowed to write them.
     const std::string other = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeee5";
+    REQUIRE_FALSE(login(w.server.baseUrl(), "canbo.q3", kTestPassword, other).empty());
     const Reply relay = w.push(w.q3, {makeChange(other, 1, "petition", "r1", "q3-p4", "nobody",
                                                  petitionFields("Không ai")),
                                       makeChange(other, 2, "petition", "r2", "q3-p4", "canbo.q3",
@@ -327,7 +336,7 @@ TEST_CASE("pull and snapshot never return records outside the user's scope", "[s
     edit2.bases["title"] = {Dot{kTabletQ3, 2}};
     REQUIRE(w.push(w.q3, {makeChange(kTabletQ3, 1, "petition", "in-p4", "q3-p4-kp5", "canbo.q3",
                                      petitionFields("Phường 4")),
-                          edit1, edit2})
+                          signedByDevice(edit1), signedByDevice(edit2)})
                 .body["accepted"] == 3);
     REQUIRE(w.push(w.q12, {makeChange(kTabletQ12, 1, "petition", "in-ta", "q12-ta", "canbo.q12",
                                       petitionFields("Thới An"))})
@@ -447,7 +456,7 @@ TEST_CASE("a snapshot gives a new tablet each record exactly as the server has i
         Change edit = makeChange(kTabletQ3, seq, "petition", "chain", "q3-p4", "canbo.q3",
                                  {{"title", numbered("Đèn đường hẻm 12 hỏng, lần ", seq)}});
         edit.bases["title"] = {{kTabletQ3, seq - 1}};
-        batch.push_back(edit);
+        batch.push_back(signedByDevice(edit));
     }
     REQUIRE(w.push(w.q3, batch).body["accepted"] == 4);
 
@@ -458,6 +467,7 @@ TEST_CASE("a snapshot gives a new tablet each record exactly as the server has i
     std::vector<Change> received;
     for (const Json& c : w.pullAll(w.q3, "/api/v1/sync/snapshot", 2))
         received.push_back(*changeFromJson(c));
+    w.teachKeys(*tablet);
     REQUIRE(tablet->apply(received).ok());
     auto mine = tablet->get("petition", "chain");
     REQUIRE(mine.ok());
@@ -558,4 +568,185 @@ TEST_CASE("the epoch survives restarts and changes when the database is restored
         const Reply r = jsonGet(server.baseUrl(), "/api/v1/sync/state", token);
         CHECK(r.body["epoch"] == server.context().epoch);
     }
+}
+
+// ---- proof of origin ------------------------------------------------------------------
+
+namespace {
+
+/** A directive as the supervisor's tablet G would write it. */
+Change supervisorDirective(std::uint64_t seq, const std::string& id, const std::string& author) {
+    return makeChange(kTabletSup, seq, "directive", id, "q3-p4-kp5", author,
+                      {{"issued_by", "Chủ tịch UBND quận 3"},
+                       {"agency", "ag-ca-q3"},
+                       {"instruction", "Lắp camera đầu hẻm"},
+                       {"status", "issued"}});
+}
+
+/** The change with a signature made by another key than its site's. */
+Change signedBy(Change c, const std::string& keySite) {
+    c.sig = signatureOf(c, testDeviceKey(keySite).secretKey);
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("a change forged in another device's name is refused with nothing stored, and the "
+          "device's own change is then taken",
+          "[sync][security][proof]") {
+    World w;  // giamsat.q3 is signed in on tablet G (kTabletSup)
+    const Change genuine = supervisorDirective(1, "d-real", "giamsat.q3");
+    Change tamperedSet = genuine;
+    tamperedSet.set["instruction"] = "Hủy camera";
+    Change tamperedBases = genuine;
+    tamperedBases.bases["status"] = {Dot{kTabletQ3, 1}};
+    Change unsignedForgery = supervisorDirective(1, "d-forged", "giamsat.q3");
+    unsignedForgery.sig.clear();
+    const std::string madeUp = "fffffffffffffffffffffffffffffff9";
+    const std::vector<std::pair<std::string, Change>> forgeries = {
+        {"G's site, its real author, canbo.q3's key",
+         signedBy(supervisorDirective(1, "d-forged", "giamsat.q3"), kTabletQ3)},
+        {"G's site, a wrong author", signedBy(supervisorDirective(1, "d-forged", "canbo.q3"), kTabletQ3)},
+        {"G's site, unsigned", unsignedForgery},
+        {"G's genuine change with its set altered", tamperedSet},
+        {"G's genuine change with its bases altered", tamperedBases},
+        {"a new record under a made-up site",
+         signedBy(makeChange(madeUp, 1, "petition", "ghost", "q3-p4", "canbo.q3",
+                             petitionFields("Không có thật")),
+                  kTabletQ3)},
+    };
+    const std::uint64_t before = w.changeCount();
+    for (const auto& [what, forged] : forgeries) {
+        INFO(what);
+        const Reply r = w.push(w.q3, {forged});
+        REQUIRE(r.status == 200);
+        CHECK(r.body["accepted"] == 0);
+        REQUIRE(r.body["refused"].size() == 1);
+        const std::string code = r.body["refused"][0]["code"];
+        CHECK((code == "bad_signature" || code == "unsigned_change" || code == "unknown_site_key"));
+        CHECK(r.body["highestSeq"][forged.site] == 0);
+        CHECK(w.changeCount() == before);
+        CHECK_FALSE(w.recordExists("directive", "d-forged"));
+        CHECK_FALSE(w.recordExists("petition", "ghost"));
+    }
+    // The genuine change from G itself: taken, not a duplicate of anything.
+    const Reply own = w.push(w.sup, {genuine});
+    CHECK(own.body["accepted"] == 1);
+    CHECK(own.body["refused"].empty());
+    // Replayed under another user's token it is the same change: a duplicate, nothing new;
+    // from someone whose scope does not cover it, refused.
+    const Reply replay = w.push(w.q3, {genuine});
+    CHECK(replay.body["duplicates"] == 1);
+    CHECK(replay.body["accepted"] == 0);
+    const Change next = supervisorDirective(2, "d-next", "giamsat.q3");
+    const Reply outside = w.push(w.q12, {next});
+    CHECK(refusalCodes(outside) == std::map<std::uint64_t, std::string>{{2, "not_relayed"}});
+    CHECK(w.changeCount() == before + 1);
+    // Every tablet of the scope converges on the genuine directive, in its author's name.
+    bool seen = false;
+    for (const Json& c : w.pullAll(w.q3)) {
+        if (c["id"] != "d-real") continue;
+        seen = true;
+        CHECK(c["author"] == "giamsat.q3");
+        CHECK(c["set"]["instruction"] == "Lắp camera đầu hẻm");
+        CHECK(c["sig"] == genuine.sig);
+    }
+    CHECK(seen);
+    CHECK(w.keysSeen.at(kTabletSup).publicKey == testDeviceKey(kTabletSup).publicKey);
+}
+
+TEST_CASE("a dot pushed again with other content is refused, counted and told to its device",
+          "[sync][security][proof]") {
+    World w;
+    const Change genuine = supervisorDirective(1, "d1", "giamsat.q3");
+    REQUIRE(w.push(w.sup, {genuine}).body["accepted"] == 1);
+    // G's key has been copied (its file restored onto a second tablet, say), which wrote on:
+    // the same dot, properly signed, other content, relayed by canbo.q3.
+    Change twin = genuine;
+    twin.set["instruction"] = "Nội dung khác";
+    twin = signedByDevice(twin);
+    const Reply r = w.push(w.q3, {twin});
+    CHECK(r.body["duplicates"] == 0);
+    CHECK(refusalCodes(r) == std::map<std::uint64_t, std::string>{{1, "dot_conflict"}});
+    {
+        std::lock_guard lock(w.server.context().mutex);
+        auto d1 = w.server.context().replica->get("directive", "d1");
+        CHECK((*d1)->values["instruction"] == "Lắp camera đầu hẻm");
+    }
+    const Reply metrics = jsonGet(w.server.baseUrl(), "/metrics");
+    CHECK(metrics.raw.find("code=\"dot_conflict\"} 1") != std::string::npos);
+    CHECK(readFileBytes(w.server.logFile()).find("dot conflict: " + kTabletSup + ":1") !=
+          std::string::npos);
+    // G hears of it at its next sync, once; no one else does.
+    CHECK(jsonGet(w.server.baseUrl(), "/api/v1/sync/state", w.q3).body["dotConflicts"].empty());
+    const Reply told = jsonGet(w.server.baseUrl(), "/api/v1/sync/state", w.sup);
+    REQUIRE(told.body["dotConflicts"].size() == 1);
+    CHECK(told.body["dotConflicts"][0]["seq"] == 1);
+    CHECK(told.body["dotConflicts"][0]["by"] == "canbo.q3");
+    CHECK(jsonGet(w.server.baseUrl(), "/api/v1/sync/state", w.sup).body["dotConflicts"].empty());
+    // The device itself sending another version of its own dot hears it in the reply.
+    const Reply mine = w.push(w.sup, {twin});
+    CHECK(refusalCodes(mine) == std::map<std::uint64_t, std::string>{{1, "dot_conflict"}});
+}
+
+TEST_CASE("a revoked device keeps what it wrote before; later changes and logins are refused",
+          "[sync][security][proof]") {
+    TempDir dir;
+    TestServerOptions options;
+    options.dataDir = dir.path();
+    InProcessServer server(options);
+    seedTestTree(server.context());
+    const std::string base = server.baseUrl();
+    const std::string sup = login(base, "giamsat.q3", kTestPassword, kTabletSup);
+    const std::string q3 = login(base, "canbo.q3", kTestPassword, kTabletQ3);
+    REQUIRE(jsonPost(base, "/api/v1/sync/push",
+                     pushBody({supervisorDirective(1, "before", "giamsat.q3")}), sup)
+                .body["accepted"] == 1);
+    // The tablet is lost: the administrator revokes it.
+    REQUIRE(server::runAdminCommand({"device", "revoke", kTabletSup, "--data", dir.path()}) == 0);
+    CHECK(jsonGet(base, "/api/v1/sync/state", sup).status == 401);  // its session ended
+    const Reply again = jsonPost(base, "/api/v1/auth/login",
+                                 deviceLogin("giamsat.q3", kTestPassword, kTabletSup));
+    CHECK(again.status == 403);
+    CHECK(again.body["error"]["code"] == "device_revoked");
+    // What it wrote later, relayed by anyone, is refused; what it wrote before stays.
+    const Reply relayed = jsonPost(
+        base, "/api/v1/sync/push", pushBody({supervisorDirective(2, "after", "giamsat.q3")}), q3);
+    CHECK(refusalCodes(relayed) == std::map<std::uint64_t, std::string>{{2, "key_revoked"}});
+    std::lock_guard lock(server.context().mutex);
+    CHECK(server.context().replica->get("directive", "before")->has_value());
+    CHECK_FALSE(server.context().replica->get("directive", "after")->has_value());
+    auto key = server.context().replica->siteKey(kTabletSup);
+    CHECK((*key)->validThrough == 1u);
+}
+
+TEST_CASE("a tablet refuses and reports a pulled change that its device did not sign",
+          "[sync][security][proof]") {
+    World w;
+    REQUIRE(w.push(w.q3, {makeChange(kTabletQ3, 1, "petition", "p1", "q3-p4-kp5", "canbo.q3",
+                                     petitionFields("Đèn đường hỏng"))})
+                .body["accepted"] == 1);
+    // The change is altered where it is stored (or on the way): its title no longer says
+    // what its author wrote.
+    {
+        std::lock_guard lock(w.server.context().mutex);
+        REQUIRE(w.server.context().replica->database().exec(
+            "UPDATE changes SET body=replace(body, 'Đèn đường hỏng', 'Đèn đường tốt')"));
+    }
+    TempDir dir;
+    auto tablet = Replica::open(dir.file("tablet.db"));
+    REQUIRE(tablet.ok());
+    SyncClientOptions options;
+    options.baseUrl = w.server.baseUrl();
+    SyncClient client(**tablet, options);
+    REQUIRE(client.login("canbo.q3", kTestPassword).ok());
+    auto result = client.sync();
+    REQUIRE(result.ok());
+    CHECK(result->rejected == 1);
+    CHECK(result->rejectedReason.rfind("bad_signature", 0) == 0);
+    CHECK_FALSE((*tablet)->get("petition", "p1")->has_value());
+    // The server's key for the site came with the page; the tablet holds it pinned.
+    auto key = (*tablet)->siteKey(kTabletQ3);
+    REQUIRE(key->has_value());
+    CHECK((*key)->publicKey == testDeviceKey(kTabletQ3).publicKey);
 }

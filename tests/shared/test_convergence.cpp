@@ -33,6 +33,10 @@ struct Schedule {
             replicas.push_back(openReplica(dir.file(std::to_string(i) + "-replica.db")));
             known.emplace_back();
         }
+        // Every replica knows every other's key (the server hands them out with the changes).
+        for (auto& to : replicas)
+            for (auto& from : replicas)
+                if (to != from) REQUIRE(to->learnSiteKey({from->siteId(), from->publicKey(), 0, {}}));
     }
 
     std::size_t pick(std::size_t n) { return static_cast<std::size_t>(rng() % n); }
@@ -178,6 +182,8 @@ struct Schedule {
         // shows the same records.
         TempDir fresh;
         auto first = openReplica(fresh.file("first-sync.db"));
+        for (auto& from : replicas)
+            REQUIRE(first->learnSiteKey({from->siteId(), from->publicKey(), 0, {}}));
         for (std::uint64_t cursor = 0;;) {
             auto page = replicas[0]->recordTextsAfter(cursor, "", {1 + pick(20), 1 << 20});
             REQUIRE(page.ok());

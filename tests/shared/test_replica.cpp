@@ -13,6 +13,7 @@ struct Pair {
     std::unique_ptr<Replica> a = openReplica(dir.file("a.db"));
     std::unique_ptr<Replica> b = openReplica(dir.file("b.db"));
     Pair() {
+        introduce({a.get(), b.get()});
         mustWrite(*a, {"petition", "p1", "kp5", "an", petitionFields("Mất thông tin hộ tịch")});
         sync(*a, *b);
     }
@@ -98,6 +99,7 @@ TEST_CASE("a change arriving before its base ends in the same state", "[replica]
     TempDir dir;
     auto a = openReplica(dir.file("a.db"));
     auto b = openReplica(dir.file("b.db"));
+    introduce({a.get(), b.get()});
     mustWrite(*a, {"petition", "p1", "kp5", "an", petitionFields("Xe khách dừng đỗ")});
     mustWrite(*a, {"petition", "p1", "", "an", {{"status", "assigned"}}});
     mustWrite(*a, {"petition", "p1", "", "an", {{"status", "escalated"}}});
@@ -141,6 +143,7 @@ TEST_CASE("replicas with clocks far ahead and far behind still converge", "[repl
     const std::int64_t year = 365LL * 24 * 3600 * 1000;
     auto ahead = openReplica(dir.file("ahead.db"), {[&] { return now + year; }});
     auto behind = openReplica(dir.file("behind.db"), {[&] { return now - year; }});
+    introduce({ahead.get(), behind.get()});
     mustWrite(*behind, {"petition", "p1", "kp5", "an", petitionFields("Rác thải")});
     REQUIRE(ahead->apply(allChanges(*behind)).ok());
     mustWrite(*ahead, {"petition", "p1", "", "binh", {{"status", "assigned"}}});
@@ -250,6 +253,7 @@ TEST_CASE("the server's contiguous push refuses gaps and counts final refusals",
     TempDir dir;
     auto tablet = openReplica(dir.file("t.db"));
     auto server = openReplica(dir.file("s.db"));
+    introduce({tablet.get(), server.get()});
     for (const char* id : {"p0", "p1", "p2", "p3"})
         mustWrite(*tablet, {"petition", id, "kp5", "an", petitionFields("Kiến nghị")});
     auto changes = *tablet->unsent(10);
@@ -283,13 +287,18 @@ TEST_CASE("a replica restored from a backup takes a new site and gets its lost w
     const Change lost =
         mustWrite(*server, {"unit", "q12", "q12", "admin", {{"name", "Quận 12"}, {"level", "district"}}});
     auto tablet = openReplica(dir.file("t.db"));
+    introduce({tablet.get(), server.get()});
     REQUIRE(tablet->apply(allChanges(*server)).ok());
 
     server.reset();
     auto restored = openReplica(dir.file("backup.db"));
     const std::string oldSite = restored->siteId();
+    const std::string oldKey = restored->publicKey();
     REQUIRE(restored->renewSite().ok());
     CHECK(restored->siteId() != oldSite);
+    // A new site has a new key; the old site's key still proves what it wrote.
+    CHECK(restored->publicKey() != oldKey);
+    introduce({tablet.get(), restored.get()});
     auto report = restored->apply(allChanges(*tablet));
     REQUIRE(report.ok());
     CHECK(report->refused.empty());
@@ -307,6 +316,7 @@ TEST_CASE("a refused change sent again hears the same refusal, not a duplicate",
     TempDir dir;
     auto tablet = openReplica(dir.file("t.db"));
     auto server = openReplica(dir.file("s.db"));
+    introduce({tablet.get(), server.get()});
     mustWrite(*tablet, {"petition", "p1", "kp9", "an", petitionFields("Ngoài địa bàn")});
     ApplyOptions push;
     push.requireContiguous = true;

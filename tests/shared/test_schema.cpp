@@ -90,8 +90,9 @@ TEST_CASE("refused remote changes leave the file unchanged", "[schema]") {
     r = openReplica(dir.file("a.db"));
     const std::string dumpBefore = *r->materialisedDump();
 
+    const ForeignSite elsewhere;
+    elsewhere.introduceTo(*r);
     Change bad;
-    bad.site = newSiteId();
     bad.seq = 1;
     bad.hlc = hlcPack(1'700'000'000'000, 0);
     bad.entity = "petition";
@@ -108,7 +109,8 @@ TEST_CASE("refused remote changes leave the file unchanged", "[schema]") {
     unitMoved.unit = "kp6";
     unitMoved.set = {{"title", "Chuyển khu phố"}};
 
-    auto report = r->apply({bad, unknownEntity, unitMoved});
+    auto report = r->apply(
+        {elsewhere.sign(bad), elsewhere.sign(unknownEntity), elsewhere.sign(unitMoved)});
     REQUIRE(report.ok());
     CHECK(report->applied == 0);
     REQUIRE(report->refused.size() == 3);

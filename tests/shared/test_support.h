@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 
+#include "nghedan/proof.h"
 #include "nghedan/replica.h"
 
 namespace nghedan::test {
@@ -53,6 +54,29 @@ inline Change mustWrite(Replica& r, WriteRequest w) {
     if (!c) throw std::runtime_error("write refused: " + c.error().message);
     return *c;
 }
+
+/** Teaches every replica the others' keys, as the server's pull replies would. */
+inline void introduce(std::initializer_list<Replica*> replicas) {
+    for (Replica* to : replicas)
+        for (Replica* from : replicas)
+            if (to != from && !to->learnSiteKey({from->siteId(), from->publicKey(), 0, {}}))
+                throw std::runtime_error("introducing replicas failed");
+}
+
+/** A device elsewhere whose changes a test builds by hand: it signs them with its own key. */
+struct ForeignSite {
+    std::string site = newSiteId();
+    KeyPair key = newKeyPair();
+    Change sign(Change c) const {
+        c.site = site;
+        c.sig = signatureOf(c, key.secretKey);
+        return c;
+    }
+    void introduceTo(Replica& r) const {
+        if (!r.learnSiteKey({site, key.publicKey, 0, {}}))
+            throw std::runtime_error("learning a key failed");
+    }
+};
 
 /** Every change stored in a replica, in arrival order. */
 inline std::vector<Change> allChanges(Replica& r) {

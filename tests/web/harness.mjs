@@ -1,6 +1,7 @@
 // Starts the real nghedan-server with the demo data on a free loopback port, and Debian's
 // Chromium through playwright-core with a fresh profile per browser.
 import { execFileSync, spawn } from 'node:child_process';
+import nodeCrypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -155,14 +156,29 @@ export function sqliteRows(dataDir, sql) {
   }
 }
 
-/** A simulated tablet of `username`: signs in with a new device id and pushes changes of its
- *  own site, as the app does (POST /sync/push). `write(entity, unit, set)` returns the new id. */
+/** JSON text as the server's toJsonText writes it: object keys sorted, no spaces; BigInt for
+ *  the 64-bit hlc, which a JS number cannot hold exactly. */
+function canonicalJson(value) {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+  if (value && typeof value === 'object')
+    return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(value[k])).join(',') + '}';
+  return JSON.stringify(value);
+}
+
+/** A simulated tablet of `username`: signs in with a new device id and its own Ed25519 key, and
+ *  pushes changes of its own site signed by that key, as the app does (POST /sync/push).
+ *  `write(entity, unit, set)` returns the new id. */
 export async function tabletOf(baseUrl, username, password = kPassword) {
   const hex = (n) => [...crypto.getRandomValues(new Uint8Array(n))].map((b) => b.toString(16).padStart(2, '0')).join('');
   const site = hex(16);
+  const keys = nodeCrypto.generateKeyPairSync('ed25519');
+  const publicKey = keys.publicKey.export({ format: 'jwk' }).x;  // raw 32 bytes, base64url
+  const sign = (text) => nodeCrypto.sign(null, Buffer.from(text, 'utf8'), keys.privateKey).toString('base64url');
+  const keyProof = sign(`nghedan device key v1\n${site}\n${username}\n${publicKey}`);
   const login = await fetch(baseUrl + '/api/v1/auth/login', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password, device: site }),
+    body: JSON.stringify({ username, password, device: site, publicKey, keyProof }),
   });
   if (login.status !== 200) throw new Error(`tablet login of ${username}: ${login.status} ${await login.text()}`);
   const { token } = await login.json();
@@ -170,7 +186,7 @@ export async function tabletOf(baseUrl, username, password = kPassword) {
   const call = async (method, apiPath, body) => {
     const res = await fetch(baseUrl + '/api/v1' + apiPath, {
       method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const json = await res.json();
     if (res.status !== 200) throw new Error(`${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
@@ -180,8 +196,9 @@ export async function tabletOf(baseUrl, username, password = kPassword) {
     get: (apiPath) => call('GET', apiPath),
     async write(entity, unit, set) {
       const id = hex(16);
-      const change = { v: 1, site, seq: ++seq, hlc: Date.now() * 65536, entity, id, unit, author: username, set, bases: {} };
-      const reply = await call('POST', '/sync/push', { changes: [change] });
+      const change = { v: 1, site, seq: ++seq, hlc: BigInt(Date.now()) * 65536n, entity, id, unit, author: username, set, bases: {} };
+      change.sig = sign('nghedan change v1\n' + canonicalJson(change));
+      const reply = await call('POST', '/sync/push', `{"changes":[${canonicalJson(change)}]}`);
       if (reply.accepted !== 1) throw new Error(`push refused: ${JSON.stringify(reply.refused)}`);
       return id;
     },

@@ -37,22 +37,29 @@ struct Change {
     std::string author;
     std::map<std::string, Json> set;
     std::map<std::string, std::vector<Dot>> bases;
+    /** Proof of origin (proof.h): the site's device's signature of everything above; empty
+     *  only in changes stored before devices had keys. */
+    std::string sig;
 
     Dot dot() const { return {site, seq}; }
 };
 
 /** {"v":1,"site":..,"seq":..,"hlc":..,"entity":..,"id":..,"unit":..,"author":..,
- *   "set":{field:value},"bases":{field:[[site,seq],...]}} */
+ *   "set":{field:value},"bases":{field:[[site,seq],...]},"sig":..}; "sig" only when signed. */
 Json toJson(const Change& change);
 /** The same text as toJson(change).dump(), built without the intermediate JSON tree: the form
- *  stored in the replica and sent on the wire. */
-std::string toJsonText(const Change& change);
+ *  stored in the replica and sent on the wire. Without the signature it is what the
+ *  signature covers, and what two changes with one dot must agree on. */
+std::string toJsonText(const Change& change, bool withSignature = true);
 /** Parses and checks the shape (types, version, site format); not the schema. */
 Result<Change> changeFromJson(const Json& json);
 
 /** A refusal that is not the change's last word ("seq_gap": resend from the server's highest
  *  seq; "clock_ahead": re-stamp and resend; "not_relayed": another device relayed it and may
- *  not, its author's device sends it). Other refusals are final for that change. */
+ *  not, its author's device sends it; "unknown_site_key": no key of its device is known yet,
+ *  its device registers one when it signs in). Other refusals are final for that change. A change
+ *  relayed for another site is never refused for good, whatever the code: only its own
+ *  device's sending settles its dot (ApplyOptions::sender). */
 bool isRetryableRefusal(const std::string& code);
 
 bool isValidSiteId(const std::string& site);

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,22 @@ enum class Validation {
     Strict,  ///< plus required fields when the record is new here (the server)
 };
 
+/** What proves a site's changes (proof.h). A key, once known, never changes; changes with
+ *  seq <= unsignedThrough were stored before keys existed and are valid unsigned; a revoked
+ *  key proves nothing after validThrough. */
+struct SiteKey {
+    std::string site;
+    std::string publicKey;  ///< empty: only its changes from before keys are known
+    std::uint64_t unsignedThrough = 0;
+    std::optional<std::uint64_t> validThrough;
+};
+
 struct ApplyOptions {
     Validation validation = Validation::Shape;
+    /** The site of the device that sent the batch (the server's push). A refused change of
+     *  another site (relayed) never settles its dot: its site's seq stays where it was and the
+     *  refusal is not kept, so a forgery cannot use up a dot that its device will send. */
+    std::string sender;
     /** Refuse a change whose seq is not the next one for its site ("seq_gap"); the server's
      *  push. Without it changes apply in any order. */
     bool requireContiguous = false;
@@ -75,6 +90,8 @@ struct VersionView {
     std::string author;
     HlcTime hlc = 0;
     bool current = false;
+    /** Its change carries its device's signature (false: stored before devices had keys). */
+    bool proven = true;
 };
 
 /** A record as people see it: the display value of every field (greatest (hlc, site) among
@@ -126,6 +143,7 @@ struct ChangePage {
  *  server sends as is instead of parsing and printing every change again. */
 struct ChangeTextPage {
     std::vector<std::string> changes;
+    std::set<std::string> sites;  ///< the sites of these changes (whose keys prove them)
     std::uint64_t cursor = 0;
     bool more = false;
 };
@@ -163,6 +181,12 @@ public:
     ~Replica();
 
     const std::string& siteId() const { return m_site; }
+    /** This replica's public key: its device's proof of origin (the secret half is kept in
+     *  the replica file and signs every write). */
+    const std::string& publicKey() const { return m_publicKey; }
+    /** This device's proof, for signing in as `username`, that it holds its key
+     *  (keyProofMessage signed by the secret half). */
+    std::string keyProof(const std::string& username) const;
     Hlc& clock() { return m_clock; }
     Database& database() { return m_db; }
 
@@ -170,7 +194,10 @@ public:
     /** Validates and records a local write; returns the stored change. */
     Result<Change> write(const WriteRequest& request);
     /** Applies remote changes in one transaction: idempotent, any order, refusals per change.
-     *  An Error means nothing was stored (I/O), not that some change was refused. */
+     *  Each new change must prove its site ("unknown_site_key", "unsigned_change",
+     *  "key_revoked", "bad_signature"); a dot already stored with other content is refused
+     *  ("dot_conflict"), never counted as a duplicate. An Error means nothing was stored
+     *  (I/O), not that some change was refused. */
     Result<ApplyReport> apply(const std::vector<Change>& changes, const ApplyOptions& options = {});
 
     // ---- reading ----------------------------------------------------------------
@@ -227,6 +254,16 @@ public:
      *  now come back from other replicas like anyone else's. */
     Status renewSite();
 
+    // ---- site keys ----------------------------------------------------------------
+    Result<std::optional<SiteKey>> siteKey(const std::string& site);
+    /** Takes what is known of a site's key: a key differing from the one known is refused
+     *  ("key_mismatch"); the pre-key mark is taken only with the first key (or while none is
+     *  known); a revocation only ever moves earlier. */
+    Status learnSiteKey(const SiteKey& key);
+    /** The site's changes after `validThrough` prove nothing any more ("not_found" when no
+     *  key of the site is known). */
+    Status revokeSiteKey(const std::string& site, std::uint64_t validThrough);
+
     std::optional<std::string> meta(const std::string& key);
     Status setMeta(const std::string& key, const std::string& value);
 
@@ -235,10 +272,15 @@ public:
 
 private:
     Replica() = default;
+    /** Reads this site's signing key from meta (making one when missing) and records its
+     *  public key among the site keys. */
+    Status loadOrMakeKey();
     struct Impl;
     friend struct Impl;
     Database m_db;
     std::string m_site;
+    std::string m_secretKey;
+    std::string m_publicKey;
     Hlc m_clock;
     std::unique_ptr<Impl> m_impl;
 };

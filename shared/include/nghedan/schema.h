@@ -14,8 +14,9 @@
 namespace nghedan {
 
 /** Bumped when entities, fields or the replica's storage layout change; Replica::open migrates
- *  older files (3: versions kept as one merge state per record; 4: meeting.secretary). */
-constexpr int kSchemaVersion = 4;
+ *  older files (3: versions kept as one merge state per record; 4: meeting.secretary; 5: changes signed by
+ *  their device, site keys). */
+constexpr int kSchemaVersion = 5;
 
 enum class FieldType {
     Text,      ///< JSON string, at most maxLength UTF-8 bytes

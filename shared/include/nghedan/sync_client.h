@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "nghedan/replica.h"
 #include "nghedan/status.h"
@@ -23,6 +24,13 @@ struct SyncResult {
     std::uint64_t pushed = 0;
     std::uint64_t pulled = 0;
     std::uint64_t refused = 0;
+    /** Pulled changes this replica would not take: not proven by their device's key (altered
+     *  on the way or on the server), or another change under a dot it holds. */
+    std::uint64_t rejected = 0;
+    std::string rejectedReason;  ///< the first such refusal, "code: message"
+    /** Changes the server received in this device's name with other content than this
+     *  device's own (its key was copied, or its file restored elsewhere): told once. */
+    std::vector<std::uint64_t> impersonatedSeqs;
     std::int64_t serverTimeMs = 0;
 };
 
@@ -42,7 +50,8 @@ class SyncClient {
 public:
     SyncClient(Replica& replica, SyncClientOptions options);
 
-    /** Logs in (username, password, this replica's site as device id); stores the token. */
+    /** Logs in (username, password, this replica's site as device id and its public key,
+     *  which the server binds to the device); stores the token. */
     Result<std::string> login(const std::string& username, const std::string& password);
     /** Push all unsent changes, then pull until caught up. Resumes where an interrupted
      *  sync stopped; handles clock refusals (re-stamp) and a changed server epoch (re-push). */
