@@ -56,6 +56,14 @@ QString describeRefusal(ReplicaService* service, const Change& change, const Err
         return RefusedListModel::tr("Dữ liệu chưa đúng quy định (%1).").arg(fieldList(change));
     if (code == u"unit_immutable")
         return RefusedListModel::tr("Không được đổi địa bàn của hồ sơ đã tạo.");
+    if (code == u"dot_conflict")
+        return RefusedListModel::tr(
+            "Máy chủ đã giữ một thay đổi khác mang cùng mã của máy này (có thể tệp dữ liệu của "
+            "máy đã bị sao chép). Hãy ghi lại nếu nội dung này vẫn đúng, và báo quản trị viên.");
+    if (code == u"bad_signature" || code == u"key_revoked" || code == u"unsigned_change")
+        return RefusedListModel::tr(
+            "Máy chủ không xác nhận được thay đổi này do chính máy này ghi (chữ ký thiết bị). "
+            "Hãy báo quản trị viên.");
     return RefusedListModel::tr("Máy chủ không chấp nhận thay đổi này.");
 }
 

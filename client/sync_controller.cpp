@@ -230,6 +230,10 @@ QString SyncController::describeError(const QString& code, const QString& messag
     if (code == u"server_error" || code == u"push_stalled")
         return tr("Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.");
     if (code == u"unsupported_version" || code == u"update_required") return tr("Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.");
+    if (code == u"device_revoked")
+        return tr("Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.");
+    if (code == u"device_key_mismatch")
+        return tr("Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.");
     if (code == u"bad_response")
         return tr("Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.");
     return tr("Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.").arg(code);

@@ -39,7 +39,8 @@ Json versionJson(const VersionView& v, const User& user, const std::string& enti
             {"author", v.author},
             {"at", hlcMillis(v.hlc)},
             {"current", v.current},
-            {"fromServer", v.dot.site == serverSite}};
+            {"fromServer", v.dot.site == serverSite},
+            {"proven", v.proven}};
 }
 
 Json conflictsJson(const RecordView& rec, const User& user, const std::string& serverSite) {

@@ -40,6 +40,11 @@ bool isValidSiteId(const std::string& site) {
 std::string newSiteId() { return randomHex(16); }
 std::string newRecordId() { return randomHex(16); }
 
+bool isProofRefusal(const std::string& code) {
+    return code == "bad_signature" || code == "unsigned_change" || code == "key_revoked" ||
+           code == "unknown_site_key" || code == "dot_conflict";
+}
+
 bool isRetryableRefusal(const std::string& code) {
     return code == "seq_gap" || code == "clock_ahead" || code == "not_relayed" ||
            code == "unknown_site_key";

@@ -10,6 +10,7 @@
 #include <httplib.h>
 
 #include "nghedan/compression.h"
+#include "nghedan/proof.h"
 #include "sync_wire.h"
 
 namespace nghedan {
@@ -404,7 +405,32 @@ struct SyncClient::Impl {
     struct FetchedPage {
         Exchange exchange;
         Result<std::vector<Change>> changes = std::vector<Change>{};
+        std::vector<std::string> checkedWith;  ///< ApplyOptions::checkedWith
     };
+
+    /** The keys this replica held when the pull began (read on this thread). */
+    std::map<std::string, std::string> pinnedKeys;
+
+    /** On the fetching thread: checks each change's signature against the key this replica
+     *  already holds for its site, or else the key the page names (apply takes a result only
+     *  when its key is the one the replica then holds). */
+    static std::vector<std::string> checkSignatures(const std::vector<Change>& changes,
+                                                    const Json& reply,
+                                                    const std::map<std::string, std::string>& pinned) {
+        std::vector<std::string> out(changes.size());
+        const Json keys = reply.value("keys", Json::object());
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const Change& c = changes[i];
+            if (c.sig.empty()) continue;
+            std::string key;
+            if (auto it = pinned.find(c.site); it != pinned.end() && !it->second.empty())
+                key = it->second;
+            else if (keys.is_object() && keys.contains(c.site) && keys[c.site].is_object())
+                key = wire::stringMember(keys[c.site], "key");
+            if (!key.empty() && signatureValid(c, key)) out[i] = std::move(key);
+        }
+        return out;
+    }
 
     /** Starts fetching and parsing a page on another thread, while this one applies the
      *  previous page. The reply keeps everything but its "changes", which are parsed. */
@@ -412,10 +438,13 @@ struct SyncClient::Impl {
         return std::async(std::launch::async,
                           [this, path, text = request.dump(-1, ' ', false,
                                                            Json::error_handler_t::replace)] {
-                              FetchedPage page{exchange(path, &text, false, aheadRng)};
+                              FetchedPage page{exchange(path, &text, false, aheadRng), std::vector<Change>{}, {}};
                               if (Result<Json>& reply = page.exchange.reply) {
                                   page.changes = wire::parseChanges(*reply);
                                   reply->erase("changes");
+                                  if (page.changes)
+                                      page.checkedWith =
+                                          checkSignatures(*page.changes, *reply, pinnedKeys);
                               }
                               return page;
                           });
@@ -439,16 +468,19 @@ struct SyncClient::Impl {
         return {};
     }
 
-    Status applyPage(Result<std::vector<Change>> changes, Meta meta) {
+    Status applyPage(Result<std::vector<Change>> changes, Meta meta,
+                     std::vector<std::string> checkedWith) {
         if (!changes) return changes.error();
         ApplyOptions opts;
         opts.validation = Validation::Shape;
         opts.meta = std::move(meta);
+        opts.checkedWith = std::move(checkedWith);
         auto applied = replica.apply(*changes, opts);
         if (!applied) return applied.error();
         result.pulled += applied->applied;
-        // What this replica will not take stays out (the cursor moves on); it is reported.
+        // A change that does not prove its device stays out (the cursor moves on): reported.
         for (const Refusal& r : applied->refused) {
+            if (!isProofRefusal(r.error.code)) continue;
             if (result.rejected++ == 0)
                 result.rejectedReason = r.error.code + ": " + r.error.message;
         }
@@ -463,6 +495,9 @@ struct SyncClient::Impl {
     Status pages(const std::string& path, Json request,
                  const std::function<Result<Meta>(const Json&, std::uint64_t, bool)>& metaFor) {
         std::uint64_t cursor = wire::uintMember(request, "cursor", 0);
+        pinnedKeys.clear();
+        if (auto keys = replica.siteKeys())
+            for (auto& [site, key] : *keys) pinnedKeys.emplace(site, key.publicKey);
         auto ahead = fetchAhead(path, request);
         while (true) {
             FetchedPage fetched = ahead.get();
@@ -481,7 +516,10 @@ struct SyncClient::Impl {
                 request["cursor"] = next;
                 ahead = fetchAhead(path, request);
             }
-            if (Status s = applyPage(std::move(fetched.changes), std::move(*meta)); !s) return s;
+            if (Status s = applyPage(std::move(fetched.changes), std::move(*meta),
+                                     std::move(fetched.checkedWith));
+                !s)
+                return s;
             if (!more) return {};
             cursor = next;
         }

@@ -24,6 +24,7 @@
 
 #include "app.h"
 #include "bench_stats.h"
+#include "nghedan/proof.h"
 #include "nghedan/replica.h"
 #include "users.h"
 
@@ -57,6 +58,7 @@ std::string isoDay(std::int64_t ms) {
 
 struct Writer {
     std::vector<std::string> sites;
+    std::vector<KeyPair> keys;  ///< each site's, as its tablet would have made
     std::vector<std::uint64_t> seqs;
     std::vector<Change> batch;
     Replica* replica = nullptr;
@@ -76,6 +78,7 @@ struct Writer {
         c.author = "canbo." + std::to_string(siteIndex);
         c.set = std::move(set);
         c.bases = std::move(bases);
+        c.sig = signatureOf(c, keys[siteIndex].secretKey);
         batch.push_back(std::move(c));
         if (batch.size() == 2000) flush();
         return {sites[siteIndex], seqs[siteIndex]};
@@ -165,7 +168,11 @@ int main(int argc, char** argv) {
 
         Writer w;
         w.replica = &r;
-        for (int s = 0; s < 200; ++s) w.sites.push_back(newSiteId());
+        for (int s = 0; s < 200; ++s) {
+            w.sites.push_back(newSiteId());
+            w.keys.push_back(newKeyPair());
+            if (!r.learnSiteKey({w.sites.back(), w.keys.back().publicKey, 0, {}})) std::exit(1);
+        }
         w.seqs.assign(w.sites.size(), 0);
         const auto t = Clock::now();
         std::vector<std::string> meetingIds;
@@ -249,9 +256,18 @@ int main(int argc, char** argv) {
     if (auto port = app.start(); !port) return std::fprintf(stderr, "start: %s\n", port.error().message.c_str()), 1;
     httplib::Client cli(app.baseUrl());
     cli.set_read_timeout(300, 0);
-    auto login = cli.Post("/api/v1/auth/login",
-                          Json{{"username", "giamsat.q3"}, {"password", "bench-password"}, {"device", newSiteId()}}.dump(),
-                          "application/json");
+    const std::string device = newSiteId();
+    const KeyPair deviceKey = newKeyPair();
+    auto login = cli.Post(
+        "/api/v1/auth/login",
+        Json{{"username", "giamsat.q3"},
+             {"password", "bench-password"},
+             {"device", device},
+             {"publicKey", deviceKey.publicKey},
+             {"keyProof", signMessage(keyProofMessage(device, "giamsat.q3", deviceKey.publicKey),
+                                      deviceKey.secretKey)}}
+            .dump(),
+        "application/json");
     if (!login || login->status != 200) return std::fprintf(stderr, "login failed\n"), 1;
     const httplib::Headers auth = {{"Authorization", "Bearer " + Json::parse(login->body)["token"].get<std::string>()}};
 

@@ -213,11 +213,14 @@ int main(int argc, char** argv) {
         phases.push_back(r);
         std::printf(
             "  %-28s %7.2f s  %8llu changes  %9.0f changes/s  up %s  down %s  (%llu "
-            "requests; cpu: server %.1f s, tablets %.1f s)\n",
+            "requests; cpu: server %.1f s, tablets %.1f s; per 1,000 changes: server %.0f ms, "
+            "tablets %.0f ms)\n",
             name.c_str(), r.seconds, static_cast<unsigned long long>(r.changes),
             r.seconds > 0 ? static_cast<double>(r.changes) / r.seconds : 0.0,
             mib(static_cast<double>(r.up)).c_str(), mib(static_cast<double>(r.down)).c_str(),
-            static_cast<unsigned long long>(r.requests), r.serverCpu, r.tabletCpu);
+            static_cast<unsigned long long>(r.requests), r.serverCpu, r.tabletCpu,
+            r.changes ? r.serverCpu * 1e6 / static_cast<double>(r.changes) : 0.0,
+            r.changes ? r.tabletCpu * 1e6 / static_cast<double>(r.changes) : 0.0);
         std::fflush(stdout);
         return true;
     };

@@ -113,6 +113,7 @@ int main(int argc, char** argv) {
     std::atomic<int> task{0}, errors{0}, retries{0};
     std::atomic<std::uint64_t> pushed{0}, pulled{0};
     const auto start = Clock::now();
+    const double serverCpuStart = cpuSeconds(world.server().pid());
     {
         std::vector<std::thread> pool;
         for (int k = 0; k < threads; ++k) {
@@ -194,6 +195,7 @@ int main(int argc, char** argv) {
         for (auto& th : pool) th.join();
     }
     const double wall = secondsSince(start);
+    const double serverCpu = cpuSeconds(world.server().pid()) - serverCpuStart;
     std::vector<double> done;
     for (double l : latencies)
         if (l >= 0) done.push_back(l);
@@ -211,6 +213,9 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(pushed.load()),
                 static_cast<double>(pushed.load()) / wall,
                 static_cast<unsigned long long>(pulled.load()));
+    std::printf("  server CPU during the syncs: %.1f s = %.0f ms per 1,000 pushed changes "
+                "(each verified; the pulls' cost included)\n",
+                serverCpu, pushed.load() ? serverCpu * 1e6 / static_cast<double>(pushed.load()) : 0.0);
     std::printf("  peak RSS: server %.1f MiB, bench process %.1f MiB\n",
                 world.server().peakRssKb() / 1024.0, peakRssKb() / 1024.0);
     const bool ok = errors == 0 && loginErrors == 0 && percentile(done, 0.99) < 1.0;

@@ -495,3 +495,59 @@ TEST_CASE("a sync with a bad token or without a server fails clearly and keeps u
     CHECK(t.replica->unsentCount() == 0);
     requireConverged(world, log);
 }
+
+TEST_CASE("a tablet's file copied onto a second tablet: the copy's changes under the same dots "
+          "are refused at the original, which is told and keeps its own",
+          "[e2e][proof]") {
+    const std::uint64_t seed = testSeed("copied-key");
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 1;
+    World world(options);
+    REQUIRE(world.setUp());
+    Tablet& original = world.tablet(0);
+    WriteLog log;
+    REQUIRE(createPetition(original, log, rng, 1));
+    REQUIRE(original.sync().ok());
+
+    // Someone copies the tablet's data file (key included) and works on the copy.
+    const std::string copyPath = world.tmp().file("copied.db");
+    original.replica.reset();
+    std::filesystem::copy_file(original.path, copyPath);
+    REQUIRE(original.open(world.baseUrl()));
+    Tablet copy;
+    copy.name = "copy";
+    copy.user = original.user;
+    copy.path = copyPath;
+    REQUIRE(copy.open(world.baseUrl()));
+    REQUIRE(copy.replica->siteId() == original.replica->siteId());
+    auto forged = copy.write("petition", "", kUnitsForTests[0],
+                             {{"title", "Bản sao ghi"},
+                              {"received_at", Json(std::int64_t{1740000000000})},
+                              {"category", "other"},
+                              {"status", "received"}});
+    REQUIRE(forged.ok());
+    REQUIRE(copy.login().ok());
+    REQUIRE(copy.sync().ok());
+
+    // The original writes its own next change: the same dot, other content.
+    WriteLog mine;
+    REQUIRE(createPetition(original, mine, rng, 2));
+    const Change own = *original.replica->changesOfSite(original.replica->siteId(), forged->seq - 1, 1)->begin();
+    REQUIRE(own.dot() == forged->dot());
+    auto first = original.sync();
+    REQUIRE(first.ok());
+    CHECK(first->refused == 1);  // the server holds the copy's change under that dot
+    auto refused = original.replica->refusedChanges();
+    REQUIRE(refused->size() == 1);
+    CHECK((*refused)[0].reason.code == "dot_conflict");
+    CHECK((*refused)[0].change.set.at("title") == own.set.at("title"));  // kept, to write again
+    // At the next sync the server tells it once.
+    auto told = original.sync();
+    REQUIRE(told.ok());
+    CHECK(told->impersonatedSeqs == std::vector<std::uint64_t>{forged->seq});
+    auto again = original.sync();
+    REQUIRE(again.ok());
+    CHECK(again->impersonatedSeqs.empty());
+}

@@ -167,4 +167,15 @@ TEST_CASE("the stored change text equals the JSON library's rendering", "[schema
     auto back = changeFromJson(Json::parse(toJsonText(c)));
     REQUIRE(back.ok());
     CHECK(toJsonText(*back) == toJsonText(c));
+    // Signed, the signature takes its sorted place; the signed text leaves it out.
+    c.sig = signatureOf(c, newKeyPair().secretKey);
+    CHECK(toJsonText(c) == toJson(c).dump());
+    CHECK(toJsonText(c).find("\"set\":") < toJsonText(c).find("\"sig\":"));
+    CHECK(toJsonText(c, false).find("\"sig\"") == std::string::npos);
+    auto signedBack = changeFromJson(Json::parse(toJsonText(c)));
+    REQUIRE(signedBack.ok());
+    CHECK(signedBack->sig == c.sig);
+    Json badSig = toJson(c);
+    badSig["sig"] = "short";
+    CHECK(changeFromJson(badSig).error().code == "malformed_change");
 }

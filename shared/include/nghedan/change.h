@@ -61,6 +61,9 @@ Result<Change> changeFromJson(const Json& json);
  *  relayed for another site is never refused for good, whatever the code: only its own
  *  device's sending settles its dot (ApplyOptions::sender). */
 bool isRetryableRefusal(const std::string& code);
+/** A refusal saying the change does not prove its device wrote it, or that its dot already
+ *  names another change (proof.h): someone altered or forged it. */
+bool isProofRefusal(const std::string& code);
 
 bool isValidSiteId(const std::string& site);
 /** A new random 128-bit site id as 32 hex characters. */

@@ -65,6 +65,11 @@ struct ApplyOptions {
     std::function<std::optional<Error>(const Change&, bool createsRecord)> authorize;
     /** Meta values stored in the same transaction (e.g. the pull cursor). */
     std::map<std::string, std::string> meta;
+    /** Optional, one per change: the public key its signature was already found valid with
+     *  (empty: not checked). A change is taken as signed only when that is the key this
+     *  replica holds for its site; otherwise apply checks it itself. Lets a caller verify on
+     *  another thread (SyncClient does it while the page before is applied). */
+    std::vector<std::string> checkedWith;
 };
 
 struct Refusal {
@@ -256,6 +261,8 @@ public:
 
     // ---- site keys ----------------------------------------------------------------
     Result<std::optional<SiteKey>> siteKey(const std::string& site);
+    /** Every site key this replica holds, by site. */
+    Result<std::map<std::string, SiteKey>> siteKeys();
     /** Takes what is known of a site's key: a key differing from the one known is refused
      *  ("key_mismatch"); the pre-key mark is taken only with the first key (or while none is
      *  known); a revocation only ever moves earlier. */

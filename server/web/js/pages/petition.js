@@ -46,7 +46,7 @@ export function historyTimeline(entity, history, refs, serverSite) {
   const groups = new Map();
   for (const v of history) {
     const key = v.site + ':' + v.seq;
-    if (!groups.has(key)) groups.set(key, { at: v.at, author: v.author, site: v.site, fromServer: v.fromServer, versions: [] });
+    if (!groups.has(key)) groups.set(key, { at: v.at, author: v.author, site: v.site, fromServer: v.fromServer, proven: v.proven !== false, versions: [] });
     groups.get(key).versions.push(v);
   }
   const order = new Map(fieldsOf(entity).map((f, i) => [f.name, i]));
@@ -55,7 +55,8 @@ export function historyTimeline(entity, history, refs, serverSite) {
   return h('ol.timeline', { dataset: { testid: 'history' } }, list.map((g) => h('li.event',
     h('div.event-head',
       h('time', { datetime: new Date(g.at).toISOString() }, fmtTime(g.at)), ' · ',
-      h('strong', g.author || '?'), ' · ', h('span.origin', origin(g, serverSite))),
+      h('strong', g.author || '?'), ' · ', h('span.origin', origin(g, serverSite)),
+      g.proven ? null : [' · ', h('span.tag.unsigned', { title: t('unsignedHint') }, t('unsigned'))]),
     h('dl.changes', g.versions.filter((v) => v.field !== 'deleted' || v.value).map((v) => [
       h('dt', fieldLabel(v.field)),
       h('dd', { class: v.current ? 'current' : 'replaced' },
