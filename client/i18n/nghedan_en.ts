@@ -586,7 +586,7 @@
             <translation>Please enter the update.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="27" />
+            <location filename="../petition_controller.cpp" line="26" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
@@ -1808,48 +1808,48 @@
     <context>
         <name>nghedan::client::PetitionController</name>
         <message>
-            <location filename="../petition_controller.cpp" line="39" />
+            <location filename="../petition_controller.cpp" line="38" />
             <source>Hãy chọn địa bàn của kiến nghị.</source>
             <translation>Choose the area of the petition.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="43" />
+            <location filename="../petition_controller.cpp" line="42" />
             <source>Hãy chọn lĩnh vực.</source>
             <translation>Choose a category.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="68" />
-            <location filename="../petition_controller.cpp" line="79" />
+            <location filename="../petition_controller.cpp" line="67" />
+            <location filename="../petition_controller.cpp" line="78" />
             <source>Không tìm thấy buổi họp.</source>
             <translation>Meeting not found.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="86" />
+            <location filename="../petition_controller.cpp" line="85" />
             <source>Không tìm thấy kiến nghị này ở khu phố của buổi họp.</source>
             <translation>This petition is not in the meeting's neighbourhood.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="91" />
+            <location filename="../petition_controller.cpp" line="90" />
             <source>Được nêu lại tại buổi họp «%1» (%2)</source>
             <translation>Raised again at the meeting “%1” (%2)</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="96" />
+            <location filename="../petition_controller.cpp" line="95" />
             <source>, người nêu: %1</source>
             <translation>, raised by: %1</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="98" />
+            <location filename="../petition_controller.cpp" line="97" />
             <source>. Ý kiến: %1</source>
             <translation>. Said: %1</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="128" />
+            <location filename="../petition_controller.cpp" line="127" />
             <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
             <translation>A petition cannot move from “%1” to “%2”.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="134" />
+            <location filename="../petition_controller.cpp" line="133" />
             <source>Hãy ghi rõ lý do.</source>
             <translation>Please state the reason.</translation>
         </message>
@@ -1874,7 +1874,7 @@
             <translation>Please state why it is escalated.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="176" />
+            <location filename="../petition_controller.cpp" line="177" />
             <source>Chuyển lên cấp %1: %2</source>
             <translation>Escalated to the %1 level: %2</translation>
         </message>
@@ -1892,37 +1892,37 @@
             <translation>Last edited %1 by %2</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="169" />
+            <location filename="../record_controller.cpp" line="189" />
             <source>Chưa gửi lại được: %1</source>
             <translation>Could not send again: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="183" />
+            <location filename="../record_controller.cpp" line="193" />
             <source>Chưa bỏ được: %1</source>
             <translation>Could not discard: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="195" />
+            <location filename="../record_controller.cpp" line="200" />
             <source>Trường «%1» không có trong hồ sơ.</source>
             <translation>The record has no field “%1”.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="219" />
+            <location filename="../record_controller.cpp" line="224" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="223" />
+            <location filename="../record_controller.cpp" line="228" />
             <source>Đã lưu lúc %1</source>
             <translation>Saved at %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="240" />
+            <location filename="../record_controller.cpp" line="245" />
             <source>Chưa có hồ sơ để lưu.</source>
             <translation>No record to save yet.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="263" />
+            <location filename="../record_controller.cpp" line="268" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
         </message>
@@ -1963,7 +1963,17 @@
             <translation>A record's area cannot change after it is created.</translation>
         </message>
         <message>
-            <location filename="../refused_list_model.cpp" line="59" />
+            <location filename="../refused_list_model.cpp" line="60" />
+            <source>Máy chủ đã giữ một thay đổi khác mang cùng mã của máy này (có thể tệp dữ liệu của máy đã bị sao chép). Hãy ghi lại nếu nội dung này vẫn đúng, và báo quản trị viên.</source>
+            <translation>The server holds a different change under this device's id (the device's data file may have been copied). Write it again if it is still right, and tell the administrator.</translation>
+        </message>
+        <message>
+            <location filename="../refused_list_model.cpp" line="64" />
+            <source>Máy chủ không xác nhận được thay đổi này do chính máy này ghi (chữ ký thiết bị). Hãy báo quản trị viên.</source>
+            <translation>The server could not confirm that this device wrote this change (device signature). Please tell the administrator.</translation>
+        </message>
+        <message>
+            <location filename="../refused_list_model.cpp" line="67" />
             <source>Máy chủ không chấp nhận thay đổi này.</source>
             <translation>The server did not accept this change.</translation>
         </message>
@@ -1971,27 +1981,27 @@
     <context>
         <name>nghedan::client::ReplicaService</name>
         <message>
-            <location filename="../replica_service.cpp" line="68" />
+            <location filename="../replica_service.cpp" line="74" />
             <source>Vai trò của bạn không được %1 %2 này.</source>
             <translation>Your role may not %1 this %2.</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="69" />
+            <location filename="../replica_service.cpp" line="75" />
             <source>tạo</source>
             <translation>create</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="69" />
+            <location filename="../replica_service.cpp" line="75" />
             <source>sửa</source>
             <translation>change</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="73" />
+            <location filename="../replica_service.cpp" line="79" />
             <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
             <translation>“%1” is outside your area (%2).</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="120" />
+            <location filename="../replica_service.cpp" line="126" />
             <source>Không tìm thấy %1 được liên kết trên máy này.</source>
             <translation>The linked %1 is not on this device.</translation>
         </message>
@@ -2006,33 +2016,54 @@
     </context>
     <context>
         <name>nghedan::client::SyncController</name>
+        <message numerus="yes">
+            <location filename="../sync_controller.cpp" line="148" />
+            <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
+            <translation>
+                <numerusform>The server received %n change carrying this device's id that this device did not write.</numerusform>
+                <numerusform>The server received %n changes carrying this device's id that this device did not write.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../sync_controller.cpp" line="151" />
+            <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
+            <translation>
+                <numerusform>%n received change was not taken: it lacks a valid signature of the device that wrote it.</numerusform>
+                <numerusform>%n received changes were not taken: they lack a valid signature of the device that wrote them.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../sync_controller.cpp" line="169" />
+            <location filename="../sync_controller.cpp" line="154" />
+            <source>Hãy báo quản trị viên.</source>
+            <translation>Please tell the administrator.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="185" />
             <source>Đang kết nối máy chủ…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="171" />
+            <location filename="../sync_controller.cpp" line="187" />
             <source>Đang gửi %1/%2 thay đổi</source>
             <translation>Sending %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="172" />
+            <location filename="../sync_controller.cpp" line="188" />
             <source>Đang gửi %1 thay đổi</source>
             <translation>Sending %1 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="174" />
+            <location filename="../sync_controller.cpp" line="190" />
             <source>Đang nhận %1/%2 thay đổi</source>
             <translation>Receiving %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="175" />
+            <location filename="../sync_controller.cpp" line="191" />
             <source>Đang nhận %1 thay đổi</source>
             <translation>Receiving %1 changes</translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="189" />
+            <location filename="../sync_controller.cpp" line="205" />
             <source>%n thay đổi chưa được chấp nhận</source>
             <translation>
                 <numerusform>%n change not accepted</numerusform>
@@ -2040,7 +2071,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="190" />
+            <location filename="../sync_controller.cpp" line="206" />
             <source>%n thay đổi chưa gửi</source>
             <translation>
                 <numerusform>%n change not sent</numerusform>
@@ -2048,77 +2079,87 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="191" />
+            <location filename="../sync_controller.cpp" line="207" />
             <source>Mọi thay đổi đã được gửi</source>
             <translation>Every change has been sent</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="195" />
+            <location filename="../sync_controller.cpp" line="211" />
             <source>Đang đồng bộ…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="196" />
+            <location filename="../sync_controller.cpp" line="212" />
             <source>Ngoại tuyến</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="197" />
+            <location filename="../sync_controller.cpp" line="213" />
             <source>Lỗi đồng bộ</source>
             <translation>Sync error</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="199" />
+            <location filename="../sync_controller.cpp" line="215" />
             <source>Chưa đồng bộ</source>
             <translation>Not synced yet</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="199" />
+            <location filename="../sync_controller.cpp" line="215" />
             <source>Đã đồng bộ %1</source>
             <translation>Synced %1</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="205" />
+            <location filename="../sync_controller.cpp" line="221" />
             <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
             <translation>Cannot reach the server. Your data is stored on this device and syncs automatically when a network is available.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="206" />
+            <location filename="../sync_controller.cpp" line="222" />
             <source>Sai tên đăng nhập hoặc mật khẩu.</source>
             <translation>Wrong username or password.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="208" />
+            <location filename="../sync_controller.cpp" line="224" />
             <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
             <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="211" />
+            <location filename="../sync_controller.cpp" line="227" />
             <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
             <translation>Your session has expired. Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="213" />
+            <location filename="../sync_controller.cpp" line="229" />
             <source>Tài khoản không có quyền thực hiện thao tác này.</source>
             <translation>This account may not do that.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="215" />
+            <location filename="../sync_controller.cpp" line="231" />
             <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server has a problem. The app will retry; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="216" />
+            <location filename="../sync_controller.cpp" line="232" />
             <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
             <translation>This version of the app is too old. Please update the app.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="218" />
+            <location filename="../sync_controller.cpp" line="234" />
+            <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
+            <translation>This device may no longer sync. Please contact the administrator.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="236" />
+            <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
+            <translation>This device's id is registered with another key. Please contact the administrator.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="238" />
             <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
             <translation>The server answered unexpectedly. Check the server address in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="219" />
+            <location filename="../sync_controller.cpp" line="239" />
             <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
             <translation>Sync did not complete (error code: %1). Your data is safe on this device.</translation>
         </message>

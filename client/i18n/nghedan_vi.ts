@@ -586,7 +586,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="27"/>
+        <location filename="../petition_controller.cpp" line="26"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,48 +1807,48 @@
 <context>
     <name>nghedan::client::PetitionController</name>
     <message>
-        <location filename="../petition_controller.cpp" line="39"/>
+        <location filename="../petition_controller.cpp" line="38"/>
         <source>Hãy chọn địa bàn của kiến nghị.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="43"/>
+        <location filename="../petition_controller.cpp" line="42"/>
         <source>Hãy chọn lĩnh vực.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="68"/>
-        <location filename="../petition_controller.cpp" line="79"/>
+        <location filename="../petition_controller.cpp" line="67"/>
+        <location filename="../petition_controller.cpp" line="78"/>
         <source>Không tìm thấy buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="86"/>
+        <location filename="../petition_controller.cpp" line="85"/>
         <source>Không tìm thấy kiến nghị này ở khu phố của buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="91"/>
+        <location filename="../petition_controller.cpp" line="90"/>
         <source>Được nêu lại tại buổi họp «%1» (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="96"/>
+        <location filename="../petition_controller.cpp" line="95"/>
         <source>, người nêu: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="98"/>
+        <location filename="../petition_controller.cpp" line="97"/>
         <source>. Ý kiến: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="128"/>
+        <location filename="../petition_controller.cpp" line="127"/>
         <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="134"/>
+        <location filename="../petition_controller.cpp" line="133"/>
         <source>Hãy ghi rõ lý do.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,7 +1873,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="176"/>
+        <location filename="../petition_controller.cpp" line="177"/>
         <source>Chuyển lên cấp %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,37 +1891,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="169"/>
+        <location filename="../record_controller.cpp" line="189"/>
         <source>Chưa gửi lại được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="183"/>
+        <location filename="../record_controller.cpp" line="193"/>
         <source>Chưa bỏ được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="195"/>
+        <location filename="../record_controller.cpp" line="200"/>
         <source>Trường «%1» không có trong hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="219"/>
+        <location filename="../record_controller.cpp" line="224"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="223"/>
+        <location filename="../record_controller.cpp" line="228"/>
         <source>Đã lưu lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="240"/>
+        <location filename="../record_controller.cpp" line="245"/>
         <source>Chưa có hồ sơ để lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="263"/>
+        <location filename="../record_controller.cpp" line="268"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1962,7 +1962,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../refused_list_model.cpp" line="59"/>
+        <location filename="../refused_list_model.cpp" line="60"/>
+        <source>Máy chủ đã giữ một thay đổi khác mang cùng mã của máy này (có thể tệp dữ liệu của máy đã bị sao chép). Hãy ghi lại nếu nội dung này vẫn đúng, và báo quản trị viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../refused_list_model.cpp" line="64"/>
+        <source>Máy chủ không xác nhận được thay đổi này do chính máy này ghi (chữ ký thiết bị). Hãy báo quản trị viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../refused_list_model.cpp" line="67"/>
         <source>Máy chủ không chấp nhận thay đổi này.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1970,27 +1980,27 @@
 <context>
     <name>nghedan::client::ReplicaService</name>
     <message>
-        <location filename="../replica_service.cpp" line="68"/>
+        <location filename="../replica_service.cpp" line="74"/>
         <source>Vai trò của bạn không được %1 %2 này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="69"/>
+        <location filename="../replica_service.cpp" line="75"/>
         <source>tạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="69"/>
+        <location filename="../replica_service.cpp" line="75"/>
         <source>sửa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="73"/>
+        <location filename="../replica_service.cpp" line="79"/>
         <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="120"/>
+        <location filename="../replica_service.cpp" line="126"/>
         <source>Không tìm thấy %1 được liên kết trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2005,117 +2015,146 @@
 </context>
 <context>
     <name>nghedan::client::SyncController</name>
+    <message numerus="yes">
+        <location filename="../sync_controller.cpp" line="148"/>
+        <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_controller.cpp" line="151"/>
+        <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../sync_controller.cpp" line="169"/>
+        <location filename="../sync_controller.cpp" line="154"/>
+        <source>Hãy báo quản trị viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="185"/>
         <source>Đang kết nối máy chủ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="171"/>
+        <location filename="../sync_controller.cpp" line="187"/>
         <source>Đang gửi %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="172"/>
+        <location filename="../sync_controller.cpp" line="188"/>
         <source>Đang gửi %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="174"/>
+        <location filename="../sync_controller.cpp" line="190"/>
         <source>Đang nhận %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="175"/>
+        <location filename="../sync_controller.cpp" line="191"/>
         <source>Đang nhận %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="189"/>
+        <location filename="../sync_controller.cpp" line="205"/>
         <source>%n thay đổi chưa được chấp nhận</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="190"/>
+        <location filename="../sync_controller.cpp" line="206"/>
         <source>%n thay đổi chưa gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="191"/>
+        <location filename="../sync_controller.cpp" line="207"/>
         <source>Mọi thay đổi đã được gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="195"/>
+        <location filename="../sync_controller.cpp" line="211"/>
         <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="196"/>
+        <location filename="../sync_controller.cpp" line="212"/>
         <source>Ngoại tuyến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="197"/>
+        <location filename="../sync_controller.cpp" line="213"/>
         <source>Lỗi đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="199"/>
+        <location filename="../sync_controller.cpp" line="215"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="199"/>
+        <location filename="../sync_controller.cpp" line="215"/>
         <source>Đã đồng bộ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="205"/>
+        <location filename="../sync_controller.cpp" line="221"/>
         <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="206"/>
+        <location filename="../sync_controller.cpp" line="222"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="208"/>
+        <location filename="../sync_controller.cpp" line="224"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="211"/>
+        <location filename="../sync_controller.cpp" line="227"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="213"/>
+        <location filename="../sync_controller.cpp" line="229"/>
         <source>Tài khoản không có quyền thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="215"/>
+        <location filename="../sync_controller.cpp" line="231"/>
         <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="216"/>
+        <location filename="../sync_controller.cpp" line="232"/>
         <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="218"/>
+        <location filename="../sync_controller.cpp" line="234"/>
+        <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="236"/>
+        <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="238"/>
         <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="219"/>
+        <location filename="../sync_controller.cpp" line="239"/>
         <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
