@@ -14,6 +14,7 @@ namespace {
 SyncController* g_sync = nullptr;
 const QString kLastSynced = QStringLiteral("sync/lastSyncedMs");
 const QString kToken = QStringLiteral("session/token");
+const QString kAlarm = QStringLiteral("sync/alarm");
 }  // namespace
 
 void SyncWorker::runSync(const QString& baseUrl, const QString& token) {
@@ -150,8 +151,12 @@ void SyncController::onFinished(bool ok, qulonglong, qulonglong pulled, qulonglo
         if (rejected > 0)
             alarms << tr("%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên "
                          "không được nhận.", "", static_cast<int>(rejected));
-        if (!alarms.isEmpty())
-            m_lastError = alarms.join(u' ') + u' ' + tr("Hãy báo quản trị viên.");
+        if (!alarms.isEmpty()) {
+            const QString earlier = alarm();
+            const QString now = formatDateTime(QDateTime::currentMSecsSinceEpoch()) + QStringLiteral(": ") +
+                                alarms.join(u' ') + u' ' + tr("Hãy báo quản trị viên.");
+            m_settings->setValue(kAlarm, earlier.isEmpty() ? now : earlier + u'\n' + now);
+        }
         m_settings->setValue(kLastSynced, QDateTime::currentMSecsSinceEpoch());
     } else if (code == u"cancelled") {
         // The UI needed the replica; carry on shortly from where it stopped.
@@ -213,6 +218,13 @@ QString SyncController::summary() const {
     if (!m_lastError.isEmpty()) return tr("Lỗi đồng bộ");
     const QString last = lastSyncedText();
     return last.isEmpty() ? tr("Chưa đồng bộ") : tr("Đã đồng bộ %1").arg(last);
+}
+
+QString SyncController::alarm() const { return m_settings->value(kAlarm); }
+
+void SyncController::dismissAlarm() {
+    m_settings->setValue(kAlarm, QString());
+    emit stateChanged();
 }
 
 QString SyncController::describeError(const QString& code, const QString& message) {

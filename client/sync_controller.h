@@ -58,6 +58,9 @@ class SyncController : public QObject {
     Q_PROPERTY(QString lastSyncedText READ lastSyncedText NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY stateChanged)
+    /** What a sync found that someone altered or forged (SyncResult::rejected,
+     *  impersonatedSeqs): kept across syncs and restarts until the person dismisses it. */
+    Q_PROPERTY(QString alarm READ alarm NOTIFY stateChanged)
 
 public:
     SyncController(ReplicaService* service, AppSettings* settings, QObject* parent = nullptr);
@@ -68,6 +71,8 @@ public:
 
     /** Starts a sync now unless one runs or nobody is signed in. */
     Q_INVOKABLE void syncNow();
+    /** The person has seen the alarm (and told the administrator). */
+    Q_INVOKABLE void dismissAlarm();
     /** Turns automatic sync (every 30 s while signed in, 3 s after a local change) on/off. */
     void setAutomatic(bool on);
     /** Signs in on the sync thread; loginFinished follows. */
@@ -86,6 +91,7 @@ public:
     QString outboxText() const;
     QString lastSyncedText() const;
     QString lastError() const { return m_lastError; }
+    QString alarm() const;
     QString summary() const;
 
     /** A plain-Vietnamese sentence for an error code from the server or the network. */

@@ -1016,63 +1016,68 @@
             <translation>Not sent: %1 · Refused: %2</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="64" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="73" />
+            <source>Đã báo quản trị viên</source>
+            <translation>Administrator told</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="77" />
             <source>Đồng bộ ngay</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="71" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="84" />
             <source>Ngôn ngữ</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="89" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="102" />
             <source>Tài khoản</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="92" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="105" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="98" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="111" />
             <source>Địa bàn: %1</source>
             <translation>Area: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="112" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="125" />
             <source>Thông tin kỹ thuật…</source>
             <translation>Technical details…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="119" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="132" />
             <source>Thư mục dữ liệu: %1</source>
             <translation>Data folder: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="103" />
-            <location filename="../../qml/pages/SettingsPage.qml" line="143" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="116" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="156" />
             <source>Đăng xuất</source>
             <translation>Sign out</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="133" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="146" />
             <source>Đăng xuất?</source>
             <translation>Sign out?</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="137" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="150" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="152" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="165" />
             <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
             <translation>%1 changes are not sent yet. They stay on this device and are sent after you sign in again, which needs a network.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="153" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="166" />
             <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
             <translation>The data stays on this device. Signing in again needs a network.</translation>
         </message>
@@ -2017,7 +2022,7 @@
     <context>
         <name>nghedan::client::SyncController</name>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="148" />
+            <location filename="../sync_controller.cpp" line="149" />
             <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
             <translation>
                 <numerusform>The server received %n change carrying this device's id that this device did not write.</numerusform>
@@ -2025,7 +2030,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="151" />
+            <location filename="../sync_controller.cpp" line="152" />
             <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
             <translation>
                 <numerusform>%n received change was not taken: it lacks a valid signature of the device that wrote it.</numerusform>
@@ -2033,37 +2038,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="154" />
+            <location filename="../sync_controller.cpp" line="157" />
             <source>Hãy báo quản trị viên.</source>
             <translation>Please tell the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="185" />
+            <location filename="../sync_controller.cpp" line="190" />
             <source>Đang kết nối máy chủ…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="187" />
+            <location filename="../sync_controller.cpp" line="192" />
             <source>Đang gửi %1/%2 thay đổi</source>
             <translation>Sending %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="188" />
+            <location filename="../sync_controller.cpp" line="193" />
             <source>Đang gửi %1 thay đổi</source>
             <translation>Sending %1 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="190" />
+            <location filename="../sync_controller.cpp" line="195" />
             <source>Đang nhận %1/%2 thay đổi</source>
             <translation>Receiving %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="191" />
+            <location filename="../sync_controller.cpp" line="196" />
             <source>Đang nhận %1 thay đổi</source>
             <translation>Receiving %1 changes</translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="205" />
+            <location filename="../sync_controller.cpp" line="210" />
             <source>%n thay đổi chưa được chấp nhận</source>
             <translation>
                 <numerusform>%n change not accepted</numerusform>
@@ -2071,7 +2076,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="206" />
+            <location filename="../sync_controller.cpp" line="211" />
             <source>%n thay đổi chưa gửi</source>
             <translation>
                 <numerusform>%n change not sent</numerusform>
@@ -2079,87 +2084,87 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="207" />
+            <location filename="../sync_controller.cpp" line="212" />
             <source>Mọi thay đổi đã được gửi</source>
             <translation>Every change has been sent</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="211" />
+            <location filename="../sync_controller.cpp" line="216" />
             <source>Đang đồng bộ…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="212" />
+            <location filename="../sync_controller.cpp" line="217" />
             <source>Ngoại tuyến</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="213" />
+            <location filename="../sync_controller.cpp" line="218" />
             <source>Lỗi đồng bộ</source>
             <translation>Sync error</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="215" />
+            <location filename="../sync_controller.cpp" line="220" />
             <source>Chưa đồng bộ</source>
             <translation>Not synced yet</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="215" />
+            <location filename="../sync_controller.cpp" line="220" />
             <source>Đã đồng bộ %1</source>
             <translation>Synced %1</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="221" />
+            <location filename="../sync_controller.cpp" line="233" />
             <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
             <translation>Cannot reach the server. Your data is stored on this device and syncs automatically when a network is available.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="222" />
+            <location filename="../sync_controller.cpp" line="234" />
             <source>Sai tên đăng nhập hoặc mật khẩu.</source>
             <translation>Wrong username or password.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="224" />
+            <location filename="../sync_controller.cpp" line="236" />
             <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
             <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="227" />
+            <location filename="../sync_controller.cpp" line="239" />
             <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
             <translation>Your session has expired. Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="229" />
+            <location filename="../sync_controller.cpp" line="241" />
             <source>Tài khoản không có quyền thực hiện thao tác này.</source>
             <translation>This account may not do that.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="231" />
+            <location filename="../sync_controller.cpp" line="243" />
             <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server has a problem. The app will retry; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="232" />
+            <location filename="../sync_controller.cpp" line="244" />
             <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
             <translation>This version of the app is too old. Please update the app.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="234" />
+            <location filename="../sync_controller.cpp" line="246" />
             <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device may no longer sync. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="236" />
+            <location filename="../sync_controller.cpp" line="248" />
             <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device's id is registered with another key. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="238" />
+            <location filename="../sync_controller.cpp" line="250" />
             <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
             <translation>The server answered unexpectedly. Check the server address in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="239" />
+            <location filename="../sync_controller.cpp" line="251" />
             <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
             <translation>Sync did not complete (error code: %1). Your data is safe on this device.</translation>
         </message>

@@ -1015,63 +1015,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="64"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="73"/>
+        <source>Đã báo quản trị viên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="77"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="71"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="84"/>
         <source>Ngôn ngữ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="89"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="102"/>
         <source>Tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="92"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="105"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="111"/>
         <source>Địa bàn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="112"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="125"/>
         <source>Thông tin kỹ thuật…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="119"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="132"/>
         <source>Thư mục dữ liệu: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="103"/>
-        <location filename="../../qml/pages/SettingsPage.qml" line="143"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="116"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="156"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="133"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="146"/>
         <source>Đăng xuất?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="137"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="150"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="152"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="165"/>
         <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="153"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="166"/>
         <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2016,145 +2021,145 @@
 <context>
     <name>nghedan::client::SyncController</name>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="148"/>
+        <location filename="../sync_controller.cpp" line="149"/>
         <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="151"/>
+        <location filename="../sync_controller.cpp" line="152"/>
         <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="154"/>
+        <location filename="../sync_controller.cpp" line="157"/>
         <source>Hãy báo quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="185"/>
+        <location filename="../sync_controller.cpp" line="190"/>
         <source>Đang kết nối máy chủ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="187"/>
+        <location filename="../sync_controller.cpp" line="192"/>
         <source>Đang gửi %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="188"/>
+        <location filename="../sync_controller.cpp" line="193"/>
         <source>Đang gửi %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="190"/>
+        <location filename="../sync_controller.cpp" line="195"/>
         <source>Đang nhận %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="191"/>
+        <location filename="../sync_controller.cpp" line="196"/>
         <source>Đang nhận %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="205"/>
+        <location filename="../sync_controller.cpp" line="210"/>
         <source>%n thay đổi chưa được chấp nhận</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="206"/>
+        <location filename="../sync_controller.cpp" line="211"/>
         <source>%n thay đổi chưa gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="207"/>
+        <location filename="../sync_controller.cpp" line="212"/>
         <source>Mọi thay đổi đã được gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="211"/>
+        <location filename="../sync_controller.cpp" line="216"/>
         <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="212"/>
+        <location filename="../sync_controller.cpp" line="217"/>
         <source>Ngoại tuyến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="213"/>
+        <location filename="../sync_controller.cpp" line="218"/>
         <source>Lỗi đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="215"/>
+        <location filename="../sync_controller.cpp" line="220"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="215"/>
+        <location filename="../sync_controller.cpp" line="220"/>
         <source>Đã đồng bộ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="221"/>
+        <location filename="../sync_controller.cpp" line="233"/>
         <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="222"/>
+        <location filename="../sync_controller.cpp" line="234"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="224"/>
+        <location filename="../sync_controller.cpp" line="236"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="227"/>
+        <location filename="../sync_controller.cpp" line="239"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="229"/>
+        <location filename="../sync_controller.cpp" line="241"/>
         <source>Tài khoản không có quyền thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="231"/>
+        <location filename="../sync_controller.cpp" line="243"/>
         <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="232"/>
+        <location filename="../sync_controller.cpp" line="244"/>
         <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="234"/>
+        <location filename="../sync_controller.cpp" line="246"/>
         <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="236"/>
+        <location filename="../sync_controller.cpp" line="248"/>
         <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="238"/>
+        <location filename="../sync_controller.cpp" line="250"/>
         <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="239"/>
+        <location filename="../sync_controller.cpp" line="251"/>
         <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>

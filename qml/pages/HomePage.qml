@@ -154,8 +154,8 @@ Page {
                     spacing: Theme.gap
                     Label {
                         Layout.fillWidth: true
-                        text: Sync.lastError.length > 0 ? Sync.lastError : qsTr("%1. %2.").arg(Sync.summary).arg(Sync.outboxText)
-                        color: Sync.lastError.length > 0 || Sync.refusedCount > 0 ? Theme.danger : Theme.text
+                        text: Sync.alarm.length > 0 ? Sync.alarm : Sync.lastError.length > 0 ? Sync.lastError : qsTr("%1. %2.").arg(Sync.summary).arg(Sync.outboxText)
+                        color: Sync.alarm.length > 0 || Sync.lastError.length > 0 || Sync.refusedCount > 0 ? Theme.danger : Theme.text
                         wrapMode: Text.Wrap
                     }
                     Button {

@@ -60,6 +60,19 @@ Page {
                     color: Theme.danger
                     wrapMode: Text.Wrap
                 }
+                Label {
+                    objectName: "syncAlarm"
+                    Layout.fillWidth: true
+                    visible: Sync.alarm.length > 0
+                    text: Sync.alarm
+                    color: Theme.danger
+                    wrapMode: Text.Wrap
+                }
+                Button {
+                    visible: Sync.alarm.length > 0
+                    text: qsTr("Đã báo quản trị viên")
+                    onClicked: Sync.dismissAlarm()
+                }
                 Button {
                     text: qsTr("Đồng bộ ngay")
                     enabled: !Sync.running

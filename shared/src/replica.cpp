@@ -1556,16 +1556,18 @@ Status Replica::renewSite() {
     if (Status s = setMeta("signing_key", ""); !s) return s;
     auto idx = m_impl->siteIndex(site);
     if (!idx) return idx.error();
-    const std::string oldSite = m_site;
+    // On failure the replica stays as it was: old site, old key.
+    const std::string oldSite = m_site, oldSecret = m_secretKey, oldPublic = m_publicKey;
+    auto keepOld = [&](Status failed) {
+        m_site = oldSite;
+        m_secretKey = oldSecret;
+        m_publicKey = oldPublic;
+        m_impl->keyCache.clear();
+        return failed;
+    };
     m_site = site;
-    if (Status s = loadOrMakeKey(); !s) {
-        m_site = oldSite;
-        return s;
-    }
-    if (Status s = tx.commit(); !s) {
-        m_site = oldSite;
-        return s;
-    }
+    if (Status s = loadOrMakeKey(); !s) return keepOld(s);
+    if (Status s = tx.commit(); !s) return keepOld(s);
     m_impl->ownIdx = *idx;
     return {};
 }

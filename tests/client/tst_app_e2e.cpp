@@ -6,8 +6,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <httplib.h>
+
 #include "app_services.h"
 #include "app_settings.h"
+#include "nghedan/proof.h"
 #include "nghedan/replica.h"
 #include "nghedan/sync_client.h"
 #include "petition_controller.h"
@@ -25,6 +28,7 @@ class AppEndToEndTest : public QObject {
     Q_OBJECT
 private slots:
     void anEditOnAnotherReplicaAppearsInTheAppsList();
+    void aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed();
 };
 
 void AppEndToEndTest::anEditOnAnotherReplicaAppearsInTheAppsList() {
@@ -108,6 +112,63 @@ void AppEndToEndTest::anEditOnAnotherReplicaAppearsInTheAppsList() {
     QVERIFY2(app->sync()->lastError().contains(QStringLiteral("Không kết nối được máy chủ")),
              qPrintable(app->sync()->lastError()));
     QCOMPARE(app->sync()->pendingCount(), 1);
+}
+
+void AppEndToEndTest::aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed() {
+    QTemporaryDir dir;
+    test::ServerProcess server(NGHEDAN_SERVER_BINARY, (dir.path() + "/server").toStdString(), {"--demo"});
+    QVERIFY2(server.start(), "the demo server did not start");
+    QString error;
+    auto app = AppServices::start(dir.path() + "/app", QString::fromStdString(server.url()), &error);
+    QVERIFY2(app, qPrintable(error));
+    QSignalSpy synced(app->sync(), &SyncController::finished);
+    app->session()->signIn("canbo.q12", "demo1234");
+    QVERIFY(synced.wait(60'000));
+    PetitionController petition;
+    QVERIFY(petition.create(app->session()->scopeUnit(), "other", "Kiến nghị thật của máy này"));
+    synced.clear();
+    app->sync()->syncNow();
+    QVERIFY(synced.wait(60'000));
+    QVERIFY(app->sync()->alarm().isEmpty());
+
+    // Someone holding a copy of this tablet's key pushes another version of its last change.
+    Change twin = app->replica()->with([](Replica& r) {
+        Change c = r.changesOfSite(r.siteId(), r.ackedSeq() - 1, 1)->front();
+        c.set["title"] = "Nội dung mạo danh";
+        c.sig = signatureOf(c, *r.meta("signing_key"));
+        return c;
+    });
+    auto other = Replica::open((dir.path() + "/other.db").toStdString());
+    QVERIFY(other.ok());
+    SyncClientOptions options;
+    options.baseUrl = server.url();
+    SyncClient otherSync(**other, options);
+    QVERIFY(otherSync.login("canbo.q12", "demo1234").ok());
+    httplib::Client http(server.url());
+    auto pushed = http.Post("/api/v1/sync/push",
+                            {{"Authorization", "Bearer " + otherSync.options().token}},
+                            Json{{"changes", Json::array({toJson(twin)})}}.dump(), "application/json");
+    QVERIFY(pushed && pushed->status == 200);
+    QVERIFY2(pushed->body.find("dot_conflict") != std::string::npos, pushed->body.c_str());
+
+    // The app hears of it at its next sync and keeps saying so until the person dismisses it.
+    for (int round = 0; round < 2; ++round) {
+        synced.clear();
+        app->sync()->syncNow();
+        QVERIFY(synced.wait(60'000));
+        QVERIFY2(synced.first().first().toBool(), qPrintable(app->sync()->lastError()));
+        QVERIFY2(app->sync()->alarm().contains(QStringLiteral("không do máy này ghi")),
+                 qPrintable(app->sync()->alarm()));
+    }
+    app->sync()->dismissAlarm();
+    QVERIFY(app->sync()->alarm().isEmpty());
+    // Its own version stands on the server.
+    auto mine = otherSync.sync();
+    QVERIFY(mine.ok());
+    auto record = (*other)->get("petition", toStd(petition.recordId()));
+    QVERIFY(record.ok() && record->has_value());
+    QCOMPARE(QString::fromStdString((*record)->values["title"].get<std::string>()),
+             QStringLiteral("Kiến nghị thật của máy này"));
 }
 
 QTEST_GUILESS_MAIN(AppEndToEndTest)

@@ -222,6 +222,16 @@ int main(int argc, char* argv[]) {
         });
         both(QStringLiteral("not-accepted"), [&] { call(root, "showRefused"); });
         both(QStringLiteral("settings"), [&] { call(root, "showSettings"); });
+        // What a tablet shows after the server told it a change was forged in its name.
+        services->settings()->setValue(
+            QStringLiteral("sync/alarm"),
+            QStringLiteral("01/12/2026 09:15: Máy chủ đã nhận 1 thay đổi mang mã của máy này nhưng "
+                           "không do máy này ghi. Hãy báo quản trị viên."));
+        both(QStringLiteral("settings-alarm"), [&] {
+            call(root, "goHome");
+            call(root, "showSettings");
+        });
+        services->settings()->setValue(QStringLiteral("sync/alarm"), QString());
         both(
             QStringLiteral("new-meeting"),
             [&] {
