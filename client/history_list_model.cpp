@@ -73,6 +73,8 @@ void HistoryListModel::reload() {
                     if (text.size() > 300) text = text.left(299) + QChar(0x2026);
                     lines << Catalog::fieldLabel(m_entity, toQString(v->field)) + QStringLiteral(": ") + text;
                 }
+                if (!versions.front()->proven)
+                    lines << tr("(ghi trước khi có chữ ký thiết bị)");
                 row.summary = lines.join(QLatin1Char('\n'));
                 rows.push_back(std::move(row));
             }

@@ -141,6 +141,7 @@ T.update({
 '%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.':('%n received change was not taken: it lacks a valid signature of the device that wrote it.','%n received changes were not taken: they lack a valid signature of the device that wrote them.'),
 'Hãy báo quản trị viên.':'Please tell the administrator.',
 'Đã báo quản trị viên':'Administrator told',
+'(ghi trước khi có chữ ký thiết bị)':'(written before device signatures)',
 'Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.':'This device may no longer sync. Please contact the administrator.',
 'Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.':"This device's id is registered with another key. Please contact the administrator.",
 'Máy chủ đã giữ một thay đổi khác mang cùng mã của máy này (có thể tệp dữ liệu của máy đã bị sao chép). Hãy ghi lại nếu nội dung này vẫn đúng, và báo quản trị viên.':"The server holds a different change under this device's id (the device's data file may have been copied). Write it again if it is still right, and tell the administrator.",

@@ -1757,6 +1757,14 @@
     </message>
 </context>
 <context>
+    <name>nghedan::client::HistoryListModel</name>
+    <message>
+        <location filename="../history_list_model.cpp" line="77"/>
+        <source>(ghi trước khi có chữ ký thiết bị)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nghedan::client::MeetingController</name>
     <message>
         <location filename="../meeting_controller.cpp" line="19"/>
