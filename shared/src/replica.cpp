@@ -404,7 +404,14 @@ struct Replica::Impl {
         return {};
     }
 
-    static Error dotConflict(const Change& c) {
+    /** The refusal of a change whose dot is stored with other content: a dot conflict when
+     *  it proves its site (the device's key is in two places), else why it does not (a
+     *  forgery, which says nothing about the device and raises no alarm there). */
+    Error conflictOrForgery(const Change& c) {
+        const std::optional<SiteKey>& key = keyOf(c.site);
+        const bool signedBySite = key && !key->publicKey.empty() && !c.sig.empty() &&
+                                  signatureValid(c, key->publicKey);
+        if (auto err = originRefusal(c, signedBySite)) return *err;
         return {"dot_conflict", "a different change " + c.site + ":" + std::to_string(c.seq) +
                                     " is already stored: one dot never names two changes"};
     }
@@ -1134,7 +1141,7 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
                 auto before = m_db.cached("SELECT code, message FROM refused WHERE site=? AND seq=?");
                 before->bind(1, c.site).bind(2, c.seq);
                 if (same && !*same) {
-                    report.refused.push_back({c.dot(), Impl::dotConflict(c)});
+                    report.refused.push_back({c.dot(), m_impl->conflictOrForgery(c)});
                 } else if (!same && before->step()) {
                     report.refused.push_back({c.dot(), {before->text(0), before->text(1)}});
                 } else {
@@ -1154,7 +1161,7 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
             if (*same)
                 ++report.duplicates;
             else
-                report.refused.push_back({c.dot(), Impl::dotConflict(c)});
+                report.refused.push_back({c.dot(), m_impl->conflictOrForgery(c)});
             continue;
         }
         if (auto err = m_impl->originRefusal(c, sigChecked[index] != 0)) {

@@ -687,6 +687,14 @@ TEST_CASE("a dot pushed again with other content is refused, counted and told to
     // The device itself sending another version of its own dot hears it in the reply.
     const Reply mine = w.push(w.sup, {twin});
     CHECK(refusalCodes(mine) == std::map<std::uint64_t, std::string>{{1, "dot_conflict"}});
+    jsonGet(w.server.baseUrl(), "/api/v1/sync/state", w.sup);  // told
+    // Anyone can send other content under G's dot, but without G's key it is a forgery: no
+    // alarm on G, nothing counted as a dot conflict.
+    Change unsignedTwin = twin;
+    unsignedTwin.set["instruction"] = "Giả mạo";
+    const Reply forged = w.push(w.q3, {signedBy(unsignedTwin, kTabletQ3)});
+    CHECK(refusalCodes(forged) == std::map<std::uint64_t, std::string>{{1, "bad_signature"}});
+    CHECK(jsonGet(w.server.baseUrl(), "/api/v1/sync/state", w.sup).body["dotConflicts"].empty());
 }
 
 TEST_CASE("a revoked device keeps what it wrote before; later changes and logins are refused",

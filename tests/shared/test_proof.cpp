@@ -153,6 +153,18 @@ TEST_CASE("a dot already stored with other content is refused, never a duplicate
         auto rec = r->get("petition", "p1");
         CHECK((*rec)->values["title"] == "Thật");
     }
+    // Other content under that dot without the device's signature is a forgery, not a sign
+    // that the device's key is elsewhere: refused as such.
+    Change forged = real;
+    forged.set["title"] = "Giả mạo";
+    for (Replica* r : {server.get(), other.get()}) {
+        auto report = r->apply({forged}, r == server.get() ? pushFrom(other->siteId()) : ApplyOptions{});
+        CHECK(codeOf(*report) == "bad_signature");
+        forged.sig.clear();
+        report = r->apply({forged}, r == server.get() ? pushFrom(other->siteId()) : ApplyOptions{});
+        CHECK(codeOf(*report) == "unsigned_change");
+        forged.sig = real.sig;
+    }
     // The same content again (signature aside) is a plain duplicate.
     Change resent = real;
     auto dup = server->apply({resent}, pushFrom(tablet->siteId()));
