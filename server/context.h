@@ -70,8 +70,6 @@ void sendError(httplib::Response& res, int status, const std::string& code,
                const std::string& message);
 /** Writes a JSON body (gzip is applied by the server when the client accepts it). */
 void sendJson(httplib::Response& res, const nlohmann::json& body, int status = 200);
-/** Parses a JSON request body, or writes a 400 "malformed_json" error and returns nullopt. */
-std::optional<nlohmann::json> parseJsonBody(const httplib::Request& req, httplib::Response& res);
 
 void registerAuthRoutes(httplib::Server& server, Context& ctx);  // routes/auth.cpp
 void registerSyncRoutes(httplib::Server& server, Context& ctx);  // routes/sync.cpp

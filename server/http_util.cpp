@@ -253,14 +253,6 @@ std::optional<Json> parseJsonText(const std::string& text, httplib::Response& re
     return parsed;
 }
 
-std::optional<Json> parseJsonBody(const httplib::Request& req, httplib::Response& res) {
-    if (req.body.size() > Settings{}.maxBodyBytes) {
-        sendError(res, 413, "body_too_large", "the request body is larger than the limit");
-        return std::nullopt;
-    }
-    return parseJsonText(req.body, res);
-}
-
 std::optional<std::string> readBody(const httplib::Request& req, httplib::Response& res,
                                     const httplib::ContentReader& reader, std::size_t maxBytes) {
     // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "../http_util.h"
 #include "../users.h"
 #include "nghedan/policy.h"
 #include "read_model.h"
@@ -472,6 +473,22 @@ httplib::Server::Handler guarded(Context& ctx, GuardedHandler f) {
         if (!user) return;
         std::lock_guard lock(ctx.mutex);
         f(req, res, *user);
+    };
+}
+
+httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx, std::size_t maxBytes,
+                                                       GuardedWriteHandler f) {
+    return [&ctx, maxBytes, f = std::move(f)](const httplib::Request& req, httplib::Response& res,
+                                              const httplib::ContentReader& reader) {
+        auto user = ctx.authenticate(req, res);
+        if (!user) {
+            res.set_header("Connection", "close");  // its body stays unread
+            return;
+        }
+        auto body = readJsonObject(req, res, reader, maxBytes);
+        if (!body) return;
+        std::lock_guard lock(ctx.mutex);
+        f(req, res, *user, *body);
     };
 }
 

@@ -172,6 +172,15 @@ using GuardedHandler =
  *  under ctx.mutex with the user. */
 httplib::Server::Handler guarded(Context& ctx, GuardedHandler f);
 
+using GuardedWriteHandler = std::function<void(const httplib::Request&, httplib::Response&,
+                                               const User&, const Json& body)>;
+/** A dashboard write route: authenticates from the headers first — a request without a valid
+ *  session is answered, and its connection closed, before a byte of its body is read — then
+ *  reads the JSON body up to `maxBytes` (raw, chunked or inflated, stopped while reading) and
+ *  runs `f` under ctx.mutex with the user and the body. */
+httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx, std::size_t maxBytes,
+                                                       GuardedWriteHandler f);
+
 /** Supervisor write routes: petition handling fields, directives, updates (routes/supervise.cpp). */
 void registerSuperviseRoutes(httplib::Server& server, Context& ctx);
 /** CSV/XLSX exports of filtered lists (routes/exports.cpp). */

@@ -67,10 +67,9 @@ void writeAndReply(Context& ctx, const User& user, WriteRequest request, httplib
 }
 
 void setPetitionHandling(Context& ctx, const httplib::Request& req, httplib::Response& res,
-                         const User& user) {
+                         const User& user, const Json& json) {
     if (!mayWrite(user, res)) return;
-    auto body = parseJsonBody(req, res);
-    if (!body) return;
+    const Json* body = &json;
     const std::string id = req.matches[1];
     auto rec = visibleRecord(ctx, user, "petition", id, res);
     if (!rec) return;
@@ -112,11 +111,11 @@ const std::vector<std::string>& directiveFields() {
     return fields;
 }
 
-void createDirective(Context& ctx, const httplib::Request& req, httplib::Response& res,
-                     const User& user) {
+void createDirective(Context& ctx, const httplib::Request&, httplib::Response& res,
+                     const User& user, const Json& json) {
     if (!mayWrite(user, res)) return;
-    auto body = parseJsonBody(req, res);
-    if (!body) return;
+    Json fields = json;
+    Json* body = &fields;
     WriteRequest w;
     w.entity = "directive";
     std::string unit;
@@ -151,10 +150,9 @@ void createDirective(Context& ctx, const httplib::Request& req, httplib::Respons
 }
 
 void updateDirective(Context& ctx, const httplib::Request& req, httplib::Response& res,
-                     const User& user) {
+                     const User& user, const Json& json) {
     if (!mayWrite(user, res)) return;
-    auto body = parseJsonBody(req, res);
-    if (!body) return;
+    const Json* body = &json;
     const std::string id = req.matches[1];
     auto rec = visibleRecord(ctx, user, "directive", id, res);
     if (!rec) return;
@@ -172,11 +170,10 @@ void updateDirective(Context& ctx, const httplib::Request& req, httplib::Respons
     writeAndReply(ctx, user, std::move(w), res, 200);
 }
 
-void createUpdate(Context& ctx, const httplib::Request& req, httplib::Response& res,
-                  const User& user) {
+void createUpdate(Context& ctx, const httplib::Request&, httplib::Response& res,
+                  const User& user, const Json& json) {
     if (!mayWrite(user, res)) return;
-    auto body = parseJsonBody(req, res);
-    if (!body) return;
+    const Json* body = &json;
     WriteRequest w;
     w.entity = "update";
     if (!takeFields(*body, "update", {"parent", "text"}, w.set, res)) return;
@@ -203,18 +200,32 @@ void createUpdate(Context& ctx, const httplib::Request& req, httplib::Response& 
 }  // namespace
 
 void registerSuperviseRoutes(httplib::Server& server, Context& ctx) {
+    // A dashboard write is a few fields: a generous bound, far below the sync push's.
+    constexpr std::size_t kMaxBody = 256 * 1024;
     server.Post(R"(/api/v1/petitions/([0-9A-Za-z_-]{1,64})/handling)",
-                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
-                                    const User& user) { setPetitionHandling(ctx, req, res, user); }));
+                guardedWrite(ctx, kMaxBody,
+                             [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user, const Json& body) {
+                                 setPetitionHandling(ctx, req, res, user, body);
+                             }));
     server.Post("/api/v1/directives",
-                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
-                                    const User& user) { createDirective(ctx, req, res, user); }));
+                guardedWrite(ctx, kMaxBody,
+                             [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user, const Json& body) {
+                                 createDirective(ctx, req, res, user, body);
+                             }));
     server.Post(R"(/api/v1/directives/([0-9A-Za-z_-]{1,64}))",
-                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
-                                    const User& user) { updateDirective(ctx, req, res, user); }));
+                guardedWrite(ctx, kMaxBody,
+                             [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user, const Json& body) {
+                                 updateDirective(ctx, req, res, user, body);
+                             }));
     server.Post("/api/v1/updates",
-                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
-                                    const User& user) { createUpdate(ctx, req, res, user); }));
+                guardedWrite(ctx, kMaxBody,
+                             [&ctx](const httplib::Request& req, httplib::Response& res,
+                                    const User& user, const Json& body) {
+                                 createUpdate(ctx, req, res, user, body);
+                             }));
 }
 
 }  // namespace nghedan::server

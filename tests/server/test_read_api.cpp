@@ -421,6 +421,57 @@ TEST_CASE("a cookie session cannot write without the CSRF token", "[write]") {
     CHECK(page->status == 200);
 }
 
+TEST_CASE("a dashboard write without a session is answered before its body is read, and one "
+          "with a session is bounded while it is read",
+          "[write][limits]") {
+    World w;
+    // A body the client streams in 64 KiB chunks, counting what it could send.
+    auto endless = [](std::size_t total, std::size_t& sent) {
+        return [total, &sent](std::size_t, httplib::DataSink& sink) {
+            if (sent >= total) {
+                sink.done();
+                return true;
+            }
+            const std::string chunk = sent == 0 ? std::string("{\"text\":\"") + std::string(65536 - 9, 'a')
+                                                : std::string(65536, 'a');
+            if (!sink.write(chunk.data(), chunk.size())) return false;
+            sent += chunk.size();
+            return true;
+        };
+    };
+    {
+        httplib::Client cli(w.base);
+        cli.set_write_timeout(10, 0);
+        std::size_t sent = 0;
+        const std::size_t total = 256u << 20;
+        auto r = cli.Post("/api/v1/updates", endless(total, sent), "application/json");
+        // The server answers 401 and closes: the client is cut off long before the end.
+        if (r) CHECK(r->status == 401);
+        CHECK(sent < total / 8);
+        INFO("unauthenticated body: the client sent " << sent << " of " << total << " bytes");
+    }
+    httplib::Client cli(w.base);
+    auto login = cli.Post("/api/v1/auth/login",
+                          Json{{"username", "giamsat.q3"}, {"password", kTestPassword}, {"cookie", true}}.dump(),
+                          "application/json");
+    REQUIRE(login);
+    const std::string setCookie = login->get_header_value("Set-Cookie");
+    const httplib::Headers session{{"Cookie", setCookie.substr(0, setCookie.find(';'))},
+                                   {"X-CSRF-Token", Json::parse(login->body)["csrf"]}};
+    std::size_t sent = 0;
+    auto big = cli.Post("/api/v1/updates", session, endless(4u << 20, sent), "application/json");
+    REQUIRE(big);
+    CHECK(big->status == 413);
+    CHECK(Json::parse(big->body)["error"]["code"] == "body_too_large");
+    // And the server goes on serving writes of a normal size.
+    httplib::Client again(w.base);
+    auto ok = again.Post("/api/v1/updates", session,
+                         Json{{"parent", w.q3Petitions[0]}, {"text", "Đã kiểm tra hiện trường"}}.dump(),
+                         "application/json");
+    REQUIRE(ok);
+    CHECK(ok->status == 201);
+}
+
 TEST_CASE("the dashboard's files are served from the binary with a strict content policy", "[web]") {
     World w;
     httplib::Client cli(w.base);
