@@ -158,8 +158,11 @@ std::optional<User> deviceUser(Context& ctx, const httplib::Request& req, httpli
     auto user = ctx.authenticate(req, res);
     if (user && user->deviceSite.empty()) {
         sendError(res, 403, "device_required", "sync is for a tablet's device session");
-        return std::nullopt;
+        user.reset();
     }
+    // Checked from the headers before the body is read: a refused request's body stays unread,
+    // so its connection ends with the answer.
+    if (!user) res.set_header("Connection", "close");
     return user;
 }
 
@@ -220,10 +223,10 @@ void recordDotConflicts(Context& ctx, const User& pusher, const std::string& ip,
 
 void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader& reader) {
-    auto body = readJsonObject(req, res, reader, ctx.settings.maxBodyBytes);
-    if (!body) return;
     const auto user = deviceUser(ctx, req, res);
     if (!user) return;
+    auto body = readJsonObject(req, res, reader, ctx.settings.maxBodyBytes);
+    if (!body) return;
     const auto list = body->find("changes");
     if (list == body->end() || !list->is_array()) {
         sendError(res, 400, "invalid_request", "the body needs \"changes\": an array of changes");
@@ -330,10 +333,10 @@ constexpr std::uint64_t kRecordCursor = std::uint64_t(1) << 62;
  *  and the log cursor to continue from with pull. */
 void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader& reader, bool snapshot) {
-    auto body = readJsonObject(req, res, reader, 64 * 1024);
-    if (!body) return;
     const auto user = deviceUser(ctx, req, res);
     if (!user) return;
+    auto body = readJsonObject(req, res, reader, 64 * 1024);
+    if (!body) return;
     std::uint64_t cursor = 0, limit = 0;
     if (!readUnsigned(*body, "cursor", 0, cursor, res) ||
         !readUnsigned(*body, "limit", ctx.settings.defaultPageLimit, limit, res))
