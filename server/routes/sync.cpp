@@ -54,8 +54,8 @@ public:
 private:
     /** Another site's change relayed by this device (after a server restore): its author must
      *  be a known user allowed to write it, and the relaying user must be allowed to see it.
-     *  A relay is never refused for good: only the author's own device can have its change
-     *  refused (so "not_relayed" is retryable, and the site's seq does not move past it). */
+     *  A relay is never refused for good (ApplyOptions::sender keeps its site's seq where it
+     *  was): "not_relayed" tells the relaying tablet its author's device sends it. */
     std::optional<Error> relayed(const Change& c, bool creates) {
         std::optional<Error> refusal;
         const Account* author = account(c.author);

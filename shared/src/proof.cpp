@@ -47,6 +47,19 @@ KeyPair newKeyPair() {
     return pair;
 }
 
+KeyPair keyPairFromSeed(const std::string& seed) {
+    ready();
+    std::array<unsigned char, crypto_sign_SEEDBYTES> bytes{};
+    crypto_generichash(bytes.data(), bytes.size(), reinterpret_cast<const unsigned char*>(seed.data()),
+                       seed.size(), nullptr, 0);
+    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> pk{};
+    std::array<unsigned char, crypto_sign_SECRETKEYBYTES> sk{};
+    crypto_sign_seed_keypair(pk.data(), sk.data(), bytes.data());
+    KeyPair pair{encode(pk.data(), pk.size()), encode(sk.data(), sk.size())};
+    sodium_memzero(sk.data(), sk.size());
+    return pair;
+}
+
 std::optional<std::string> publicKeyOf(const std::string& secretKey) {
     auto sk = decode<crypto_sign_SECRETKEYBYTES>(secretKey);
     if (!sk) return std::nullopt;

@@ -344,16 +344,13 @@ struct Replica::Impl {
     std::optional<Error> originRefusal(const Change& c, bool signatureChecked) {
         const std::string dot = c.site + ":" + std::to_string(c.seq);
         const std::optional<SiteKey>& key = keyOf(c.site);
-        if (!key)
-            return Error{"unknown_site_key", "no key is known for site " + c.site +
-                                                 ": its device has never signed in here"};
-        if (c.sig.empty()) {
+        if (key && c.sig.empty()) {
             if (c.seq <= key->unsignedThrough) return std::nullopt;  // stored before keys
             return Error{"unsigned_change", "change " + dot +
                                                 " carries no signature of its device; please "
                                                 "update the app"};
         }
-        if (key->publicKey.empty())
+        if (!key || key->publicKey.empty())
             return Error{"unknown_site_key", "no key is known for site " + c.site +
                                                  ": its device has never signed in here"};
         if (key->validThrough && c.seq > *key->validThrough)
@@ -396,9 +393,10 @@ struct Replica::Impl {
                 signedBodies.emplace_back(sel.int64(0), toJsonText(*c));
             }
             if (sel.error()) return *sel.error();
+            Stmt up = db.prepare(std::string("UPDATE ") + table + " SET body=? WHERE rowid=?");
             for (const auto& [rowid, body] : signedBodies) {
-                Stmt up = db.prepare(std::string("UPDATE ") + table + " SET body=? WHERE rowid=?");
                 if (Status s = up.bind(1, body).bind(2, rowid).run(); !s) return s;
+                up.reset();
             }
         }
         return {};

@@ -418,15 +418,18 @@ struct SyncClient::Impl {
                                                     const Json& reply,
                                                     const std::map<std::string, std::string>& pinned) {
         std::vector<std::string> out(changes.size());
-        const Json keys = reply.value("keys", Json::object());
+        const auto keys = reply.find("keys");
+        const bool named = keys != reply.end() && keys->is_object();
         for (std::size_t i = 0; i < changes.size(); ++i) {
             const Change& c = changes[i];
             if (c.sig.empty()) continue;
             std::string key;
-            if (auto it = pinned.find(c.site); it != pinned.end() && !it->second.empty())
+            if (auto it = pinned.find(c.site); it != pinned.end() && !it->second.empty()) {
                 key = it->second;
-            else if (keys.is_object() && keys.contains(c.site) && keys[c.site].is_object())
-                key = wire::stringMember(keys[c.site], "key");
+            } else if (named) {
+                if (auto k = keys->find(c.site); k != keys->end() && k->is_object())
+                    key = wire::stringMember(*k, "key");
+            }
             if (!key.empty() && signatureValid(c, key)) out[i] = std::move(key);
         }
         return out;

@@ -24,6 +24,26 @@
 using namespace nghedan;
 using namespace nghedan::client;
 
+namespace {
+
+/** The app's services in `dir`, signed in as canbo.q12 against `server`, after the sync that
+ *  follows sign-in; null (with a failed check recorded) when that does not happen. */
+std::unique_ptr<AppServices> signedInApp(const QTemporaryDir& dir, const test::ServerProcess& server) {
+    QString error;
+    auto app = AppServices::start(dir.path() + "/app", QString::fromStdString(server.url()), &error);
+    if (!QTest::qVerify(app != nullptr, "app", qPrintable(error), __FILE__, __LINE__)) return nullptr;
+    QSignalSpy synced(app->sync(), &SyncController::finished);
+    app->session()->signIn("canbo.q12", "demo1234");
+    if (!QTest::qVerify(synced.wait(60'000), "synced", "no sync after sign-in", __FILE__, __LINE__))
+        return nullptr;
+    if (!QTest::qVerify(synced.first().first().toBool(), "sync ok",
+                        qPrintable(app->sync()->lastError()), __FILE__, __LINE__))
+        return nullptr;
+    return app;
+}
+
+}  // namespace
+
 class AppEndToEndTest : public QObject {
     Q_OBJECT
 private slots:
@@ -36,13 +56,9 @@ void AppEndToEndTest::anEditOnAnotherReplicaAppearsInTheAppsList() {
     test::ServerProcess server(NGHEDAN_SERVER_BINARY, (dir.path() + "/server").toStdString(), {"--demo"});
     QVERIFY2(server.start(), "the demo server did not start");
 
-    QString error;
-    auto app = AppServices::start(dir.path() + "/app", QString::fromStdString(server.url()), &error);
-    QVERIFY2(app, qPrintable(error));
+    auto app = signedInApp(dir, server);
+    QVERIFY(app);
     QSignalSpy synced(app->sync(), &SyncController::finished);
-    app->session()->signIn("canbo.q12", "demo1234");
-    QVERIFY2(synced.wait(60'000), "no sync after sign-in");
-    QVERIFY2(synced.first().first().toBool(), qPrintable(app->sync()->lastError()));
     QVERIFY(app->session()->signedIn());
     QCOMPARE(app->session()->username(), QStringLiteral("canbo.q12"));
     QVERIFY(!app->session()->scopeUnit().isEmpty());
@@ -118,12 +134,9 @@ void AppEndToEndTest::aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed(
     QTemporaryDir dir;
     test::ServerProcess server(NGHEDAN_SERVER_BINARY, (dir.path() + "/server").toStdString(), {"--demo"});
     QVERIFY2(server.start(), "the demo server did not start");
-    QString error;
-    auto app = AppServices::start(dir.path() + "/app", QString::fromStdString(server.url()), &error);
-    QVERIFY2(app, qPrintable(error));
+    auto app = signedInApp(dir, server);
+    QVERIFY(app);
     QSignalSpy synced(app->sync(), &SyncController::finished);
-    app->session()->signIn("canbo.q12", "demo1234");
-    QVERIFY(synced.wait(60'000));
     PetitionController petition;
     QVERIFY(petition.create(app->session()->scopeUnit(), "other", "Kiến nghị thật của máy này"));
     synced.clear();

@@ -34,7 +34,6 @@
 #include <unistd.h>
 
 #include <httplib.h>
-#include <sodium.h>
 
 #include "app.h"
 #include "nghedan/change.h"
@@ -289,22 +288,7 @@ inline Reply jsonGet(const std::string& baseUrl, const std::string& path,
 
 /** The key pair of a test device: derived from its site id, so that login() registers and
  *  makeChange() signs with the same key without passing keys around. */
-inline KeyPair testDeviceKey(const std::string& site) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium");
-    unsigned char seed[crypto_sign_SEEDBYTES];
-    crypto_generichash(seed, sizeof seed, reinterpret_cast<const unsigned char*>(site.data()),
-                       site.size(), nullptr, 0);
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
-    crypto_sign_seed_keypair(pk, sk, seed);
-    auto encode = [](const unsigned char* data, std::size_t size) {
-        const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-        std::string out(sodium_base64_ENCODED_LEN(size, variant), '\0');
-        sodium_bin2base64(out.data(), out.size(), data, size, variant);
-        out.resize(std::char_traits<char>::length(out.c_str()));
-        return out;
-    };
-    return {encode(pk, sizeof pk), encode(sk, sizeof sk)};
-}
+inline KeyPair testDeviceKey(const std::string& site) { return keyPairFromSeed(site); }
 
 /** The change signed by its site's test device key (after changing a hand-made change). */
 inline Change signedByDevice(Change c) {

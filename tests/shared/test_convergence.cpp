@@ -34,11 +34,14 @@ struct Schedule {
             known.emplace_back();
         }
         // Every replica knows every other's key (the server hands them out with the changes).
-        for (auto& to : replicas)
-            for (auto& from : replicas)
-                if (to != from) REQUIRE(to->learnSiteKey({from->siteId(), from->publicKey(), 0, {}}));
+        introduce(replicaPointers());
     }
 
+    std::vector<Replica*> replicaPointers() const {
+        std::vector<Replica*> out;
+        for (const auto& r : replicas) out.push_back(r.get());
+        return out;
+    }
     std::size_t pick(std::size_t n) { return static_cast<std::size_t>(rng() % n); }
     bool chance(int percent) { return static_cast<int>(rng() % 100) < percent; }
 
@@ -182,8 +185,9 @@ struct Schedule {
         // shows the same records.
         TempDir fresh;
         auto first = openReplica(fresh.file("first-sync.db"));
-        for (auto& from : replicas)
-            REQUIRE(first->learnSiteKey({from->siteId(), from->publicKey(), 0, {}}));
+        std::vector<Replica*> everyone = replicaPointers();
+        everyone.push_back(first.get());
+        introduce(everyone);
         for (std::uint64_t cursor = 0;;) {
             auto page = replicas[0]->recordTextsAfter(cursor, "", {1 + pick(20), 1 << 20});
             REQUIRE(page.ok());

@@ -56,7 +56,7 @@ inline Change mustWrite(Replica& r, WriteRequest w) {
 }
 
 /** Teaches every replica the others' keys, as the server's pull replies would. */
-inline void introduce(std::initializer_list<Replica*> replicas) {
+inline void introduce(const std::vector<Replica*>& replicas) {
     for (Replica* to : replicas)
         for (Replica* from : replicas)
             if (to != from && !to->learnSiteKey({from->siteId(), from->publicKey(), 0, {}}))

@@ -18,6 +18,9 @@ struct KeyPair {
 
 /** A new random key pair (libsodium crypto_sign, Ed25519). */
 KeyPair newKeyPair();
+/** The key pair that 32 bytes of `seed` determine (other lengths are hashed to 32 bytes first):
+ *  for tests that need a device's key without passing it around. */
+KeyPair keyPairFromSeed(const std::string& seed);
 /** The public half of a secret key; nullopt when it is not one. */
 std::optional<std::string> publicKeyOf(const std::string& secretKey);
 bool isValidPublicKey(const std::string& publicKey);
