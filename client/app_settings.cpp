@@ -39,6 +39,12 @@ void AppSettings::setServerUrl(const QString& url) {
     emit serverUrlChanged();
 }
 
+QString AppSettings::caFile() const {
+    const QString fromEnvironment = qEnvironmentVariable("NGHEDAN_CA_FILE");
+    if (!fromEnvironment.isEmpty()) return fromEnvironment;
+    return m_settings.value(QStringLiteral("server/caFile")).toString();
+}
+
 void AppSettings::setServerOverride(const QString& url) {
     m_serverOverride = url.trimmed();
     emit serverUrlChanged();

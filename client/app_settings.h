@@ -34,6 +34,10 @@ public:
     void setServerUrl(const QString& url);
     /** Overrides the stored server address for this run only. */
     void setServerOverride(const QString& url);
+    /** A PEM file of the certificate authorities the app trusts for an https server (the
+     *  city's own CA), set when the tablet is provisioned: the environment's
+     *  NGHEDAN_CA_FILE, else settings.ini's server/caFile; empty: the system's CAs. */
+    QString caFile() const;
     QString language() const;
     /** "vi" (default) or "en": installs the translator and retranslates the QML engine. */
     void setLanguage(const QString& language);

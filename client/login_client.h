@@ -14,9 +14,12 @@ struct LoginInfo {
 };
 
 /** Blocking; run it off the UI thread. Error codes: the server's ("invalid_credentials",
- *  "too_many_attempts", "unsupported_version", ...) or "network" when it cannot be reached. */
+ *  "too_many_attempts", "unsupported_version", ...), "network" when it cannot be reached,
+ *  "tls" when its certificate is not trusted. `caFile`: PEM of the CAs to trust over https
+ *  (empty: the system's), as SyncClientOptions::caFile. */
 Result<LoginInfo> loginToServer(const std::string& baseUrl, const std::string& username,
                                 const std::string& password, const std::string& device,
-                                const std::string& publicKey, const std::string& keyProof);
+                                const std::string& publicKey, const std::string& keyProof,
+                                const std::string& caFile = {});
 
 }  // namespace nghedan::client

@@ -17,9 +17,10 @@ const QString kToken = QStringLiteral("session/token");
 const QString kAlarm = QStringLiteral("sync/alarm");
 }  // namespace
 
-void SyncWorker::runSync(const QString& baseUrl, const QString& token) {
+void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QString& caFile) {
     SyncClientOptions options;
     options.baseUrl = toStd(baseUrl);
+    options.caFile = toStd(caFile);
     options.token = toStd(token);
     options.timeoutSeconds = 15;
     options.maxAttempts = 2;
@@ -42,9 +43,9 @@ void SyncWorker::runSync(const QString& baseUrl, const QString& token) {
 
 void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const QString& password,
                           const QString& device, const QString& publicKey,
-                          const QString& keyProof) {
+                          const QString& keyProof, const QString& caFile) {
     auto result = loginToServer(toStd(baseUrl), toStd(username), toStd(password), toStd(device),
-                                toStd(publicKey), toStd(keyProof));
+                                toStd(publicKey), toStd(keyProof), toStd(caFile));
     if (result)
         emit loginFinished(true, toQString(result->token), toQString(result->username),
                            toQString(result->displayName), toQString(result->role),
@@ -117,7 +118,8 @@ void SyncController::syncNow() {
     emit stateChanged();
     emit progressChanged();
     QMetaObject::invokeMethod(m_worker, "runSync", Qt::QueuedConnection,
-                              Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, token));
+                              Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, token),
+                              Q_ARG(QString, m_settings->caFile()));
 }
 
 void SyncController::login(const QString& username, const QString& password) {
@@ -125,7 +127,8 @@ void SyncController::login(const QString& username, const QString& password) {
                               Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, username),
                               Q_ARG(QString, password), Q_ARG(QString, m_service->siteId()),
                               Q_ARG(QString, m_service->publicKey()),
-                              Q_ARG(QString, m_service->keyProof(username)));
+                              Q_ARG(QString, m_service->keyProof(username)),
+                              Q_ARG(QString, m_settings->caFile()));
 }
 
 void SyncController::onProgress(int phase, qulonglong done, qulonglong total) {
@@ -248,6 +251,14 @@ QString SyncController::describeError(const QString& code, const QString& messag
         return tr("Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.");
     if (code == u"bad_response")
         return tr("Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.");
+    if (code == u"tls")
+        return tr("Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu "
+                  "đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.");
+    if (code == u"https_required")
+        return tr("Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong "
+                  "phần Cài đặt.");
+    if (code == u"too_many_connections" || code == u"busy" || code == u"request_timeout")
+        return tr("Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.");
     return tr("Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.").arg(code);
 }
 

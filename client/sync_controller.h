@@ -21,9 +21,10 @@ class SyncWorker : public QObject {
 public:
     explicit SyncWorker(ReplicaService* service) : m_service(service) {}
 public slots:
-    void runSync(const QString& baseUrl, const QString& token);
+    void runSync(const QString& baseUrl, const QString& token, const QString& caFile);
     void runLogin(const QString& baseUrl, const QString& username, const QString& password,
-                  const QString& device, const QString& publicKey, const QString& keyProof);
+                  const QString& device, const QString& publicKey, const QString& keyProof,
+                  const QString& caFile);
 signals:
     void progress(int phase, qulonglong done, qulonglong total);
     /** `rejected`: pulled changes without a valid proof; `impersonated`: changes the server

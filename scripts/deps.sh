@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages NgheDan builds and runs with. Idempotent: installs only
 # what is missing, so it is quick when everything is already there.
-# Usage: scripts/deps.sh [--web]   (--web adds Chromium and Node for the dashboard tests)
+# Usage: scripts/deps.sh [--tests]   (--tests adds what only the tests need: Chromium and Node
+#        for the dashboard, nginx/openssl/systemd for the production pieces, clang for the
+#        sanitizer build and the fuzz targets)
 set -euo pipefail
 
 packages=(
@@ -20,8 +22,13 @@ packages=(
   # display for screenshots and the app when no display exists; fonts with Vietnamese
   xvfb xauth fonts-noto-core fonts-dejavu-core
 )
-if [[ "${1:-}" == "--web" ]]; then
+if [[ "${1:-}" == "--tests" ]]; then
   packages+=(chromium sqlite3 poppler-utils)
+  # the shipped production pieces, tested: nginx in front (with a test CA made by openssl),
+  # the systemd unit checked by systemd-analyze
+  packages+=(nginx openssl systemd)
+  # scripts/sanitize.sh: clang with its sanitizer and libFuzzer runtimes
+  packages+=(clang libclang-rt-14-dev)
   # Node.js may come from elsewhere (with its own npm); install Debian's only when absent.
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
@@ -35,6 +42,14 @@ if ((${#missing[@]})); then
   sudo_cmd=""
   [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
   export DEBIAN_FRONTEND=noninteractive
+  # Packages must not start services here (nginx would take port 80): the tests start their own.
+  policy=""
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee "$policy" >/dev/null
+    $sudo_cmd chmod +x "$policy"
+  fi
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ -n "$policy" ]]; then $sudo_cmd rm -f "$policy"; fi
 fi

@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
-NGHEDAN_DEPS_ARGS=--web "$root/scripts/build.sh"
+NGHEDAN_DEPS_ARGS=--tests "$root/scripts/build.sh"
 if [[ -f "$root/tests/web/package-lock.json" ]]; then
   lock="$root/tests/web/package-lock.json"
   stamp="$root/tests/web/node_modules/.installed-lock"

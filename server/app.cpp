@@ -74,12 +74,21 @@ std::string serveUsage() {
   --data DIR          data directory (NGHEDAN_DATA, default ./nghedan-data)
   --tls-cert F        PEM certificate, with --tls-key: HTTPS (NGHEDAN_TLS_CERT)
   --tls-key F         PEM private key (NGHEDAN_TLS_KEY)
-  --behind-tls-proxy  a reverse proxy ends TLS and sets X-Forwarded-Proto: https; cookies are
-                      then Secure and replies carry HSTS (NGHEDAN_BEHIND_TLS_PROXY=1)
+  --behind-tls-proxy  a reverse proxy ends TLS: from the proxy's address, X-Forwarded-Proto
+                      and X-Real-IP are trusted, cookies are Secure, replies carry HSTS and
+                      the per-address limits count the proxy's clients, not the proxy
+                      (NGHEDAN_BEHIND_TLS_PROXY=1)
+  --proxy-address A   the proxy's address (NGHEDAN_PROXY_ADDRESS, default 127.0.0.1)
   --log-level L       debug|info|warn|error (NGHEDAN_LOG_LEVEL, default info)
   --log-file F        append logs to F instead of stderr (NGHEDAN_LOG_FILE)
   --demo              seed the demo data set into an empty database (NGHEDAN_DEMO=1)
   --threads N         HTTP worker threads (NGHEDAN_THREADS, default 32)
+  --connections-per-address N
+                      open connections one client address may hold
+                      (NGHEDAN_CONNECTIONS_PER_ADDRESS, default 128)
+  --requests-per-address N
+                      requests of one address served at once; more wait their turn
+                      (NGHEDAN_REQUESTS_PER_ADDRESS, default 8)
   --session-days N    token and cookie lifetime in days (NGHEDAN_SESSION_DAYS, default 30)
 When ready it prints one line "listening on http://ADDR:PORT" to stdout.
 )";
@@ -102,10 +111,16 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
     o.logFile = env("NGHEDAN_LOG_FILE");
     o.demo = truthy(env("NGHEDAN_DEMO"));
     o.settings.trustForwardedProto = truthy(env("NGHEDAN_BEHIND_TLS_PROXY"));
-    if (auto v = env("NGHEDAN_THREADS"); !v.empty()) {
-        if (!parseInt(v, 1, 1024, n)) return usage("NGHEDAN_THREADS must be 1 to 1024");
-        o.threads = static_cast<int>(n);
-    }
+    if (auto v = env("NGHEDAN_PROXY_ADDRESS"); !v.empty()) o.settings.proxyAddress = v;
+    const std::pair<const char*, std::size_t*> counts[] = {
+        {"NGHEDAN_THREADS", &o.connections.workers},
+        {"NGHEDAN_CONNECTIONS_PER_ADDRESS", &o.connections.perAddressConnections},
+        {"NGHEDAN_REQUESTS_PER_ADDRESS", &o.connections.perAddressInFlight}};
+    for (const auto& [name, target] : counts)
+        if (auto v = env(name); !v.empty()) {
+            if (!parseInt(v, 1, 100000, n)) return usage(std::string(name) + " must be 1 to 100000");
+            *target = static_cast<std::size_t>(n);
+        }
     if (auto v = env("NGHEDAN_SESSION_DAYS"); !v.empty()) {
         if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_SESSION_DAYS must be 1 to 3650");
         o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
@@ -138,9 +153,16 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
             if (!value(o.logLevel)) return usage("--log-level needs a level");
         } else if (a == "--log-file") {
             if (!value(o.logFile)) return usage("--log-file needs a file");
-        } else if (a == "--threads") {
-            if (!value(v) || !parseInt(v, 1, 1024, n)) return usage("--threads needs 1..1024");
-            o.threads = static_cast<int>(n);
+        } else if (a == "--proxy-address") {
+            if (!value(o.settings.proxyAddress)) return usage("--proxy-address needs an address");
+        } else if (a == "--threads" || a == "--connections-per-address" ||
+                   a == "--requests-per-address") {
+            if (!value(v) || !parseInt(v, 1, a == "--threads" ? 1024 : 100000, n))
+                return usage(a + " needs a positive count");
+            (a == "--threads"                   ? o.connections.workers
+             : a == "--connections-per-address" ? o.connections.perAddressConnections
+                                                : o.connections.perAddressInFlight) =
+                static_cast<std::size_t>(n);
         } else if (a == "--session-days") {
             if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--session-days needs 1..3650");
             o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
@@ -151,6 +173,10 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
     if (!parseLogLevel(o.logLevel)) return usage("log level must be debug, info, warn or error");
     if (o.tlsCert.empty() != o.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");
     o.settings.tls = !o.tlsCert.empty();
+    // Behind a proxy every connection comes from it: the proxy limits its clients (see
+    // server/deploy/nginx), and the server counts the proxy's connections as its own.
+    if (o.settings.trustForwardedProto)
+        o.connections.exemptAddresses = {o.settings.proxyAddress};
     if (o.dataDir.empty()) return usage("the data directory must not be empty");
     return o;
 }
@@ -242,21 +268,14 @@ Status ServerApp::open() {
 
 Result<int> ServerApp::bind() {
     if (!m_ctx.replica) return Error{"state", "open() first"};
+    m_http = std::make_unique<GuardedServer>(m_options.connections);
     if (!m_options.tlsCert.empty()) {
-        auto ssl = std::make_unique<httplib::SSLServer>(m_options.tlsCert.c_str(),
-                                                        m_options.tlsKey.c_str());
-        if (!ssl->is_valid())
-            return Error{"tls", "cannot load the TLS certificate or key (" + m_options.tlsCert +
-                                    ", " + m_options.tlsKey + ")"};
-        m_http = std::move(ssl);
+        std::string error;
+        if (!m_http->useTls(m_options.tlsCert, m_options.tlsKey, error)) return Error{"tls", error};
         m_ctx.settings.tls = true;
-    } else {
-        m_http = std::make_unique<httplib::Server>();
     }
-    httplib::Server& http = *m_http;
-    const int threads = m_options.threads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_keep_alive_timeout(m_options.keepAliveSeconds);
+    GuardedServer& http = *m_http;
+    m_ctx.connectionStats = [&http] { return http.stats(); };
     http.set_payload_max_length(m_ctx.settings.maxBodyBytes);
     // cpp-httplib listens with a backlog of 5; a thousand tablets connecting at once overflow
     // it. Remember the listening socket to widen the backlog once it is bound.
@@ -300,6 +319,7 @@ void ServerApp::stop() {
     }
     if (m_http) m_http->stop();
     if (m_thread.joinable()) m_thread.join();
+    if (m_http) m_http->shutdownConnections();
 }
 
 Result<int> ServerApp::start() {

@@ -11,6 +11,7 @@
 
 #include <httplib.h>
 
+#include "connection_guard.h"
 #include "context.h"
 
 namespace nghedan::server {
@@ -24,8 +25,7 @@ struct ServerOptions {
     std::string logLevel = "info";
     std::string logFile;  ///< empty: stderr
     bool demo = false;    ///< seed the demo data set into an empty database
-    int threads = 32;     ///< HTTP worker threads
-    int keepAliveSeconds = 2;
+    ConnectionLimits connections;  ///< workers, deadlines, per-address limits
     Settings settings;
 };
 
@@ -33,7 +33,9 @@ struct ServerOptions {
 std::string serveUsage();
 /** Parses `serve` flags (args after "serve") over defaults taken from the environment
  *  (NGHEDAN_ADDRESS, NGHEDAN_PORT, NGHEDAN_DATA, NGHEDAN_TLS_CERT, NGHEDAN_TLS_KEY,
- *  NGHEDAN_LOG_LEVEL, NGHEDAN_LOG_FILE, NGHEDAN_DEMO, NGHEDAN_THREADS, NGHEDAN_SESSION_DAYS).
+ *  NGHEDAN_LOG_LEVEL, NGHEDAN_LOG_FILE, NGHEDAN_DEMO, NGHEDAN_THREADS, NGHEDAN_SESSION_DAYS,
+ *  NGHEDAN_BEHIND_TLS_PROXY, NGHEDAN_PROXY_ADDRESS, NGHEDAN_CONNECTIONS_PER_ADDRESS,
+ *  NGHEDAN_REQUESTS_PER_ADDRESS).
  *  Error code "usage" with a message naming the bad flag. */
 Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args);
 
@@ -84,7 +86,7 @@ private:
     ServerOptions m_options;
     Context m_ctx;
     std::shared_ptr<std::atomic<std::int64_t>> m_clockOverride;
-    std::unique_ptr<httplib::Server> m_http;
+    std::unique_ptr<GuardedServer> m_http;
     std::thread m_thread;
     std::atomic<bool> m_runReturned{false};
     int m_port = 0;

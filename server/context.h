@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include <httplib.h>
 
+#include "connection_guard.h"
 #include "nghedan/replica.h"
 
 namespace nghedan::server {
@@ -35,10 +37,11 @@ struct Settings {
     int maxFailedLogins = 5;                       ///< per username and IP within the window
     std::int64_t failedLoginWindowMs = 60 * 1000;
     bool tls = false;  ///< the server speaks HTTPS itself
-    /** Behind a reverse proxy that ends TLS: a request with "X-Forwarded-Proto: https" came
-     *  over HTTPS. Only set it when the proxy is the only way in (it must overwrite the
-     *  header). */
+    /** Behind a reverse proxy that ends TLS: a request from proxyAddress with
+     *  "X-Forwarded-Proto: https" came over HTTPS, and its "X-Real-IP" is the client's address.
+     *  The proxy must overwrite both headers (server/deploy/nginx does). */
     bool trustForwardedProto = false;
+    std::string proxyAddress = "127.0.0.1";
 };
 
 struct Metrics;  // http_util.h
@@ -52,6 +55,13 @@ struct Context {
     std::string epoch;  ///< random id of this database's lineage; changes when restored
     Settings settings;
     std::shared_ptr<Metrics> metrics;  ///< thread-safe; never null while serving
+    /** The connection guard's counters for /metrics (set by ServerApp::bind). */
+    std::function<ConnectionStats()> connectionStats;
+    /** Whether the request came through the trusted proxy (settings.trustForwardedProto and
+     *  from settings.proxyAddress). */
+    bool viaProxy(const httplib::Request& req) const {
+        return settings.trustForwardedProto && req.remote_addr == settings.proxyAddress;
+    }
 
     /** The user of the request's bearer token ("Authorization: Bearer T") or session cookie
      *  ("nghedan_session"); for cookie-authenticated non-GET requests the header

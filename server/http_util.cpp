@@ -1,12 +1,15 @@
 #include "http_util.h"
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <regex>
 #include <sstream>
 
 #include "compression.h"
+#include "connection_guard.h"
 #include "nghedan/clock.h"
 
 namespace nghedan::server {
@@ -253,36 +256,79 @@ std::optional<Json> parseJsonText(const std::string& text, httplib::Response& re
     return parsed;
 }
 
-std::optional<std::string> readBody(const httplib::Request& req, httplib::Response& res,
-                                    const httplib::ContentReader& reader, std::size_t maxBytes) {
+namespace {
+
+constexpr std::size_t kLoginBodyBytes = 16 * 1024;
+constexpr std::size_t kSmallBodyBytes = 64 * 1024;
+constexpr std::size_t kDashboardWriteBodyBytes = 256 * 1024;
+
+bool parseUint(const std::string& text, std::uint64_t& out) {
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end && !text.empty();
+}
+
+bool hasBody(const httplib::Request& req) {
+    return req.has_header("Transfer-Encoding") ||
+           (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+}
+
+bool isDashboardWrite(const std::string& path) {
+    static const std::regex write(
+        R"(/api/v1/(petitions/[0-9A-Za-z_-]{1,64}/handling|directives(/[0-9A-Za-z_-]{1,64})?|updates))");
+    return std::regex_match(path, write);
+}
+
+}  // namespace
+
+std::size_t bodyLimit(const Context& ctx, const httplib::Request& req) {
+    if (req.method != "POST") return 0;
+    const std::string& p = req.path;
+    if (p == "/api/v1/sync/push") return ctx.settings.maxBodyBytes;
+    if (p == "/api/v1/auth/login") return kLoginBodyBytes;
+    if (p == "/api/v1/auth/logout" || p == "/api/v1/sync/pull" || p == "/api/v1/sync/snapshot")
+        return kSmallBodyBytes;
+    if (isDashboardWrite(p)) return kDashboardWriteBodyBytes;
+    return 0;
+}
+
+namespace {
+
+void refuseBody(httplib::Response& res, std::size_t limit) {
+    sendError(res, 413, "body_too_large",
+              limit == 0 ? std::string("this request takes no body")
+                         : "the request body is larger than " + std::to_string(limit) + " bytes");
+    res.set_header("Connection", "close");  // the rest of the body is never read
+}
+
+}  // namespace
+
+std::optional<std::string> readBody(const Context& ctx, const httplib::Request& req,
+                                    httplib::Response& res, const httplib::ContentReader& reader) {
     // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3);
     // httplib would wait for the connection to close instead.
     if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
         return std::string();
+    const std::size_t limit = bodyLimit(ctx, req);
     std::string body;
     bool tooLarge = false;
-    std::size_t discarded = 0;
-    // Past the limit the rest is read and dropped (so the client gets the 413, not a reset),
-    // up to a bound after which the connection is cut.
-    const std::size_t drainLimit = std::max<std::size_t>(maxBytes * 8, 64u << 20);
     const bool ok = reader([&](const char* data, std::size_t size) {
-        if (tooLarge) {
-            discarded += size;
-            return discarded <= drainLimit;
-        }
-        if (body.size() + size > maxBytes) {
+        if (body.size() + size > limit) {
             tooLarge = true;
-            discarded = body.size() + size;
-            std::string().swap(body);
-            return true;
+            return false;  // stop reading: the connection closes with the 413
         }
         body.append(data, size);
         return true;
     });
-    if (tooLarge || res.status == 413) {
-        sendError(res, 413, "body_too_large",
-                  "the request body is larger than " + std::to_string(maxBytes) + " bytes");
+    const bool late = GuardedServer::deadlinePassed();
+    GuardedServer::bodyReadHook();
+    if (late) {
+        sendError(res, 408, "request_timeout", "the request body did not arrive in time");
         res.set_header("Connection", "close");
+        return std::nullopt;
+    }
+    if (tooLarge || res.status == 413) {
+        refuseBody(res, limit);
         return std::nullopt;
     }
     if (!ok) {
@@ -294,9 +340,9 @@ std::optional<std::string> readBody(const httplib::Request& req, httplib::Respon
     return body;
 }
 
-std::optional<Json> readJsonObject(const httplib::Request& req, httplib::Response& res,
-                                   const httplib::ContentReader& reader, std::size_t maxBytes) {
-    auto body = readBody(req, res, reader, maxBytes);
+std::optional<Json> readJsonObject(const Context& ctx, const httplib::Request& req,
+                                   httplib::Response& res, const httplib::ContentReader& reader) {
+    auto body = readBody(ctx, req, res, reader);
     if (!body) return std::nullopt;
     auto json = parseJsonText(*body, res);
     if (!json) return std::nullopt;
@@ -323,13 +369,20 @@ bool readUnsigned(const Json& body, const char* key, std::uint64_t fallback, std
     return true;
 }
 
-std::string clientAddress(const httplib::Request& req) {
+std::string clientAddress(const Context& ctx, const httplib::Request& req) {
+    if (ctx.viaProxy(req)) {
+        const std::string forwarded = req.get_header_value("X-Real-IP");
+        if (!forwarded.empty() && forwarded.size() <= 45 &&
+            forwarded.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos)
+            return forwarded;
+    }
     return req.remote_addr;
 }
 
 void installCommonHandlers(httplib::Server& server, Context& ctx) {
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    server.set_pre_routing_handler([&ctx](const httplib::Request& req, httplib::Response& res) {
         t_requestStart = std::chrono::steady_clock::now();
+        GuardedServer::headReadHook(req);
         takeAcceptEncoding(req);
         res.set_header("X-Server-Time", std::to_string(serverNowMs()));
         // /api/v<N>/... with N != 1: an app too old (or too new) for this server.
@@ -343,6 +396,17 @@ void installCommonHandlers(httplib::Server& server, Context& ctx) {
                           "Phiên bản ứng dụng không còn được hỗ trợ (API v" + version +
                               "); vui lòng cập nhật ứng dụng.");
                 res.set_header("Connection", "close");
+                return httplib::Server::HandlerResponse::Handled;
+            }
+        }
+        // A body the route does not take, or larger than it takes by its Content-Length, is
+        // refused before any of it is read.
+        if (hasBody(req)) {
+            const std::size_t limit = bodyLimit(ctx, req);
+            const std::string length = req.get_header_value("Content-Length");
+            std::uint64_t declared = 0;
+            if (limit == 0 || (!length.empty() && (!parseUint(length, declared) || declared > limit))) {
+                refuseBody(res, limit);
                 return httplib::Server::HandlerResponse::Handled;
             }
         }
@@ -396,7 +460,8 @@ void installCommonHandlers(httplib::Server& server, Context& ctx) {
             res.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         compressReply(res);
     });
-    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    server.set_logger([&ctx](const httplib::Request& req, const httplib::Response& res) {
+        GuardedServer::replyWrittenHook(res);
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t_requestStart)
                 .count();
@@ -405,7 +470,7 @@ void installCommonHandlers(httplib::Server& server, Context& ctx) {
         std::snprintf(ms, sizeof ms, "%.1f", seconds * 1000);
         logLine(res.status >= 500 ? LogLevel::Error : LogLevel::Info,
                 req.method + " " + req.path + " " + std::to_string(res.status) + " " + ms + "ms " +
-                    clientAddress(req));
+                    clientAddress(ctx, req));
     });
 }
 

@@ -61,16 +61,24 @@ std::string routeLabel(const std::string& path, int status);
 /** Milliseconds since the Unix epoch (server time in every response). */
 std::int64_t serverNowMs();
 
-/** Reads the whole body through the content reader, decompressed, refusing more than
- *  maxBytes (chunked bodies and gzip bombs included: 413 "body_too_large"); a broken body
- *  gives 400 "bad_body". On failure the error is written into `res` and nullopt returned. */
-std::optional<std::string> readBody(const httplib::Request& req, httplib::Response& res,
-                                    const httplib::ContentReader& reader, std::size_t maxBytes);
+/** The largest body a request's route takes (after inflation), the one table of them: a
+ *  login 16 KiB (it comes before any session), logout, pull and snapshot 64 KiB, a
+ *  dashboard write 256 KiB, a push Settings::maxBodyBytes; every other request none. The
+ *  common handlers refuse a body over it (or any body where none is taken) from its headers,
+ *  before a byte of it is read: 413 "body_too_large" and the connection closed. */
+std::size_t bodyLimit(const Context& ctx, const httplib::Request& req);
+
+/** Reads the whole body through the content reader, decompressed, and stops at the route's
+ *  bodyLimit while reading (chunked bodies and gzip bombs included): 413 "body_too_large";
+ *  a broken body gives 400 "bad_body". Either way the connection is closed and nullopt
+ *  returned with the error in `res`. Routes authenticate before calling it. */
+std::optional<std::string> readBody(const Context& ctx, const httplib::Request& req,
+                                    httplib::Response& res, const httplib::ContentReader& reader);
 /** Parses JSON text, refusing nesting deeper than 64 levels; writes 400 "malformed_json". */
 std::optional<Json> parseJsonText(const std::string& text, httplib::Response& res);
 /** readBody + parseJsonText, and the body must be a JSON object (400 "invalid_request"). */
-std::optional<Json> readJsonObject(const httplib::Request& req, httplib::Response& res,
-                                   const httplib::ContentReader& reader, std::size_t maxBytes);
+std::optional<Json> readJsonObject(const Context& ctx, const httplib::Request& req,
+                                   httplib::Response& res, const httplib::ContentReader& reader);
 
 /** Reads an optional non-negative integer member; writes 400 "invalid_request" when present
  *  with another type. */
@@ -82,8 +90,9 @@ bool readUnsigned(const Json& body, const char* key, std::uint64_t fallback, std
  *  handler (500 JSON + log), the per-request log line and the request metrics. */
 void installCommonHandlers(httplib::Server& server, Context& ctx);
 
-/** The client address for logs and rate limits. */
-std::string clientAddress(const httplib::Request& req);
+/** The client address for logs and rate limits: the connection's, or through the trusted
+ *  proxy its X-Real-IP. */
+std::string clientAddress(const Context& ctx, const httplib::Request& req);
 
 /** /healthz and /metrics (routes/health.cpp). */
 void registerHealthRoutes(httplib::Server& server, Context& ctx);

@@ -147,3 +147,9 @@ T.update({
 'Máy chủ đã giữ một thay đổi khác mang cùng mã của máy này (có thể tệp dữ liệu của máy đã bị sao chép). Hãy ghi lại nếu nội dung này vẫn đúng, và báo quản trị viên.':"The server holds a different change under this device's id (the device's data file may have been copied). Write it again if it is still right, and tell the administrator.",
 'Máy chủ không xác nhận được thay đổi này do chính máy này ghi (chữ ký thiết bị). Hãy báo quản trị viên.':"The server could not confirm that this device wrote this change (device signature). Please tell the administrator.",
 })
+
+T.update({
+'Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.':"The server's security certificate is not trusted. Check the server address; if it is right, ask the administrator to install the root certificate on this device.",
+'Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.':'The server only accepts secure connections: change the server address to https:// in Settings.',
+'Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.':'The server is busy. The app will try again; your data is safe on this device.',
+})

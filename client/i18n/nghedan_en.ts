@@ -2030,7 +2030,7 @@
     <context>
         <name>nghedan::client::SyncController</name>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="149" />
+            <location filename="../sync_controller.cpp" line="152" />
             <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
             <translation>
                 <numerusform>The server received %n change carrying this device's id that this device did not write.</numerusform>
@@ -2038,7 +2038,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="152" />
+            <location filename="../sync_controller.cpp" line="155" />
             <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
             <translation>
                 <numerusform>%n received change was not taken: it lacks a valid signature of the device that wrote it.</numerusform>
@@ -2046,37 +2046,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="157" />
+            <location filename="../sync_controller.cpp" line="160" />
             <source>Hãy báo quản trị viên.</source>
             <translation>Please tell the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="190" />
+            <location filename="../sync_controller.cpp" line="193" />
             <source>Đang kết nối máy chủ…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="192" />
+            <location filename="../sync_controller.cpp" line="195" />
             <source>Đang gửi %1/%2 thay đổi</source>
             <translation>Sending %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="193" />
+            <location filename="../sync_controller.cpp" line="196" />
             <source>Đang gửi %1 thay đổi</source>
             <translation>Sending %1 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="195" />
+            <location filename="../sync_controller.cpp" line="198" />
             <source>Đang nhận %1/%2 thay đổi</source>
             <translation>Receiving %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="196" />
+            <location filename="../sync_controller.cpp" line="199" />
             <source>Đang nhận %1 thay đổi</source>
             <translation>Receiving %1 changes</translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="210" />
+            <location filename="../sync_controller.cpp" line="213" />
             <source>%n thay đổi chưa được chấp nhận</source>
             <translation>
                 <numerusform>%n change not accepted</numerusform>
@@ -2084,7 +2084,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="211" />
+            <location filename="../sync_controller.cpp" line="214" />
             <source>%n thay đổi chưa gửi</source>
             <translation>
                 <numerusform>%n change not sent</numerusform>
@@ -2092,87 +2092,102 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="212" />
+            <location filename="../sync_controller.cpp" line="215" />
             <source>Mọi thay đổi đã được gửi</source>
             <translation>Every change has been sent</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="216" />
+            <location filename="../sync_controller.cpp" line="219" />
             <source>Đang đồng bộ…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="217" />
+            <location filename="../sync_controller.cpp" line="220" />
             <source>Ngoại tuyến</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="218" />
+            <location filename="../sync_controller.cpp" line="221" />
             <source>Lỗi đồng bộ</source>
             <translation>Sync error</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="220" />
+            <location filename="../sync_controller.cpp" line="223" />
             <source>Chưa đồng bộ</source>
             <translation>Not synced yet</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="220" />
+            <location filename="../sync_controller.cpp" line="223" />
             <source>Đã đồng bộ %1</source>
             <translation>Synced %1</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="233" />
+            <location filename="../sync_controller.cpp" line="236" />
             <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
             <translation>Cannot reach the server. Your data is stored on this device and syncs automatically when a network is available.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="234" />
+            <location filename="../sync_controller.cpp" line="237" />
             <source>Sai tên đăng nhập hoặc mật khẩu.</source>
             <translation>Wrong username or password.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="236" />
+            <location filename="../sync_controller.cpp" line="239" />
             <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
             <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="239" />
+            <location filename="../sync_controller.cpp" line="242" />
             <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
             <translation>Your session has expired. Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="241" />
+            <location filename="../sync_controller.cpp" line="244" />
             <source>Tài khoản không có quyền thực hiện thao tác này.</source>
             <translation>This account may not do that.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="243" />
+            <location filename="../sync_controller.cpp" line="246" />
             <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server has a problem. The app will retry; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="244" />
+            <location filename="../sync_controller.cpp" line="247" />
             <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
             <translation>This version of the app is too old. Please update the app.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="246" />
+            <location filename="../sync_controller.cpp" line="249" />
             <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device may no longer sync. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="248" />
+            <location filename="../sync_controller.cpp" line="251" />
             <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device's id is registered with another key. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="250" />
+            <location filename="../sync_controller.cpp" line="253" />
             <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
             <translation>The server answered unexpectedly. Check the server address in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="251" />
+            <location filename="../sync_controller.cpp" line="255" />
+            <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
+            <translation>The server's security certificate is not trusted. Check the server address; if it is right, ask the administrator to install the root certificate on this device.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="258" />
+            <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
+            <translation>The server only accepts secure connections: change the server address to https:// in Settings.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="261" />
+            <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
+            <translation>The server is busy. The app will try again; your data is safe on this device.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="262" />
             <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
             <translation>Sync did not complete (error code: %1). Your data is safe on this device.</translation>
         </message>

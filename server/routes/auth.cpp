@@ -116,7 +116,7 @@ std::size_t recentFailures(std::deque<std::int64_t>& times, std::int64_t now, st
 
 void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& res,
                  const httplib::ContentReader& reader) {
-    auto body = readJsonObject(req, res, reader, 64 * 1024);
+    auto body = readJsonObject(ctx, req, res, reader);
     if (!body) return;
     const Json& b = *body;
     const auto str = [&](const char* key) -> const Json* {
@@ -184,7 +184,7 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     }
 
     const std::string& name = username->get_ref<const std::string&>();
-    const std::string ip = clientAddress(req);
+    const std::string ip = clientAddress(ctx, req);
     const std::string limitKey = name + '\n' + ip;
     Context::Auth& auth = *ctx.auth;
     const std::int64_t now = serverNowMs();
@@ -341,7 +341,7 @@ std::optional<User> Context::authenticate(const httplib::Request& req, httplib::
 
 bool Context::viaHttps(const httplib::Request& req) const {
     if (settings.tls) return true;
-    return settings.trustForwardedProto && req.get_header_value("X-Forwarded-Proto") == "https";
+    return viaProxy(req) && req.get_header_value("X-Forwarded-Proto") == "https";
 }
 
 void registerAuthRoutes(httplib::Server& server, Context& ctx) {
@@ -354,9 +354,9 @@ void registerAuthRoutes(httplib::Server& server, Context& ctx) {
 
     server.Post("/api/v1/auth/logout", [&ctx](const httplib::Request& req, httplib::Response& res,
                                               const httplib::ContentReader& reader) {
-        if (!readBody(req, res, reader, 64 * 1024)) return;
         const auto user = ctx.authenticate(req, res);
-        if (!user) return;
+        if (!user) return;  // its body stays unread: the connection closes (GuardedServer)
+        if (!readBody(ctx, req, res, reader)) return;
         std::string token = bearerToken(req);
         const bool viaCookie = token.empty();
         if (viaCookie) token = cookieToken(req);
@@ -364,7 +364,7 @@ void registerAuthRoutes(httplib::Server& server, Context& ctx) {
             std::lock_guard lock(ctx.mutex);
             UserStore users(ctx.replica->database());
             (void)users.deleteSession(token);
-            (void)users.audit(serverNowMs(), user->username, "logout", "", clientAddress(req));
+            (void)users.audit(serverNowMs(), user->username, "logout", "", clientAddress(ctx, req));
         }
         if (viaCookie)
             res.set_header("Set-Cookie",

@@ -476,16 +476,12 @@ httplib::Server::Handler guarded(Context& ctx, GuardedHandler f) {
     };
 }
 
-httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx, std::size_t maxBytes,
-                                                       GuardedWriteHandler f) {
-    return [&ctx, maxBytes, f = std::move(f)](const httplib::Request& req, httplib::Response& res,
+httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx, GuardedWriteHandler f) {
+    return [&ctx, f = std::move(f)](const httplib::Request& req, httplib::Response& res,
                                               const httplib::ContentReader& reader) {
         auto user = ctx.authenticate(req, res);
-        if (!user) {
-            res.set_header("Connection", "close");  // its body stays unread
-            return;
-        }
-        auto body = readJsonObject(req, res, reader, maxBytes);
+        if (!user) return;  // its body stays unread: the connection closes (GuardedServer)
+        auto body = readJsonObject(ctx, req, res, reader);
         if (!body) return;
         std::lock_guard lock(ctx.mutex);
         f(req, res, *user, *body);

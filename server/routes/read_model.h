@@ -178,7 +178,7 @@ using GuardedWriteHandler = std::function<void(const httplib::Request&, httplib:
  *  session is answered, and its connection closed, before a byte of its body is read — then
  *  reads the JSON body up to `maxBytes` (raw, chunked or inflated, stopped while reading) and
  *  runs `f` under ctx.mutex with the user and the body. */
-httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx, std::size_t maxBytes,
+httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx,
                                                        GuardedWriteHandler f);
 
 /** Supervisor write routes: petition handling fields, directives, updates (routes/supervise.cpp). */

@@ -200,28 +200,26 @@ void createUpdate(Context& ctx, const httplib::Request&, httplib::Response& res,
 }  // namespace
 
 void registerSuperviseRoutes(httplib::Server& server, Context& ctx) {
-    // A dashboard write is a few fields: a generous bound, far below the sync push's.
-    constexpr std::size_t kMaxBody = 256 * 1024;
     server.Post(R"(/api/v1/petitions/([0-9A-Za-z_-]{1,64})/handling)",
-                guardedWrite(ctx, kMaxBody,
+                guardedWrite(ctx,
                              [&ctx](const httplib::Request& req, httplib::Response& res,
                                     const User& user, const Json& body) {
                                  setPetitionHandling(ctx, req, res, user, body);
                              }));
     server.Post("/api/v1/directives",
-                guardedWrite(ctx, kMaxBody,
+                guardedWrite(ctx,
                              [&ctx](const httplib::Request& req, httplib::Response& res,
                                     const User& user, const Json& body) {
                                  createDirective(ctx, req, res, user, body);
                              }));
     server.Post(R"(/api/v1/directives/([0-9A-Za-z_-]{1,64}))",
-                guardedWrite(ctx, kMaxBody,
+                guardedWrite(ctx,
                              [&ctx](const httplib::Request& req, httplib::Response& res,
                                     const User& user, const Json& body) {
                                  updateDirective(ctx, req, res, user, body);
                              }));
     server.Post("/api/v1/updates",
-                guardedWrite(ctx, kMaxBody,
+                guardedWrite(ctx,
                              [&ctx](const httplib::Request& req, httplib::Response& res,
                                     const User& user, const Json& body) {
                                  createUpdate(ctx, req, res, user, body);

@@ -161,8 +161,7 @@ std::optional<User> deviceUser(Context& ctx, const httplib::Request& req, httpli
         user.reset();
     }
     // Checked from the headers before the body is read: a refused request's body stays unread,
-    // so its connection ends with the answer.
-    if (!user) res.set_header("Connection", "close");
+    // so its connection ends with the answer (GuardedServer).
     return user;
 }
 
@@ -225,7 +224,7 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
                 const httplib::ContentReader& reader) {
     const auto user = deviceUser(ctx, req, res);
     if (!user) return;
-    auto body = readJsonObject(req, res, reader, ctx.settings.maxBodyBytes);
+    auto body = readJsonObject(ctx, req, res, reader);
     if (!body) return;
     const auto list = body->find("changes");
     if (list == body->end() || !list->is_array()) {
@@ -293,7 +292,7 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
             return;
         }
         report = std::move(*applied);
-        recordDotConflicts(ctx, *user, clientAddress(req), report);
+        recordDotConflicts(ctx, *user, clientAddress(ctx, req), report);
     }
     // A malformed change may have been refused by the schema check before the authorizer saw
     // it: report the parse error, which says what is wrong.
@@ -335,7 +334,7 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
                 const httplib::ContentReader& reader, bool snapshot) {
     const auto user = deviceUser(ctx, req, res);
     if (!user) return;
-    auto body = readJsonObject(req, res, reader, 64 * 1024);
+    auto body = readJsonObject(ctx, req, res, reader);
     if (!body) return;
     std::uint64_t cursor = 0, limit = 0;
     if (!readUnsigned(*body, "cursor", 0, cursor, res) ||

@@ -78,6 +78,8 @@ struct SyncClient::Impl {
         http.set_write_timeout(timeout);
         http.set_keep_alive(true);
         http.set_decompress(true);
+        http.enable_server_certificate_verification(true);
+        if (!options.caFile.empty()) http.set_ca_cert_path(options.caFile.c_str());
     }
 
     bool cancelled() const { return self.m_cancel.load(); }
@@ -168,6 +170,12 @@ struct SyncClient::Impl {
                                  std::chrono::steady_clock::now() - started)
                                  .count();
             if (!res) {
+                if (res.error() == httplib::Error::SSLServerVerification ||
+                    res.error() == httplib::Error::SSLLoadingCerts)
+                    // Trying again will not make the certificate trusted.
+                    return done(Error{"tls", "Không tin được chứng chỉ của máy chủ: kiểm tra "
+                                             "địa chỉ máy chủ và chứng chỉ gốc (CA) đã cài (" +
+                                                 httplib::to_string(res.error()) + ")"});
                 last = Error{"network", "Không kết nối được máy chủ (" +
                                             httplib::to_string(res.error()) + ")"};
                 continue;

@@ -249,7 +249,7 @@ int main(int argc, char** argv) {
     so.address = "127.0.0.1";
     so.port = 0;
     so.dataDir = dir;
-    so.threads = 8;
+    so.connections.workers = 8;
     so.logFile = dir + "/server.log";
     server::ServerApp app(so);
     if (Status s = app.open(); !s) return std::fprintf(stderr, "server: %s\n", s.error().message.c_str()), 1;

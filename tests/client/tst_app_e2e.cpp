@@ -2,6 +2,7 @@
 // loopback; an edit made on a second replica appears in the app's list model, and the app's
 // own new petition reaches the second replica.
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -49,6 +50,7 @@ class AppEndToEndTest : public QObject {
 private slots:
     void anEditOnAnotherReplicaAppearsInTheAppsList();
     void aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed();
+    void overHttpsTheAppTrustsOnlyTheConfiguredCa();
 };
 
 void AppEndToEndTest::anEditOnAnotherReplicaAppearsInTheAppsList() {
@@ -186,3 +188,38 @@ void AppEndToEndTest::aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed(
 
 QTEST_GUILESS_MAIN(AppEndToEndTest)
 #include "tst_app_e2e.moc"
+
+void AppEndToEndTest::overHttpsTheAppTrustsOnlyTheConfiguredCa() {
+    QTemporaryDir dir;
+    const std::string certs = (dir.path() + "/certs").toStdString();
+    QVERIFY(QDir().mkpath(QString::fromStdString(certs)));
+    const std::string made = test::makeTestCa(certs);
+    QVERIFY2(made.empty(), made.c_str());
+    test::ServerProcess server(NGHEDAN_SERVER_BINARY, (dir.path() + "/server").toStdString(),
+                               {"--demo", "--tls-cert", certs + "/server.pem", "--tls-key", certs + "/server.key"});
+    QVERIFY2(server.start(), "the demo server did not start");
+    QVERIFY(QString::fromStdString(server.url()).startsWith(u"https://"));
+
+    // Without the city's CA the sign-in fails, saying why in Vietnamese.
+    qunsetenv("NGHEDAN_CA_FILE");
+    QString error;
+    auto app = AppServices::start(dir.path() + "/untrusting", QString::fromStdString(server.url()), &error);
+    QVERIFY2(app, qPrintable(error));
+    QSignalSpy errorShown(app->session(), &SessionController::lastErrorChanged);
+    app->session()->signIn("canbo.q12", "demo1234");
+    QVERIFY(errorShown.wait(30'000));
+    QVERIFY(!app->session()->signedIn());
+    QVERIFY2(app->session()->lastError().contains(QStringLiteral("chứng chỉ")),
+             qPrintable(app->session()->lastError()));
+    app.reset();
+
+    // Provisioned with it, the tablet signs in and syncs over HTTPS.
+    qputenv("NGHEDAN_CA_FILE", QByteArray::fromStdString(certs + "/ca.pem"));
+    auto trusting = signedInApp(dir, server);
+    qunsetenv("NGHEDAN_CA_FILE");
+    QVERIFY(trusting);
+    RecordListModel list;
+    list.setEntity("petition");
+    list.setUnitId(trusting->session()->scopeUnit());
+    QVERIFY2(list.total() > 0, "the demo server's petitions did not arrive over HTTPS");
+}

@@ -149,7 +149,7 @@ public:
     bool running() const { return m_pid > 0; }
     pid_t pid() const { return m_pid; }
     int port() const { return m_port; }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::string url() const { return m_scheme + "://127.0.0.1:" + std::to_string(m_port); }
     const std::string& dataDir() const { return m_dataDir; }
     const std::string& binary() const { return m_binary; }
     const std::string& lastError() const { return m_error; }
@@ -224,6 +224,7 @@ private:
                 const int port = std::atoi(line.c_str() + colon + 1);
                 if (port > 0) {
                     m_port = port;
+                    m_scheme = line.find("https://", at) != std::string::npos ? "https" : "http";
                     return true;
                 }
             }
@@ -247,6 +248,29 @@ private:
     std::string m_error;
     pid_t m_pid = -1;
     int m_port = 0;
+    std::string m_scheme = "http";
 };
+
+/** Writes, into `dir`, a test CA (ca.pem, ca.key) and a certificate it signed for 127.0.0.1
+ *  and localhost (server.pem, server.key), with the openssl tool; empty on success, else
+ *  what openssl said. */
+inline std::string makeTestCa(const std::string& dir) {
+    const std::string ext = dir + "/ext.cnf";
+    std::ofstream(ext) << "subjectAltName=IP:127.0.0.1,DNS:localhost\n";
+    const std::string ec = "ec_paramgen_curve:P-256";
+    const std::vector<std::vector<std::string>> steps = {
+        {"/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout",
+         dir + "/ca.key", "-out", dir + "/ca.pem", "-days", "2", "-subj", "/CN=NgheDan test CA"},
+        {"/usr/bin/openssl", "req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout",
+         dir + "/server.key", "-out", dir + "/server.csr", "-subj", "/CN=127.0.0.1"},
+        {"/usr/bin/openssl", "x509", "-req", "-in", dir + "/server.csr", "-CA", dir + "/ca.pem",
+         "-CAkey", dir + "/ca.key", "-CAcreateserial", "-out", dir + "/server.pem", "-days", "2",
+         "-extfile", ext}};
+    for (const auto& step : steps) {
+        const CommandResult r = runCommand(step);
+        if (r.exitCode != 0) return r.output.empty() ? std::string("openssl failed") : r.output;
+    }
+    return {};
+}
 
 }  // namespace nghedan::test

@@ -83,6 +83,11 @@ struct TestServerOptions {
     std::string logFile;  ///< empty: <dataDir>/server.log
     std::vector<std::string> extraArgs;  ///< more `serve` flags (ServerProcess only)
     server::Settings settings;           ///< InProcessServer only
+    server::ConnectionLimits connections = [] {  ///< InProcessServer only
+        server::ConnectionLimits l;
+        l.workers = 8;
+        return l;
+    }();
 };
 
 /** The server library running in this process on 127.0.0.1 and a free port. */
@@ -98,7 +103,7 @@ public:
         so.port = 0;
         so.dataDir = options.dataDir;
         so.demo = options.demo;
-        so.threads = 8;
+        so.connections = options.connections;
         so.logFile = options.logFile.empty()
                          ? (std::filesystem::path(options.dataDir) / "server.log").string()
                          : options.logFile;

@@ -41,6 +41,10 @@ struct SyncClientOptions {
     std::size_t pullPage = 5000;
     int maxAttempts = 5;       ///< per request, with exponential backoff
     int timeoutSeconds = 30;
+    /** For an https:// server: a PEM file of the certificate authorities to trust (the
+     *  city's own CA, say); empty trusts the system's. The server's certificate is always
+     *  verified, its name included. */
+    std::string caFile;
 };
 
 /** Syncs one Replica with the server. Blocking; run it off the UI thread. The replica must not
