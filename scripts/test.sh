@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing (Debian packages, Chromium, the pinned npm
-# packages of the browser tests), builds, then runs the whole ctest suite.
+# packages of the browser tests), builds, runs the whole ctest suite, then the sanitizer build
+# of the shared, server and end-to-end tests with the fuzz targets (scripts/sanitize.sh).
 # Usage: scripts/test.sh [ctest args...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,3 +16,5 @@ if [[ -f "$root/tests/web/package-lock.json" ]]; then
 fi
 cd "$build"
 ctest --output-on-failure --timeout 900 -j"${CTEST_PARALLEL:-2}" "$@"
+# Sanitizers and fuzzing: 15 s per fuzz target here (NGHEDAN_FUZZ_SECONDS), longer by hand.
+NGHEDAN_FUZZ_SECONDS=${NGHEDAN_FUZZ_SECONDS:-15} "$root/scripts/sanitize.sh"

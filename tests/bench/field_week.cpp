@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
     options.agencies = ref.agencies;
     options.userPrefix = "tablet-";
     options.tabletScope = "qmau";
-    options.serverArgs = {"--log-level", "warn"};
+    options.serverArgs = tabletsFromOneAddress({"--log-level", "warn"});
     options.client.maxAttempts = 5;
     World world(options, "nghedan-bench-fw");
     const auto setupStart = Clock::now();

@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
     options.tablets = 0;
     options.wards = kWards;
     options.neighbourhoods = 2;
-    options.serverArgs = {"--log-level", "warn", "--threads", "64"};
+    options.serverArgs = tabletsFromOneAddress({"--log-level", "warn", "--threads", "64"});
     World world(options, "nghedan-bench-many");
     const auto setupStart = Clock::now();
     if (!world.setUp()) return 1;

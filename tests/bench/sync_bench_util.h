@@ -24,6 +24,14 @@
 namespace nghedan::bench {
 
 
+/** `serve` flags for a server whose simulated tablets all connect from 127.0.0.1, where each
+ *  real tablet has an address of its own: the per-address connection limits are lifted. */
+inline std::vector<std::string> tabletsFromOneAddress(std::vector<std::string> args) {
+    for (const char* a : {"--connections-per-address", "100000", "--requests-per-address", "100000"})
+        args.push_back(a);
+    return args;
+}
+
 inline double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }

@@ -58,7 +58,7 @@ bool createPetition(Tablet& t, WriteLog& log, Rng& rng, int n) {
     const std::string unit = kUnitsForTests[rng() % kUnitsForTests.size()];
     auto c = t.write("petition", "", unit,
                      {{"title", "Kiến nghị số " + std::to_string(n) + " của " + t.name},
-                      {"received_at", Json(std::int64_t{1740000000000} + n * 60000)},
+                      {"received_at", Json(std::int64_t{1740000000000} + std::int64_t{n} * 60000)},
                       {"category", "urban_transport"},
                       {"status", "received"},
                       {"description", "Người dân phản ánh xe khách dừng đỗ trên đường nội bộ."}});

@@ -122,7 +122,7 @@ SyncClientOptions trusting(const std::string& caFile) {
 
 }  // namespace
 
-TEST_CASE("tablets sync over the server's own HTTPS with the city's CA; without it, or over "
+TEST_CASE("tablets sync over the server's own HTTPS with the city's CA — without it, or over "
           "plain HTTP, they are refused clearly and keep their changes",
           "[e2e][tls]") {
     const std::uint64_t seed = testSeed("tls");

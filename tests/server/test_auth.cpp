@@ -286,7 +286,7 @@ TEST_CASE("a session works only as what it was issued as: cookie or device token
     CHECK(own->status == 200);
 }
 
-TEST_CASE("a tablet registers the key it holds; another key for its device is refused",
+TEST_CASE("a tablet registers the key it holds — another key for its device is refused",
           "[auth][proof]") {
     InProcessServer server;
     seedTestTree(server.context());
@@ -350,7 +350,7 @@ void writeSelfSignedCertificate(const std::string& certFile, const std::string& 
 
 }  // namespace
 
-TEST_CASE("over HTTPS the cookie is Secure and replies carry HSTS; over plain HTTP neither",
+TEST_CASE("over HTTPS the cookie is Secure and replies carry HSTS — over plain HTTP neither",
           "[auth][tls]") {
     TempDir dir;
     const std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");

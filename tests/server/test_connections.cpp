@@ -390,7 +390,7 @@ TEST_CASE("keep-alive connections idle only so long and serve only so many reque
     CHECK(closed);
 }
 
-TEST_CASE("an address over its share of connections is refused at once; others are served",
+TEST_CASE("an address over its share of connections is refused at once — others are served",
           "[connections]") {
     TestServerOptions options;
     options.connections.perAddressConnections = 10;

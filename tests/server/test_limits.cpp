@@ -230,7 +230,7 @@ TEST_CASE("more than 2000 changes in one push get 413 too_many_changes", "[limit
     CHECK(ok.body["accepted"] == 2000);
 }
 
-TEST_CASE("another API version gets 410 unsupported_version; unknown paths 404 JSON", "[limits]") {
+TEST_CASE("another API version gets 410 unsupported_version — unknown paths 404 JSON", "[limits]") {
     Served s;
     for (const char* path : {"/api/v0/sync/push", "/api/v2/sync/pull", "/api/v2/auth/login"})
         checkError(rawPost(s.server.baseUrl(), path, "{}", s.auth()), 410, "unsupported_version");

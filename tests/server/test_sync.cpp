@@ -189,7 +189,7 @@ TEST_CASE("a change for another scope is refused and nothing is stored", "[sync]
     }
 }
 
-TEST_CASE("an official cannot write units or agencies; an admin can", "[sync][roles]") {
+TEST_CASE("an official cannot write units or agencies — an admin can", "[sync][roles]") {
     World w;
     const Reply r = w.push(
         w.q3, {makeChange(kTabletQ3, 1, "unit", "q3-p4-kp9", "q3-p4-kp9", "canbo.q3",
@@ -703,7 +703,7 @@ TEST_CASE("a dot pushed again with other content is refused, counted and told to
     CHECK(jsonGet(w.server.baseUrl(), "/api/v1/sync/state", w.sup).body["dotConflicts"].empty());
 }
 
-TEST_CASE("a revoked device keeps what it wrote before; later changes and logins are refused",
+TEST_CASE("a revoked device keeps what it wrote before — later changes and logins are refused",
           "[sync][security][proof]") {
     TempDir dir;
     TestServerOptions options;

@@ -165,7 +165,11 @@ struct Schedule {
         for (const Change& w : written) {
             auto history = replicas[0]->history(w.entity, w.id);
             REQUIRE(history.ok());
-            for (const auto& [field, value] : w.set) {
+            for (const auto& entry : w.set) {
+                // Named, not a structured binding: clang 14 (the sanitizer build) cannot
+                // capture those in a lambda.
+                const std::string& field = entry.first;
+                const Json& value = entry.second;
                 auto it = std::find_if(history->begin(), history->end(), [&](const VersionView& v) {
                     return v.field == field && v.dot == w.dot();
                 });

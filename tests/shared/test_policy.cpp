@@ -32,7 +32,7 @@ TEST_CASE("a supervisor changes a petition's handling, never the resident's acco
     CHECK_FALSE(roleWriteRefusal("supervisor", "petition", false, {"status", "status_reason"}));
 }
 
-TEST_CASE("an admin manages units and agencies, not records; an unknown role writes nothing",
+TEST_CASE("an admin manages units and agencies, not records — an unknown role writes nothing",
           "[policy]") {
     CHECK(roleMayCreate("admin", "unit"));
     CHECK(roleMayEdit("admin", "agency", "name"));
