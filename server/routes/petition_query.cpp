@@ -1,4 +1,4 @@
-// Lists and exports of petitions without a text search, answered from the overview index:
+// Lists of petitions without a text search, answered from the overview index:
 // filtering and sorting 100,000 petitions in memory takes milliseconds, where the replica's
 // list() sorts wide rows (seconds at that size). Rows are then read by id through
 // Replica::list, so they are the same rows lists always show. Searches, other sorts and other
@@ -168,15 +168,6 @@ Result<Page> queryPage(Context& ctx, const ListQuery& q) {
     if (!rows) return rows.error();
     page.rows = std::move(*rows);
     return page;
-}
-
-Result<std::vector<Json>> queryAll(Context& ctx, const ListQuery& q, std::size_t cap) {
-    auto positions = indexedPetitions(ctx, q);
-    if (!positions) return listAll(*ctx.replica, q, cap);
-    std::vector<std::string> ids;
-    const auto& all = overviewIndex(ctx).petitionIds();
-    for (std::size_t i = 0; i < positions->size() && ids.size() < cap; ++i) ids.push_back(all[(*positions)[i]]);
-    return rowsOf(ctx, q, ids);
 }
 
 }  // namespace nghedan::server
