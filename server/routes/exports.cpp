@@ -346,7 +346,7 @@ void exportRoute(Context& ctx, const std::string& entity, const std::string& for
         dir = directory(ctx);
     }
     const ListQuery& query = list->query;
-    auto rowsByUnit = snapshot->countByUnit(query);
+    auto rowsByUnit = snapshot->countBy(query, "unit");
     if (!rowsByUnit) return sendError(res, 500, "internal", rowsByUnit.error().message);
     std::size_t rowCount = 0;
     for (const auto& [unit, n] : *rowsByUnit) rowCount += static_cast<std::size_t>(n);

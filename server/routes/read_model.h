@@ -159,9 +159,10 @@ std::string fieldLabel(const std::string& field, const std::string& lang);
 std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const std::string& entity,
                                         const std::string& id, httplib::Response& res);
 
-/** One page of a list query and its total: petitions without a search are filtered and sorted
- *  in the overview index (routes/petition_query.cpp), everything else by Replica::list. */
-Result<Page> queryPage(Context& ctx, const ListQuery& query);
+/** One page of a list query and its total from the overview index (routes/petition_query.cpp),
+ *  as Replica::list would give it; nullopt when the index does not answer this query (searches,
+ *  other sorts and filters, other entities). */
+std::optional<Result<Page>> indexedPage(Context& ctx, const ListQuery& query);
 
 /** Lists all rows of a query page by page (limit 1000 per call) up to `cap` rows. */
 Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t cap);

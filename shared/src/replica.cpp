@@ -317,6 +317,31 @@ Result<ListSql> listSql(const ListQuery& q, const std::string& today) {
     return out;
 }
 
+/** One page of a list query and its total, read from `db` (Replica::list, ReplicaSnapshot::list).
+ */
+Result<Page> listPage(Database& db, const ListQuery& q, const std::string& today) {
+    auto sql = listSql(q, today);
+    if (!sql) return sql.error();
+    Page page;
+    if (sql->matchesNothing) return page;
+    if (q.limit < 0 || q.limit > 1000 || q.offset < 0)
+        return Error{"invalid_query", "limit must be 0..1000 and offset non-negative"};
+    {
+        Stmt count = db.prepare("SELECT count(*) FROM " + sql->from + sql->where);
+        sql->bind(count);
+        if (!count.step()) return count.error().value_or(Error{"storage", "count failed"});
+        page.total = count.int64(0);
+    }
+    Stmt st =
+        db.prepare("SELECT " + sql->columns + " FROM " + sql->from + sql->where + sql->order +
+                   " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset));
+    sql->bind(st);
+    const EntityDef& e = *findEntity(q.entity);
+    while (st.step()) page.rows.push_back(rowJson(st, e));
+    if (st.error()) return *st.error();
+    return page;
+}
+
 }  // namespace
 
 // ---- Impl ---------------------------------------------------------------------------
@@ -1368,26 +1393,7 @@ Result<std::vector<VersionView>> Replica::history(const std::string& entity,
 }
 
 Result<Page> Replica::list(const ListQuery& q) {
-    auto sql = listSql(q, q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today);
-    if (!sql) return sql.error();
-    Page page;
-    if (sql->matchesNothing) return page;
-    if (q.limit < 0 || q.limit > 1000 || q.offset < 0)
-        return Error{"invalid_query", "limit must be 0..1000 and offset non-negative"};
-    {
-        Stmt count = m_db.prepare("SELECT count(*) FROM " + sql->from + sql->where);
-        sql->bind(count);
-        if (!count.step()) return count.error().value_or(Error{"storage", "count failed"});
-        page.total = count.int64(0);
-    }
-    Stmt st =
-        m_db.prepare("SELECT " + sql->columns + " FROM " + sql->from + sql->where + sql->order +
-                     " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset));
-    sql->bind(st);
-    const EntityDef& e = *findEntity(q.entity);
-    while (st.step()) page.rows.push_back(rowJson(st, e));
-    if (st.error()) return *st.error();
-    return page;
+    return listPage(m_db, q, q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today);
 }
 
 Result<std::vector<SearchHit>> Replica::search(const std::string& typed, const std::string& entity,
@@ -1441,6 +1447,8 @@ Result<std::unique_ptr<ReplicaSnapshot>> Replica::snapshot() {
     std::unique_ptr<ReplicaSnapshot> snap(new ReplicaSnapshot);
     snap->m_db = std::move(*db);
     snap->m_today = vietnamDate(m_clock.wallMillis());
+    // Sorts as the replica's own connection does them (in memory, not in temporary files).
+    if (Status s = snap->m_db.exec("PRAGMA temp_store=MEMORY;"); !s) return s.error();
     // A transaction takes its snapshot at its first read: read now, so that the view is this
     // moment's and not that of whenever the caller first asks.
     if (Status s = snap->m_db.exec("BEGIN; SELECT count(*) FROM meta;"); !s) return s.error();
@@ -1451,13 +1459,21 @@ ReplicaSnapshot::~ReplicaSnapshot() {
     if (m_db.handle()) (void)m_db.exec("ROLLBACK");
 }
 
-Result<std::map<std::string, std::int64_t>> ReplicaSnapshot::countByUnit(const ListQuery& q) {
+Result<Page> ReplicaSnapshot::list(const ListQuery& q) {
+    return listPage(m_db, q, q.today.empty() ? m_today : q.today);
+}
+
+Result<std::map<std::string, std::int64_t>> ReplicaSnapshot::countBy(const ListQuery& q,
+                                                                     const std::string& field) {
+    const EntityDef* e = findEntity(q.entity);
+    if (e && !e->field(field) && field != "unit" && field != "id")
+        return Error{"unknown_field", "cannot count " + q.entity + " by '" + field + "'"};
     auto sql = listSql(q, q.today.empty() ? m_today : q.today);
     if (!sql) return sql.error();
     std::map<std::string, std::int64_t> out;
     if (sql->matchesNothing) return out;
-    Stmt st = m_db.prepare("SELECT " + sql->table + ".unit, count(*) FROM " + sql->from +
-                           sql->where + " GROUP BY 1");
+    Stmt st = m_db.prepare("SELECT " + sql->table + ".\"" + field + "\", count(*) FROM " +
+                           sql->from + sql->where + " GROUP BY 1");
     sql->bind(st);
     while (st.step()) out[st.isNull(0) ? std::string() : st.text(0)] = st.int64(1);
     if (st.error()) return *st.error();

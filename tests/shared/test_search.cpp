@@ -333,12 +333,23 @@ TEST_CASE(
             for (Json& row : *page) rows.push_back(std::move(row));
         }
         CHECK(rows == before[k].rows);
-        auto counts = (*snap)->countByUnit(queries[k]);
+        ListQuery paged = queries[k];
+        paged.limit = 1000;
+        auto page = (*snap)->list(paged);
+        REQUIRE(page.ok());
+        CHECK(page->rows == before[k].rows);
+        CHECK(page->total == before[k].total);
+        auto counts = (*snap)->countBy(queries[k], "unit");
         REQUIRE(counts.ok());
         std::int64_t total = 0;
         for (const auto& [unit, n] : *counts) total += n;
         CHECK(total == before[k].total);
     }
+    auto byStatus = (*snap)->countBy(queries[0], "status");
+    REQUIRE(byStatus.ok());
+    CHECK(byStatus->size() == 1);
+    CHECK((*byStatus)["received"] == before[0].total);
+    CHECK((*snap)->countBy(queries[0], "colour\"").error().code == "unknown_field");
     auto p1 = (*snap)->record("petition", "p1");
     REQUIRE(p1.ok());
     REQUIRE(p1->has_value());

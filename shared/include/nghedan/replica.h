@@ -328,8 +328,12 @@ public:
     ReplicaSnapshot(const ReplicaSnapshot&) = delete;
     ReplicaSnapshot& operator=(const ReplicaSnapshot&) = delete;
 
-    /** How many rows of a list query each unit holds (offset and limit ignored). */
-    Result<std::map<std::string, std::int64_t>> countByUnit(const ListQuery& query);
+    /** One page of a list query and its total, as Replica::list gives it. */
+    Result<Page> list(const ListQuery& query);
+    /** How many rows of a list query hold each value of `field` ("unit", "id" or a field of
+     *  the entity; "" counts those without one), offset and limit ignored. */
+    Result<std::map<std::string, std::int64_t>> countBy(const ListQuery& query,
+                                                        const std::string& field);
     /** Every row of a list query, in its order (offset and limit ignored), read as the cursor
      *  is asked for them: memory is bounded by the page asked for, not by the list. */
     Result<std::unique_ptr<RowCursor>> rows(const ListQuery& query);
