@@ -69,4 +69,15 @@ void compressReply(httplib::Response& res) {
     res.set_header("Vary", "Accept-Encoding");
 }
 
+std::unique_ptr<StreamCompressor> streamCompressor(httplib::Response& res,
+                                                   const std::string& contentType) {
+    const Coding coding = t_accepted;
+    if (coding == Coding::None || !compressible(contentType)) return nullptr;
+    auto coder = coding == Coding::Brotli ? StreamCompressor::brotli(5) : StreamCompressor::gzip(6);
+    if (!coder) return nullptr;  // sent as is
+    res.set_header("Content-Encoding", coding == Coding::Brotli ? "br" : "gzip");
+    res.set_header("Vary", "Accept-Encoding");
+    return coder;
+}
+
 }  // namespace nghedan::server

@@ -1,10 +1,15 @@
 // CSV and XLSX exports of the filtered lists (same filters as the list endpoints, no paging).
-// Personal fields appear only for roles that may see them.
+// Personal fields appear only for roles that may see them. An export is streamed: its rows are
+// read from a snapshot of the replica a page at a time and sent as they are written (chunked),
+// so it takes the memory of one page whatever its length, and sync never waits for it.
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <mutex>
 #include <set>
 
+#include "../compression.h"
+#include "../http_util.h"
 #include "read_model.h"
 #include "xlsx_writer.h"
 
@@ -13,25 +18,23 @@ namespace nghedan::server {
 namespace {
 
 constexpr std::size_t kMaxExportRows = 200000;
+/** Rows read, formatted and sent per call of the content provider. */
+constexpr std::size_t kPageRows = 500;
 
 struct Column {
     std::string key;  ///< field name, "ref", "overdue" or "level:<unit level>"
     std::string label;
 };
 
-struct Table {
-    std::vector<Column> columns;
-    std::vector<std::vector<XlsxCell>> rows;
-};
-
 constexpr double kExcelEpochDays = 25569;  // 1970-01-01 as a spreadsheet serial
 
-/** The unit levels of the exported rows' units and their ancestors, top first, without the
- *  tree's root level (the city): the area columns, as deep as the data goes. */
-std::vector<std::string> levelsOf(const Directory& dir, const std::vector<Json>& rows) {
+/** The unit levels of the exported rows' units (`rowsByUnit`'s keys) and their ancestors, top
+ *  first, without the tree's root level (the city): the area columns, as deep as the data goes. */
+std::vector<std::string> levelsOf(const Directory& dir,
+                                  const std::map<std::string, std::int64_t>& rowsByUnit) {
     std::set<std::string> present;
-    for (const auto& row : rows)
-        for (const UnitInfo* u : dir.lineage(row.value("unit", "")))
+    for (const auto& [unit, count] : rowsByUnit)
+        for (const UnitInfo* u : dir.lineage(unit))
             if (!u->parent.empty()) present.insert(u->level);
     std::vector<std::string> out;
     for (const auto& level : findEntity("unit")->field("level")->enumValues)
@@ -80,12 +83,12 @@ std::string readableRef(const std::string& entity, const Json& row) {
  *  its title), looked up once each; records outside the reader's scope stay unnamed. */
 class RefNames {
 public:
-    RefNames(Context& ctx, const Scope& scope) : m_ctx(ctx), m_scope(scope) {}
+    RefNames(ReplicaSnapshot& snapshot, const Directory& dir, const Scope& scope)
+        : m_snapshot(snapshot), m_dir(dir), m_scope(scope) {}
 
     std::string name(const FieldDef& f, const std::string& id) {
-        const Directory& dir = directory(m_ctx);
-        if (f.refEntity == "unit") return dir.unitName(id);
-        if (f.refEntity == "agency") return dir.agencyName(id);
+        if (f.refEntity == "unit") return m_dir.unitName(id);
+        if (f.refEntity == "agency") return m_dir.agencyName(id);
         auto [it, added] = m_names.try_emplace(f.refEntity + "/" + id);
         if (added) it->second = lookUp(f.refEntity, id);
         return it->second;
@@ -93,10 +96,9 @@ public:
 
 private:
     std::string lookUp(const std::string& entity, const std::string& id) {
-        auto rec = m_ctx.replica->get(entity, id);
-        if (!rec || !rec->has_value() || !m_scope.contains((*rec)->values.value("unit", "")))
-            return {};
-        const Json& v = (*rec)->values;
+        auto rec = m_snapshot.record(entity, id);
+        if (!rec || !rec->has_value() || !m_scope.contains((**rec).value("unit", ""))) return {};
+        const Json& v = **rec;
         std::string out = v.value("title", Json()).is_string() ? v["title"].get<std::string>() : id;
         if (entity == "meeting" && v.value("held_at", Json()).is_number()) {
             const std::string day = formatDay(vietnamDay(v["held_at"].get<std::int64_t>()));
@@ -105,17 +107,18 @@ private:
         return out;
     }
 
-    Context& m_ctx;
+    ReplicaSnapshot& m_snapshot;
+    const Directory& m_dir;
     const Scope& m_scope;
     std::unordered_map<std::string, std::string> m_names;
 };
 
 /** One cell of a row, formatted for people (names, labels, Vietnam time; dates as dates). */
-XlsxCell cellOf(Context& ctx, RefNames& refs, const std::string& entity, const Column& col,
+XlsxCell cellOf(const Directory& dir, RefNames& refs, const std::string& entity, const Column& col,
                 const Json& row, const std::string& lang) {
     if (col.key == "ref") return {readableRef(entity, row), false};
     if (col.key.rfind("level:", 0) == 0) {
-        for (const UnitInfo* u : directory(ctx).lineage(row.value("unit", "")))
+        for (const UnitInfo* u : dir.lineage(row.value("unit", "")))
             if ("level:" + u->level == col.key) return {u->name, false};
         return {};
     }
@@ -123,8 +126,7 @@ XlsxCell cellOf(Context& ctx, RefNames& refs, const std::string& entity, const C
     if (it == row.end() || it->is_null()) return {};
     const Json& v = *it;
     if (col.key == "overdue") return {v == true ? (lang == "en" ? "Yes" : "Có") : "", false};
-    if (col.key == "unit")
-        return {v.is_string() ? directory(ctx).unitPath(v.get<std::string>()) : "", false};
+    if (col.key == "unit") return {v.is_string() ? dir.unitPath(v.get<std::string>()) : "", false};
     const FieldDef* f = findEntity(entity)->field(col.key);
     if (!f) return {v.is_string() ? v.get<std::string>() : v.dump(), false};
     switch (f->type) {
@@ -207,77 +209,166 @@ const char* sheetName(const std::string& entity, const std::string& lang) {
     return entity == "petition" ? "Kiến nghị" : entity == "meeting" ? "Buổi họp" : "Chỉ đạo";
 }
 
-/** The rows of a filtered list as cells (caller holds ctx.mutex): an Error "too_many_rows" past
- *  kMaxExportRows, "internal" when storage fails. */
-Result<Table> exportTable(Context& ctx, const User& user, const Scope& scope,
-                          const std::string& entity, const ListQuery& query,
-                          const std::string& lang) {
-    auto rows = queryAll(ctx, query, kMaxExportRows + 1);
-    if (!rows) return Error{"internal", rows.error().message};
-    if (rows->size() > kMaxExportRows)
-        return Error{"too_many_rows", "The list has more than 200000 rows; narrow the filters"};
-    Table table;
-    table.columns = columnsOf(entity, user, lang, levelsOf(directory(ctx), *rows));
-    table.rows.reserve(rows->size());
-    RefNames refs(ctx, scope);
-    for (auto& raw : *rows) {
-        Json row = shapeRow(ctx, user, entity, std::move(raw));
-        std::vector<XlsxCell> cells;
-        cells.reserve(table.columns.size());
-        for (const auto& col : table.columns)
-            cells.push_back(cellOf(ctx, refs, entity, col, row, lang));
-        table.rows.push_back(std::move(cells));
-    }
-    return table;
-}
+/** One export on its way out: what it reads once the handler has returned (a snapshot of the
+ *  replica, copies of the directory and the scope) and its file's writer. httplib calls the
+ *  content provider on the request's thread, one call after another. */
+class ExportStream {
+public:
+    ExportStream(const User& user, Scope scope, Directory dir, std::string entity, std::string lang,
+                 std::string format, std::unique_ptr<ReplicaSnapshot> snapshot,
+                 std::unique_ptr<RowCursor> rows, std::vector<Column> columns, std::size_t rowCount,
+                 std::unique_ptr<StreamCompressor> coder)
+        : m_user(user),
+          m_scope(std::move(scope)),
+          m_dir(std::move(dir)),
+          m_entity(std::move(entity)),
+          m_lang(std::move(lang)),
+          m_format(std::move(format)),
+          m_snapshot(std::move(snapshot)),
+          m_rows(std::move(rows)),
+          m_refs(*m_snapshot, m_dir, m_scope),
+          m_columns(std::move(columns)),
+          m_rowCount(rowCount),
+          m_coder(std::move(coder)) {}
 
-/** CSV (RFC 4180, UTF-8 with a BOM so that Excel reads it, CRLF lines). */
-std::string csvOf(const Table& table) {
-    std::string out = "\xEF\xBB\xBF";
-    out.reserve(table.rows.size() * 200);
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        if (c) out.push_back(',');
-        appendCsvField(out, {table.columns[c].label, false});
-    }
-    out += "\r\n";
-    for (const auto& row : table.rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (c) out.push_back(',');
-            appendCsvField(out, row[c]);
+    /** Sends the next page of the file (the first also its head, the last its end). False when
+     *  storage or the connection failed: the reply is then cut short, never ended as if whole. */
+    bool writeNext(httplib::DataSink& sink) {
+        auto page = m_rows->next(kPageRows);
+        if (!page) {
+            logLine(LogLevel::Error, "export: " + page.error().message);
+            return false;
         }
-        out += "\r\n";
+        std::vector<std::vector<XlsxCell>> cells;
+        cells.reserve(page->size());
+        for (Json& raw : *page) {
+            const Json row = shapeRow(m_dir, m_user, m_entity, std::move(raw));
+            std::vector<XlsxCell>& rowCells = cells.emplace_back();
+            rowCells.reserve(m_columns.size());
+            for (const auto& col : m_columns)
+                rowCells.push_back(cellOf(m_dir, m_refs, m_entity, col, row, m_lang));
+        }
+        const bool last = page->size() < kPageRows;
+        std::string out = m_format == "csv" ? csvOf(cells) : xlsxOf(cells, last);
+        if (m_coder) {
+            auto packed = m_coder->push(out);
+            auto tail = last && packed ? m_coder->finish() : std::optional<std::string>("");
+            if (!packed || !tail) {
+                logLine(LogLevel::Error, "export: the reply could not be compressed");
+                return false;
+            }
+            out = std::move(*packed) + *tail;
+        }
+        // An empty write would tell httplib the content is over.
+        if (!out.empty() && !sink.write(out.data(), out.size())) return false;
+        if (last) sink.done();
+        m_started = true;
+        return true;
     }
-    return out;
-}
+
+private:
+    /** CSV (RFC 4180, UTF-8 with a BOM so that Excel reads it, CRLF lines). */
+    std::string csvOf(const std::vector<std::vector<XlsxCell>>& rows) const {
+        std::string out;
+        if (!m_started) {
+            out = "\xEF\xBB\xBF";
+            for (std::size_t c = 0; c < m_columns.size(); ++c) {
+                if (c) out.push_back(',');
+                appendCsvField(out, {m_columns[c].label, false});
+            }
+            out += "\r\n";
+        }
+        for (const auto& row : rows) {
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                if (c) out.push_back(',');
+                appendCsvField(out, row[c]);
+            }
+            out += "\r\n";
+        }
+        return out;
+    }
+
+    std::string xlsxOf(const std::vector<std::vector<XlsxCell>>& rows, bool last) {
+        if (!m_xlsx) {
+            std::vector<std::string> header;
+            for (const auto& c : m_columns) header.push_back(c.label);
+            m_xlsx = std::make_unique<XlsxStream>(sheetName(m_entity, m_lang), header, m_rowCount,
+                                                  rows.empty() ? nullptr : &rows[0]);
+        }
+        for (const auto& row : rows) m_xlsx->addRow(row);
+        if (last) m_xlsx->finish();
+        return m_xlsx->take();
+    }
+
+    User m_user;
+    Scope m_scope;
+    Directory m_dir;
+    std::string m_entity, m_lang, m_format;
+    std::unique_ptr<ReplicaSnapshot> m_snapshot;
+    std::unique_ptr<RowCursor> m_rows;  ///< reads m_snapshot: declared after it, dropped before
+    RefNames m_refs;
+    std::vector<Column> m_columns;
+    std::size_t m_rowCount;
+    std::unique_ptr<StreamCompressor> m_coder;  ///< the CSV's Content-Encoding, if any
+    std::unique_ptr<XlsxStream> m_xlsx;
+    bool m_started = false;
+};
 
 void exportRoute(Context& ctx, const std::string& entity, const std::string& format,
                  const httplib::Request& req, httplib::Response& res) {
     auto user = ctx.authenticate(req, res);
     if (!user) return;
     const std::string lang = req.has_param("lang") ? req.get_param_value("lang") : "vi";
-    std::string today;
-    Result<Table> table = Error{"internal", "not gathered"};
+    std::optional<ListRequest> list;
+    std::unique_ptr<ReplicaSnapshot> snapshot;
+    Scope scope;
+    Directory dir;
     {
-        // Gather under the lock; format after releasing it.
         std::lock_guard lock(ctx.mutex);
-        auto scope = scopeOf(ctx, *user);
-        if (!scope) return sendError(res, 403, "scope_unknown", scope.error().message);
-        auto lr = readListRequest(ctx, *user, **scope, entity, req, res, 200);
-        if (!lr) return;
-        today = lr->query.today;
-        table = exportTable(ctx, *user, **scope, entity, lr->query, lang);
+        auto scopeResult = scopeOf(ctx, *user);
+        if (!scopeResult) return sendError(res, 403, "scope_unknown", scopeResult.error().message);
+        list = readListRequest(ctx, *user, **scopeResult, entity, req, res, 200);
+        if (!list) return;
+        // An export reads for seconds; every push and pull waits for ctx.mutex. So the export
+        // does not read under it: it takes a snapshot of the replica here (a second, read-only
+        // SQLite connection holding one read transaction on the WAL file) and reads that after
+        // the lock is released, while syncs go on writing. Chosen over reading pages under the
+        // lock in turns because sync then never waits for an export at all, and the export is
+        // consistent: its row count, area columns and rows all come from this one moment,
+        // whatever commits meanwhile. The cost: a connection per running export, and a WAL that
+        // cannot be checkpointed past the snapshot until the export ends. The read model's
+        // caches (the directory of units and agencies, the scope) are guarded by ctx.mutex:
+        // the export takes copies of them here, taken at the snapshot's moment.
+        auto snap = ctx.replica->snapshot();
+        if (!snap) return sendError(res, 500, "internal", snap.error().message);
+        snapshot = std::move(*snap);
+        scope = **scopeResult;
+        dir = directory(ctx);
     }
-    if (!table)
-        return sendError(res, table.error().code == "too_many_rows" ? 413 : 500, table.error().code,
-                         table.error().message);
-    const std::string filename = std::string(fileStem(entity)) + "-" + today + "." + format;
+    const ListQuery& query = list->query;
+    auto rowsByUnit = snapshot->countBy(query, "unit");
+    if (!rowsByUnit) return sendError(res, 500, "internal", rowsByUnit.error().message);
+    std::size_t rowCount = 0;
+    for (const auto& [unit, n] : *rowsByUnit) rowCount += static_cast<std::size_t>(n);
+    if (rowCount > kMaxExportRows)
+        return sendError(res, 413, "too_many_rows",
+                         "The list has more than 200000 rows; narrow the filters");
+    auto rows = snapshot->rows(query);
+    if (!rows) return sendError(res, 500, "internal", rows.error().message);
+
+    const std::string contentType =
+        format == "csv" ? "text/csv; charset=utf-8"
+                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const std::string filename = std::string(fileStem(entity)) + "-" + query.today + "." + format;
     res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     res.set_header("Cache-Control", "no-store");
-    if (format == "csv") return res.set_content(csvOf(*table), "text/csv; charset=utf-8");
-    std::vector<std::string> header;
-    for (const auto& c : table->columns) header.push_back(c.label);
-    res.set_content(writeXlsx(sheetName(entity, lang), header, table->rows),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    auto columns = columnsOf(entity, *user, lang, levelsOf(dir, *rowsByUnit));
+    auto stream = std::make_shared<ExportStream>(
+        *user, std::move(scope), std::move(dir), entity, lang, format, std::move(snapshot),
+        std::move(*rows), std::move(columns), rowCount, streamCompressor(res, contentType));
+    res.set_chunked_content_provider(contentType, [stream](std::size_t, httplib::DataSink& sink) {
+        return stream->writeNext(sink);
+    });
 }
 
 }  // namespace

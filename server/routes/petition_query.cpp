@@ -1,8 +1,8 @@
-// Lists and exports of petitions without a text search, answered from the overview index:
+// Lists of petitions without a text search, answered from the overview index:
 // filtering and sorting 100,000 petitions in memory takes milliseconds, where the replica's
 // list() sorts wide rows (seconds at that size). Rows are then read by id through
 // Replica::list, so they are the same rows lists always show. Searches, other sorts and other
-// entities go to Replica::list unchanged.
+// entities are not answered here (read.cpp lists them from a snapshot of the replica).
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -154,9 +154,9 @@ Result<std::vector<Json>> rowsOf(Context& ctx, const ListQuery& q, const std::ve
 
 }  // namespace
 
-Result<Page> queryPage(Context& ctx, const ListQuery& q) {
+std::optional<Result<Page>> indexedPage(Context& ctx, const ListQuery& q) {
     auto positions = indexedPetitions(ctx, q);
-    if (!positions) return ctx.replica->list(q);
+    if (!positions) return std::nullopt;
     Page page;
     page.total = static_cast<std::int64_t>(positions->size());
     std::vector<std::string> ids;
@@ -165,18 +165,9 @@ Result<Page> queryPage(Context& ctx, const ListQuery& q) {
          i < positions->size() && ids.size() < static_cast<std::size_t>(q.limit); ++i)
         ids.push_back(all[(*positions)[i]]);
     auto rows = rowsOf(ctx, q, ids);
-    if (!rows) return rows.error();
+    if (!rows) return Result<Page>(rows.error());
     page.rows = std::move(*rows);
-    return page;
-}
-
-Result<std::vector<Json>> queryAll(Context& ctx, const ListQuery& q, std::size_t cap) {
-    auto positions = indexedPetitions(ctx, q);
-    if (!positions) return listAll(*ctx.replica, q, cap);
-    std::vector<std::string> ids;
-    const auto& all = overviewIndex(ctx).petitionIds();
-    for (std::size_t i = 0; i < positions->size() && ids.size() < cap; ++i) ids.push_back(all[(*positions)[i]]);
-    return rowsOf(ctx, q, ids);
+    return Result<Page>(std::move(page));
 }
 
 }  // namespace nghedan::server

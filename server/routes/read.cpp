@@ -301,48 +301,87 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
 
 // ---- lists and records ----------------------------------------------------------------
 
+/** The directives of a list query (the first `cap`), overdue first, then by due date (none
+ *  last), then in the query's order (due date, id). */
+Result<std::vector<Json>> directivesOverdueFirst(ReplicaSnapshot& snapshot, const ListQuery& q,
+                                                 std::size_t cap) {
+    auto cursor = snapshot.rows(q);
+    if (!cursor) return cursor.error();
+    std::vector<Json> all;
+    while (all.size() < cap) {
+        auto page = (*cursor)->next(1000);
+        if (!page) return page.error();
+        if (page->empty()) break;
+        for (Json& row : *page) all.push_back(std::move(row));
+    }
+    if (all.size() > cap) all.resize(cap);
+    std::stable_sort(all.begin(), all.end(), [](const Json& a, const Json& b) {
+        const bool oa = a.value("overdue", Json(false)) == true,
+                   ob = b.value("overdue", Json(false)) == true;
+        if (oa != ob) return oa;
+        const std::string da =
+            a.value("due_date", Json()).is_string() ? a["due_date"].get<std::string>() : "9999";
+        const std::string db =
+            b.value("due_date", Json()).is_string() ? b["due_date"].get<std::string>() : "9999";
+        return da < db;
+    });
+    return all;
+}
+
+/** A page of a list. Petitions without a search come from the overview index, in memory under
+ *  the lock (milliseconds). Other lists (searches, other sorts, meetings, directives) may read
+ *  for seconds at 100,000 records: they read a snapshot of the replica once the lock is
+ *  released, as exports do (see exports.cpp), so that no push or pull waits for them. */
 void listRoute(Context& ctx, const std::string& entity, const httplib::Request& req,
-               httplib::Response& res, const User& user) {
-    auto scope = scopeOf(ctx, user);
-    if (!scope) return sendError(res, 403, "scope_unknown", scope.error().message);
-    auto lr = readListRequest(ctx, user, **scope, entity, req, res, 200);
-    if (!lr) return;
-    ListQuery& q = lr->query;
+               httplib::Response& res) {
+    auto user = ctx.authenticate(req, res);
+    if (!user) return;
+    const bool overdueFirst = entity == "directive" && !req.has_param("sort");
+    std::optional<ListRequest> lr;
+    std::unique_ptr<ReplicaSnapshot> snapshot;
+    Directory dir;
+    {
+        std::lock_guard lock(ctx.mutex);
+        auto scope = scopeOf(ctx, *user);
+        if (!scope) return sendError(res, 403, "scope_unknown", scope.error().message);
+        lr = readListRequest(ctx, *user, **scope, entity, req, res, 200);
+        if (!lr) return;
+        if (auto page = overdueFirst ? std::nullopt : indexedPage(ctx, lr->query)) {
+            if (!*page) return sendError(res, 400, page->error().code, page->error().message);
+            std::vector<Json> rows;
+            for (auto& r : (*page)->rows)
+                rows.push_back(shapeRow(ctx, *user, entity, std::move(r)));
+            return sendJson(
+                res, pageJson(std::move(rows), (*page)->total, lr->query.offset, lr->query.limit));
+        }
+        auto snap = ctx.replica->snapshot();
+        if (!snap) return sendError(res, 500, "internal", snap.error().message);
+        snapshot = std::move(*snap);
+        dir = directory(ctx);  // guarded by the lock: a copy goes out with the snapshot
+    }
+    const ListQuery& q = lr->query;
     std::vector<Json> rows;
     std::int64_t total = 0;
-    if (entity == "directive" && !req.has_param("sort")) {
-        // Overdue first, then by due date (no due date last), then newest.
-        auto all = listAll(*ctx.replica, q, 200000);
+    if (overdueFirst) {
+        auto all = directivesOverdueFirst(*snapshot, q, 200000);
         if (!all) return sendError(res, 500, "internal", all.error().message);
-        std::stable_sort(all->begin(), all->end(), [](const Json& a, const Json& b) {
-            const bool oa = a.value("overdue", Json(false)) == true,
-                       ob = b.value("overdue", Json(false)) == true;
-            if (oa != ob) return oa;
-            const std::string da = a.value("due_date", Json()).is_string() ? a["due_date"].get<std::string>() : "9999";
-            const std::string db = b.value("due_date", Json()).is_string() ? b["due_date"].get<std::string>() : "9999";
-            return da < db;
-        });
         total = static_cast<std::int64_t>(all->size());
         for (std::size_t i = q.offset; i < all->size() && rows.size() < static_cast<std::size_t>(q.limit); ++i)
-            rows.push_back(shapeRow(ctx, user, entity, std::move((*all)[i])));
+            rows.push_back(shapeRow(dir, *user, entity, std::move((*all)[i])));
     } else {
-        auto page = queryPage(ctx, q);
+        auto page = snapshot->list(q);
         if (!page) return sendError(res, 400, page.error().code, page.error().message);
         total = page->total;
-        for (auto& r : page->rows) rows.push_back(shapeRow(ctx, user, entity, std::move(r)));
+        for (auto& r : page->rows) rows.push_back(shapeRow(dir, *user, entity, std::move(r)));
     }
     if (entity == "meeting" && !rows.empty()) {
         // How many petitions each meeting raised.
-        Json ids = Json::array();
-        for (const auto& r : rows) ids.push_back(r.value("id", ""));
-        Stmt st = ctx.replica->database().prepare(
-            "SELECT meeting, COUNT(*) FROM " + materialisedTable("petition") +
-            " WHERE COALESCE(deleted, 0) = 0 AND meeting IN (SELECT value FROM json_each(?)) "
-            "GROUP BY meeting");
-        st.bind(1, ids.dump());
-        std::map<std::string, std::int64_t> counts;
-        while (st.step()) counts[st.text(0)] = st.int64(1);
-        for (auto& r : rows) r["petitionCount"] = counts[r.value("id", "")];
+        ListQuery raised;
+        raised.entity = "petition";
+        for (const auto& r : rows) raised.equals["meeting"].push_back(r.value("id", ""));
+        auto counts = snapshot->countBy(raised, "meeting");
+        if (!counts) return sendError(res, 500, "internal", counts.error().message);
+        for (auto& r : rows) r["petitionCount"] = (*counts)[r.value("id", "")];
     }
     sendJson(res, pageJson(std::move(rows), total, q.offset, q.limit));
 }
@@ -584,8 +623,9 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
     }));
     for (const std::string entity : {"petition", "meeting", "directive"}) {
         server.Get("/api/v1/" + entity + "s",
-                   guarded(ctx, [&ctx, entity](const httplib::Request& req, httplib::Response& res,
-                                               const User& user) { listRoute(ctx, entity, req, res, user); }));
+                   [&ctx, entity](const httplib::Request& req, httplib::Response& res) {
+                       listRoute(ctx, entity, req, res);
+                   });
     }
     server.Get(R"(/api/v1/petitions/([0-9A-Za-z_-]{1,64}))",
                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,

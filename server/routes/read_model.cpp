@@ -464,6 +464,10 @@ const std::vector<std::string>& personalFields(const std::string& entity) {
 }
 
 Json shapeRow(Context& ctx, const User& user, const std::string& entity, Json row) {
+    return shapeRow(directory(ctx), user, entity, std::move(row));
+}
+
+Json shapeRow(const Directory& dir, const User& user, const std::string& entity, Json row) {
     const EntityDef* def = findEntity(entity);
     if (def) {
         for (const auto& f : def->fields) {
@@ -477,7 +481,6 @@ Json shapeRow(Context& ctx, const User& user, const std::string& entity, Json ro
     }
     for (const auto& f : personalFields(entity))
         if (!canSeePersonalField(user, f)) row.erase(f);
-    const Directory& dir = directory(ctx);
     if (row.contains("unit") && row["unit"].is_string()) {
         const std::string unit = row["unit"];
         row["unitName"] = dir.unitName(unit);

@@ -139,6 +139,8 @@ std::optional<ListRequest> readListRequest(Context& ctx, const User& user, const
  *  agencies added ("unitName", "leadAgencyName", "agencyName", "wardName"), personal fields
  *  removed unless the role allows them. */
 Json shapeRow(Context& ctx, const User& user, const std::string& entity, Json row);
+/** shapeRow with the names from `dir` (a copy of the directory, for work outside the lock). */
+Json shapeRow(const Directory& dir, const User& user, const std::string& entity, Json row);
 
 /** The names of personal fields of an entity (from the schema). */
 const std::vector<std::string>& personalFields(const std::string& entity);
@@ -157,11 +159,10 @@ std::string fieldLabel(const std::string& field, const std::string& lang);
 std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const std::string& entity,
                                         const std::string& id, httplib::Response& res);
 
-/** One page of a list query and its total: petitions without a search are filtered and sorted
- *  in the overview index (routes/petition_query.cpp), everything else by Replica::list. */
-Result<Page> queryPage(Context& ctx, const ListQuery& query);
-/** Every row of a list query (up to `cap`), the same way. */
-Result<std::vector<Json>> queryAll(Context& ctx, const ListQuery& query, std::size_t cap);
+/** One page of a list query and its total from the overview index (routes/petition_query.cpp),
+ *  as Replica::list would give it; nullopt when the index does not answer this query (searches,
+ *  other sorts and filters, other entities). */
+std::optional<Result<Page>> indexedPage(Context& ctx, const ListQuery& query);
 
 /** Lists all rows of a query page by page (limit 1000 per call) up to `cap` rows. */
 Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t cap);

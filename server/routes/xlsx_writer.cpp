@@ -18,21 +18,6 @@ void put32(std::string& out, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
 
-std::string deflateRaw(const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
-    std::string out;
-    out.resize(deflateBound(&zs, static_cast<uLong>(data.size())));
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
-
 /** Escapes XML text and drops characters XML 1.0 forbids (C0 controls but tab, LF, CR). */
 std::string xmlText(const std::string& s) {
     std::string out;
@@ -110,105 +95,157 @@ std::string quotedSheet(const std::string& name) {
 
 }  // namespace
 
-std::string writeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
-    std::string out, central;
-    // 1 January 2020 00:00 in DOS format: the content carries no meaningful time.
-    const std::uint16_t dosTime = 0, dosDate = ((2020 - 1980) << 9) | (1 << 5) | 1;
-    for (const auto& [name, data] : entries) {
-        const std::uint32_t crc = static_cast<std::uint32_t>(
-            crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
-        const std::string packed = deflateRaw(data);
-        const std::uint32_t offset = static_cast<std::uint32_t>(out.size());
-        put32(out, 0x04034b50);
-        put16(out, 20);
-        put16(out, 0x0800);  // UTF-8 names
-        put16(out, 8);       // deflate
-        put16(out, dosTime);
-        put16(out, dosDate);
-        put32(out, crc);
-        put32(out, static_cast<std::uint32_t>(packed.size()));
-        put32(out, static_cast<std::uint32_t>(data.size()));
-        put16(out, static_cast<std::uint16_t>(name.size()));
-        put16(out, 0);
-        out += name;
-        out += packed;
+// ---- zip ------------------------------------------------------------------------------
 
+namespace {
+// 1 January 2020 00:00 in DOS format: the content carries no meaningful time.
+constexpr std::uint16_t kDosTime = 0, kDosDate = ((2020 - 1980) << 9) | (1 << 5) | 1;
+constexpr std::uint16_t kUtf8Names = 0x0800;
+constexpr std::uint16_t kDataDescriptor = 0x0008;  // CRC and sizes follow the data
+}  // namespace
+
+struct ZipStream::Entry {
+    std::string name;
+    std::uint16_t flags = kUtf8Names;
+    std::uint32_t crc = 0, packedSize = 0, size = 0, offset = 0;
+};
+
+struct ZipStream::Deflater {
+    z_stream zs{};
+    Entry entry;
+    Deflater() { deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY); }
+    ~Deflater() { deflateEnd(&zs); }
+    /** Deflates `data` (Z_FINISH: and ends the stream), appending what comes out to `out`. */
+    void run(std::string_view data, int flush, std::string& out) {
+        // (crc32 of a null buffer is the initial value, not the running one.)
+        if (!data.empty())
+            entry.crc = static_cast<std::uint32_t>(
+                crc32(entry.crc, reinterpret_cast<const Bytef*>(data.data()),
+                      static_cast<uInt>(data.size())));
+        entry.size += static_cast<std::uint32_t>(data.size());
+        zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+        zs.avail_in = static_cast<uInt>(data.size());
+        char buffer[64 * 1024];
+        for (;;) {
+            zs.next_out = reinterpret_cast<Bytef*>(buffer);
+            zs.avail_out = sizeof buffer;
+            const int rc = deflate(&zs, flush);
+            out.append(buffer, sizeof buffer - zs.avail_out);
+            if (flush == Z_FINISH ? rc == Z_STREAM_END || rc == Z_STREAM_ERROR : zs.avail_out != 0)
+                break;
+        }
+        entry.packedSize = static_cast<std::uint32_t>(zs.total_out);
+    }
+};
+
+ZipStream::ZipStream() = default;
+ZipStream::~ZipStream() = default;
+
+void ZipStream::localHeader(const Entry& e) {
+    put32(m_out, 0x04034b50);
+    put16(m_out, 20);
+    put16(m_out, e.flags);
+    put16(m_out, 8);  // deflate
+    put16(m_out, kDosTime);
+    put16(m_out, kDosDate);
+    put32(m_out, e.crc);
+    put32(m_out, e.packedSize);
+    put32(m_out, e.size);
+    put16(m_out, static_cast<std::uint16_t>(e.name.size()));
+    put16(m_out, 0);
+    m_out += e.name;
+}
+
+void ZipStream::addEntry(const std::string& name, std::string_view data) {
+    Deflater d;
+    std::string packed;
+    d.run(data, Z_FINISH, packed);
+    d.entry.name = name;
+    d.entry.offset = static_cast<std::uint32_t>(m_taken + m_out.size());
+    localHeader(d.entry);
+    m_out += packed;
+    m_entries.push_back(d.entry);
+}
+
+void ZipStream::beginEntry(const std::string& name) {
+    m_deflater = std::make_unique<Deflater>();
+    Entry& e = m_deflater->entry;
+    e.name = name;
+    e.flags = kUtf8Names | kDataDescriptor;
+    e.offset = static_cast<std::uint32_t>(m_taken + m_out.size());
+    localHeader(e);  // CRC and sizes 0 here: they come in the data descriptor
+}
+
+void ZipStream::write(std::string_view data) {
+    if (m_deflater && !data.empty()) m_deflater->run(data, Z_NO_FLUSH, m_out);
+}
+
+void ZipStream::endEntry() {
+    if (!m_deflater) return;
+    m_deflater->run({}, Z_FINISH, m_out);
+    const Entry& e = m_deflater->entry;
+    put32(m_out, 0x08074b50);
+    put32(m_out, e.crc);
+    put32(m_out, e.packedSize);
+    put32(m_out, e.size);
+    m_entries.push_back(e);
+    m_deflater.reset();
+}
+
+void ZipStream::finish() {
+    endEntry();
+    std::string central;
+    for (const Entry& e : m_entries) {
         put32(central, 0x02014b50);
         put16(central, 20);
         put16(central, 20);
-        put16(central, 0x0800);
+        put16(central, e.flags);
         put16(central, 8);
-        put16(central, dosTime);
-        put16(central, dosDate);
-        put32(central, crc);
-        put32(central, static_cast<std::uint32_t>(packed.size()));
-        put32(central, static_cast<std::uint32_t>(data.size()));
-        put16(central, static_cast<std::uint16_t>(name.size()));
+        put16(central, kDosTime);
+        put16(central, kDosDate);
+        put32(central, e.crc);
+        put32(central, e.packedSize);
+        put32(central, e.size);
+        put16(central, static_cast<std::uint16_t>(e.name.size()));
         put16(central, 0);
         put16(central, 0);
         put16(central, 0);
         put16(central, 0);
         put32(central, 0);
-        put32(central, offset);
-        central += name;
+        put32(central, e.offset);
+        central += e.name;
     }
-    const std::uint32_t centralOffset = static_cast<std::uint32_t>(out.size());
-    out += central;
-    put32(out, 0x06054b50);
-    put16(out, 0);
-    put16(out, 0);
-    put16(out, static_cast<std::uint16_t>(entries.size()));
-    put16(out, static_cast<std::uint16_t>(entries.size()));
-    put32(out, static_cast<std::uint32_t>(central.size()));
-    put32(out, centralOffset);
-    put16(out, 0);
+    const std::uint32_t centralOffset = static_cast<std::uint32_t>(m_taken + m_out.size());
+    m_out += central;
+    put32(m_out, 0x06054b50);
+    put16(m_out, 0);
+    put16(m_out, 0);
+    put16(m_out, static_cast<std::uint16_t>(m_entries.size()));
+    put16(m_out, static_cast<std::uint16_t>(m_entries.size()));
+    put32(m_out, static_cast<std::uint32_t>(central.size()));
+    put32(m_out, centralOffset);
+    put16(m_out, 0);
+}
+
+std::string ZipStream::take() {
+    std::string out = std::move(m_out);
+    m_out.clear();
+    m_taken += out.size();
     return out;
 }
 
-std::string writeXlsx(const std::string& sheetName, const std::vector<std::string>& header,
-                      const std::vector<std::vector<XlsxCell>>& rows) {
-    static const std::string kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    static const std::string kRel =
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    static const std::string kPkg = "http://schemas.openxmlformats.org/package/2006/relationships";
-    static const std::string kXmlDecl =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+// ---- xlsx -----------------------------------------------------------------------------
 
-    std::string sheet = kXmlDecl + "<worksheet xmlns=\"" + kMain + "\">" +
-                        "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" "
-                        "topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-                        "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
-                        "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>";
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        const XlsxDate date =
-            rows.empty() || c >= rows[0].size() ? XlsxDate::None : rows[0][c].date;
-        const int width = c == 0                      ? 20
-                          : date == XlsxDate::Day     ? 12
-                          : date == XlsxDate::DayTime ? 17
-                                                      : 22;
-        sheet += "<col min=\"" + std::to_string(c + 1) + "\" max=\"" + std::to_string(c + 1) +
-                 "\" width=\"" + std::to_string(width) + "\" customWidth=\"1\"/>";
-    }
-    sheet += "</cols><sheetData>";
-    sheet += "<row r=\"1\">";
-    for (std::size_t c = 0; c < header.size(); ++c)
-        appendCell(sheet, c, 1, {header[c], false}, true);
-    sheet += "</row>";
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const std::size_t rowNumber = r + 2;
-        sheet += "<row r=\"" + std::to_string(rowNumber) + "\">";
-        for (std::size_t c = 0; c < rows[r].size(); ++c)
-            appendCell(sheet, c, rowNumber, rows[r][c], false);
-        sheet += "</row>";
-    }
-    // The autofilter spans the header and every row; Excel also wants it named in the workbook.
-    const std::string range = "$A$1:$" + columnName(header.empty() ? 0 : header.size() - 1) + "$" +
-                              std::to_string(rows.size() + 1);
-    std::string unanchored = range;
-    unanchored.erase(std::remove(unanchored.begin(), unanchored.end(), '$'), unanchored.end());
-    sheet += "</sheetData><autoFilter ref=\"" + unanchored + "\"/></worksheet>";
+namespace {
 
-    // Sheet names: at most 31 characters (counted in bytes here, safe for UTF-8), none of []:*?/\ .
+const std::string kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const std::string kRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const std::string kPkg = "http://schemas.openxmlformats.org/package/2006/relationships";
+const std::string kXmlDecl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+/** Sheet names: at most 31 characters (counted in bytes here, safe for UTF-8), none of
+ *  []:*?/\ . */
+std::string validSheetName(const std::string& sheetName) {
     std::string name;
     for (char ch : sheetName)
         if (std::string("[]:*?/\\").find(ch) == std::string::npos) name.push_back(ch);
@@ -219,6 +256,22 @@ std::string writeXlsx(const std::string& sheetName, const std::vector<std::strin
         while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
         name.resize(cut);
     }
+    return name;
+}
+
+/** Hand the sheet XML to the zip (and so to the coder) once this much has gathered. */
+constexpr std::size_t kSheetFlushBytes = 64 * 1024;
+
+}  // namespace
+
+XlsxStream::XlsxStream(const std::string& sheetName, const std::vector<std::string>& header,
+                       std::size_t rowCount, const std::vector<XlsxCell>* firstRow) {
+    // The autofilter spans the header and every row; Excel also wants it named in the workbook.
+    const std::string range = "$A$1:$" + columnName(header.empty() ? 0 : header.size() - 1) + "$" +
+                              std::to_string(rowCount + 1);
+    m_filterRef = range;
+    m_filterRef.erase(std::remove(m_filterRef.begin(), m_filterRef.end(), '$'), m_filterRef.end());
+    const std::string name = validSheetName(sheetName);
 
     const std::string contentTypes =
         kXmlDecl +
@@ -270,12 +323,56 @@ std::string writeXlsx(const std::string& sheetName, const std::vector<std::strin
         "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" "
         "builtinId=\"0\"/></cellStyles>"
         "</styleSheet>";
-    return writeZip({{"[Content_Types].xml", contentTypes},
-                     {"_rels/.rels", rootRels},
-                     {"xl/workbook.xml", workbook},
-                     {"xl/_rels/workbook.xml.rels", workbookRels},
-                     {"xl/styles.xml", styles},
-                     {"xl/worksheets/sheet1.xml", sheet}});
+    m_zip.addEntry("[Content_Types].xml", contentTypes);
+    m_zip.addEntry("_rels/.rels", rootRels);
+    m_zip.addEntry("xl/workbook.xml", workbook);
+    m_zip.addEntry("xl/_rels/workbook.xml.rels", workbookRels);
+    m_zip.addEntry("xl/styles.xml", styles);
+
+    // The sheet, last: its rows are written as they come.
+    m_zip.beginEntry("xl/worksheets/sheet1.xml");
+    m_sheet = kXmlDecl + "<worksheet xmlns=\"" + kMain + "\">" +
+              "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" "
+              "topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+              "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
+              "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>";
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const XlsxDate date =
+            !firstRow || c >= firstRow->size() ? XlsxDate::None : (*firstRow)[c].date;
+        const int width = c == 0                      ? 20
+                          : date == XlsxDate::Day     ? 12
+                          : date == XlsxDate::DayTime ? 17
+                                                      : 22;
+        m_sheet += "<col min=\"" + std::to_string(c + 1) + "\" max=\"" + std::to_string(c + 1) +
+                   "\" width=\"" + std::to_string(width) + "\" customWidth=\"1\"/>";
+    }
+    m_sheet += "</cols><sheetData>";
+    m_sheet += "<row r=\"1\">";
+    for (std::size_t c = 0; c < header.size(); ++c)
+        appendCell(m_sheet, c, 1, {header[c], false}, true);
+    m_sheet += "</row>";
+}
+
+void XlsxStream::addRow(const std::vector<XlsxCell>& row) {
+    const std::size_t rowNumber = ++m_rowNumber;
+    m_sheet += "<row r=\"" + std::to_string(rowNumber) + "\">";
+    for (std::size_t c = 0; c < row.size(); ++c) appendCell(m_sheet, c, rowNumber, row[c], false);
+    m_sheet += "</row>";
+    if (m_sheet.size() >= kSheetFlushBytes) {
+        m_zip.write(m_sheet);
+        m_sheet.clear();
+    }
+}
+
+void XlsxStream::finish() {
+    m_sheet += "</sheetData><autoFilter ref=\"" + m_filterRef + "\"/></worksheet>";
+    m_zip.write(m_sheet);
+    m_sheet.clear();
+    m_zip.finish();
+}
+
+std::string XlsxStream::take() {
+    return m_zip.take();
 }
 
 }  // namespace nghedan::server

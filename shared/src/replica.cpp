@@ -77,6 +77,33 @@ bool isIntegerColumn(FieldType t) {
 }
 bool isJsonColumn(FieldType t) { return t == FieldType::RefList || t == FieldType::People; }
 
+/** The current row of a statement over a materialised table as JSON: typed values, lists
+ *  parsed, "overdue" as a boolean. */
+Json rowJson(Stmt& st, const EntityDef& e) {
+    Json row = Json::object();
+    for (int c = 0; c < st.columnCount(); ++c) {
+        const std::string name = st.columnName(c);
+        if (st.isNull(c)) {
+            row[name] = nullptr;
+            continue;
+        }
+        const FieldDef* f = e.field(name);
+        if (f && f->type == FieldType::Boolean) {
+            row[name] = st.int64(c) != 0;
+        } else if (f && isJsonColumn(f->type)) {
+            row[name] = Json::parse(st.textView(c), nullptr, false);
+        } else if (name == "overdue") {
+            row[name] = st.int64(c) != 0;
+        } else if ((f && isIntegerColumn(f->type)) || name == "conflicts" ||
+                   name == "created_hlc" || name == "updated_hlc") {
+            row[name] = st.int64(c);
+        } else {
+            row[name] = st.text(c);
+        }
+    }
+    return row;
+}
+
 /** Today's date in Ho Chi Minh City (UTC+7, no daylight saving), YYYY-MM-DD. */
 std::string vietnamDate(std::int64_t ms) {
     const std::time_t secs = static_cast<std::time_t>(ms / 1000 + 7 * 3600);
@@ -188,6 +215,134 @@ bool touchesSearch(const EntityDef& e, const Change& c) {
 }  // namespace
 
 std::string materialisedTable(const std::string& entity) { return "m_" + entity; }
+
+namespace {
+
+/** The SQL of a list query (see ListQuery): what Replica::list and a snapshot's rows read. */
+struct ListSql {
+    std::string table;    ///< the materialised table
+    std::string columns;  ///< its columns, plus "overdue" for petitions and directives
+    std::string from;     ///< the table, joined to the search hits when searching
+    std::string where;    ///< " WHERE ..." with named parameters
+    std::string order;    ///< " ORDER BY sort, id"
+    std::vector<std::pair<std::string, std::string>> params;  ///< (":name", value)
+    bool matchesNothing = false;  ///< a search without a word to look for
+
+    void bind(Stmt& st) const {
+        for (const auto& [name, value] : params)
+            if (st.paramIndex(name.c_str())) st.bind(name.c_str(), value);
+    }
+};
+
+Result<ListSql> listSql(const ListQuery& q, const std::string& today) {
+    const EntityDef* e = findEntity(q.entity);
+    if (!e) return Error{"unknown_entity", "unknown entity '" + q.entity + "'"};
+    ListSql out;
+    const bool hasOverdue = q.entity == "petition" || q.entity == "directive";
+    const std::string overdue =
+        q.entity == "petition" ? overduePetitionSql(":today") : overdueDirectiveSql(":today");
+    std::string& where = out.where;
+    where = " WHERE 1";
+    int n = 0;
+    auto param = [&](const std::string& value) {
+        const std::string name = ":p" + std::to_string(n++);
+        out.params.emplace_back(name, value);
+        return name;
+    };
+    if (!q.includeDeleted) where += " AND deleted IS NOT 1";
+    for (const auto& [field, values] : q.equals) {
+        const FieldDef* f = e->field(field);
+        if (!f && field != "id" && field != "unit")
+            return Error{"unknown_field", "cannot filter " + q.entity + " by '" + field + "'"};
+        if (values.empty()) continue;
+        where += " AND \"" + field + "\" IN (";
+        for (std::size_t i = 0; i < values.size(); ++i) where += (i ? ", " : "") + param(values[i]);
+        where += ")";
+    }
+    if (!q.unitRoot.empty()) {
+        where +=
+            " AND unit IN (WITH RECURSIVE sub(id) AS (SELECT " + param(q.unitRoot) +
+            " UNION SELECT u.id FROM m_unit u JOIN sub ON u.parent=sub.id) SELECT id FROM sub)";
+    }
+    if (!q.agency.empty()) {
+        if (q.entity == "petition") {
+            const std::string p = param(q.agency);
+            where += " AND (lead_agency=" + p +
+                     " OR EXISTS (SELECT 1 FROM json_each(support_agencies) WHERE value=" + p +
+                     "))";
+        } else if (q.entity == "directive") {
+            where += " AND agency=" + param(q.agency);
+        } else {
+            return Error{"invalid_query", "only petitions and directives filter by agency"};
+        }
+    }
+    if (q.overdueOnly) {
+        if (!hasOverdue)
+            return Error{"invalid_query", "only petitions and directives can be overdue"};
+        where += " AND " + overdue;
+    }
+    const std::string table = materialisedTable(q.entity);
+    out.table = table;
+    // With a search, rows are found from the full-text index first: both CROSS JOINs fix
+    // the loop order, or SQLite may run the MATCH once per record (minutes at 100,000).
+    out.from = table;
+    if (!q.search.empty()) {
+        const std::string match = ftsQuery(q.search);
+        if (match.empty()) {
+            out.matchesNothing = true;
+            return out;
+        }
+        out.from =
+            "(SELECT r.id AS hit FROM search CROSS JOIN records r ON r.rid=search.rowid "
+            "WHERE search MATCH " +
+            param(match) + " AND r.entity=" + param(q.entity) + ") AS hits CROSS JOIN " + table +
+            " ON " + table + ".id=hits.hit";
+    }
+    if (q.from || q.to) {
+        const FieldDef* f = e->field(q.timeField);
+        if (!f || f->type != FieldType::Time)
+            return Error{"invalid_query",
+                         "'" + q.timeField + "' is not a time field of " + q.entity};
+        if (q.from) where += " AND \"" + q.timeField + "\" >= " + std::to_string(*q.from);
+        if (q.to) where += " AND \"" + q.timeField + "\" < " + std::to_string(*q.to);
+    }
+    const std::string sort = q.sort.empty() ? "updated_hlc" : q.sort;
+    if (!e->field(sort) && sort != "updated_hlc" && sort != "created_hlc" && sort != "id" &&
+        sort != "unit" && sort != "conflicts")
+        return Error{"invalid_query", "cannot sort " + q.entity + " by '" + sort + "'"};
+    out.order =
+        " ORDER BY \"" + sort + "\"" + (q.descending ? " DESC" : " ASC") + ", " + table + ".id";
+    out.columns = table + ".*" + (hasOverdue ? ", " + overdue + " AS overdue" : "");
+    out.params.emplace_back(":today", today);
+    return out;
+}
+
+/** One page of a list query and its total, read from `db` (Replica::list, ReplicaSnapshot::list).
+ */
+Result<Page> listPage(Database& db, const ListQuery& q, const std::string& today) {
+    auto sql = listSql(q, today);
+    if (!sql) return sql.error();
+    Page page;
+    if (sql->matchesNothing) return page;
+    if (q.limit < 0 || q.limit > 1000 || q.offset < 0)
+        return Error{"invalid_query", "limit must be 0..1000 and offset non-negative"};
+    {
+        Stmt count = db.prepare("SELECT count(*) FROM " + sql->from + sql->where);
+        sql->bind(count);
+        if (!count.step()) return count.error().value_or(Error{"storage", "count failed"});
+        page.total = count.int64(0);
+    }
+    Stmt st =
+        db.prepare("SELECT " + sql->columns + " FROM " + sql->from + sql->where + sql->order +
+                   " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset));
+    sql->bind(st);
+    const EntityDef& e = *findEntity(q.entity);
+    while (st.step()) page.rows.push_back(rowJson(st, e));
+    if (st.error()) return *st.error();
+    return page;
+}
+
+}  // namespace
 
 // ---- Impl ---------------------------------------------------------------------------
 
@@ -804,31 +959,6 @@ struct Replica::Impl {
         return {};
     }
 
-    Result<Json> rowToJson(Stmt& st, const EntityDef& e) {
-        Json row = Json::object();
-        for (int c = 0; c < st.columnCount(); ++c) {
-            const std::string name = st.columnName(c);
-            if (st.isNull(c)) {
-                row[name] = nullptr;
-                continue;
-            }
-            const FieldDef* f = e.field(name);
-            if (f && f->type == FieldType::Boolean) {
-                row[name] = st.int64(c) != 0;
-            } else if (f && isJsonColumn(f->type)) {
-                row[name] = Json::parse(st.textView(c), nullptr, false);
-            } else if (name == "overdue") {
-                row[name] = st.int64(c) != 0;
-            } else if ((f && isIntegerColumn(f->type)) || name == "conflicts" ||
-                       name == "created_hlc" || name == "updated_hlc") {
-                row[name] = st.int64(c);
-            } else {
-                row[name] = st.text(c);
-            }
-        }
-        return row;
-    }
-
     Result<std::vector<Change>> parseBodies(Stmt& st, int col) {
         std::vector<Change> out;
         while (st.step()) {
@@ -1215,9 +1345,7 @@ Result<std::optional<RecordView>> Replica::get(const std::string& entity, const 
         if (st.error()) return *st.error();
         return std::optional<RecordView>();
     }
-    auto row = m_impl->rowToJson(st, *e);
-    if (!row) return row.error();
-    RecordView view{entity, id, std::move(*row), {}};
+    RecordView view{entity, id, rowJson(st, *e), {}};
     if (view.values.value("conflicts", 0) > 0) {
         auto all = history(entity, id);
         if (!all) return all.error();
@@ -1265,100 +1393,7 @@ Result<std::vector<VersionView>> Replica::history(const std::string& entity,
 }
 
 Result<Page> Replica::list(const ListQuery& q) {
-    const EntityDef* e = findEntity(q.entity);
-    if (!e) return Error{"unknown_entity", "unknown entity '" + q.entity + "'"};
-    const bool hasOverdue = q.entity == "petition" || q.entity == "directive";
-    const std::string overdue = q.entity == "petition" ? overduePetitionSql(":today")
-                                                       : overdueDirectiveSql(":today");
-    std::string where = " WHERE 1";
-    std::vector<std::pair<std::string, std::string>> textParams;
-    int n = 0;
-    auto param = [&](const std::string& value) {
-        const std::string name = ":p" + std::to_string(n++);
-        textParams.emplace_back(name, value);
-        return name;
-    };
-    if (!q.includeDeleted) where += " AND deleted IS NOT 1";
-    for (const auto& [field, values] : q.equals) {
-        const FieldDef* f = e->field(field);
-        if (!f && field != "id" && field != "unit")
-            return Error{"unknown_field", "cannot filter " + q.entity + " by '" + field + "'"};
-        if (values.empty()) continue;
-        where += " AND \"" + field + "\" IN (";
-        for (std::size_t i = 0; i < values.size(); ++i)
-            where += (i ? ", " : "") + param(values[i]);
-        where += ")";
-    }
-    if (!q.unitRoot.empty()) {
-        where += " AND unit IN (WITH RECURSIVE sub(id) AS (SELECT " + param(q.unitRoot) +
-                 " UNION SELECT u.id FROM m_unit u JOIN sub ON u.parent=sub.id) SELECT id FROM sub)";
-    }
-    if (!q.agency.empty()) {
-        if (q.entity == "petition") {
-            const std::string p = param(q.agency);
-            where += " AND (lead_agency=" + p +
-                     " OR EXISTS (SELECT 1 FROM json_each(support_agencies) WHERE value=" + p + "))";
-        } else if (q.entity == "directive") {
-            where += " AND agency=" + param(q.agency);
-        } else {
-            return Error{"invalid_query", "only petitions and directives filter by agency"};
-        }
-    }
-    if (q.overdueOnly) {
-        if (!hasOverdue) return Error{"invalid_query", "only petitions and directives can be overdue"};
-        where += " AND " + overdue;
-    }
-    const std::string table = materialisedTable(q.entity);
-    // With a search, rows are found from the full-text index first: both CROSS JOINs fix
-    // the loop order, or SQLite may run the MATCH once per record (minutes at 100,000).
-    std::string from = table;
-    if (!q.search.empty()) {
-        const std::string match = ftsQuery(q.search);
-        if (match.empty()) return Page{};
-        from = "(SELECT r.id AS hit FROM search CROSS JOIN records r ON r.rid=search.rowid WHERE "
-               "search MATCH " + param(match) + " AND r.entity=" + param(q.entity) +
-               ") AS hits CROSS JOIN " + table + " ON " + table + ".id=hits.hit";
-    }
-    if (q.from || q.to) {
-        const FieldDef* f = e->field(q.timeField);
-        if (!f || f->type != FieldType::Time)
-            return Error{"invalid_query", "'" + q.timeField + "' is not a time field of " + q.entity};
-        if (q.from) where += " AND \"" + q.timeField + "\" >= " + std::to_string(*q.from);
-        if (q.to) where += " AND \"" + q.timeField + "\" < " + std::to_string(*q.to);
-    }
-    std::string sort = q.sort.empty() ? "updated_hlc" : q.sort;
-    if (!e->field(sort) && sort != "updated_hlc" && sort != "created_hlc" && sort != "id" &&
-        sort != "unit" && sort != "conflicts")
-        return Error{"invalid_query", "cannot sort " + q.entity + " by '" + sort + "'"};
-    if (q.limit < 0 || q.limit > 1000 || q.offset < 0)
-        return Error{"invalid_query", "limit must be 0..1000 and offset non-negative"};
-    const std::string today = q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today;
-    auto bindAll = [&](Stmt& st) {
-        for (const auto& [name, value] : textParams) st.bind(name.c_str(), value);
-        if (st.paramIndex(":today")) st.bind(":today", today);
-    };
-
-    Page page;
-    {
-        Stmt count = m_db.prepare("SELECT count(*) FROM " + from + where);
-        bindAll(count);
-        if (!count.step()) return count.error().value_or(Error{"storage", "count failed"});
-        page.total = count.int64(0);
-    }
-    const std::string select = "SELECT " + table + ".*" +
-                               (hasOverdue ? ", " + overdue + " AS overdue" : "") + " FROM " +
-                               from + where + " ORDER BY \"" + sort + "\"" +
-                               (q.descending ? " DESC" : " ASC") + ", " + table + ".id LIMIT " +
-                               std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
-    Stmt st = m_db.prepare(select);
-    bindAll(st);
-    while (st.step()) {
-        auto row = m_impl->rowToJson(st, *e);
-        if (!row) return row.error();
-        page.rows.push_back(std::move(*row));
-    }
-    if (st.error()) return *st.error();
-    return page;
+    return listPage(m_db, q, q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today);
 }
 
 Result<std::vector<SearchHit>> Replica::search(const std::string& typed, const std::string& entity,
@@ -1392,9 +1427,7 @@ Result<std::string> Replica::materialisedDump() {
     for (const EntityDef& e : entities()) {
         Stmt st = m_db.prepare("SELECT * FROM " + materialisedTable(e.name) + " ORDER BY id");
         while (st.step()) {
-            auto row = m_impl->rowToJson(st, e);
-            if (!row) return row.error();
-            out += e.name + " " + row->dump() + "\n";
+            out += e.name + " " + rowJson(st, e).dump() + "\n";
         }
         if (st.error()) return *st.error();
     }
@@ -1404,6 +1437,120 @@ Result<std::string> Replica::materialisedDump() {
 std::uint64_t Replica::changeCount() {
     Stmt st = m_db.prepare("SELECT count(*) FROM changes");
     return st.step() ? static_cast<std::uint64_t>(st.int64(0)) : 0;
+}
+
+// ---- snapshots ----------------------------------------------------------------------
+
+Result<std::unique_ptr<ReplicaSnapshot>> Replica::snapshot() {
+    auto db = Database::open(m_db.path(), /*readOnly=*/true);
+    if (!db) return db.error();
+    std::unique_ptr<ReplicaSnapshot> snap(new ReplicaSnapshot);
+    snap->m_db = std::move(*db);
+    snap->m_today = vietnamDate(m_clock.wallMillis());
+    // Sorts as the replica's own connection does them (in memory, not in temporary files).
+    if (Status s = snap->m_db.exec("PRAGMA temp_store=MEMORY;"); !s) return s.error();
+    // A transaction takes its snapshot at its first read: read now, so that the view is this
+    // moment's and not that of whenever the caller first asks.
+    if (Status s = snap->m_db.exec("BEGIN; SELECT count(*) FROM meta;"); !s) return s.error();
+    return snap;
+}
+
+ReplicaSnapshot::~ReplicaSnapshot() {
+    if (m_db.handle()) (void)m_db.exec("ROLLBACK");
+}
+
+Result<Page> ReplicaSnapshot::list(const ListQuery& q) {
+    return listPage(m_db, q, q.today.empty() ? m_today : q.today);
+}
+
+Result<std::map<std::string, std::int64_t>> ReplicaSnapshot::countBy(const ListQuery& q,
+                                                                     const std::string& field) {
+    const EntityDef* e = findEntity(q.entity);
+    if (e && !e->field(field) && field != "unit" && field != "id")
+        return Error{"unknown_field", "cannot count " + q.entity + " by '" + field + "'"};
+    auto sql = listSql(q, q.today.empty() ? m_today : q.today);
+    if (!sql) return sql.error();
+    std::map<std::string, std::int64_t> out;
+    if (sql->matchesNothing) return out;
+    Stmt st = m_db.prepare("SELECT " + sql->table + ".\"" + field + "\", count(*) FROM " +
+                           sql->from + sql->where + " GROUP BY 1");
+    sql->bind(st);
+    while (st.step()) out[st.isNull(0) ? std::string() : st.text(0)] = st.int64(1);
+    if (st.error()) return *st.error();
+    return out;
+}
+
+struct RowCursor::Impl {
+    const EntityDef* entity = nullptr;
+    Stmt ids;   ///< the ids of the matching rows, in the query's order
+    Stmt byId;  ///< the rows of a JSON array of ids
+    std::string today;
+    bool done = false;
+};
+
+RowCursor::RowCursor(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+RowCursor::~RowCursor() = default;
+
+Result<std::unique_ptr<RowCursor>> ReplicaSnapshot::rows(const ListQuery& q) {
+    const std::string today = q.today.empty() ? m_today : q.today;
+    auto sql = listSql(q, today);
+    if (!sql) return sql.error();
+    auto impl = std::make_unique<RowCursor::Impl>();
+    impl->entity = findEntity(q.entity);
+    impl->today = today;
+    impl->done = sql->matchesNothing;
+    if (!impl->done) {
+        // Sorting only (sort key, id) and reading each page's rows by id keeps the sort small
+        // whatever the rows hold; in one read transaction both see the same state.
+        impl->ids = m_db.prepare("SELECT " + sql->table + ".id FROM " + sql->from + sql->where +
+                                 sql->order);
+        if (!impl->ids.valid()) return *impl->ids.error();
+        sql->bind(impl->ids);
+        impl->byId = m_db.prepare("SELECT " + sql->columns + " FROM " + sql->table +
+                                  " WHERE id IN (SELECT value FROM json_each(:ids))");
+        if (!impl->byId.valid()) return *impl->byId.error();
+    }
+    return std::unique_ptr<RowCursor>(new RowCursor(std::move(impl)));
+}
+
+Result<std::vector<Json>> RowCursor::next(std::size_t max) {
+    Impl& c = *m_impl;
+    std::vector<Json> rows;
+    if (c.done || max == 0) return rows;
+    Json ids = Json::array();
+    while (ids.size() < max && c.ids.step()) ids.push_back(c.ids.text(0));
+    if (c.ids.error()) return *c.ids.error();
+    // Never step a finished statement again: SQLite would run it once more from the start.
+    if (ids.size() < max) c.done = true;
+    if (ids.empty()) return rows;
+    c.byId.reset();
+    c.byId.bind(":ids", ids.dump());
+    if (c.byId.paramIndex(":today")) c.byId.bind(":today", c.today);
+    std::unordered_map<std::string, Json> byKey;
+    while (c.byId.step()) {
+        Json row = rowJson(c.byId, *c.entity);
+        std::string id = row.value("id", "");
+        byKey.emplace(std::move(id), std::move(row));
+    }
+    if (c.byId.error()) return *c.byId.error();
+    rows.reserve(ids.size());
+    for (const Json& id : ids)
+        if (auto it = byKey.find(id.get<std::string>()); it != byKey.end())
+            rows.push_back(std::move(it->second));
+    return rows;
+}
+
+Result<std::optional<Json>> ReplicaSnapshot::record(const std::string& entity,
+                                                    const std::string& id) {
+    const EntityDef* e = findEntity(entity);
+    if (!e) return Error{"unknown_entity", "unknown entity '" + entity + "'"};
+    auto st = m_db.cached("SELECT * FROM " + materialisedTable(entity) + " WHERE id=?");
+    st->bind(1, id);
+    if (!st->step()) {
+        if (st->error()) return *st->error();
+        return std::optional<Json>();
+    }
+    return std::optional<Json>(rowJson(*st, *e));
 }
 
 // ---- sync bookkeeping ---------------------------------------------------------------

@@ -33,4 +33,23 @@ inline long peakRssKb(long pid = 0) {
     return 0;
 }
 
+/** Resident memory now (VmRSS) in KiB of a process (0: this one), 0 if unknown. */
+inline long rssKb(long pid = 0) {
+    std::ifstream in(pid > 0 ? "/proc/" + std::to_string(pid) + "/status" : "/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+    return 0;
+}
+
+/** Starts a new peak (VmHWM) at the current resident size of a process (0: this one); false
+ *  when the kernel refuses. */
+inline bool resetPeakRss(long pid = 0) {
+    std::ofstream out(pid > 0 ? "/proc/" + std::to_string(pid) + "/clear_refs"
+                              : "/proc/self/clear_refs");
+    out << "5";
+    out.flush();
+    return static_cast<bool>(out);
+}
+
 }  // namespace nghedan::bench

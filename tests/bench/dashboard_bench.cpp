@@ -9,15 +9,24 @@
 //   1. GET /api/v1/overview for one year of the district (p50/p99)
 //   2. GET /api/v1/petitions with filters (status, category, ward, agency, overdue, search,
 //      sort, deep offsets) (p50/p99)
-//   3. GET /api/v1/exports/petitions.csv of all 100,000 rows, and .xlsx (time, size)
+//   3. GET /api/v1/exports/petitions.csv of all 100,000 rows, and .xlsx: time, size, and the
+//      process's resident memory before and at its peak during each export (the client counts
+//      the bytes and drops them)
+//   4. 20 tablets (simulated, of a ward outside the district) syncing every 150-250 ms each
+//      (push two petitions, pull): sync time p50/p90/p99 without an export and during the CSV
+//      and XLSX exports of 3., run again
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <httplib.h>
@@ -26,6 +35,7 @@
 #include "bench_stats.h"
 #include "nghedan/proof.h"
 #include "nghedan/replica.h"
+#include "test_server.h"
 #include "users.h"
 
 using namespace nghedan;
@@ -253,6 +263,33 @@ int main(int argc, char** argv) {
     so.logFile = dir + "/server.log";
     server::ServerApp app(so);
     if (Status s = app.open(); !s) return std::fprintf(stderr, "server: %s\n", s.error().message.c_str()), 1;
+    // The tablets of 4.: an official of Thới An (outside the district the exports read).
+    const std::string tabletPassword = *server::hashPassword("bench-password");
+    {
+        auto& ctx = app.context();
+        std::lock_guard lock(ctx.mutex);
+        Replica& r = *ctx.replica;
+        for (const auto& [id, parent, level, name] :
+             std::vector<std::array<std::string, 4>>{{"q12", "hcm", "district", "Quận 12"},
+                                                     {"q12-ta", "q12", "ward", "Phường Thới An"}})
+            if (auto u = r.get("unit", id); u && !u->has_value())
+                if (!r.write({"unit",
+                              id,
+                              id,
+                              "admin",
+                              {{"parent", parent}, {"level", level}, {"name", name}}}))
+                    return std::fprintf(stderr, "unit %s\n", id.c_str()), 1;
+        server::UserStore users(r.database());
+        if (auto u = users.findUser("canbo.q12"); u && !u->has_value()) {
+            server::Account a;
+            a.username = a.displayName = "canbo.q12";
+            a.role = "official";
+            a.scopeUnit = "q12-ta";
+            a.createdAt = now;
+            if (!users.addUser(a, tabletPassword))
+                return std::fprintf(stderr, "user canbo.q12\n"), 1;
+        }
+    }
     if (auto port = app.start(); !port) return std::fprintf(stderr, "start: %s\n", port.error().message.c_str()), 1;
     httplib::Client cli(app.baseUrl());
     cli.set_read_timeout(300, 0);
@@ -324,25 +361,119 @@ int main(int argc, char** argv) {
                     percentile(one.ms, 0.99));
     }
 
+    // ---- exports: time and memory ----------------------------------------------------------
+    struct Export {
+        double ms = 0;
+        std::size_t bytes = 0, lines = 0;
+        long rssBeforeKb = 0, rssPeakKb = 0;
+    };
+    std::printf("process peak RSS before the exports: %.0f MB\n",
+                static_cast<double>(peakRssKb()) / 1024);
     auto exportOnce = [&](const std::string& path) {
+        Export e;
+        httplib::Client http(app.baseUrl());
+        http.set_read_timeout(300, 0);
+        const bool peakReset = resetPeakRss();
+        e.rssBeforeKb = rssKb();
         const auto start = Clock::now();
-        auto r = cli.Get(path.c_str(), auth);
-        const double ms = msSince(start);
+        auto r = http.Get(path.c_str(), auth, [&](const char* data, std::size_t n) {
+            e.bytes += n;
+            e.lines += static_cast<std::size_t>(std::count(data, data + n, '\n'));
+            return true;
+        });
+        e.ms = msSince(start);
         if (!r || r->status != 200) {
             std::fprintf(stderr, "%s failed: %d\n", path.c_str(), r ? r->status : 0);
             std::exit(1);
         }
-        std::size_t rows = static_cast<std::size_t>(std::count(r->body.begin(), r->body.end(), '\n'));
-        return std::make_tuple(ms, r->body.size(), rows);
+        e.rssPeakKb = peakReset ? peakRssKb() : 0;
+        return e;
     };
-    auto [csvMs, csvBytes, csvLines] = exportOnce("/api/v1/exports/petitions.csv");
-    std::printf("CSV export of all petitions: %.0f ms, %.1f MB, %zu lines (header + rows)\n", csvMs,
-                static_cast<double>(csvBytes) / 1e6, csvLines);
-    auto [xlsxMs, xlsxBytes, xlsxLines] = exportOnce("/api/v1/exports/petitions.xlsx");
-    (void)xlsxLines;
-    std::printf("XLSX export of all petitions: %.0f ms, %.1f MB\n", xlsxMs, static_cast<double>(xlsxBytes) / 1e6);
-    std::printf("peak RSS %.0f MB; database %.0f MB\n", static_cast<double>(peakRssKb()) / 1024,
-                static_cast<double>(std::filesystem::file_size(dir + "/" + std::filesystem::path(server::databasePath(dir)).filename().string())) / 1e6);
+    auto printExport = [](const char* what, const Export& e, bool csv) {
+        const std::string lines =
+            csv ? ", " + std::to_string(e.lines) + " lines (header + rows)" : "";
+        std::printf("%s: %.0f ms, %.1f MB%s; RSS %.0f MB before, peak %.0f MB (+%.0f MB)\n", what,
+                    e.ms, static_cast<double>(e.bytes) / 1e6, lines.c_str(),
+                    static_cast<double>(e.rssBeforeKb) / 1024,
+                    static_cast<double>(e.rssPeakKb) / 1024,
+                    static_cast<double>(e.rssPeakKb - e.rssBeforeKb) / 1024);
+    };
+    printExport("CSV export of all petitions", exportOnce("/api/v1/exports/petitions.csv"), true);
+    printExport("XLSX export of all petitions", exportOnce("/api/v1/exports/petitions.xlsx"),
+                false);
+
+    // ---- syncs during the exports --------------------------------------------------------------
+    constexpr int kTablets = 20;
+    std::vector<std::unique_ptr<testing::TabletSession>> tablets;
+    for (int i = 0; i < kTablets; ++i) {
+        tablets.push_back(std::make_unique<testing::TabletSession>(app.baseUrl(), "canbo.q12",
+                                                                   "bench-password", "q12-ta"));
+        tablets.back()->pullAll();
+    }
+    struct Sample {
+        double ms;
+        bool duringExport;
+    };
+    std::mutex samplesMutex;
+    std::vector<Sample> samples;
+    std::atomic<bool> stop{false}, exporting{false};
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kTablets; ++i) {
+        threads.emplace_back([&, i] {
+            std::mt19937 jitter(static_cast<unsigned>(i));
+            std::this_thread::sleep_for(std::chrono::milliseconds(jitter() % 200));
+            while (!stop) {
+                const bool during = exporting;
+                const auto start = Clock::now();
+                try {
+                    tablets[static_cast<std::size_t>(i)]->sync();
+                } catch (const std::exception& e) {
+                    if (failures++ == 0) std::fprintf(stderr, "sync failed: %s\n", e.what());
+                    return;
+                }
+                const double ms = msSince(start);
+                {
+                    std::lock_guard lock(samplesMutex);
+                    if (during == exporting) samples.push_back({ms, during});
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(150 + jitter() % 100));
+            }
+        });
+    }
+    auto countSamples = [&](bool during) {
+        std::lock_guard lock(samplesMutex);
+        return std::count_if(samples.begin(), samples.end(),
+                             [&](const Sample& x) { return x.duringExport == during; });
+    };
+    while (countSamples(false) < 100 && !failures)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    {
+        std::lock_guard lock(samplesMutex);
+        samples.clear();  // the warm-up
+    }
+    while (countSamples(false) < 1000 && !failures)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    exporting = true;
+    const Export csvLoaded = exportOnce("/api/v1/exports/petitions.csv");
+    const Export xlsxLoaded = exportOnce("/api/v1/exports/petitions.xlsx");
+    exporting = false;
+    stop = true;
+    for (auto& t : threads) t.join();
+    if (failures) return std::fprintf(stderr, "%d tablets failed\n", failures.load()), 1;
+    std::vector<double> without, during;
+    for (const Sample& x : samples) (x.duringExport ? during : without).push_back(x.ms);
+    std::printf("exports while %d tablets sync: CSV %.0f ms, XLSX %.0f ms\n", kTablets,
+                csvLoaded.ms, xlsxLoaded.ms);
+    std::printf(
+        "syncs (push 2 + pull) without an export: %zu, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms\n",
+        without.size(), percentile(without, 0.5), percentile(without, 0.9),
+        percentile(without, 0.99));
+    std::printf(
+        "syncs (push 2 + pull) during the exports: %zu, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms\n",
+        during.size(), percentile(during, 0.5), percentile(during, 0.9), percentile(during, 0.99));
+    std::printf("database %.0f MB\n",
+                static_cast<double>(std::filesystem::file_size(server::databasePath(dir))) / 1e6);
     app.stop();
     if (ownDir) std::filesystem::remove_all(dir);
     return 0;

@@ -91,20 +91,6 @@ std::size_t procStatus(const char* key) {
 }
 void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
-// Under AddressSanitizer freed memory is held back in quarantine and every block padded, so
-// memory is measured by the normal build only.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kMemoryIsMeasurable = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kMemoryIsMeasurable = false;
-#else
-constexpr bool kMemoryIsMeasurable = true;
-#endif
-#else
-constexpr bool kMemoryIsMeasurable = true;
-#endif
-
 struct Attack {
     int status = 0;
     std::size_t sent = 0;

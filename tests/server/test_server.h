@@ -9,8 +9,9 @@
 // library and NGHEDAN_SERVER_EXE); targets using ServerProcess also need
 // `add_dependencies(<target> nghedan-server)`.
 //
-// Helpers for requests: jsonPost/jsonGet (bodies as nlohmann::json), login(), and
-// seedTestTree() which creates a small unit tree and one user per role.
+// Helpers for requests: jsonPost/jsonGet (bodies as nlohmann::json), login(), seedTestTree()
+// which creates a small unit tree and one user per role, and TabletSession, a simulated tablet
+// that pushes and pulls.
 
 #include <atomic>
 #include <chrono>
@@ -42,6 +43,20 @@
 #include "users.h"
 
 namespace nghedan::testing {
+
+// Under AddressSanitizer (scripts/sanitize.sh) freed memory is held back in quarantine and
+// every block padded: memory bounds are checked by the normal build only.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kMemoryIsMeasurable = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kMemoryIsMeasurable = false;
+#else
+inline constexpr bool kMemoryIsMeasurable = true;
+#endif
+#else
+inline constexpr bool kMemoryIsMeasurable = true;
+#endif
 
 /** A fresh directory under the system temp dir, removed (with its contents) on destruction. */
 class TempDir {
@@ -413,6 +428,60 @@ inline Json pushBody(const std::vector<Change>& changes) {
     for (const Change& c : changes) list.push_back(toJson(c));
     return Json{{"changes", list}};
 }
+
+/** A simulated tablet: its own site and key, signed in as `username` (login()), that records
+ *  petitions in `unit`, pushes them and pulls its scope over one keep-alive connection. One
+ *  thread at a time; a failed request or a refused change throws std::runtime_error. */
+class TabletSession {
+public:
+    TabletSession(const std::string& baseUrl, const std::string& username,
+                  const std::string& password, std::string unit)
+        : m_username(username), m_unit(std::move(unit)), m_http(baseUrl) {
+        m_token = login(baseUrl, username, password, m_site);
+        if (m_token.empty()) throw std::runtime_error("tablet login failed for " + username);
+        m_http.set_read_timeout(120, 0);
+    }
+
+    /** Pulls until it holds everything in its scope. */
+    void pullAll() {
+        for (;;) {
+            const Json page =
+                post("/api/v1/sync/pull",
+                     {{"cursor", m_cursor}, {"limit", 1000}, {"site", m_site}, {"seq", m_seq}});
+            m_cursor = page["cursor"];
+            if (!page["more"].get<bool>()) return;
+        }
+    }
+    /** One sync: records `petitions` new petitions, pushes them, then pulls what others did. */
+    void sync(int petitions = 2) {
+        std::vector<Change> changes;
+        for (int i = 0; i < petitions; ++i) {
+            ++m_seq;
+            changes.push_back(makeChange(m_site, m_seq, "petition", newRecordId(), m_unit,
+                                         m_username,
+                                         petitionFields(numbered("Kiến nghị ", m_seq))));
+        }
+        const Json pushed = post("/api/v1/sync/push", pushBody(changes));
+        if (pushed["accepted"] != petitions || !pushed["refused"].empty())
+            throw std::runtime_error("push refused: " + pushed.dump());
+        pullAll();
+    }
+
+private:
+    Json post(const std::string& path, const Json& body) {
+        auto r = m_http.Post(path.c_str(), authHeaders(m_token), body.dump(), "application/json");
+        if (!r || r->status != 200)
+            throw std::runtime_error(
+                path + " -> " +
+                (r ? std::to_string(r->status) + " " + r->body : std::string("no reply")));
+        return Json::parse(r->body);
+    }
+
+    std::string m_site = newSiteId();
+    std::string m_username, m_unit, m_token;
+    std::uint64_t m_seq = 0, m_cursor = 0;
+    httplib::Client m_http;
+};
 
 /** The whole content of a file ("" if missing). */
 inline std::string readFileBytes(const std::string& path) {

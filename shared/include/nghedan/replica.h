@@ -176,6 +176,8 @@ struct ReplicaOptions {
     Hlc::Source clockSource = systemMillis;  ///< physical clock (tests move it)
 };
 
+class ReplicaSnapshot;
+
 /** The replica over one SQLite file (WAL, synchronous=FULL). Every public write commits
  *  durably before it returns. Not thread-safe: callers serialise access. */
 class Replica {
@@ -215,6 +217,10 @@ public:
                                           int limit = 50);
     /** The unit and all units below it (ids). */
     Result<std::vector<std::string>> unitSubtree(const std::string& root);
+    /** A read-only view of this replica as it is now, for a long read that must not hold up
+     *  writes (see ReplicaSnapshot). It shows the state at this call: make it where writes are
+     *  serialised, then use it anywhere. */
+    Result<std::unique_ptr<ReplicaSnapshot>> snapshot();
     /** Canonical text of all materialised rows (sorted); equal on replicas with equal state. */
     Result<std::string> materialisedDump();
     std::uint64_t changeCount();
@@ -290,6 +296,56 @@ private:
     std::string m_publicKey;
     Hlc m_clock;
     std::unique_ptr<Impl> m_impl;
+};
+
+/** The rows of a list query read from a snapshot a page at a time (ReplicaSnapshot::rows).
+ *  Must not outlive its snapshot. */
+class RowCursor {
+public:
+    ~RowCursor();
+    RowCursor(const RowCursor&) = delete;
+    RowCursor& operator=(const RowCursor&) = delete;
+    /** Up to `max` further rows in the query's order, as Replica::list gives them (with
+     *  "overdue"); none at the end. */
+    Result<std::vector<Json>> next(std::size_t max);
+
+private:
+    friend class ReplicaSnapshot;
+    struct Impl;
+    explicit RowCursor(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+/** A replica file as it was at one moment (Replica::snapshot): a second, read-only SQLite
+ *  connection holding one read transaction. In WAL mode the replica goes on writing meanwhile,
+ *  neither waiting for the snapshot nor seen by it. Not thread-safe: one owner at a time, on
+ *  any thread; independent of the Replica object once made. While it lives, checkpoints cannot
+ *  pass its moment, so the WAL file grows by what is written meanwhile: keep it for one long
+ *  read (an export), then drop it. */
+class ReplicaSnapshot {
+public:
+    ~ReplicaSnapshot();
+    ReplicaSnapshot(const ReplicaSnapshot&) = delete;
+    ReplicaSnapshot& operator=(const ReplicaSnapshot&) = delete;
+
+    /** One page of a list query and its total, as Replica::list gives it. */
+    Result<Page> list(const ListQuery& query);
+    /** How many rows of a list query hold each value of `field` ("unit", "id" or a field of
+     *  the entity; "" counts those without one), offset and limit ignored. */
+    Result<std::map<std::string, std::int64_t>> countBy(const ListQuery& query,
+                                                        const std::string& field);
+    /** Every row of a list query, in its order (offset and limit ignored), read as the cursor
+     *  is asked for them: memory is bounded by the page asked for, not by the list. */
+    Result<std::unique_ptr<RowCursor>> rows(const ListQuery& query);
+    /** The materialised row of a record, deleted or not (RecordView::values, no conflicts);
+     *  nullopt when there is none. */
+    Result<std::optional<Json>> record(const std::string& entity, const std::string& id);
+
+private:
+    friend class Replica;
+    ReplicaSnapshot() = default;
+    Database m_db;
+    std::string m_today;  ///< the replica's Vietnam date when made: ListQuery::today's default
 };
 
 /** Name of the materialised table of an entity: "m_petition". Columns: id, unit, every schema
