@@ -106,19 +106,7 @@ std::uint64_t seedDataDir(const std::string& dir, int petitions, std::uint64_t s
             !w)
             throw std::runtime_error("seed agency: " + w.error().message);
     }
-    server::UserStore users(r.database());
-    const std::string hash = *server::hashPassword(kTestPassword);
-    for (const auto& [name, role, scope] :
-         std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"giamsat.q3", "supervisor", "q3"}, {"canbo.q12", "official", "q12-ta"}}) {
-        server::Account a;
-        a.username = name;
-        a.displayName = name;
-        a.role = role;
-        a.scopeUnit = scope;
-        a.createdAt = systemMillis();
-        if (Status s = users.addUser(a, hash); !s) throw std::runtime_error(s.error().message);
-    }
+    addTestUsers(r, {{"giamsat.q3", "supervisor", "q3"}, {"canbo.q12", "official", "q12-ta"}});
 
     static const std::vector<std::string> kWords = {
         "Đức",      "phường",   "kiến nghị", "đường",    "hẻm",     "ngập",

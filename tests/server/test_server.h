@@ -341,6 +341,23 @@ inline std::string login(const std::string& baseUrl, const std::string& username
 /** Password of the users seedTestTree() creates. */
 inline constexpr const char* kTestPassword = "mat-khau-thu";
 
+/** Adds users {name, role, scope unit} with kTestPassword (display name = name). */
+inline void addTestUsers(Replica& r,
+                         const std::vector<std::tuple<std::string, std::string, std::string>>& list) {
+    server::UserStore users(r.database());
+    static const std::string hash = *server::hashPassword(kTestPassword);
+    for (const auto& [name, role, scope] : list) {
+        server::Account a;
+        a.username = name;
+        a.displayName = name;
+        a.role = role;
+        a.scopeUnit = scope;
+        a.createdAt = systemMillis();
+        if (Status s = users.addUser(a, hash); !s)
+            throw std::runtime_error("seed user: " + s.error().message);
+    }
+}
+
 /** Creates, in an empty server, the unit tree
  *      hcm (city) ─ q3 (district) ─ q3-p4 (ward) ─ q3-p4-kp5 (neighbourhood)
  *                 │               └ q3-p5 (ward)
@@ -372,23 +389,10 @@ inline void seedTestTree(server::Context& ctx) {
         auto w = r.write({"agency", id, unitId, "admin", {{"name", name}, {"level", "district"}}});
         if (!w) throw std::runtime_error("seed agency: " + w.error().message);
     }
-    server::UserStore users(r.database());
-    static const std::string hash = *server::hashPassword(kTestPassword);
-    for (const auto& [name, role, scope] :
-         std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"canbo.q3", "official", "q3-p4"},
-             {"canbo.q12", "official", "q12-ta"},
-             {"giamsat.q3", "supervisor", "q3"},
-             {"admin", "admin", "hcm"}}) {
-        server::Account a;
-        a.username = name;
-        a.displayName = name;
-        a.role = role;
-        a.scopeUnit = scope;
-        a.createdAt = systemMillis();
-        if (Status s = users.addUser(a, hash); !s)
-            throw std::runtime_error("seed user: " + s.error().message);
-    }
+    addTestUsers(r, {{"canbo.q3", "official", "q3-p4"},
+                     {"canbo.q12", "official", "q12-ta"},
+                     {"giamsat.q3", "supervisor", "q3"},
+                     {"admin", "admin", "hcm"}});
 }
 
 /** A change of `site` as a tablet would send it (hlc = now unless given). */
