@@ -4,6 +4,7 @@
 #include <QJSEngine>
 #include <QQmlEngine>
 
+#include "catalog.h"
 #include "replica_service.h"
 
 namespace nghedan::client {
@@ -69,6 +70,7 @@ void AppSettings::applyLanguage() {
         QCoreApplication::removeTranslator(m_translator.get());
         m_translator.reset();
     }
+    Catalog::setLanguage(language());
     // Vietnamese is the source language: it needs no translator.
     if (language() == u"vi") return;
     auto translator = std::make_unique<QTranslator>();

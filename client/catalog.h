@@ -16,14 +16,13 @@ class QJSEngine;
 namespace nghedan::client {
 
 /** QML singleton "Catalog": options and labels for enum fields, field labels, the petition
- *  workflow's allowed next steps, date helpers. Stateless; labels follow the current
- *  language (QCoreApplication::translate). */
+ *  workflow's allowed next steps, date helpers. Labels are the shared table's
+ *  (nghedan/labels.h) in the interface's language (setLanguage). */
 class Catalog : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(QStringList attendeeRoles READ attendeeRoles CONSTANT)
-    Q_PROPERTY(QStringList escalationLevels READ escalationLevels CONSTANT)
 
 public:
     explicit Catalog(QObject* parent = nullptr) : QObject(parent) {}
@@ -70,9 +69,11 @@ public:
                                        bool withTime) const;
 
     QStringList attendeeRoles() const;
-    QStringList escalationLevels() const { return {"ward", "district", "city"}; }
 
+    /** Labels come from the shared table (nghedan/labels.h) in this language ("vi", "en"). */
+    static void setLanguage(const QString& code);
     static QString enumLabel(const QString& entity, const QString& field, const QString& value);
+    static QString roleLabel(const QString& role);
     static QString fieldLabel(const QString& entity, const QString& field);
     static QString entityLabel(const QString& entity);
 };

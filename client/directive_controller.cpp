@@ -2,7 +2,9 @@
 
 #include <QDateTime>
 
+#include "nghedan/calendar.h"
 #include "nghedan/replica.h"
+#include "nghedan/workflow.h"
 #include "petition_controller.h"
 #include "replica_service.h"
 #include "value_format.h"
@@ -61,17 +63,13 @@ bool DirectiveController::create(const QString& meetingId, const QString& petiti
 }
 
 bool DirectiveController::setStatus(const QString& status) {
-    const auto& all = directiveStatuses();
-    if (std::find(all.begin(), all.end(), toStd(status)) == all.end()) {
+    auto fields = directiveStepFields(m_raw, toStd(status), QDateTime::currentMSecsSinceEpoch());
+    if (!fields) {
         setError(tr("Trạng thái không hợp lệ."));
         return false;
     }
     if (!flush()) return false;
-    std::map<std::string, Json> set;
-    set["status"] = toStd(status);
-    if (status == u"done") set["completed_at"] = static_cast<long long>(QDateTime::currentMSecsSinceEpoch());
-    else set["completed_at"] = nullptr;
-    return writeFields(std::move(set));
+    return writeFields(std::move(*fields));
 }
 
 bool DirectiveController::addUpdate(const QString& text) {
@@ -86,8 +84,7 @@ bool DirectiveController::addUpdate(const QString& text) {
 bool DirectiveController::open() const { return isOpenDirectiveStatus(rawString("status")); }
 
 bool DirectiveController::overdue() const {
-    const std::string due = rawString("due_date");
-    return open() && !due.empty() && due < todayIso();
+    return isOverdue("directive", rawString("status"), rawString("due_date"), todayIso());
 }
 
 }  // namespace nghedan::client

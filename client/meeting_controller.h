@@ -17,6 +17,9 @@ class MeetingController : public RecordController {
     Q_PROPERTY(bool finalised READ finalised NOTIFY valuesChanged)
     Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
     Q_PROPERTY(bool amending READ amending NOTIFY lockedChanged)
+    /** The person may change the meeting's record now: their role writes meetings (shared
+     *  policy) and it is not locked. A supervisor reads meetings; officials record them. */
+    Q_PROPERTY(bool editable READ editable NOTIFY lockedChanged)
 
 public:
     explicit MeetingController(QObject* parent = nullptr);
@@ -39,6 +42,7 @@ public:
     bool finalised() const { return rawString("status") == "finalised"; }
     bool locked() const { return finalised() && !m_amending; }
     bool amending() const { return m_amending; }
+    bool editable() const { return mayEdit(QStringLiteral("minutes")); }
 
 signals:
     void lockedChanged();

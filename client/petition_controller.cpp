@@ -4,7 +4,9 @@
 #include <QDateTime>
 
 #include "catalog.h"
+#include "nghedan/calendar.h"
 #include "nghedan/replica.h"
+#include "nghedan/workflow.h"
 #include "replica_service.h"
 #include "value_format.h"
 
@@ -116,70 +118,69 @@ QVariantList PetitionController::nextStatuses() const {
 bool PetitionController::open() const { return isOpenPetitionStatus(rawString("status")); }
 
 bool PetitionController::overdue() const {
-    const std::string due = rawString("due_date");
-    return open() && !due.empty() && due < todayIso();
+    return isOverdue("petition", rawString("status"), rawString("due_date"), todayIso());
 }
 
-bool PetitionController::setStatus(const QString& status, const QString& reason) {
-    const std::string from = rawString("status");
-    const auto allowed = allowedNextPetitionStatuses(from);
-    if (std::find(allowed.begin(), allowed.end(), toStd(status)) == allowed.end()) {
-        setError(tr("Không thể chuyển kiến nghị từ «%1» sang «%2».")
-                     .arg(Catalog::enumLabel("petition", "status", toQString(from)),
-                          Catalog::enumLabel("petition", "status", status)));
-        return false;
+QVariantList PetitionController::escalationLevels() const {
+    QVariantList out;
+    for (const std::string& level : escalationTargets(lineageLevels())) {
+        const QString value = toQString(level);
+        out.append(QVariantMap{
+            {"value", value},
+            {"label", Catalog::enumLabel(QStringLiteral("petition"), QStringLiteral("handling_level"), value)}});
     }
-    if (petitionStepNeedsReason(from, toStd(status)) && reason.trimmed().isEmpty()) {
-        setError(tr("Hãy ghi rõ lý do."));
+    return out;
+}
+
+std::vector<std::string> PetitionController::lineageLevels() const {
+    std::vector<std::string> levels;
+    QString unit = m_unit;
+    for (int depth = 0; !unit.isEmpty() && depth < 16; ++depth) {
+        levels.push_back(toStd(m_service->unitLevel(unit)));
+        unit = m_service->unitParent(unit);
+    }
+    return levels;
+}
+
+bool PetitionController::step(const QString& status, const QString& reason, const QString& level) {
+    const StatusStep request{toStd(status), toStd(reason), toStd(level)};
+    auto fields = petitionStepFields(m_raw, request, QDateTime::currentMSecsSinceEpoch(),
+                                     escalationTargets(lineageLevels()));
+    if (!fields) {
+        const QString from = Catalog::enumLabel("petition", "status", toQString(rawString("status")));
+        const QString& code = toQString(fields.error().code);
+        if (code == u"reason_required")
+            setError(status == u"escalated" ? tr("Hãy ghi rõ lý do chuyển cấp.") : tr("Hãy ghi rõ lý do."));
+        else if (code == u"level_required" || code == u"invalid_level")
+            setError(tr("Hãy chọn cấp sẽ xử lý."));
+        else if (status == u"escalated")
+            setError(tr("Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.").arg(from));
+        else
+            setError(tr("Không thể chuyển kiến nghị từ «%1» sang «%2».")
+                         .arg(from, Catalog::enumLabel("petition", "status", status)));
         return false;
     }
     if (!flush()) return false;
-    std::map<std::string, Json> set;
-    set["status"] = toStd(status);
-    if (!reason.trimmed().isEmpty()) set["status_reason"] = toStd(reason.trimmed());
-    if (status == u"resolved") set["resolved_at"] = static_cast<long long>(QDateTime::currentMSecsSinceEpoch());
-    if (status == u"in_progress" && from == "resolved") set["resolved_at"] = nullptr;
-    const bool ok = writeFields(std::move(set));
+    const bool ok = writeFields(std::move(*fields));
     if (ok && !reason.trimmed().isEmpty()) {
+        const QString note =
+            status == u"escalated"
+                ? tr("Chuyển lên cấp %1: %2")
+                      .arg(Catalog::enumLabel("petition", "handling_level", level).toLower(),
+                           reason.trimmed())
+                : tr("%1: %2").arg(Catalog::enumLabel("petition", "status", status), reason.trimmed());
         QString error;
-        writeProgressUpdate(
-            m_service, m_entity, m_id,
-            tr("%1: %2").arg(Catalog::enumLabel("petition", "status", status), reason.trimmed()),
-            &error);
+        writeProgressUpdate(m_service, m_entity, m_id, note, &error);
     }
     return ok;
 }
 
+bool PetitionController::setStatus(const QString& status, const QString& reason) {
+    return step(status, reason, {});
+}
+
 bool PetitionController::escalate(const QString& level, const QString& reason) {
-    const auto allowed = allowedNextPetitionStatuses(rawString("status"));
-    if (std::find(allowed.begin(), allowed.end(), "escalated") == allowed.end()) {
-        setError(tr("Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.")
-                     .arg(Catalog::enumLabel("petition", "status", toQString(rawString("status")))));
-        return false;
-    }
-    if (level.isEmpty()) {
-        setError(tr("Hãy chọn cấp sẽ xử lý."));
-        return false;
-    }
-    if (reason.trimmed().isEmpty()) {
-        setError(tr("Hãy ghi rõ lý do chuyển cấp."));
-        return false;
-    }
-    std::map<std::string, Json> set;
-    set["status"] = "escalated";
-    set["handling_level"] = toStd(level);
-    set["status_reason"] = toStd(reason.trimmed());
-    const bool ok = writeFields(std::move(set));
-    if (ok) {
-        QString error;
-        writeProgressUpdate(
-            m_service, m_entity, m_id,
-            tr("Chuyển lên cấp %1: %2")
-                .arg(Catalog::enumLabel("petition", "handling_level", level).toLower(),
-                     reason.trimmed()),
-            &error);
-    }
-    return ok;
+    return step(QStringLiteral("escalated"), reason, level);
 }
 
 bool PetitionController::setLeadAgency(const QString& agencyId) {

@@ -7,14 +7,17 @@
 
 namespace nghedan::client {
 
-/** QML element "PetitionController". Status changes follow shared/schema
- *  allowedNextPetitionStatuses; any other step is refused with a reason. */
+/** QML element "PetitionController". Status steps and what they set come from the shared
+ *  workflow (petitionStepFields); a step it refuses leaves lastError in Vietnamese. */
 class PetitionController : public RecordController {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QVariantList nextStatuses READ nextStatuses NOTIFY valuesChanged)
     Q_PROPERTY(bool overdue READ overdue NOTIFY valuesChanged)
     Q_PROPERTY(bool open READ open NOTIFY valuesChanged)
+    /** [{value, label}] of the levels this petition may be escalated to (shared
+     *  escalationTargets over its unit's tree: district and city, or only city since 2025). */
+    Q_PROPERTY(QVariantList escalationLevels READ escalationLevels NOTIFY valuesChanged)
 
 public:
     explicit PetitionController(QObject* parent = nullptr);
@@ -35,7 +38,7 @@ public:
     /** Moves to `status` if the workflow allows it from the current one; `reason` is kept
      *  (required where shared petitionStepNeedsReason says so). */
     Q_INVOKABLE bool setStatus(const QString& status, const QString& reason = {});
-    /** Hands the petition to a higher level ("ward", "district", "city") with a reason. */
+    /** Hands the petition to a higher level (one of escalationLevels) with a reason. */
     Q_INVOKABLE bool escalate(const QString& level, const QString& reason);
     Q_INVOKABLE bool setLeadAgency(const QString& agencyId);
     Q_INVOKABLE bool addSupportAgency(const QString& agencyId);
@@ -46,8 +49,13 @@ public:
     QVariantList nextStatuses() const;
     bool overdue() const;
     bool open() const;
+    QVariantList escalationLevels() const;
 
 private:
+    /** One workflow step through petitionStepFields, with its progress note. */
+    bool step(const QString& status, const QString& reason, const QString& level);
+    /** The levels of the petition's unit and its ancestors, nearest first. */
+    std::vector<std::string> lineageLevels() const;
     bool createIn(const QString& unitId, const QString& meetingId, const QString& channel,
                   const QString& category, const QString& title,
                   const QString& petitionerName = {});

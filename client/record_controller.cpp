@@ -169,6 +169,21 @@ QStringList RecordController::editableFields() const {
     return fields;
 }
 
+QString RecordController::roleNote() const {
+    if (!m_exists) return {};
+    bool someLocked = false;
+    for (const FieldDef& f : findEntity(toStd(m_entity))->fields)
+        someLocked = someLocked || !m_service->mayEdit(m_entity, toQString(f.name));
+    if (!someLocked) return {};
+    if (m_service->role() == u"supervisor" && m_entity == u"petition")
+        return tr("Giám sát thay đổi phần xử lý kiến nghị (trạng thái, cơ quan, hạn, kết quả); "
+                  "nội dung và người kiến nghị do cán bộ tiếp nhận ghi.");
+    if (m_service->role() == u"supervisor")
+        return tr("Giám sát xem %1 này; cán bộ của địa bàn ghi và sửa.")
+            .arg(Catalog::entityLabel(m_entity).toLower());
+    return tr("Vai trò của bạn không được sửa các mục này.");
+}
+
 bool RecordController::settleRefused(bool (*settle)(ReplicaService*, const Change&, QString*),
                                      const QString& failure) {
     const std::vector<Change> refusedChanges = m_refused;  // reload() replaces m_refused

@@ -42,6 +42,9 @@ class RecordController : public QObject {
     Q_PROPERTY(QString refusalText READ refusalText NOTIFY valuesChanged)
     /** The fields mayEdit() allows now (for bindings: updated with the record). */
     Q_PROPERTY(QStringList editableFields READ editableFields NOTIFY valuesChanged)
+    /** Why some fields stay read-only for the signed-in role (the shared write policy), in
+     *  Vietnamese; empty when the role may change every field of this record. */
+    Q_PROPERTY(QString roleNote READ roleNote NOTIFY valuesChanged)
 
 public:
     RecordController(const QString& entity, QObject* parent);
@@ -80,6 +83,7 @@ public:
     bool refused() const { return !m_refused.empty(); }
     QString refusalText() const { return m_refusalText; }
     QStringList editableFields() const;
+    QString roleNote() const;
     QString entity() const { return m_entity; }
 
 signals:

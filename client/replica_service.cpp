@@ -47,10 +47,6 @@ ReplicaService* ReplicaService::instance() { return g_instance; }
 void ReplicaService::setInstance(ReplicaService* service) { g_instance = service; }
 
 QString ReplicaService::siteId() const { return toQString(m_replica->siteId()); }
-QString ReplicaService::publicKey() const { return toQString(m_replica->publicKey()); }
-QString ReplicaService::keyProof(const QString& username) const {
-    return toQString(m_replica->keyProof(toStd(username)));
-}
 
 Result<Change> ReplicaService::write(WriteRequest request) {
     if (request.author.empty()) request.author = toStd(m_author.isEmpty() ? QStringLiteral("local") : m_author);

@@ -51,6 +51,8 @@ public:
     Result<Change> write(WriteRequest request);
 
     QString author() const { return m_author; }
+    /** The signed-in person's role ("official", "supervisor", "admin"); empty before sign-in. */
+    QString role() const { return m_role; }
     /** Who writes from now on: username, role and scope unit (empty role: no checks). */
     void setWriter(const QString& author, const QString& role, const QString& scopeUnit);
     /** True when the writer's role may change `field` of an existing `entity` record. */
@@ -64,10 +66,6 @@ public:
     Result<std::string> unitForNewRecord(const WriteRequest& request);
     QString path() const { return m_path; }
     QString siteId() const;
-    /** The device's public key, bound to siteId() by the server at sign-in. */
-    QString publicKey() const;
-    /** The device's proof that it holds that key, for signing in as `username`. */
-    QString keyProof(const QString& username) const;
 
     /** Name of a unit / agency by id (cached, refreshed when units or agencies change). */
     QString unitName(const QString& id);

@@ -4,7 +4,6 @@
 #include <QJSEngine>
 
 #include "app_settings.h"
-#include "login_client.h"
 #include "nghedan/sync_client.h"
 #include "replica_service.h"
 #include "value_format.h"
@@ -42,10 +41,19 @@ void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QSt
 }
 
 void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const QString& password,
-                          const QString& device, const QString& publicKey,
-                          const QString& keyProof, const QString& caFile) {
-    auto result = loginToServer(toStd(baseUrl), toStd(username), toStd(password), toStd(device),
-                                toStd(publicKey), toStd(keyProof), toStd(caFile));
+                          const QString& caFile) {
+    SyncClientOptions options;
+    options.baseUrl = toStd(baseUrl);
+    options.caFile = toStd(caFile);
+    options.timeoutSeconds = 15;
+    options.maxAttempts = 2;
+    std::unique_ptr<SyncClient> client;
+    m_service->beginSync([&](Replica& replica) {
+        client = std::make_unique<SyncClient>(replica, options);
+        return client.get();
+    });
+    auto result = client->login(toStd(username), toStd(password));
+    m_service->endSync();
     if (result)
         emit loginFinished(true, toQString(result->token), toQString(result->username),
                            toQString(result->displayName), toQString(result->role),
@@ -125,10 +133,7 @@ void SyncController::syncNow() {
 void SyncController::login(const QString& username, const QString& password) {
     QMetaObject::invokeMethod(m_worker, "runLogin", Qt::QueuedConnection,
                               Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, username),
-                              Q_ARG(QString, password), Q_ARG(QString, m_service->siteId()),
-                              Q_ARG(QString, m_service->publicKey()),
-                              Q_ARG(QString, m_service->keyProof(username)),
-                              Q_ARG(QString, m_settings->caFile()));
+                              Q_ARG(QString, password), Q_ARG(QString, m_settings->caFile()));
 }
 
 void SyncController::onProgress(int phase, qulonglong done, qulonglong total) {

@@ -22,8 +22,8 @@ public:
     explicit SyncWorker(ReplicaService* service) : m_service(service) {}
 public slots:
     void runSync(const QString& baseUrl, const QString& token, const QString& caFile);
+    /** Signs in through SyncClient::login (the one login: retries, clock learning). */
     void runLogin(const QString& baseUrl, const QString& username, const QString& password,
-                  const QString& device, const QString& publicKey, const QString& keyProof,
                   const QString& caFile);
 signals:
     void progress(int phase, qulonglong done, qulonglong total);

@@ -8,6 +8,7 @@
 #include <QTimeZone>
 
 #include "catalog.h"
+#include "nghedan/calendar.h"
 
 namespace nghedan::client {
 
@@ -103,14 +104,12 @@ std::optional<std::string> parseDate(const QString& text) {
 }
 
 QTimeZone vietnamTimeZone() {
-    // A fixed offset needs no tz database on the tablet; Vietnam has kept UTC+7 since 1975.
-    static const QTimeZone zone(7 * 3600);
+    // A fixed offset needs no tz database on the tablet (shared calendar.h).
+    static const QTimeZone zone(static_cast<int>(kVietnamOffsetMs / 1000));
     return zone;
 }
 
-QDate vietnamToday() {
-    return QDateTime::currentDateTimeUtc().toTimeZone(vietnamTimeZone()).date();
-}
+QDate vietnamToday() { return QDate::fromString(QString::fromStdString(todayIso()), Qt::ISODate); }
 
 QString formatDateTime(qint64 ms) {
     if (ms <= 0) return {};
@@ -130,9 +129,7 @@ std::optional<qint64> parseDateTime(const QString& text) {
     return QDateTime(d, t, vietnamTimeZone()).toMSecsSinceEpoch();
 }
 
-std::string todayIso() {
-    return toStd(vietnamToday().toString(Qt::ISODate));
-}
+std::string todayIso() { return vietnamDate(QDateTime::currentMSecsSinceEpoch()); }
 
 namespace {
 QString tr(const char* s) { return QCoreApplication::translate("ValueFormat", s); }

@@ -82,6 +82,8 @@ std::string serveUsage() {
   --log-level L       debug|info|warn|error (NGHEDAN_LOG_LEVEL, default info)
   --log-file F        append logs to F instead of stderr (NGHEDAN_LOG_FILE)
   --demo              seed the demo data set into an empty database (NGHEDAN_DEMO=1)
+  --demo-tree T       districts (the article's city → districts → wards) or two-tier
+                      (today's city → 168 wards, communes, special zone) (NGHEDAN_DEMO_TREE)
   --threads N         HTTP worker threads (NGHEDAN_THREADS, default 32)
   --connections-per-address N
                       open connections one client address may hold
@@ -110,6 +112,7 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
     if (auto v = env("NGHEDAN_LOG_LEVEL"); !v.empty()) o.logLevel = v;
     o.logFile = env("NGHEDAN_LOG_FILE");
     o.demo = truthy(env("NGHEDAN_DEMO"));
+    std::string tree = env("NGHEDAN_DEMO_TREE");
     o.settings.trustForwardedProto = truthy(env("NGHEDAN_BEHIND_TLS_PROXY"));
     if (auto v = env("NGHEDAN_PROXY_ADDRESS"); !v.empty()) o.settings.proxyAddress = v;
     const std::pair<const char*, std::size_t*> counts[] = {
@@ -136,6 +139,8 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         std::string v;
         if (a == "--demo") {
             o.demo = true;
+        } else if (a == "--demo-tree") {
+            if (!value(tree)) return usage("--demo-tree needs districts or two-tier");
         } else if (a == "--behind-tls-proxy") {
             o.settings.trustForwardedProto = true;
         } else if (a == "--address") {
@@ -178,6 +183,9 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
     if (o.settings.trustForwardedProto)
         o.connections.exemptAddresses = {o.settings.proxyAddress};
     if (o.dataDir.empty()) return usage("the data directory must not be empty");
+    if (!tree.empty() && tree != "districts" && tree != "two-tier")
+        return usage("--demo-tree must be districts or two-tier");
+    o.demoTwoTier = tree == "two-tier";
     return o;
 }
 
@@ -255,7 +263,8 @@ Status ServerApp::open() {
 
     if (m_options.demo) {
         auto seeded =
-            seedDemoData(r, [clock = m_clockOverride](std::int64_t ms) { clock->store(ms); });
+            seedDemoData(r, [clock = m_clockOverride](std::int64_t ms) { clock->store(ms); },
+                     m_options.demoTwoTier ? DemoTree::TwoTier : DemoTree::Districts);
         m_clockOverride->store(0);
         if (!seeded) return seeded.error();
         if (*seeded)

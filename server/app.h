@@ -25,6 +25,7 @@ struct ServerOptions {
     std::string logLevel = "info";
     std::string logFile;  ///< empty: stderr
     bool demo = false;    ///< seed the demo data set into an empty database
+    bool demoTwoTier = false;  ///< the demo in today's two-tier unit tree (DemoTree::TwoTier)
     ConnectionLimits connections;  ///< workers, deadlines, per-address limits
     Settings settings;
 };

@@ -15,6 +15,8 @@ set(NGHEDAN_WEB_FILES
   js/format.js
   js/i18n.js
   js/print.js
+  js/records.js
+  js/widgets.js
   js/pages/login.js
   js/pages/overview.js
   js/pages/petitions.js

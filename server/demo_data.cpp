@@ -2,47 +2,28 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <random>
 
+#include "nghedan/calendar.h"
 #include "users.h"
 
 namespace nghedan::server {
 namespace {
 
-// ---- time: Vietnam is UTC+7 all year --------------------------------------------------
+// ---- time: the Vietnam calendar (shared calendar.h) ----------------------------------
 
 constexpr std::int64_t kMinuteMs = 60'000;
 constexpr std::int64_t kHourMs = 60 * kMinuteMs;
-constexpr std::int64_t kDayMs = 24 * kHourMs;
 
-std::string dateText(std::int64_t day) {
-    day += 719468;
-    const std::int64_t era = (day >= 0 ? day : day - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(day - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-    return buf;
-}
-
-/** Day number (Vietnam calendar) of a time. */
-std::int64_t vnDay(std::int64_t ms) {
-    const std::int64_t shifted = ms + 7 * kHourMs;
-    return shifted >= 0 ? shifted / kDayMs : (shifted - kDayMs + 1) / kDayMs;
-}
+std::string dateText(std::int64_t day) { return formatDay(day); }
+std::int64_t vnDay(std::int64_t ms) { return vietnamDay(ms); }
 /** Time of a local (Vietnam) hour and minute on a day. */
 std::int64_t vnTime(std::int64_t day, int hour, int minute) {
-    return day * kDayMs + (hour - 7) * kHourMs + minute * kMinuteMs;
+    return vietnamDayStartMs(day) + hour * kHourMs + minute * kMinuteMs;
 }
 /** 0 = Sunday ... 5 = Friday. */
-int weekday(std::int64_t day) {
-    return static_cast<int>(((day % 7) + 7 + 4) % 7);
-}
+int weekday(std::int64_t day) { return static_cast<int>(day - weekStartDay(day) + 1) % 7; }
 
 /** "13/3/2026" as people write dates. */
 std::string shortDate(std::int64_t day) {
@@ -364,7 +345,8 @@ struct Visit {
 
 class Seeder {
 public:
-    Seeder(Replica& replica, std::int64_t now) : m_replica(replica), m_now(now) {
+    Seeder(Replica& replica, std::int64_t now, DemoTree tree)
+        : m_replica(replica), m_now(now), m_twoTier(tree == DemoTree::TwoTier) {
         m_today = vnDay(now);
         std::int64_t end = m_today - 1;
         while (weekday(end) != 5) --end;  // the last Friday before today
@@ -375,11 +357,12 @@ public:
     Status seedReference() {
         const std::int64_t t = vnTime(m_startFriday - 14, 8, 0);
         unit("hcm", "", "city", "79", "Thành phố Hồ Chí Minh", t);
-        for (const DistrictDef& d : districts())
-            unit(d.id, "hcm", "district", d.code, d.name, t + kMinuteMs);
+        if (!m_twoTier)
+            for (const DistrictDef& d : districts())
+                unit(d.id, "hcm", "district", d.code, d.name, t + kMinuteMs);
         m_wards = wardDefs();
         for (WardDef& w : m_wards) {
-            unit(w.id, w.district, "ward", w.code, w.name, t + 2 * kMinuteMs);
+            unit(w.id, m_twoTier ? "hcm" : w.district, "ward", w.code, w.name, t + 2 * kMinuteMs);
             for (int k = 1; k <= 6; ++k) {
                 const std::string id = w.id + "-kp" + std::to_string(k);
                 unit(id, w.id, "neighbourhood", w.code + "-KP" + std::to_string(k),
@@ -396,9 +379,14 @@ public:
             for (const AgencyKind& k : districtAgencies()) {
                 std::string name = k.name;
                 name.replace(name.find("%s"), 2, number);
-                agency(d.id + "-" + k.kind, d.id, name, "", "district", ta);
+                // Since 2025 the district's agencies are the city's, serving its former area.
+                if (m_twoTier)
+                    agency(d.id + "-" + k.kind, "hcm", name + " (khu vực cũ)", "", "city", ta);
+                else
+                    agency(d.id + "-" + k.kind, d.id, name, "", "district", ta);
             }
         }
+        if (m_twoTier) seedTwoTierUnits(t + 2 * kMinuteMs);
         for (const WardDef& w : m_wards) {
             std::string lower = w.name;
             lower.replace(0, std::string("Phường").size(), "phường");
@@ -422,7 +410,8 @@ public:
         };
         add("admin", "Quản trị hệ thống", "admin", "hcm");
         for (const DistrictDef& d : districts())
-            add(d.supervisor, d.supervisorName, "supervisor", d.id);
+            add(d.supervisor, d.supervisorName, "supervisor", m_twoTier ? "hcm" : d.id);
+        if (m_twoTier) add("canbo.xa1", "Trương Văn Lực", "official", "xa-001");
         for (const WardDef& w : wardDefs()) add(w.official, w.officialName, "official", w.id);
         return out;
     }
@@ -524,6 +513,9 @@ private:
     bool at(std::int64_t t, const std::string& author, const std::string& entity,
             const std::string& id, const std::string& unit, std::map<std::string, Json> set) {
         if (t > m_now - kHourMs) return false;
+        // No district takes a petition over in a two-tier city: the city does.
+        if (m_twoTier && set.count("handling_level") && set["handling_level"] == "district")
+            set["handling_level"] = "city";
         m_events.push_back({t, m_events.size(), {entity, id, unit, author, std::move(set)}});
         return true;
     }
@@ -621,9 +613,10 @@ private:
             {"title", "Mỗi tuần một khu phố — " + v.kpName + ", " + v.ward->name},
             {"location", location},
             {"chaired_by", v.chair},
-            {"delegation", "Ban Thường vụ Quận ủy " + lowerDistrict(d.name) + "; lãnh đạo UBND " +
-                               lowerDistrict(d.name) + "; Đảng ủy, UBND " +
-                               lowerWard(v.ward->name)},
+            {"delegation", m_twoTier ? "Thường trực Đảng ủy, lãnh đạo UBND " + lowerWard(v.ward->name)
+                                     : "Ban Thường vụ Quận ủy " + lowerDistrict(d.name) +
+                                           "; lãnh đạo UBND " + lowerDistrict(d.name) +
+                                           "; Đảng ủy, UBND " + lowerWard(v.ward->name)},
             {"attendees", attendees(v, residents)},
             {"resident_count", residents},
             {"agenda",
@@ -1173,8 +1166,34 @@ private:
             false);
     }
 
+    /** The rest of today's city: with the demo's wards, 168 wards, communes and the special
+     *  zone directly under the city (names generic), two neighbourhoods each. */
+    void seedTwoTierUnits(std::int64_t t) {
+        auto add = [&](const std::string& id, const std::string& code, const std::string& name,
+                       const std::string& neighbourhood) {
+            unit(id, "hcm", "ward", code, name, t);
+            for (int k = 1; k <= 2; ++k)
+                unit(id + "-kp" + std::to_string(k), id, "neighbourhood",
+                     code + "-" + std::to_string(k), neighbourhood + " " + std::to_string(k), t);
+        };
+        char code[16];
+        const int wards = 113 - static_cast<int>(m_wards.size());
+        for (int i = 1; i <= wards; ++i) {
+            std::snprintf(code, sizeof code, "%03d", i);
+            add(std::string("phuong-") + code, std::string("P") + code,
+                "Phường số " + std::to_string(i), "Khu phố");
+        }
+        for (int i = 1; i <= 54; ++i) {
+            std::snprintf(code, sizeof code, "%03d", i);
+            add(std::string("xa-") + code, std::string("X") + code, "Xã số " + std::to_string(i),
+                "Ấp");
+        }
+        add("dk-condao", "DK-CD", "Đặc khu Côn Đảo", "Khu dân cư");
+    }
+
     Replica& m_replica;
     std::int64_t m_now;
+    bool m_twoTier = false;
     std::int64_t m_today = 0, m_startFriday = 0, m_endFriday = 0;
     std::mt19937_64 m_rng{20260102};
     std::vector<WardDef> m_wards;
@@ -1184,14 +1203,15 @@ private:
 
 }  // namespace
 
-Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_t)>& setClock) {
+Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_t)>& setClock,
+                          DemoTree tree) {
     UserStore users(replica.database());
     if (Status s = users.ensureSchema(); !s) return s.error();
     auto existing = users.listUsers();
     if (!existing) return existing.error();
     if (replica.changeCount() > 0 || !existing->empty()) return false;
 
-    Seeder seeder(replica, systemMillis());
+    Seeder seeder(replica, systemMillis(), tree);
     if (Status s = seeder.seedReference(); !s) return s.error();
     seeder.seedVisits();
     // Thousands of small commits: durable once at the end instead of an fsync each.

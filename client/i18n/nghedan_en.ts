@@ -385,134 +385,134 @@
     <context>
         <name>MeetingPage</name>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="23" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="26" />
             <source>Biên bản buổi họp</source>
             <translation>Meeting minutes</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="52" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="55" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="70" />
-            <location filename="../../qml/pages/MeetingPage.qml" line="318" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="73" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="329" />
             <source>+ Kiến nghị</source>
             <translation>+ Petition</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="77" />
-            <location filename="../../qml/pages/MeetingPage.qml" line="459" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="80" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="470" />
             <source>Chốt biên bản</source>
             <translation>Finalise minutes</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="83" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="86" />
             <source>Sửa bổ sung</source>
             <translation>Amend</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="120" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="131" />
             <source>Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.</source>
             <translation>The minutes are finalised. Choose “Amend” to change them; every earlier version stays in the history.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="141" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="152" />
             <source>Thông tin buổi họp</source>
             <translation>Meeting details</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="190" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="201" />
             <source>Thành phần đoàn công tác</source>
             <translation>Members of the delegation</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="197" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="208" />
             <source>Người tham dự (%1)</source>
             <translation>Attendees (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="206" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="217" />
             <source>Họ tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="220" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="231" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="245" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="256" />
             <source>Tồn đọng từ các lần trước</source>
             <translation>Open items from earlier visits</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="249" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="260" />
             <source>Kiến nghị của khu phố này chưa giải quyết xong:</source>
             <translation>This neighbourhood's petitions that are not resolved yet:</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="290" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="301" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="290" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="301" />
             <source>Tự động lưu</source>
             <translation>Saved automatically</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="300" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="311" />
             <source>Diễn biến, ý kiến người dân… (tự lưu khi gõ)</source>
             <translation>What happened, residents' opinions… (saved as you type)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="315" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="326" />
             <source>Kiến nghị tại buổi họp (%1)</source>
             <translation>Petitions at this meeting (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="338" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="349" />
             <source>Chỉ đạo tại buổi họp (%1)</source>
             <translation>Directives at this meeting (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="342" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="353" />
             <source>+ Chỉ đạo</source>
             <translation>+ Directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="363" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="374" />
             <source>Chưa được máy chủ chấp nhận (%1)</source>
             <translation>Not accepted by the server (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="386" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="397" />
             <source>Đã lưu kiến nghị «%1»</source>
             <translation>Petition “%1” saved</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="387" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="398" />
             <source>Đã ghi nhận nêu lại: «%1»</source>
             <translation>Recorded as raised again: “%1”</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="428" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="439" />
             <source>Mở</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="449" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="460" />
             <source>Chốt biên bản?</source>
             <translation>Finalise the minutes?</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="453" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="464" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="467" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="478" />
             <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
             <translation>Once finalised, the minutes can only be changed with “Amend”. Every version is kept.</translation>
         </message>
@@ -581,12 +581,12 @@
     <context>
         <name>PetitionController</name>
         <message>
-            <location filename="../petition_controller.cpp" line="16" />
+            <location filename="../petition_controller.cpp" line="18" />
             <source>Hãy nhập nội dung cập nhật.</source>
             <translation>Please enter the update.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="26" />
+            <location filename="../petition_controller.cpp" line="28" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
@@ -632,82 +632,82 @@
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="123" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="131" />
             <source>Nội dung kiến nghị</source>
             <translation>Petition</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="156" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="164" />
             <source>Chưa chọn</source>
             <translation>Not set</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="175" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="183" />
             <source>Từ buổi họp: %1</source>
             <translation>From meeting: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="189" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="197" />
             <source>Người kiến nghị</source>
             <translation>Petitioner</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="222" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="230" />
             <source>Lịch sử thay đổi</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="241" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="249" />
             <source>Xử lý</source>
             <translation>Handling</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="244" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="252" />
             <source>Trạng thái hiện tại: %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="252" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="260" />
             <source>Lý do: %1</source>
             <translation>Reason: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="259" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="267" />
             <source>Cấp xử lý: %1</source>
             <translation>Handled at: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="264" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="272" />
             <source>Chuyển sang:</source>
             <translation>Move to:</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="314" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="322" />
             <source>Thêm cơ quan phối hợp</source>
             <translation>Add a supporting agency</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="335" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="343" />
             <source>Ghi chỉ đạo</source>
             <translation>Record a directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="346" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="354" />
             <source>Tiến độ xử lý</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="353" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="361" />
             <source>Cập nhật tiến độ…</source>
             <translation>Progress update…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="358" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="366" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="373" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="381" />
             <source>Chỉ đạo liên quan</source>
             <translation>Related directives</translation>
         </message>
@@ -778,42 +778,42 @@
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="19" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="21" />
             <source>Chuyển cấp trên xử lý</source>
             <translation>Escalate to a higher level</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="20" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="22" />
             <source>Chuyển sang «%1»</source>
             <translation>Move to “%1”</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="25" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="27" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="31" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="33" />
             <source>Chuyển cấp</source>
             <translation>Escalate</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="31" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="33" />
             <source>Chuyển trạng thái</source>
             <translation>Change status</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="44" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="46" />
             <source>Cấp sẽ xử lý</source>
             <translation>Level that will handle it</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="56" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="58" />
             <source>Lý do</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/ReasonDialog.qml" line="64" />
+            <location filename="../../qml/dialogs/ReasonDialog.qml" line="66" />
             <source>Ghi rõ lý do để người dân và cấp trên theo dõi</source>
             <translation>State the reason so residents and higher levels can follow</translation>
         </message>
@@ -1178,83 +1178,63 @@
     <context>
         <name>nghedan::client</name>
         <message>
-            <location filename="../catalog.cpp" line="16" />
-            <source>Thành phố</source>
-            <translation>City</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="17" />
-            <source>Quận</source>
-            <translation>District</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="18" />
-            <source>Phường</source>
-            <translation>Ward</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="19" />
-            <source>Khu phố</source>
-            <translation>Neighbourhood</translation>
-        </message>
-        <message>
-            <location filename="../value_format.cpp" line="151" />
+            <location filename="../value_format.cpp" line="148" />
             <source>«%1» không được để trống.</source>
             <translation>“%1” cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="158" />
+            <location filename="../value_format.cpp" line="155" />
             <source>«%1» quá dài.</source>
             <translation>“%1” is too long.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="166" />
+            <location filename="../value_format.cpp" line="163" />
             <source>«%1» phải là một số.</source>
             <translation>“%1” must be a number.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="168" />
+            <location filename="../value_format.cpp" line="165" />
             <source>«%1» phải từ %2 đến %3.</source>
             <translation>“%1” must be between %2 and %3.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="175" />
-            <location filename="../value_format.cpp" line="177" />
+            <location filename="../value_format.cpp" line="172" />
+            <location filename="../value_format.cpp" line="174" />
             <source>«%1»: ngày không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
             <translation>“%1”: invalid date, type it as dd/MM/yyyy.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="183" />
+            <location filename="../value_format.cpp" line="180" />
             <source>«%1»: thời gian không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
             <translation>“%1”: invalid time, type it as dd/MM/yyyy HH:mm.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="188" />
+            <location filename="../value_format.cpp" line="185" />
             <source>«%1»: thời gian không hợp lệ.</source>
             <translation>“%1”: invalid time.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="194" />
+            <location filename="../value_format.cpp" line="191" />
             <source>«%1» phải là một danh sách.</source>
             <translation>“%1” must be a list.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="198" />
+            <location filename="../value_format.cpp" line="195" />
             <source>«%1» không hợp lệ.</source>
             <translation>“%1” is invalid.</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="212" />
+            <location filename="../value_format.cpp" line="209" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="216" />
+            <location filename="../value_format.cpp" line="213" />
             <source>có</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../value_format.cpp" line="216" />
+            <location filename="../value_format.cpp" line="213" />
             <source>không</source>
             <translation>no</translation>
         </message>
@@ -1262,456 +1242,52 @@
     <context>
         <name>nghedan::client::Catalog</name>
         <message>
-            <location filename="../catalog.cpp" line="29" />
-            <source>An ninh, trật tự</source>
-            <translation>Security and order</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="30" />
-            <source>An sinh xã hội</source>
-            <translation>Social welfare</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="31" />
-            <source>Môi trường, vệ sinh</source>
-            <translation>Environment and sanitation</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="32" />
-            <source>Trật tự đô thị, giao thông</source>
-            <translation>Urban order and transport</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="33" />
-            <source>Hộ tịch, giấy tờ</source>
-            <translation>Civil records and papers</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="34" />
-            <source>Y tế, bảo hiểm</source>
-            <translation>Health and insurance</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="35" />
-            <source>Đất đai, xây dựng</source>
-            <translation>Land and construction</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="36" />
-            <location filename="../catalog.cpp" line="64" />
-            <source>Khác</source>
-            <translation>Other</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="39" />
-            <source>Mới tiếp nhận</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="40" />
-            <source>Đã giao xử lý</source>
-            <translation>Assigned</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="41" />
-            <source>Đang xử lý</source>
-            <translation>In progress</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="42" />
-            <source>Đã giải quyết</source>
-            <translation>Resolved</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="43" />
-            <source>Đã kết thúc</source>
-            <translation>Closed</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="44" />
-            <source>Chuyển cấp trên</source>
-            <translation>Escalated</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="45" />
-            <source>Không thuộc thẩm quyền</source>
-            <translation>Not competent</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="46" />
-            <source>Người dân rút lại</source>
-            <translation>Withdrawn</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="49" />
-            <source>Đã chỉ đạo</source>
-            <translation>Issued</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="50" />
-            <source>Đang thực hiện</source>
-            <translation>In progress</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="51" />
-            <source>Đã hoàn thành</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="52" />
-            <source>Đã huỷ</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="55" />
-            <source>Đang ghi</source>
-            <translation>Draft</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="56" />
-            <source>Đã chốt biên bản</source>
-            <translation>Finalised</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="59" />
-            <source>Tại buổi họp</source>
-            <translation>At a meeting</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="60" />
-            <source>Khi đi cơ sở</source>
-            <translation>On a visit</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="61" />
-            <source>Đường dây nóng</source>
-            <translation>Hotline</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="62" />
-            <source>Đơn thư</source>
-            <translation>Letter</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="63" />
-            <source>Trực tuyến</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="67" />
-            <source>Thấp</source>
-            <translation>Low</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="68" />
-            <source>Bình thường</source>
-            <translation>Normal</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="69" />
-            <source>Cao</source>
-            <translation>High</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="70" />
-            <source>Khẩn</source>
-            <translation>Urgent</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="77" />
-            <source>Đơn vị hành chính</source>
-            <translation>Administrative unit</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="78" />
-            <source>Cơ quan</source>
-            <translation>Agency</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="79" />
-            <location filename="../catalog.cpp" line="92" />
-            <source>Buổi họp</source>
-            <translation>Meetings</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="80" />
-            <location filename="../catalog.cpp" line="124" />
-            <source>Kiến nghị</source>
-            <translation>Petitions</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="81" />
-            <source>Chỉ đạo</source>
-            <translation>Directives</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="82" />
-            <source>Cập nhật tiến độ</source>
-            <translation>Progress update</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="87" />
-            <source>Đã xoá</source>
-            <translation>Deleted</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="88" />
-            <source>Tên buổi họp</source>
-            <translation>Meeting title</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="88" />
-            <source>Nội dung tóm tắt</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="89" />
-            <source>Địa điểm</source>
-            <translation>Location</translation>
-        </message>
-        <message>
             <location filename="../catalog.cpp" line="90" />
-            <source>Trạng thái</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="91" />
-            <source>Hạn xử lý</source>
-            <translation>Due date</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="93" />
-            <source>Địa bàn</source>
-            <translation>Area</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="94" />
-            <source>Tên</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="95" />
-            <source>Cấp</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="96" />
-            <source>Thuộc</source>
-            <translation>Parent</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="97" />
-            <source>Mã</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="98" />
-            <source>Tên viết tắt</source>
-            <translation>Short name</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="99" />
-            <source>Liên hệ</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="100" />
-            <source>Thời gian họp</source>
-            <translation>Meeting time</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="101" />
-            <source>Chủ trì</source>
-            <translation>Chaired by</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="103" />
-            <source>Đoàn công tác</source>
-            <translation>Delegation</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="104" />
-            <source>Người tham dự</source>
-            <translation>Attendees</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="105" />
-            <source>Số người dân dự</source>
-            <translation>Residents present</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="106" />
-            <source>Chương trình</source>
-            <translation>Agenda</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="107" />
-            <source>Biên bản</source>
-            <translation>Minutes</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="108" />
-            <source>Kết luận</source>
-            <translation>Conclusions</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="109" />
-            <source>Người ghi</source>
-            <translation>Recorded by</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="110" />
-            <source>Ngày tiếp nhận</source>
-            <translation>Received on</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="111" />
-            <source>Hình thức tiếp nhận</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="112" />
-            <source>Người kiến nghị</source>
-            <translation>Petitioner</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="113" />
-            <source>Liên hệ người kiến nghị</source>
-            <translation>Petitioner's contact</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="114" />
-            <source>Số hộ liên quan</source>
-            <translation>Households</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="115" />
-            <source>Lĩnh vực</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="116" />
-            <source>Nội dung chi tiết</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="117" />
-            <source>Mức độ</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="118" />
-            <source>Cơ quan chủ trì</source>
-            <translation>Lead agency</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="119" />
-            <source>Cơ quan phối hợp</source>
-            <translation>Supporting agencies</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="120" />
-            <source>Cấp xử lý</source>
-            <translation>Handling level</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="121" />
-            <source>Kết quả giải quyết</source>
-            <translation>Resolution</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="122" />
-            <source>Ngày giải quyết</source>
-            <translation>Resolved on</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="123" />
-            <source>Lý do</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="125" />
-            <source>Người chỉ đạo</source>
-            <translation>Issued by</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="126" />
-            <source>Cơ quan thực hiện</source>
-            <translation>Agency</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="127" />
-            <source>Nội dung chỉ đạo</source>
-            <translation>Instruction</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="128" />
-            <source>Kết quả thực hiện</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="129" />
-            <source>Ngày hoàn thành</source>
-            <translation>Completed on</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="130" />
-            <source>Loại hồ sơ</source>
-            <translation>Record type</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="131" />
-            <source>Nội dung</source>
-            <translation>Text</translation>
-        </message>
-        <message>
-            <location filename="../catalog.cpp" line="184" />
             <source>Không có ngày %1 trên lịch. Hãy chọn lại ngày.</source>
             <translation>There is no day %1 on the calendar. Choose the day again.</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="186" />
+            <location filename="../catalog.cpp" line="92" />
             <source>Hãy nhập ngày giờ dạng ngày/tháng/năm giờ:phút, ví dụ 05/03/2026 19:30.</source>
             <translation>Enter the date and time as day/month/year hour:minute, e.g. 05/03/2026 19:30.</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="187" />
+            <location filename="../catalog.cpp" line="93" />
             <source>Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2026.</source>
             <translation>Enter the date as day/month/year, e.g. 05/03/2026.</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="204" />
+            <location filename="../catalog.cpp" line="110" />
             <source>Tháng %1 năm %2</source>
             <translation>%1/%2</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="222" />
+            <location filename="../catalog.cpp" line="128" />
             <source>Người dân</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="222" />
+            <location filename="../catalog.cpp" line="128" />
             <source>Bí thư chi bộ</source>
             <translation>Party cell secretary</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="222" />
+            <location filename="../catalog.cpp" line="128" />
             <source>Trưởng khu phố</source>
             <translation>Neighbourhood head</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="222" />
+            <location filename="../catalog.cpp" line="128" />
             <source>Ban công tác Mặt trận</source>
             <translation>Front work committee</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="223" />
+            <location filename="../catalog.cpp" line="129" />
             <source>Đại biểu</source>
             <translation>Delegate</translation>
         </message>
         <message>
-            <location filename="../catalog.cpp" line="102" />
-            <location filename="../catalog.cpp" line="223" />
+            <location filename="../catalog.cpp" line="129" />
             <source>Thư ký</source>
             <translation>Secretary</translation>
         </message>
@@ -1727,32 +1303,32 @@
     <context>
         <name>nghedan::client::DirectiveController</name>
         <message>
-            <location filename="../directive_controller.cpp" line="28" />
+            <location filename="../directive_controller.cpp" line="30" />
             <source>Hãy chọn địa bàn của chỉ đạo.</source>
             <translation>Choose the area of the directive.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="32" />
+            <location filename="../directive_controller.cpp" line="34" />
             <source>Hãy chọn cơ quan thực hiện.</source>
             <translation>Choose the agency.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="36" />
+            <location filename="../directive_controller.cpp" line="38" />
             <source>Hãy nhập nội dung chỉ đạo.</source>
             <translation>Enter the instruction.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="40" />
+            <location filename="../directive_controller.cpp" line="42" />
             <source>Hãy nhập người chỉ đạo.</source>
             <translation>Enter who gave the directive.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="53" />
+            <location filename="../directive_controller.cpp" line="55" />
             <source>Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
             <translation>Invalid due date, type it as dd/MM/yyyy.</translation>
         </message>
         <message>
-            <location filename="../directive_controller.cpp" line="66" />
+            <location filename="../directive_controller.cpp" line="68" />
             <source>Trạng thái không hợp lệ.</source>
             <translation>Invalid status.</translation>
         </message>
@@ -1821,73 +1397,73 @@
     <context>
         <name>nghedan::client::PetitionController</name>
         <message>
-            <location filename="../petition_controller.cpp" line="38" />
+            <location filename="../petition_controller.cpp" line="40" />
             <source>Hãy chọn địa bàn của kiến nghị.</source>
             <translation>Choose the area of the petition.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="42" />
+            <location filename="../petition_controller.cpp" line="44" />
             <source>Hãy chọn lĩnh vực.</source>
             <translation>Choose a category.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="67" />
-            <location filename="../petition_controller.cpp" line="78" />
+            <location filename="../petition_controller.cpp" line="69" />
+            <location filename="../petition_controller.cpp" line="80" />
             <source>Không tìm thấy buổi họp.</source>
             <translation>Meeting not found.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="85" />
+            <location filename="../petition_controller.cpp" line="87" />
             <source>Không tìm thấy kiến nghị này ở khu phố của buổi họp.</source>
             <translation>This petition is not in the meeting's neighbourhood.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="90" />
+            <location filename="../petition_controller.cpp" line="92" />
             <source>Được nêu lại tại buổi họp «%1» (%2)</source>
             <translation>Raised again at the meeting “%1” (%2)</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="95" />
+            <location filename="../petition_controller.cpp" line="97" />
             <source>, người nêu: %1</source>
             <translation>, raised by: %1</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="97" />
+            <location filename="../petition_controller.cpp" line="99" />
             <source>. Ý kiến: %1</source>
             <translation>. Said: %1</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="127" />
+            <location filename="../petition_controller.cpp" line="159" />
             <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
             <translation>A petition cannot move from “%1” to “%2”.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="133" />
+            <location filename="../petition_controller.cpp" line="153" />
             <source>Hãy ghi rõ lý do.</source>
             <translation>Please state the reason.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="147" />
+            <location filename="../petition_controller.cpp" line="171" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="156" />
+            <location filename="../petition_controller.cpp" line="157" />
             <source>Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.</source>
             <translation>A petition in “%1” cannot be escalated.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="161" />
+            <location filename="../petition_controller.cpp" line="155" />
             <source>Hãy chọn cấp sẽ xử lý.</source>
             <translation>Choose the level that will handle it.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="165" />
+            <location filename="../petition_controller.cpp" line="153" />
             <source>Hãy ghi rõ lý do chuyển cấp.</source>
             <translation>Please state why it is escalated.</translation>
         </message>
         <message>
-            <location filename="../petition_controller.cpp" line="177" />
+            <location filename="../petition_controller.cpp" line="168" />
             <source>Chuyển lên cấp %1: %2</source>
             <translation>Escalated to the %1 level: %2</translation>
         </message>
@@ -1905,37 +1481,52 @@
             <translation>Last edited %1 by %2</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="189" />
+            <location filename="../record_controller.cpp" line="179" />
+            <source>Giám sát thay đổi phần xử lý kiến nghị (trạng thái, cơ quan, hạn, kết quả); nội dung và người kiến nghị do cán bộ tiếp nhận ghi.</source>
+            <translation>Supervisors change how a petition is handled (status, agencies, due date, result); its content and petitioner are recorded by the official who received it.</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="182" />
+            <source>Giám sát xem %1 này; cán bộ của địa bàn ghi và sửa.</source>
+            <translation>Supervisors read this %1; the area's officials record and edit it.</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="184" />
+            <source>Vai trò của bạn không được sửa các mục này.</source>
+            <translation>Your role may not change these fields.</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="204" />
             <source>Chưa gửi lại được: %1</source>
             <translation>Could not send again: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="193" />
+            <location filename="../record_controller.cpp" line="208" />
             <source>Chưa bỏ được: %1</source>
             <translation>Could not discard: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="200" />
+            <location filename="../record_controller.cpp" line="215" />
             <source>Trường «%1» không có trong hồ sơ.</source>
             <translation>The record has no field “%1”.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="224" />
+            <location filename="../record_controller.cpp" line="239" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="228" />
+            <location filename="../record_controller.cpp" line="243" />
             <source>Đã lưu lúc %1</source>
             <translation>Saved at %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="245" />
+            <location filename="../record_controller.cpp" line="260" />
             <source>Chưa có hồ sơ để lưu.</source>
             <translation>No record to save yet.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="268" />
+            <location filename="../record_controller.cpp" line="283" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
         </message>
@@ -1994,27 +1585,27 @@
     <context>
         <name>nghedan::client::ReplicaService</name>
         <message>
-            <location filename="../replica_service.cpp" line="74" />
+            <location filename="../replica_service.cpp" line="70" />
             <source>Vai trò của bạn không được %1 %2 này.</source>
             <translation>Your role may not %1 this %2.</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="75" />
+            <location filename="../replica_service.cpp" line="71" />
             <source>tạo</source>
             <translation>create</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="75" />
+            <location filename="../replica_service.cpp" line="71" />
             <source>sửa</source>
             <translation>change</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="79" />
+            <location filename="../replica_service.cpp" line="75" />
             <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
             <translation>“%1” is outside your area (%2).</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="126" />
+            <location filename="../replica_service.cpp" line="122" />
             <source>Không tìm thấy %1 được liên kết trên máy này.</source>
             <translation>The linked %1 is not on this device.</translation>
         </message>
@@ -2030,7 +1621,7 @@
     <context>
         <name>nghedan::client::SyncController</name>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="152" />
+            <location filename="../sync_controller.cpp" line="157" />
             <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
             <translation>
                 <numerusform>The server received %n change carrying this device's id that this device did not write.</numerusform>
@@ -2038,7 +1629,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="155" />
+            <location filename="../sync_controller.cpp" line="160" />
             <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
             <translation>
                 <numerusform>%n received change was not taken: it lacks a valid signature of the device that wrote it.</numerusform>
@@ -2046,37 +1637,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="160" />
+            <location filename="../sync_controller.cpp" line="165" />
             <source>Hãy báo quản trị viên.</source>
             <translation>Please tell the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="193" />
+            <location filename="../sync_controller.cpp" line="198" />
             <source>Đang kết nối máy chủ…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="195" />
+            <location filename="../sync_controller.cpp" line="200" />
             <source>Đang gửi %1/%2 thay đổi</source>
             <translation>Sending %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="196" />
+            <location filename="../sync_controller.cpp" line="201" />
             <source>Đang gửi %1 thay đổi</source>
             <translation>Sending %1 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="198" />
+            <location filename="../sync_controller.cpp" line="203" />
             <source>Đang nhận %1/%2 thay đổi</source>
             <translation>Receiving %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="199" />
+            <location filename="../sync_controller.cpp" line="204" />
             <source>Đang nhận %1 thay đổi</source>
             <translation>Receiving %1 changes</translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="213" />
+            <location filename="../sync_controller.cpp" line="218" />
             <source>%n thay đổi chưa được chấp nhận</source>
             <translation>
                 <numerusform>%n change not accepted</numerusform>
@@ -2084,7 +1675,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="214" />
+            <location filename="../sync_controller.cpp" line="219" />
             <source>%n thay đổi chưa gửi</source>
             <translation>
                 <numerusform>%n change not sent</numerusform>
@@ -2092,102 +1683,102 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="215" />
+            <location filename="../sync_controller.cpp" line="220" />
             <source>Mọi thay đổi đã được gửi</source>
             <translation>Every change has been sent</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="219" />
+            <location filename="../sync_controller.cpp" line="224" />
             <source>Đang đồng bộ…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="220" />
+            <location filename="../sync_controller.cpp" line="225" />
             <source>Ngoại tuyến</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="221" />
+            <location filename="../sync_controller.cpp" line="226" />
             <source>Lỗi đồng bộ</source>
             <translation>Sync error</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="223" />
+            <location filename="../sync_controller.cpp" line="228" />
             <source>Chưa đồng bộ</source>
             <translation>Not synced yet</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="223" />
+            <location filename="../sync_controller.cpp" line="228" />
             <source>Đã đồng bộ %1</source>
             <translation>Synced %1</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="236" />
+            <location filename="../sync_controller.cpp" line="241" />
             <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
             <translation>Cannot reach the server. Your data is stored on this device and syncs automatically when a network is available.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="237" />
+            <location filename="../sync_controller.cpp" line="242" />
             <source>Sai tên đăng nhập hoặc mật khẩu.</source>
             <translation>Wrong username or password.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="239" />
+            <location filename="../sync_controller.cpp" line="244" />
             <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
             <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="242" />
+            <location filename="../sync_controller.cpp" line="247" />
             <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
             <translation>Your session has expired. Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="244" />
+            <location filename="../sync_controller.cpp" line="249" />
             <source>Tài khoản không có quyền thực hiện thao tác này.</source>
             <translation>This account may not do that.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="246" />
+            <location filename="../sync_controller.cpp" line="251" />
             <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server has a problem. The app will retry; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="247" />
+            <location filename="../sync_controller.cpp" line="252" />
             <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
             <translation>This version of the app is too old. Please update the app.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="249" />
+            <location filename="../sync_controller.cpp" line="254" />
             <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device may no longer sync. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="251" />
+            <location filename="../sync_controller.cpp" line="256" />
             <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device's id is registered with another key. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="253" />
+            <location filename="../sync_controller.cpp" line="258" />
             <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
             <translation>The server answered unexpectedly. Check the server address in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="255" />
+            <location filename="../sync_controller.cpp" line="260" />
             <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
             <translation>The server's security certificate is not trusted. Check the server address; if it is right, ask the administrator to install the root certificate on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="258" />
+            <location filename="../sync_controller.cpp" line="263" />
             <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
             <translation>The server only accepts secure connections: change the server address to https:// in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="261" />
+            <location filename="../sync_controller.cpp" line="266" />
             <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server is busy. The app will try again; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="262" />
+            <location filename="../sync_controller.cpp" line="267" />
             <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
             <translation>Sync did not complete (error code: %1). Your data is safe on this device.</translation>
         </message>

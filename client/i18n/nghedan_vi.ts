@@ -385,134 +385,134 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="23"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="26"/>
         <source>Biên bản buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="52"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="55"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="70"/>
-        <location filename="../../qml/pages/MeetingPage.qml" line="318"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="73"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="329"/>
         <source>+ Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="77"/>
-        <location filename="../../qml/pages/MeetingPage.qml" line="459"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="80"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="470"/>
         <source>Chốt biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="83"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="86"/>
         <source>Sửa bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="120"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="131"/>
         <source>Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="141"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="152"/>
         <source>Thông tin buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="190"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="201"/>
         <source>Thành phần đoàn công tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="197"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="208"/>
         <source>Người tham dự (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="206"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="217"/>
         <source>Họ tên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="220"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="231"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="245"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="256"/>
         <source>Tồn đọng từ các lần trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="249"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="260"/>
         <source>Kiến nghị của khu phố này chưa giải quyết xong:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="290"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="301"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="290"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="301"/>
         <source>Tự động lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="300"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="311"/>
         <source>Diễn biến, ý kiến người dân… (tự lưu khi gõ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="315"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="326"/>
         <source>Kiến nghị tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="338"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="349"/>
         <source>Chỉ đạo tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="342"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="353"/>
         <source>+ Chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="363"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="374"/>
         <source>Chưa được máy chủ chấp nhận (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="386"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="397"/>
         <source>Đã lưu kiến nghị «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="387"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="398"/>
         <source>Đã ghi nhận nêu lại: «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="428"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="439"/>
         <source>Mở</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="449"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="460"/>
         <source>Chốt biên bản?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="453"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="464"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="467"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="478"/>
         <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,12 +581,12 @@
 <context>
     <name>PetitionController</name>
     <message>
-        <location filename="../petition_controller.cpp" line="16"/>
+        <location filename="../petition_controller.cpp" line="18"/>
         <source>Hãy nhập nội dung cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="26"/>
+        <location filename="../petition_controller.cpp" line="28"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -632,82 +632,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="123"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="131"/>
         <source>Nội dung kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="156"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="164"/>
         <source>Chưa chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="175"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="183"/>
         <source>Từ buổi họp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="189"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="197"/>
         <source>Người kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="222"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="230"/>
         <source>Lịch sử thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="241"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="249"/>
         <source>Xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="244"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="252"/>
         <source>Trạng thái hiện tại: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="252"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="260"/>
         <source>Lý do: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="259"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="267"/>
         <source>Cấp xử lý: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="264"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="272"/>
         <source>Chuyển sang:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="314"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="322"/>
         <source>Thêm cơ quan phối hợp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="335"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="343"/>
         <source>Ghi chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="346"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="354"/>
         <source>Tiến độ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="353"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="361"/>
         <source>Cập nhật tiến độ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="358"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="366"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="373"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="381"/>
         <source>Chỉ đạo liên quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,42 +778,42 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="19"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="21"/>
         <source>Chuyển cấp trên xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="20"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="22"/>
         <source>Chuyển sang «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="25"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="27"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="31"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="33"/>
         <source>Chuyển cấp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="31"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="33"/>
         <source>Chuyển trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="44"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="46"/>
         <source>Cấp sẽ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="56"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="58"/>
         <source>Lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/ReasonDialog.qml" line="64"/>
+        <location filename="../../qml/dialogs/ReasonDialog.qml" line="66"/>
         <source>Ghi rõ lý do để người dân và cấp trên theo dõi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,83 +1177,63 @@
 <context>
     <name>nghedan::client</name>
     <message>
-        <location filename="../catalog.cpp" line="16"/>
-        <source>Thành phố</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="17"/>
-        <source>Quận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="18"/>
-        <source>Phường</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="19"/>
-        <source>Khu phố</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../value_format.cpp" line="151"/>
+        <location filename="../value_format.cpp" line="148"/>
         <source>«%1» không được để trống.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="158"/>
+        <location filename="../value_format.cpp" line="155"/>
         <source>«%1» quá dài.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="166"/>
+        <location filename="../value_format.cpp" line="163"/>
         <source>«%1» phải là một số.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="168"/>
+        <location filename="../value_format.cpp" line="165"/>
         <source>«%1» phải từ %2 đến %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="175"/>
-        <location filename="../value_format.cpp" line="177"/>
+        <location filename="../value_format.cpp" line="172"/>
+        <location filename="../value_format.cpp" line="174"/>
         <source>«%1»: ngày không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="183"/>
+        <location filename="../value_format.cpp" line="180"/>
         <source>«%1»: thời gian không hợp lệ, hãy nhập dạng dd/MM/yyyy HH:mm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="188"/>
+        <location filename="../value_format.cpp" line="185"/>
         <source>«%1»: thời gian không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="194"/>
+        <location filename="../value_format.cpp" line="191"/>
         <source>«%1» phải là một danh sách.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="198"/>
+        <location filename="../value_format.cpp" line="195"/>
         <source>«%1» không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="212"/>
+        <location filename="../value_format.cpp" line="209"/>
         <source>(trống)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="216"/>
+        <location filename="../value_format.cpp" line="213"/>
         <source>có</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../value_format.cpp" line="216"/>
+        <location filename="../value_format.cpp" line="213"/>
         <source>không</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,456 +1241,52 @@
 <context>
     <name>nghedan::client::Catalog</name>
     <message>
-        <location filename="../catalog.cpp" line="29"/>
-        <source>An ninh, trật tự</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="30"/>
-        <source>An sinh xã hội</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="31"/>
-        <source>Môi trường, vệ sinh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="32"/>
-        <source>Trật tự đô thị, giao thông</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="33"/>
-        <source>Hộ tịch, giấy tờ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="34"/>
-        <source>Y tế, bảo hiểm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="35"/>
-        <source>Đất đai, xây dựng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="36"/>
-        <location filename="../catalog.cpp" line="64"/>
-        <source>Khác</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="39"/>
-        <source>Mới tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="40"/>
-        <source>Đã giao xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="41"/>
-        <source>Đang xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="42"/>
-        <source>Đã giải quyết</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="43"/>
-        <source>Đã kết thúc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="44"/>
-        <source>Chuyển cấp trên</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="45"/>
-        <source>Không thuộc thẩm quyền</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="46"/>
-        <source>Người dân rút lại</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="49"/>
-        <source>Đã chỉ đạo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="50"/>
-        <source>Đang thực hiện</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="51"/>
-        <source>Đã hoàn thành</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="52"/>
-        <source>Đã huỷ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="55"/>
-        <source>Đang ghi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="56"/>
-        <source>Đã chốt biên bản</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="59"/>
-        <source>Tại buổi họp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="60"/>
-        <source>Khi đi cơ sở</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="61"/>
-        <source>Đường dây nóng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="62"/>
-        <source>Đơn thư</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="63"/>
-        <source>Trực tuyến</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="67"/>
-        <source>Thấp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="68"/>
-        <source>Bình thường</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="69"/>
-        <source>Cao</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="70"/>
-        <source>Khẩn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="77"/>
-        <source>Đơn vị hành chính</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="78"/>
-        <source>Cơ quan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="79"/>
-        <location filename="../catalog.cpp" line="92"/>
-        <source>Buổi họp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="80"/>
-        <location filename="../catalog.cpp" line="124"/>
-        <source>Kiến nghị</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="81"/>
-        <source>Chỉ đạo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="82"/>
-        <source>Cập nhật tiến độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="87"/>
-        <source>Đã xoá</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="88"/>
-        <source>Tên buổi họp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="88"/>
-        <source>Nội dung tóm tắt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="89"/>
-        <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../catalog.cpp" line="90"/>
-        <source>Trạng thái</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="91"/>
-        <source>Hạn xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="93"/>
-        <source>Địa bàn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="94"/>
-        <source>Tên</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="95"/>
-        <source>Cấp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="96"/>
-        <source>Thuộc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="97"/>
-        <source>Mã</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="98"/>
-        <source>Tên viết tắt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="99"/>
-        <source>Liên hệ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="100"/>
-        <source>Thời gian họp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="101"/>
-        <source>Chủ trì</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="103"/>
-        <source>Đoàn công tác</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="104"/>
-        <source>Người tham dự</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="105"/>
-        <source>Số người dân dự</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="106"/>
-        <source>Chương trình</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="107"/>
-        <source>Biên bản</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="108"/>
-        <source>Kết luận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="109"/>
-        <source>Người ghi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="110"/>
-        <source>Ngày tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="111"/>
-        <source>Hình thức tiếp nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="112"/>
-        <source>Người kiến nghị</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="113"/>
-        <source>Liên hệ người kiến nghị</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="114"/>
-        <source>Số hộ liên quan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="115"/>
-        <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="116"/>
-        <source>Nội dung chi tiết</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="117"/>
-        <source>Mức độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="118"/>
-        <source>Cơ quan chủ trì</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="119"/>
-        <source>Cơ quan phối hợp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="120"/>
-        <source>Cấp xử lý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="121"/>
-        <source>Kết quả giải quyết</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="122"/>
-        <source>Ngày giải quyết</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="123"/>
-        <source>Lý do</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="125"/>
-        <source>Người chỉ đạo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="126"/>
-        <source>Cơ quan thực hiện</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="127"/>
-        <source>Nội dung chỉ đạo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="128"/>
-        <source>Kết quả thực hiện</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="129"/>
-        <source>Ngày hoàn thành</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="130"/>
-        <source>Loại hồ sơ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="131"/>
-        <source>Nội dung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../catalog.cpp" line="184"/>
         <source>Không có ngày %1 trên lịch. Hãy chọn lại ngày.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="186"/>
+        <location filename="../catalog.cpp" line="92"/>
         <source>Hãy nhập ngày giờ dạng ngày/tháng/năm giờ:phút, ví dụ 05/03/2026 19:30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="187"/>
+        <location filename="../catalog.cpp" line="93"/>
         <source>Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2026.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="204"/>
+        <location filename="../catalog.cpp" line="110"/>
         <source>Tháng %1 năm %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="222"/>
+        <location filename="../catalog.cpp" line="128"/>
         <source>Người dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="222"/>
+        <location filename="../catalog.cpp" line="128"/>
         <source>Bí thư chi bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="222"/>
+        <location filename="../catalog.cpp" line="128"/>
         <source>Trưởng khu phố</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="222"/>
+        <location filename="../catalog.cpp" line="128"/>
         <source>Ban công tác Mặt trận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="223"/>
+        <location filename="../catalog.cpp" line="129"/>
         <source>Đại biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../catalog.cpp" line="102"/>
-        <location filename="../catalog.cpp" line="223"/>
+        <location filename="../catalog.cpp" line="129"/>
         <source>Thư ký</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,32 +1302,32 @@
 <context>
     <name>nghedan::client::DirectiveController</name>
     <message>
-        <location filename="../directive_controller.cpp" line="28"/>
+        <location filename="../directive_controller.cpp" line="30"/>
         <source>Hãy chọn địa bàn của chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="32"/>
+        <location filename="../directive_controller.cpp" line="34"/>
         <source>Hãy chọn cơ quan thực hiện.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="36"/>
+        <location filename="../directive_controller.cpp" line="38"/>
         <source>Hãy nhập nội dung chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="40"/>
+        <location filename="../directive_controller.cpp" line="42"/>
         <source>Hãy nhập người chỉ đạo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="53"/>
+        <location filename="../directive_controller.cpp" line="55"/>
         <source>Hạn xử lý không hợp lệ, hãy nhập dạng dd/MM/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../directive_controller.cpp" line="66"/>
+        <location filename="../directive_controller.cpp" line="68"/>
         <source>Trạng thái không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,73 +1396,73 @@
 <context>
     <name>nghedan::client::PetitionController</name>
     <message>
-        <location filename="../petition_controller.cpp" line="38"/>
+        <location filename="../petition_controller.cpp" line="40"/>
         <source>Hãy chọn địa bàn của kiến nghị.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="42"/>
+        <location filename="../petition_controller.cpp" line="44"/>
         <source>Hãy chọn lĩnh vực.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="67"/>
-        <location filename="../petition_controller.cpp" line="78"/>
+        <location filename="../petition_controller.cpp" line="69"/>
+        <location filename="../petition_controller.cpp" line="80"/>
         <source>Không tìm thấy buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="85"/>
+        <location filename="../petition_controller.cpp" line="87"/>
         <source>Không tìm thấy kiến nghị này ở khu phố của buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="90"/>
+        <location filename="../petition_controller.cpp" line="92"/>
         <source>Được nêu lại tại buổi họp «%1» (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="95"/>
+        <location filename="../petition_controller.cpp" line="97"/>
         <source>, người nêu: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="97"/>
+        <location filename="../petition_controller.cpp" line="99"/>
         <source>. Ý kiến: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="127"/>
+        <location filename="../petition_controller.cpp" line="159"/>
         <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="133"/>
+        <location filename="../petition_controller.cpp" line="153"/>
         <source>Hãy ghi rõ lý do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="147"/>
+        <location filename="../petition_controller.cpp" line="171"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="156"/>
+        <location filename="../petition_controller.cpp" line="157"/>
         <source>Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="161"/>
+        <location filename="../petition_controller.cpp" line="155"/>
         <source>Hãy chọn cấp sẽ xử lý.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="165"/>
+        <location filename="../petition_controller.cpp" line="153"/>
         <source>Hãy ghi rõ lý do chuyển cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="177"/>
+        <location filename="../petition_controller.cpp" line="168"/>
         <source>Chuyển lên cấp %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1904,37 +1480,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="189"/>
+        <location filename="../record_controller.cpp" line="179"/>
+        <source>Giám sát thay đổi phần xử lý kiến nghị (trạng thái, cơ quan, hạn, kết quả); nội dung và người kiến nghị do cán bộ tiếp nhận ghi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="182"/>
+        <source>Giám sát xem %1 này; cán bộ của địa bàn ghi và sửa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="184"/>
+        <source>Vai trò của bạn không được sửa các mục này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="204"/>
         <source>Chưa gửi lại được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="193"/>
+        <location filename="../record_controller.cpp" line="208"/>
         <source>Chưa bỏ được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="200"/>
+        <location filename="../record_controller.cpp" line="215"/>
         <source>Trường «%1» không có trong hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="224"/>
+        <location filename="../record_controller.cpp" line="239"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="228"/>
+        <location filename="../record_controller.cpp" line="243"/>
         <source>Đã lưu lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="245"/>
+        <location filename="../record_controller.cpp" line="260"/>
         <source>Chưa có hồ sơ để lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="268"/>
+        <location filename="../record_controller.cpp" line="283"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1993,27 +1584,27 @@
 <context>
     <name>nghedan::client::ReplicaService</name>
     <message>
-        <location filename="../replica_service.cpp" line="74"/>
+        <location filename="../replica_service.cpp" line="70"/>
         <source>Vai trò của bạn không được %1 %2 này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="75"/>
+        <location filename="../replica_service.cpp" line="71"/>
         <source>tạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="75"/>
+        <location filename="../replica_service.cpp" line="71"/>
         <source>sửa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="79"/>
+        <location filename="../replica_service.cpp" line="75"/>
         <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="126"/>
+        <location filename="../replica_service.cpp" line="122"/>
         <source>Không tìm thấy %1 được liên kết trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,160 +1620,160 @@
 <context>
     <name>nghedan::client::SyncController</name>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="152"/>
+        <location filename="../sync_controller.cpp" line="157"/>
         <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="155"/>
+        <location filename="../sync_controller.cpp" line="160"/>
         <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="160"/>
+        <location filename="../sync_controller.cpp" line="165"/>
         <source>Hãy báo quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="193"/>
+        <location filename="../sync_controller.cpp" line="198"/>
         <source>Đang kết nối máy chủ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="195"/>
+        <location filename="../sync_controller.cpp" line="200"/>
         <source>Đang gửi %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="196"/>
+        <location filename="../sync_controller.cpp" line="201"/>
         <source>Đang gửi %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="198"/>
+        <location filename="../sync_controller.cpp" line="203"/>
         <source>Đang nhận %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="199"/>
+        <location filename="../sync_controller.cpp" line="204"/>
         <source>Đang nhận %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="213"/>
+        <location filename="../sync_controller.cpp" line="218"/>
         <source>%n thay đổi chưa được chấp nhận</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="214"/>
+        <location filename="../sync_controller.cpp" line="219"/>
         <source>%n thay đổi chưa gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="215"/>
+        <location filename="../sync_controller.cpp" line="220"/>
         <source>Mọi thay đổi đã được gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="219"/>
+        <location filename="../sync_controller.cpp" line="224"/>
         <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="220"/>
+        <location filename="../sync_controller.cpp" line="225"/>
         <source>Ngoại tuyến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="221"/>
+        <location filename="../sync_controller.cpp" line="226"/>
         <source>Lỗi đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="223"/>
+        <location filename="../sync_controller.cpp" line="228"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="223"/>
+        <location filename="../sync_controller.cpp" line="228"/>
         <source>Đã đồng bộ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="236"/>
+        <location filename="../sync_controller.cpp" line="241"/>
         <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="237"/>
+        <location filename="../sync_controller.cpp" line="242"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="239"/>
+        <location filename="../sync_controller.cpp" line="244"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="242"/>
+        <location filename="../sync_controller.cpp" line="247"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="244"/>
+        <location filename="../sync_controller.cpp" line="249"/>
         <source>Tài khoản không có quyền thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="246"/>
+        <location filename="../sync_controller.cpp" line="251"/>
         <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="247"/>
+        <location filename="../sync_controller.cpp" line="252"/>
         <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="249"/>
+        <location filename="../sync_controller.cpp" line="254"/>
         <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="251"/>
+        <location filename="../sync_controller.cpp" line="256"/>
         <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="253"/>
+        <location filename="../sync_controller.cpp" line="258"/>
         <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="255"/>
+        <location filename="../sync_controller.cpp" line="260"/>
         <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="258"/>
+        <location filename="../sync_controller.cpp" line="263"/>
         <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="261"/>
+        <location filename="../sync_controller.cpp" line="266"/>
         <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="262"/>
+        <location filename="../sync_controller.cpp" line="267"/>
         <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,13 +6,14 @@ import NgheDan.Ui
 
 // A long text field saved as you type: ~1 s after the last keystroke and on focus loss,
 // each save a durable write. While it has focus, remote updates do not move the cursor.
+// Read-only where the person may not change the field (the shared policy, or a lock).
 ScrollView {
     id: root
 
     required property RecordController controller
     required property string field
     property string placeholder
-    property bool readOnly: false
+    property bool readOnly: !root.controller.editableFields.includes(root.field)
     property alias area: area
 
     implicitWidth: 240

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import NgheDan
 import NgheDan.Ui
 
-// A one-line field of a record, saved when editing finishes (Enter or focus loss).
+// A one-line field of a record, saved when editing finishes (Enter or focus loss). Read-only
+// where the person may not change the field (the shared policy, or a lock), unless told.
 TextField {
     id: root
 
@@ -11,6 +12,7 @@ TextField {
     required property string field
 
     objectName: root.field + "Field"
+    readOnly: !root.controller.editableFields.includes(root.field)
     Binding on text {
         when: !root.activeFocus
         value: root.controller.values[root.field] ?? ""

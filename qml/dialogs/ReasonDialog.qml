@@ -10,6 +10,8 @@ Dialog {
 
     property string status
     property bool escalation: false
+    /** [{value, label}]: where this petition may be escalated (PetitionController.escalationLevels). */
+    property var levels: []
     readonly property string reason: reasonField.text
     readonly property string level: levelBox.currentIndex >= 0 ? levelBox.currentValue : ""
 
@@ -48,8 +50,8 @@ Dialog {
                 Layout.fillWidth: true
                 textRole: "label"
                 valueRole: "value"
-                model: Catalog.options("petition", "handling_level").filter(o => Catalog.escalationLevels.indexOf(o.value) >= 0)
-                currentIndex: 1
+                model: root.levels
+                currentIndex: 0
             }
         }
         FormField {

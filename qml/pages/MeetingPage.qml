@@ -18,7 +18,10 @@ Page {
     signal openDirective(string recordId)
     signal openConflicts(string entity, string recordId)
 
-    function capturePetition() { quickPetition.open() }
+    function capturePetition() {
+        if (Session.mayCreate("petition"))
+            quickPetition.open()
+    }
 
     title: qsTr("Biên bản buổi họp")
     background: Rectangle { color: Theme.background }
@@ -66,20 +69,20 @@ Page {
             }
             Button {
                 objectName: "capturePetitionButton"
-                visible: meeting.exists
+                visible: meeting.exists && Session.mayCreate("petition")
                 text: qsTr("+ Kiến nghị")
                 highlighted: true
                 onClicked: root.capturePetition()
             }
             Button {
                 objectName: "finaliseButton"
-                visible: meeting.exists && !meeting.finalised
+                visible: meeting.exists && !meeting.finalised && meeting.mayEdit("status")
                 text: qsTr("Chốt biên bản")
                 onClicked: finaliseDialog.open()
             }
             Button {
                 objectName: "amendButton"
-                visible: meeting.locked
+                visible: meeting.locked && meeting.mayEdit("status")
                 text: qsTr("Sửa bổ sung")
                 onClicked: meeting.amend()
             }
@@ -115,6 +118,14 @@ Page {
                 onDismissed: meeting.clearError()
             }
             Label {
+                objectName: "meetingRoleNote"
+                Layout.fillWidth: true
+                visible: meeting.roleNote.length > 0
+                text: meeting.roleNote
+                wrapMode: Text.Wrap
+                color: Theme.textMuted
+            }
+            Label {
                 Layout.fillWidth: true
                 visible: meeting.locked
                 text: qsTr("Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.")
@@ -141,7 +152,7 @@ Page {
                         title: qsTr("Thông tin buổi họp")
                         FormField {
                             label: Catalog.fieldName("meeting", "title")
-                            SaveField { Layout.fillWidth: true; controller: meeting; field: "title"; readOnly: meeting.locked }
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "title"; readOnly: !meeting.editable }
                         }
                         RowLayout {
                             Layout.fillWidth: true
@@ -152,7 +163,7 @@ Page {
                                     id: heldAt
                                     Layout.fillWidth: true
                                     withTime: true
-                                    readOnly: meeting.locked
+                                    readOnly: !meeting.editable
                                     text: meeting.values.held_at ?? ""
                                     onEditingFinished: if (heldAt.text !== meeting.values.held_at) meeting.setField("held_at", heldAt.text)
                                 }
@@ -163,29 +174,29 @@ Page {
                                     Layout.fillWidth: true
                                     controller: meeting
                                     field: "resident_count"
-                                    readOnly: meeting.locked
+                                    readOnly: !meeting.editable
                                     inputMethodHints: Qt.ImhDigitsOnly
                                 }
                             }
                         }
                         FormField {
                             label: Catalog.fieldName("meeting", "location")
-                            SaveField { Layout.fillWidth: true; controller: meeting; field: "location"; readOnly: meeting.locked }
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "location"; readOnly: !meeting.editable }
                         }
                         FormField {
                             label: Catalog.fieldName("meeting", "chaired_by")
-                            SaveField { Layout.fillWidth: true; controller: meeting; field: "chaired_by"; readOnly: meeting.locked }
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "chaired_by"; readOnly: !meeting.editable }
                         }
                         FormField {
                             label: Catalog.fieldName("meeting", "secretary")
-                            SaveField { Layout.fillWidth: true; controller: meeting; field: "secretary"; readOnly: meeting.locked }
+                            SaveField { Layout.fillWidth: true; controller: meeting; field: "secretary"; readOnly: !meeting.editable }
                         }
                         FormField {
                             label: Catalog.fieldName("meeting", "delegation")
                             AutoSaveArea {
                                 controller: meeting
                                 field: "delegation"
-                                readOnly: meeting.locked
+                                readOnly: !meeting.editable
                                 Layout.preferredHeight: 80
                                 placeholder: qsTr("Thành phần đoàn công tác")
                             }
@@ -197,7 +208,7 @@ Page {
                         title: qsTr("Người tham dự (%1)").arg(meeting.attendees.count)
                         RowLayout {
                             Layout.fillWidth: true
-                            visible: !meeting.locked
+                            visible: meeting.editable
                             spacing: 8
                             TextField {
                                 id: attendeeName
@@ -233,7 +244,7 @@ Page {
                             model: meeting.attendees
                             delegate: AttendeeDelegate {
                                 Layout.fillWidth: true
-                                editable: !meeting.locked
+                                editable: meeting.editable
                                 onRemoveRequested: (index) => meeting.removeAttendee(index)
                                 onRoleEdited: (index, role) => meeting.setAttendeeRole(index, role)
                             }
@@ -279,7 +290,7 @@ Page {
                         AutoSaveArea {
                             controller: meeting
                             field: "agenda"
-                            readOnly: meeting.locked
+                            readOnly: !meeting.editable
                             Layout.preferredHeight: 140
                         }
                     }
@@ -295,7 +306,7 @@ Page {
                             id: minutes
                             controller: meeting
                             field: "minutes"
-                            readOnly: meeting.locked
+                            readOnly: !meeting.editable
                             Layout.preferredHeight: 320
                             placeholder: qsTr("Diễn biến, ý kiến người dân… (tự lưu khi gõ)")
                         }
@@ -306,7 +317,7 @@ Page {
                         AutoSaveArea {
                             controller: meeting
                             field: "conclusions"
-                            readOnly: meeting.locked
+                            readOnly: !meeting.editable
                             Layout.preferredHeight: 120
                         }
                     }

@@ -104,6 +104,14 @@ Page {
                 text: petition.lastError
                 onDismissed: petition.clearError()
             }
+            Label {
+                objectName: "petitionRoleNote"
+                Layout.fillWidth: true
+                visible: petition.roleNote.length > 0
+                text: petition.roleNote
+                wrapMode: Text.Wrap
+                color: Theme.textMuted
+            }
 
             GridLayout {
                 id: columnsGrid
@@ -391,6 +399,7 @@ Page {
 
     ReasonDialog {
         id: reasonDialog
+        levels: petition.escalationLevels
         onAccepted: {
             if (reasonDialog.escalation)
                 petition.escalate(reasonDialog.level, reasonDialog.reason)

@@ -46,19 +46,19 @@ std::vector<std::string> levelsOf(const Directory& dir,
  *  unit level), the schema's fields (references by name), overdue after the due date. */
 std::vector<Column> columnsOf(const std::string& entity, const User& user, const std::string& lang,
                               const std::vector<std::string>& levels) {
-    std::vector<Column> cols = {{"ref", fieldLabel("id", lang)},
-                                {"unit", fieldLabel("unit", lang)}};
+    std::vector<Column> cols = {{"ref", fieldLabel(entity, "id", langOf(lang))},
+                                {"unit", fieldLabel(entity, "unit", langOf(lang))}};
     for (const auto& level : levels)
-        cols.push_back({"level:" + level, enumLabel("level", level, lang)});
+        cols.push_back({"level:" + level, enumLabel("unit", "level", level, langOf(lang))});
     const auto& personal = personalFields(entity);
     for (const auto& f : findEntity(entity)->fields) {
         if (f.name == "deleted") continue;
-        if (!canSeePersonalField(user, f.name) &&
+        if (!maySeePersonalField(user.role, f.name) &&
             std::find(personal.begin(), personal.end(), f.name) != personal.end())
             continue;
-        cols.push_back({f.name, fieldLabel(f.name, lang)});
+        cols.push_back({f.name, fieldLabel(entity, f.name, langOf(lang))});
         if (f.name == "due_date" && (entity == "petition" || entity == "directive"))
-            cols.push_back({"overdue", fieldLabel("overdue", lang)});
+            cols.push_back({"overdue", fieldLabel(entity, "overdue", langOf(lang))});
     }
     return cols;
 }
@@ -150,7 +150,7 @@ XlsxCell cellOf(const Directory& dir, RefNames& refs, const std::string& entity,
             return {v == true ? (lang == "en" ? "Yes" : "Có") : (lang == "en" ? "No" : "Không"),
                     false};
         case FieldType::Enum:
-            return {v.is_string() ? enumLabel(col.key, v.get<std::string>(), lang) : "", false};
+            return {v.is_string() ? enumLabel(entity, col.key, v.get<std::string>(), langOf(lang)) : "", false};
         case FieldType::Ref:
             return {v.is_string() ? refs.name(*f, v.get<std::string>()) : "", false};
         case FieldType::RefList: {

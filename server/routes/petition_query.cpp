@@ -67,8 +67,9 @@ std::optional<std::vector<std::size_t>> indexedPetitions(Context& ctx, const Lis
         if (agency != OverviewIndex::kNone && p.agency != agency &&
             std::find(p.support.begin(), p.support.end(), agency) == p.support.end())
             continue;
-        if (q.overdueOnly && !(p.status >= 0 && open[static_cast<std::size_t>(p.status)] &&
-                               p.dueKey != 0 && p.dueKey < todayKey))
+        if (q.overdueOnly &&
+            !isOverdueDay(p.status >= 0 && open[static_cast<std::size_t>(p.status)],
+                          p.dueKey != 0, p.dueKey, todayKey))
             continue;
         if (q.from && p.receivedAt < *q.from) continue;
         if (q.to && p.receivedAt >= *q.to) continue;

@@ -16,21 +16,12 @@ Json pageJson(std::vector<Json> rows, std::int64_t total, int offset, int limit)
     return {{"rows", std::move(rows)}, {"total", total}, {"offset", offset}, {"limit", limit}};
 }
 
-/** Monday (days since epoch) of the week holding `day`; 1970-01-01 was a Thursday. */
-std::int64_t mondayOf(std::int64_t day) {
-    std::int64_t r = (day + 3) % 7;
-    if (r < 0) r += 7;
-    return day - r;
-}
-
-bool isResolvedStatus(const std::string& s) { return s == "resolved" || s == "closed"; }
-
 std::string colText(Stmt& st, int col) { return st.isNull(col) ? std::string() : st.text(col); }
 
 Json versionJson(const VersionView& v, const User& user, const std::string& entity,
                  const std::string& serverSite) {
     const auto& personal = personalFields(entity);
-    const bool hidden = !canSeePersonalField(user, v.field) &&
+    const bool hidden = !maySeePersonalField(user.role, v.field) &&
                         std::find(personal.begin(), personal.end(), v.field) != personal.end();
     return {{"field", v.field},
             {"value", hidden ? Json() : v.value},
@@ -121,7 +112,7 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
     for (std::size_t i = 0; i < names; ++i) {
         const std::string& name = index.name(static_cast<int>(i));
         open[i] = isOpenPetitionStatus(name);
-        resolved[i] = isResolvedStatus(name);
+        resolved[i] = isResolvedPetitionStatus(name);
         directiveOpen[i] = isOpenDirectiveStatus(name);
         if (!units.count(name)) continue;
         std::string group = name;
@@ -137,7 +128,7 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
     }
     auto inScope = [&](int unit) { return unit >= 0 && groupOf[static_cast<std::size_t>(unit)] >= 0; };
 
-    const std::int64_t firstMonday = mondayOf(period->fromDay);
+    const std::int64_t firstMonday = weekStartDay(period->fromDay);
     const std::int64_t weeks = (period->toDay - firstMonday) / 7 + 1;
     std::vector<std::int64_t> weekMeetings(weeks, 0), weekPetitions(weeks, 0);
     std::vector<Tally> byGroup(groups.size());
@@ -167,7 +158,7 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
             continue;
         const bool isOpen = p.status >= 0 && open[static_cast<std::size_t>(p.status)];
         const bool isResolved = p.status >= 0 && resolved[static_cast<std::size_t>(p.status)];
-        const bool overdue = isOpen && p.dueKey != 0 && p.dueKey < todayKey;
+        const bool overdue = isOverdueDay(isOpen, p.dueKey != 0, p.dueKey, todayKey);
         if (p.category >= 0) isCategory[static_cast<std::size_t>(p.category)] = 1;
         if (p.agency >= 0) isAgency[static_cast<std::size_t>(p.agency)] = 1;
         Tally* group = &byGroup[static_cast<std::size_t>(groupOf[static_cast<std::size_t>(p.unit)])];
@@ -191,7 +182,7 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
             continue;
         const bool isOpen = p.status >= 0 && open[static_cast<std::size_t>(p.status)];
         const bool isResolved = p.status >= 0 && resolved[static_cast<std::size_t>(p.status)];
-        const bool overdue = isOpen && p.dueKey != 0 && p.dueKey < todayKey;
+        const bool overdue = isOverdueDay(isOpen, p.dueKey != 0, p.dueKey, todayKey);
         for (Tally* t : {&byCategoryIdx[p.category >= 0 ? static_cast<std::size_t>(p.category) : names],
                          &byAgencyIdx[p.agency >= 0 ? static_cast<std::size_t>(p.agency) : names]}) {
             t->received++;
@@ -208,7 +199,7 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
         ++dirTotal;
         const bool isOpen = d.status >= 0 && directiveOpen[static_cast<std::size_t>(d.status)];
         dirOpen += isOpen;
-        dirOverdue += isOpen && d.dueKey != 0 && d.dueKey < todayKey;
+        dirOverdue += isOverdueDay(isOpen, d.dueKey != 0, d.dueKey, todayKey);
     }
 
     Json median = nullptr;
@@ -410,6 +401,7 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
         auto page = ctx.replica->list(q);
         if (page && !page->rows.empty()) values["overdue"] = page->rows[0].value("overdue", Json(false));
     }
+    const auto lineage = directory(ctx).lineageLevels(values.value("unit", ""));
     Json meeting = nullptr;
     if (values.value("meeting", Json()).is_string()) {
         auto m = ctx.replica->get("meeting", values["meeting"].get<std::string>());
@@ -424,8 +416,10 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
                    {"directives", relatedRows(ctx, user, scope, "directive", "petition", id)},
                    {"meeting", meeting},
                    {"serverSite", serverSite},
-                   {"canSeePersonal", canSeePersonal(user)},
-                   {"canWrite", canWriteFromDashboard(user)}});
+                   {"handlingLevels", handlingLevels(lineage)},
+                   {"escalationLevels", escalationTargets(lineage)},
+                   {"canSeePersonal", maySeeAllPersonal(user.role)},
+                   {"canWrite", mayWriteFromDashboard(user.role)}});
 }
 
 /** Who signs the minutes as secretary: the meeting's `secretary`, else the display name of the
@@ -467,7 +461,7 @@ void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& 
                    {"conflicts", conflictsJson(*rec, user, ctx.replica->siteId())},
                    {"petitions", relatedRows(ctx, user, scope, "petition", "meeting", id)},
                    {"directives", relatedRows(ctx, user, scope, "directive", "meeting", id)},
-                   {"canWrite", canWriteFromDashboard(user)}});
+                   {"canWrite", mayWriteFromDashboard(user.role)}});
 }
 
 void directiveRoute(Context& ctx, const httplib::Request& req, httplib::Response& res,
@@ -537,8 +531,8 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                          {"role", user.role},
                          {"scopeUnit", user.scopeUnit},
                          {"scopeUnitName", dir.unitName(user.scopeUnit)}}},
-                       {"canSeePersonal", canSeePersonal(user)},
-                       {"canWrite", canWriteFromDashboard(user)},
+                       {"canSeePersonal", maySeeAllPersonal(user.role)},
+                       {"canWrite", mayWriteFromDashboard(user.role)},
                        {"today", vietnamToday(*ctx.replica)},
                        {"serverSite", ctx.replica->siteId()}});
     }));
@@ -568,8 +562,9 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                        {"directiveStatuses", directiveStatuses()},
                        {"categories", petitionCategories()},
                        {"handlingFields", supervisorPetitionFields()},
-                       {"labels", enumLabels()},
-                       {"fieldLabels", fieldLabels()}});
+                       {"labels", labelTable()},
+                       {"calendar", {{"utcOffsetMinutes", kVietnamOffsetMs / 60000},
+                                     {"weekStartsOn", "monday"}}}});
     }));
 
     server.Get("/api/v1/units", guarded(ctx, [&ctx](const httplib::Request& req,

@@ -7,80 +7,7 @@
 
 namespace nghedan::server {
 
-// ---- calendar ----------------------------------------------------------------------
-
-namespace {
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(yy + (m <= 2));
-}
-
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
-    std::int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-    return q;
-}
-
-}  // namespace
-
-std::optional<std::int64_t> parseDay(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    const int y = std::stoi(text.substr(0, 4));
-    const unsigned m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
-    const unsigned d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
-    if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
-    static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    const unsigned dim = (m == 2 && leap) ? 29 : kDays[m - 1];
-    if (d > dim) return std::nullopt;
-    return daysFromCivil(y, m, d);
-}
-
-std::string formatDay(std::int64_t days) {
-    int y;
-    unsigned m, d;
-    civilFromDays(days, y, m, d);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-    return buf;
-}
-
-std::int64_t vietnamDay(std::int64_t ms) { return floorDiv(ms + kVietnamOffsetMs, kDayMs); }
-
-std::string formatVietnamTime(std::int64_t ms) {
-    const std::int64_t local = ms + kVietnamOffsetMs;
-    const std::int64_t day = floorDiv(local, kDayMs);
-    const std::int64_t minutes = (local - day * kDayMs) / 60000;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(minutes / 60),
-                  static_cast<int>(minutes % 60));
-    return formatDay(day) + buf;
-}
-
-std::string vietnamToday(Replica& replica) {
-    return formatDay(vietnamDay(replica.clock().wallMillis()));
-}
+std::string vietnamToday(Replica& replica) { return vietnamDate(replica.clock().wallMillis()); }
 
 // ---- directory and scopes ------------------------------------------------------------
 
@@ -153,6 +80,12 @@ std::vector<const UnitInfo*> Directory::lineage(const std::string& id) const {
     return out;
 }
 
+std::vector<std::string> Directory::lineageLevels(const std::string& id) const {
+    std::vector<std::string> out;
+    for (const UnitInfo* u : lineage(id)) out.push_back(u->level);
+    return out;
+}
+
 const Directory& directory(Context& ctx) {
     ContextCache& cache = cacheOf(ctx);
     const std::uint64_t version = ctx.replica->lastCursor();
@@ -208,16 +141,6 @@ Result<const Scope*> scopeOf(Context& ctx, const User& user) {
 }
 
 OverviewIndex& overviewIndex(Context& ctx) { return cacheOf(ctx).overview; }
-
-bool canSeePersonal(const User& user) { return user.role == "official"; }
-bool canSeePersonalField(const User& user, const std::string& field) {
-    if (user.role == "official") return true;
-    const bool isName = field.size() > 5 && field.compare(field.size() - 5, 5, "_name") == 0;
-    return user.role == "supervisor" && isName;
-}
-bool canWriteFromDashboard(const User& user) {
-    return user.role == "supervisor" || user.role == "official";
-}
 
 // ---- parameters ----------------------------------------------------------------------
 
@@ -480,7 +403,7 @@ Json shapeRow(const Directory& dir, const User& user, const std::string& entity,
         }
     }
     for (const auto& f : personalFields(entity))
-        if (!canSeePersonalField(user, f)) row.erase(f);
+        if (!maySeePersonalField(user.role, f)) row.erase(f);
     if (row.contains("unit") && row["unit"].is_string()) {
         const std::string unit = row["unit"];
         row["unitName"] = dir.unitName(unit);
@@ -541,131 +464,5 @@ Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t
 }
 
 // ---- labels ----------------------------------------------------------------------------
-
-const Json& enumLabels() {
-    static const Json labels = R"({
-  "status": {
-    "received": {"vi": "Mới tiếp nhận", "en": "Received"},
-    "assigned": {"vi": "Đã giao xử lý", "en": "Assigned"},
-    "in_progress": {"vi": "Đang xử lý", "en": "In progress"},
-    "resolved": {"vi": "Đã giải quyết", "en": "Resolved"},
-    "closed": {"vi": "Đã đóng", "en": "Closed"},
-    "escalated": {"vi": "Chuyển cấp trên", "en": "Escalated"},
-    "not_competent": {"vi": "Không thuộc thẩm quyền", "en": "Not competent"},
-    "withdrawn": {"vi": "Đã rút", "en": "Withdrawn"},
-    "draft": {"vi": "Đang ghi", "en": "Being recorded"},
-    "finalised": {"vi": "Đã chốt biên bản", "en": "Minutes finalised"},
-    "issued": {"vi": "Đã giao", "en": "Issued"},
-    "done": {"vi": "Đã hoàn thành", "en": "Done"},
-    "completed": {"vi": "Đã hoàn thành", "en": "Completed"},
-    "cancelled": {"vi": "Đã hủy", "en": "Cancelled"}
-  },
-  "category": {
-    "security_order": {"vi": "An ninh, trật tự", "en": "Security and order"},
-    "social_welfare": {"vi": "An sinh xã hội", "en": "Social welfare"},
-    "environment_sanitation": {"vi": "Môi trường, vệ sinh", "en": "Environment and sanitation"},
-    "urban_transport": {"vi": "Trật tự đô thị, giao thông", "en": "Urban order and transport"},
-    "civil_records": {"vi": "Hộ tịch, giấy tờ", "en": "Civil records and papers"},
-    "health_insurance": {"vi": "Y tế, bảo hiểm", "en": "Health and insurance"},
-    "land_construction": {"vi": "Đất đai, xây dựng", "en": "Land and construction"},
-    "other": {"vi": "Khác", "en": "Other"}
-  },
-  "level": {
-    "city": {"vi": "Thành phố", "en": "City"},
-    "district": {"vi": "Quận/Huyện", "en": "District"},
-    "ward": {"vi": "Phường/Xã", "en": "Ward"},
-    "neighbourhood": {"vi": "Khu phố", "en": "Neighbourhood"}
-  },
-  "channel": {
-    "meeting": {"vi": "Tại buổi họp", "en": "At a meeting"},
-    "visit": {"vi": "Khảo sát tại chỗ", "en": "Site visit"},
-    "hotline": {"vi": "Đường dây nóng", "en": "Hotline"},
-    "written": {"vi": "Đơn thư", "en": "Written"},
-    "online": {"vi": "Trực tuyến", "en": "Online"},
-    "other": {"vi": "Khác", "en": "Other"}
-  },
-  "parent_entity": {
-    "petition": {"vi": "Kiến nghị", "en": "Petition"},
-    "directive": {"vi": "Chỉ đạo", "en": "Directive"}
-  },
-  "priority": {
-    "low": {"vi": "Thấp", "en": "Low"},
-    "normal": {"vi": "Bình thường", "en": "Normal"},
-    "high": {"vi": "Cao", "en": "High"},
-    "urgent": {"vi": "Khẩn", "en": "Urgent"}
-  }
-})"_json;
-    return labels;
-}
-
-const Json& fieldLabels() {
-    static const Json labels = R"({
-  "id": {"vi": "Mã", "en": "ID"},
-  "unit": {"vi": "Địa bàn", "en": "Area"},
-  "meeting": {"vi": "Buổi họp", "en": "Meeting"},
-  "received_at": {"vi": "Ngày tiếp nhận", "en": "Received"},
-  "channel": {"vi": "Hình thức tiếp nhận", "en": "Channel"},
-  "petitioner_name": {"vi": "Người kiến nghị", "en": "Petitioner"},
-  "petitioner_contact": {"vi": "Liên hệ người kiến nghị", "en": "Petitioner contact"},
-  "contact": {"vi": "Liên hệ", "en": "Contact"},
-  "short_name": {"vi": "Tên viết tắt", "en": "Short name"},
-  "households": {"vi": "Số hộ", "en": "Households"},
-  "category": {"vi": "Lĩnh vực", "en": "Category"},
-  "title": {"vi": "Tiêu đề", "en": "Title"},
-  "description": {"vi": "Nội dung", "en": "Description"},
-  "location": {"vi": "Địa điểm", "en": "Location"},
-  "status": {"vi": "Trạng thái", "en": "Status"},
-  "priority": {"vi": "Mức ưu tiên", "en": "Priority"},
-  "lead_agency": {"vi": "Cơ quan chủ trì", "en": "Lead agency"},
-  "support_agencies": {"vi": "Cơ quan phối hợp", "en": "Supporting agencies"},
-  "handling_level": {"vi": "Cấp xử lý", "en": "Handling level"},
-  "due_date": {"vi": "Hạn xử lý", "en": "Due date"},
-  "resolution": {"vi": "Kết quả giải quyết", "en": "Resolution"},
-  "resolved_at": {"vi": "Ngày giải quyết", "en": "Resolved"},
-  "status_reason": {"vi": "Lý do", "en": "Reason"},
-  "overdue": {"vi": "Quá hạn", "en": "Overdue"},
-  "held_at": {"vi": "Thời gian", "en": "Held at"},
-  "chaired_by": {"vi": "Chủ trì", "en": "Chaired by"},
-  "secretary": {"vi": "Thư ký", "en": "Secretary"},
-  "delegation": {"vi": "Đoàn công tác", "en": "Delegation"},
-  "attendees": {"vi": "Thành phần tham dự", "en": "Attendees"},
-  "resident_count": {"vi": "Số người dân dự", "en": "Residents present"},
-  "agenda": {"vi": "Chương trình", "en": "Agenda"},
-  "minutes": {"vi": "Diễn biến", "en": "Minutes"},
-  "conclusions": {"vi": "Kết luận", "en": "Conclusions"},
-  "recorded_by": {"vi": "Người ghi", "en": "Recorded by"},
-  "petition": {"vi": "Kiến nghị", "en": "Petition"},
-  "issued_by": {"vi": "Người chỉ đạo", "en": "Issued by"},
-  "agency": {"vi": "Cơ quan thực hiện", "en": "Agency"},
-  "instruction": {"vi": "Nội dung chỉ đạo", "en": "Instruction"},
-  "result": {"vi": "Kết quả thực hiện", "en": "Result"},
-  "completed_at": {"vi": "Ngày hoàn thành", "en": "Completed"},
-  "parent": {"vi": "Thuộc", "en": "Parent"},
-  "text": {"vi": "Nội dung", "en": "Text"},
-  "created_by": {"vi": "Người tạo", "en": "Created by"},
-  "updated_by": {"vi": "Người sửa cuối", "en": "Last edited by"},
-  "parent_entity": {"vi": "Loại", "en": "Kind"},
-  "level": {"vi": "Cấp", "en": "Level"},
-  "code": {"vi": "Mã số", "en": "Code"},
-  "name": {"vi": "Tên", "en": "Name"}
-})"_json;
-    return labels;
-}
-
-std::string fieldLabel(const std::string& field, const std::string& lang) {
-    auto it = fieldLabels().find(field);
-    if (it == fieldLabels().end()) return field;
-    return it->value(lang == "en" ? "en" : "vi", field);
-}
-
-std::string enumLabel(const std::string& field, const std::string& value, const std::string& lang) {
-    const Json& labels = enumLabels();
-    std::string group = field == "handling_level" ? "level" : field;
-    auto g = labels.find(group);
-    if (g == labels.end()) return value;
-    auto v = g->find(value);
-    if (v == g->end()) return value;
-    return v->value(lang == "en" ? "en" : "vi", value);
-}
 
 }  // namespace nghedan::server

@@ -18,22 +18,13 @@
 
 #include "../context.h"
 #include "overview_index.h"
+#include "nghedan/calendar.h"
+#include "nghedan/labels.h"
+#include "nghedan/policy.h"
 #include "nghedan/replica.h"
 
 namespace nghedan::server {
 
-/** Vietnam has no daylight saving: local time is UTC+7 all year. */
-constexpr std::int64_t kVietnamOffsetMs = 7LL * 3600 * 1000;
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
-
-/** "YYYY-MM-DD" -> days since 1970-01-01, or nullopt when not a real calendar day. */
-std::optional<std::int64_t> parseDay(const std::string& text);
-/** Days since 1970-01-01 -> "YYYY-MM-DD". */
-std::string formatDay(std::int64_t days);
-/** The Vietnam calendar day of a UTC millisecond time, as days since 1970-01-01. */
-std::int64_t vietnamDay(std::int64_t ms);
-/** "YYYY-MM-DD HH:MM" in Vietnam time. */
-std::string formatVietnamTime(std::int64_t ms);
 /** Today's date in Vietnam by the replica's (server-corrected) clock. */
 std::string vietnamToday(Replica& replica);
 
@@ -57,6 +48,8 @@ struct Directory {
     std::string unitPath(const std::string& id) const;
     /** The unit and its ancestors, nearest first. */
     std::vector<const UnitInfo*> lineage(const std::string& id) const;
+    /** The levels of the unit and its ancestors, nearest first (for escalationTargets). */
+    std::vector<std::string> lineageLevels(const std::string& id) const;
 };
 
 /** The units a user reads: their scope unit's subtree. */
@@ -76,15 +69,6 @@ Result<const Scope*> scopeOf(Context& ctx, const User& user);
 
 /** The context's overview index (not refreshed: call refresh()). */
 OverviewIndex& overviewIndex(Context& ctx);
-
-/** True when the role may see petitioners' contact details (officials of the scope). */
-bool canSeePersonal(const User& user);
-/** Whether the role sees a personal field: officials see all; supervisors see people's names
- *  (fields ending in "_name") but not their contact details; admins see none. Pages, history
- *  and exports all follow this. */
-bool canSeePersonalField(const User& user, const std::string& field);
-/** True when the role may write from the dashboard (supervisors and officials). */
-bool canWriteFromDashboard(const User& user);
 
 /** Reads query parameters, remembering errors; unknown parameters are an error too. */
 class Params {
@@ -144,16 +128,6 @@ Json shapeRow(const Directory& dir, const User& user, const std::string& entity,
 
 /** The names of personal fields of an entity (from the schema). */
 const std::vector<std::string>& personalFields(const std::string& entity);
-
-/** Enum labels (vi/en) of statuses, categories and other enum fields, for pages and exports. */
-const Json& enumLabels();
-/** The label of an enum value in `lang` ("vi" or "en"); the value itself when unknown. */
-std::string enumLabel(const std::string& field, const std::string& value, const std::string& lang);
-
-/** Labels (vi/en) of fields, for pages and exports. */
-const Json& fieldLabels();
-/** The label of a field in `lang`; the field name itself when unknown. */
-std::string fieldLabel(const std::string& field, const std::string& lang);
 
 /** A record of `entity` visible to the user, or nullopt (then 404 was written). */
 std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const std::string& entity,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "nghedan/policy.h"
+#include "nghedan/workflow.h"
 #include "read_model.h"
 
 namespace nghedan::server {
@@ -16,7 +17,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 /** Checks the role may write from the dashboard; writes 403 otherwise. */
 bool mayWrite(const User& user, httplib::Response& res) {
-    if (canWriteFromDashboard(user)) return true;
+    if (mayWriteFromDashboard(user.role)) return true;
     sendError(res, 403, "forbidden", "Your role cannot change records from the dashboard");
     return false;
 }
@@ -77,29 +78,31 @@ void setPetitionHandling(Context& ctx, const httplib::Request& req, httplib::Res
     w.entity = "petition";
     w.id = id;
     if (!takeFields(*body, "petition", supervisorPetitionFields(), w.set, res)) return;
+    const auto lineage = directory(ctx).lineageLevels(rec->values.value("unit", ""));
+    if (auto level = w.set.find("handling_level");
+        level != w.set.end() && level->second.is_string()) {
+        const auto levels = handlingLevels(lineage);
+        if (std::find(levels.begin(), levels.end(), level->second.get<std::string>()) == levels.end())
+            return sendError(res, 400, "invalid_level",
+                             "This petition's unit tree has no level \"" +
+                                 level->second.get<std::string>() + "\"");
+    }
     auto status = w.set.find("status");
-    const Json currentStatus = rec->values.value("status", Json());
-    const std::string current = currentStatus.is_string() ? currentStatus.get<std::string>() : "";
-    if (status != w.set.end() && status->second.is_string() && status->second != current) {
-        const auto next = allowedNextPetitionStatuses(current);
-        if (!contains(next, status->second.get<std::string>()))
-            return sendError(res, 400, "invalid_transition",
-                             "A petition cannot move from \"" + current + "\" to \"" +
-                                 status->second.get<std::string>() + "\"");
-        const std::string to = status->second.get<std::string>();
-        const auto reason = w.set.find("status_reason");
-        if (petitionStepNeedsReason(current, to) &&
-            (reason == w.set.end() || !reason->second.is_string() ||
-             reason->second.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos))
-            return sendError(res, 400, "reason_required",
-                             "Moving a petition from \"" + current + "\" to \"" + to +
-                                 "\" needs a reason (status_reason)");
-        const bool resolving = to == "resolved" || to == "closed";
-        const bool hasResolvedAt = rec->values.value("resolved_at", Json()).is_number();
-        if (resolving && !w.set.count("resolved_at") && !hasResolvedAt)
-            w.set["resolved_at"] = ctx.replica->clock().wallMillis();
-        if (isOpenPetitionStatus(to) && hasResolvedAt && !w.set.count("resolved_at"))
-            w.set["resolved_at"] = nullptr;  // reopened: no longer resolved
+    if (status != w.set.end() && status->second.is_string() &&
+        status->second != rec->values.value("status", Json())) {
+        // The workflow decides the step and what it sets (shared workflow.h); what the body
+        // gives explicitly (e.g. a resolved_at) stays.
+        const auto text = [&](const char* field) {
+            auto it = w.set.find(field);
+            const Json& v = it != w.set.end() ? it->second : rec->values.value(field, Json());
+            return v.is_string() ? v.get<std::string>() : std::string();
+        };
+        StatusStep step{status->second.get<std::string>(), text("status_reason"), text("handling_level")};
+        if (w.set.find("status_reason") == w.set.end()) step.reason.clear();  // a new reason
+        auto fields = petitionStepFields(rec->values, step, ctx.replica->clock().wallMillis(),
+                                         escalationTargets(lineage));
+        if (!fields) return sendError(res, 400, fields.error().code, fields.error().message);
+        for (auto& [field, value] : *fields) w.set.try_emplace(field, std::move(value));
     }
     writeAndReply(ctx, user, std::move(w), res, 200);
 }
@@ -164,9 +167,12 @@ void updateDirective(Context& ctx, const httplib::Request& req, httplib::Respons
     if (!takeFields(*body, "directive", editable, w.set, res)) return;
     auto status = w.set.find("status");
     if (status != w.set.end() && status->second.is_string() &&
-        !isOpenDirectiveStatus(status->second.get<std::string>()) && !w.set.count("completed_at") &&
-        !rec->values.value("completed_at", Json()).is_number() && findEntity("directive")->field("completed_at"))
-        w.set["completed_at"] = ctx.replica->clock().wallMillis();
+        status->second != rec->values.value("status", Json())) {
+        auto fields = directiveStepFields(rec->values, status->second.get<std::string>(),
+                                          ctx.replica->clock().wallMillis());
+        if (!fields) return sendError(res, 400, fields.error().code, fields.error().message);
+        for (auto& [field, value] : *fields) w.set.try_emplace(field, std::move(value));
+    }
     writeAndReply(ctx, user, std::move(w), res, 200);
 }
 

@@ -61,6 +61,18 @@ bool roleMayCreate(std::string_view role, std::string_view entity) {
     return !roleWriteRefusal(role, entity, true, {});
 }
 
+bool maySeePersonalField(std::string_view role, std::string_view field) {
+    if (role == "official") return true;
+    const bool isName = field.size() > 5 && field.substr(field.size() - 5) == "_name";
+    return role == "supervisor" && isName;
+}
+
+bool maySeeAllPersonal(std::string_view role) { return role == "official"; }
+
+bool mayWriteFromDashboard(std::string_view role) {
+    return role == "supervisor" || role == "official";
+}
+
 const std::vector<std::string>& unitDecidingLinks(std::string_view entity) {
     static const std::vector<std::string> directive = {"petition", "meeting"};
     static const std::vector<std::string> petition = {"meeting"};

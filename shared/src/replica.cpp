@@ -1,5 +1,7 @@
 #include "nghedan/replica.h"
 
+#include "nghedan/calendar.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -104,15 +106,6 @@ Json rowJson(Stmt& st, const EntityDef& e) {
     return row;
 }
 
-/** Today's date in Ho Chi Minh City (UTC+7, no daylight saving), YYYY-MM-DD. */
-std::string vietnamDate(std::int64_t ms) {
-    const std::time_t secs = static_cast<std::time_t>(ms / 1000 + 7 * 3600);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 
 /** One value a change wrote: the field, the change's dot (site index, seq) and its time. */
@@ -240,7 +233,7 @@ Result<ListSql> listSql(const ListQuery& q, const std::string& today) {
     ListSql out;
     const bool hasOverdue = q.entity == "petition" || q.entity == "directive";
     const std::string overdue =
-        q.entity == "petition" ? overduePetitionSql(":today") : overdueDirectiveSql(":today");
+        overdueSql(q.entity, ":today");
     std::string& where = out.where;
     where = " WHERE 1";
     int n = 0;

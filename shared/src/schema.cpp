@@ -66,15 +66,6 @@ FieldDef people(std::string name, std::size_t maxItems) {
 }
 
 const std::vector<std::string> kUnitLevels = {"city", "district", "ward", "neighbourhood"};
-const std::vector<std::string> kPetitionStatuses = {
-    "received", "assigned", "in_progress", "resolved", "closed",
-    "escalated", "not_competent", "withdrawn"};
-// Statuses in which work is still owed: counted as open, and overdue once past due.
-const std::vector<std::string> kOpenPetitionStatuses = {"received", "assigned", "in_progress",
-                                                        "escalated"};
-const std::vector<std::string> kOpenDirectiveStatuses = {"issued", "in_progress"};
-const std::vector<std::string> kDirectiveStatuses = {"issued", "in_progress", "done",
-                                                     "cancelled"};
 const std::vector<std::string> kCategories = {
     "security_order", "social_welfare", "environment_sanitation", "urban_transport",
     "civil_records",  "health_insurance", "land_construction",    "other"};
@@ -108,7 +99,7 @@ std::vector<EntityDef> buildEntities() {
              personal(text("petitioner_contact", kLine)), integer("households", 0, 100'000),
              enumeration("category", kCategories, true), text("title", kLine, true, true),
              text("description", kText, false, true), text("location", kLine, false, true),
-             enumeration("status", kPetitionStatuses, true),
+             enumeration("status", petitionStatuses(), true),
              enumeration("priority", {"low", "normal", "high", "urgent"}),
              ref("lead_agency", "agency"), refList("support_agencies", "agency", 20),
              enumeration("handling_level", {"neighbourhood", "ward", "district", "city"}),
@@ -118,7 +109,7 @@ std::vector<EntityDef> buildEntities() {
             "directive", "instruction",
             {ref("meeting", "meeting"), ref("petition", "petition"), text("issued_by", kLine, true),
              ref("agency", "agency", true), text("instruction", kText, true, true),
-             simple("due_date", FieldType::Date), enumeration("status", kDirectiveStatuses, true),
+             simple("due_date", FieldType::Date), enumeration("status", directiveStatuses(), true),
              text("result", kText, false, true), simple("completed_at", FieldType::Time)}),
         entity("update", "text",
                {enumeration("parent_entity", {"petition", "directive"}, true),
@@ -287,57 +278,6 @@ Status validateChange(const Change& c, bool creates) {
     return {};
 }
 
-const std::vector<std::string>& petitionStatuses() { return kPetitionStatuses; }
-const std::vector<std::string>& directiveStatuses() { return kDirectiveStatuses; }
 const std::vector<std::string>& petitionCategories() { return kCategories; }
-
-std::vector<std::string> allowedNextPetitionStatuses(std::string_view from) {
-    if (from == "received") return {"assigned", "escalated", "not_competent", "withdrawn"};
-    if (from == "assigned") return {"in_progress", "escalated", "not_competent", "withdrawn"};
-    if (from == "in_progress") return {"resolved", "escalated", "withdrawn"};
-    if (from == "resolved") return {"closed", "in_progress"};  // reopened when not done
-    if (from == "escalated") return {"in_progress", "resolved", "not_competent"};
-    if (from == "not_competent") return {"closed"};
-    if (from == "withdrawn") return {"closed"};
-    return {};
-}
-
-bool petitionStepNeedsReason(std::string_view from, std::string_view to) {
-    if (to == "escalated" || to == "not_competent" || to == "withdrawn") return true;
-    return from == "resolved" && to == "in_progress";
-}
-
-namespace {
-std::string overdueSql(const std::string& todayParam, const std::vector<std::string>& open) {
-    std::string list;
-    for (const auto& s : open) list += (list.empty() ? "'" : ",'") + s + "'";
-    return "(due_date IS NOT NULL AND due_date < " + todayParam + " AND status IN (" + list + "))";
-}
-}  // namespace
-
-bool isOpenPetitionStatus(std::string_view s) {
-    return std::find(kOpenPetitionStatuses.begin(), kOpenPetitionStatuses.end(), s) !=
-           kOpenPetitionStatuses.end();
-}
-
-const std::vector<std::string>& openStatuses(std::string_view entity) {
-    static const std::vector<std::string> none;
-    if (entity == "petition") return kOpenPetitionStatuses;
-    if (entity == "directive") return kOpenDirectiveStatuses;
-    return none;
-}
-
-bool isOpenDirectiveStatus(std::string_view s) {
-    return std::find(kOpenDirectiveStatuses.begin(), kOpenDirectiveStatuses.end(), s) !=
-           kOpenDirectiveStatuses.end();
-}
-
-std::string overduePetitionSql(const std::string& todayParam) {
-    return overdueSql(todayParam, kOpenPetitionStatuses);
-}
-
-std::string overdueDirectiveSql(const std::string& todayParam) {
-    return overdueSql(todayParam, kOpenDirectiveStatuses);
-}
 
 }  // namespace nghedan

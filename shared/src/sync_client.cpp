@@ -603,7 +603,7 @@ struct SyncClient::Impl {
 SyncClient::SyncClient(Replica& replica, SyncClientOptions options)
     : m_replica(replica), m_options(std::move(options)) {}
 
-Result<std::string> SyncClient::login(const std::string& username, const std::string& password) {
+Result<LoginResult> SyncClient::login(const std::string& username, const std::string& password) {
     try {
         Impl impl(*this, {});
         const Json body{{"username", username},
@@ -617,11 +617,22 @@ Result<std::string> SyncClient::login(const std::string& username, const std::st
             if (reply.error().code == "cancelled") m_cancel = false;
             return reply.error();
         }
-        const std::string token = wire::stringMember(*reply, "token");
-        if (token.empty()) return Error{"bad_response", "Máy chủ không trả về phiên đăng nhập"};
-        m_options.token = token;
+        LoginResult who;
+        who.token = wire::stringMember(*reply, "token");
+        if (who.token.empty()) return Error{"bad_response", "Máy chủ không trả về phiên đăng nhập"};
+        const Json user = reply->value("user", Json::object());
+        if (!user.is_object()) return Error{"bad_response", "Máy chủ không cho biết người đăng nhập"};
+        who.username = wire::stringMember(user, "username");
+        if (who.username.empty()) who.username = username;
+        who.displayName = wire::stringMember(user, "displayName");
+        if (who.displayName.empty()) who.displayName = who.username;
+        who.role = wire::stringMember(user, "role");
+        who.scopeUnit = wire::stringMember(user, "scopeUnit");
+        const Json serverTime = reply->value("serverTime", Json());
+        if (serverTime.is_number_integer()) who.serverTimeMs = serverTime.get<std::int64_t>();
+        m_options.token = who.token;
         if (Status s = impl.persistClockOffset(); !s) return s.error();
-        return token;
+        return who;
     } catch (const std::exception& e) {
         return Error{"internal", std::string("Lỗi khi đăng nhập: ") + e.what()};
     } catch (...) {

@@ -85,7 +85,11 @@ struct Tablet {
         return true;
     }
 
-    Result<std::string> login() { return client->login(user, kTestPassword); }
+    Result<std::string> login() {
+        auto who = client->login(user, kTestPassword);
+        if (!who) return who.error();
+        return who->token;
+    }
     Result<SyncResult> sync(const std::function<void(const SyncProgress&)>& progress = {}) {
         return client->sync(progress);
     }

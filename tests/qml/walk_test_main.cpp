@@ -2,6 +2,8 @@
 // nghedan-server (--demo) on loopback. NGHEDAN_WALK_USER picks the user (canbo.q3 by default).
 
 #include <QtQml/qqmlextensionplugin.h>
+#include <QQmlContext>
+#include <QQmlEngine>
 #include <QQuickStyle>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -17,6 +19,14 @@
 Q_IMPORT_QML_PLUGIN(NgheDanPlugin)
 Q_IMPORT_QML_PLUGIN(NgheDan_UiPlugin)
 
+/** The demo server's flags: NGHEDAN_WALK_TREE=two-tier seeds today's two-tier city. */
+std::vector<std::string> demoArgs() {
+    std::vector<std::string> args = {"--demo"};
+    if (qEnvironmentVariable("NGHEDAN_WALK_TREE") == u"two-tier")
+        args.insert(args.end(), {"--demo-tree", "two-tier"});
+    return args;
+}
+
 class Setup : public QObject {
     Q_OBJECT
 public slots:
@@ -26,7 +36,7 @@ public slots:
         m_dir = std::make_unique<QTemporaryDir>();
         m_server = std::make_unique<test::ServerProcess>(NGHEDAN_SERVER_BINARY,
                                                          (m_dir->path() + "/server").toStdString(),
-                                                         std::vector<std::string>{"--demo"});
+                                                         demoArgs());
         if (!m_server->start()) qFatal("the demo server did not start");
         QString error;
         m_services = client::AppServices::start(m_dir->path() + "/app",
@@ -43,6 +53,11 @@ public slots:
         qInfo("%s signed in; the tablet holds %llu changes", qPrintable(user),
               static_cast<unsigned long long>(
                   m_services->replica()->with([](Replica& r) { return r.changeCount(); })));
+    }
+    /** NGHEDAN_WALK_SHOTS=DIR: the walk saves what it shows there ("walkShots" in QML). */
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->rootContext()->setContextProperty(QStringLiteral("walkShots"),
+                                                  qEnvironmentVariable("NGHEDAN_WALK_SHOTS"));
     }
     void cleanupTestCase() {
         m_services.reset();

@@ -489,7 +489,7 @@ TEST_CASE("the dashboard's files are served from the binary with a strict conten
     CHECK(cli.Get("/js/app.js")->get_header_value("Content-Type").rfind("text/javascript", 0) == 0);
     const Reply schema = jsonGet(w.base, "/api/v1/schema", w.supervisor);
     REQUIRE(schema.status == 200);
-    CHECK(schema.body["labels"]["category"]["urban_transport"]["vi"] == "Trật tự đô thị, giao thông");
+    CHECK(schema.body["labels"]["enums"]["petition"]["category"]["urban_transport"]["vi"] == "Trật tự đô thị, giao thông");
     const Reply agencies = jsonGet(w.base, "/api/v1/agencies", w.supervisor);
     REQUIRE(agencies.status == 200);
     CHECK(agencies.body["total"] == 2);

@@ -94,6 +94,7 @@ private:
 /** How to start a test server. */
 struct TestServerOptions {
     bool demo = false;    ///< seed the demo data set (takes a few seconds)
+    bool demoTwoTier = false;  ///< with demo: today's two-tier unit tree (DemoTree::TwoTier)
     std::string dataDir;  ///< empty: a temporary directory owned by the server object
     std::string logFile;  ///< empty: <dataDir>/server.log
     std::vector<std::string> extraArgs;  ///< more `serve` flags (ServerProcess only)
@@ -118,6 +119,7 @@ public:
         so.port = 0;
         so.dataDir = options.dataDir;
         so.demo = options.demo;
+        so.demoTwoTier = options.demoTwoTier;
         so.connections = options.connections;
         so.logFile = options.logFile.empty()
                          ? (std::filesystem::path(options.dataDir) / "server.log").string()

@@ -15,10 +15,11 @@ export function serverBinary() {
   return bin;
 }
 
-/** Runs `nghedan-server serve --demo --port 0` in a temp data dir; resolves once it listens. */
-export async function startServer() {
+/** Runs `nghedan-server serve --demo --port 0` in a temp data dir; resolves once it listens.
+ *  `tree`: the demo's unit tree, 'districts' (the article's) or 'two-tier' (today's city). */
+export async function startServer({ tree = 'districts' } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nghedan-web-'));
-  const child = spawn(serverBinary(), ['serve', '--demo', '--port', '0', '--address', '127.0.0.1', '--data', dataDir, '--log-level', 'warn'],
+  const child = spawn(serverBinary(), ['serve', '--demo', '--demo-tree', tree, '--port', '0', '--address', '127.0.0.1', '--data', dataDir, '--log-level', 'warn'],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

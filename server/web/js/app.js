@@ -11,7 +11,7 @@ import * as meetingPage from './pages/meeting.js';
 import * as directivesPage from './pages/directives.js';
 
 const main = document.getElementById('app');
-export const session = { me: null };
+const session = { me: null };
 
 const routes = [
   { re: /^\/login$/, page: loginPage, nav: null, public: true },
@@ -24,14 +24,14 @@ const routes = [
 ];
 
 /** The current route: path, its captures and the query parameters of the hash. */
-export function currentRoute() {
+function currentRoute() {
   const hash = location.hash.replace(/^#/, '') || '/';
   const [path, qs] = hash.split('?');
   return { path, params: new URLSearchParams(qs || '') };
 }
 
 /** Navigates to a path with query parameters (empty values left out). */
-export function go(path, params) {
+function go(path, params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params || {})) if (v !== '' && v !== null && v !== undefined && v !== false) q.set(k, v === true ? '1' : v);
   const s = q.toString();
@@ -39,7 +39,7 @@ export function go(path, params) {
   if (location.hash === target) render(); else location.hash = target;
 }
 
-export function toast(message, kind = 'info') {
+function toast(message, kind = 'info') {
   const el = document.getElementById('toast');
   el.textContent = message;
   el.className = 'toast toast-' + kind;
@@ -75,7 +75,7 @@ function renderTopbar(nav) {
 }
 
 let renderSeq = 0;
-export async function render() {
+async function render() {
   const seq = ++renderSeq;
   const { path } = currentRoute();
   const route = routes.find((r) => r.re.test(path)) || routes[1];
@@ -91,7 +91,10 @@ export async function render() {
   main.setAttribute('aria-busy', 'true');
   delete main.dataset.rendered;
   try {
-    await route.page.render(main, { match, params: currentRoute().params, session, isCurrent: () => seq === renderSeq });
+    // What a page may do besides drawing itself goes in its context: pages never import the shell.
+    await route.page.render(main, {
+      match, params: currentRoute().params, session, isCurrent: () => seq === renderSeq,
+      go, toast, rerender: render, afterLogin });
     // Which route the page shows now (tests and tools wait for it).
     if (seq === renderSeq) main.dataset.rendered = location.hash || '#/';
   } catch (e) {
@@ -116,7 +119,7 @@ setUnauthorizedHandler((error) => {
     }
 });
 
-export async function afterLogin(csrf) {
+async function afterLogin(csrf) {
   setCsrf(csrf);
   await loadSession();
   location.hash = '#/';

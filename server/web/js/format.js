@@ -1,12 +1,13 @@
 // Dates, numbers and labels as people in Vietnam read them. Times are shown in Vietnam time
-// (UTC+7, no daylight saving) whatever the browser's zone.
-import {lang, t} from './i18n.js';
+// whatever the browser's zone: the offset is the server's (shared calendar.h, sent in
+// /api/v1/schema), read once the schema is loaded; nothing is formatted before that.
+import {getSchema, lang, t} from './i18n.js';
 
-const kOffsetMs = 7 * 3600 * 1000;
+const offsetMs = () => getSchema().calendar.utcOffsetMinutes * 60000;
 
 /** The Vietnam calendar date and clock time of a UTC ms time: {y, m, d, hh, mm}. */
 export function vietnamParts(ms) {
-    const d = new Date(ms + kOffsetMs);
+    const d = new Date(ms + offsetMs());
     return {
         y: d.getUTCFullYear(),
         m: d.getUTCMonth() + 1,
@@ -59,7 +60,7 @@ export function fmtDays(x) {
 /** Start of a Vietnam day "YYYY-MM-DD" in ms (UTC). */
 export function dayStartMs(day) {
   const [y, m, d] = day.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) - kOffsetMs;
+  return Date.UTC(y, m - 1, d) - offsetMs();
 }
 
 /** A date field showing dd/mm/yyyy whatever the browser's language (Chromium's own date input

@@ -304,16 +304,19 @@ export function t(key, vars) {
 export function setSchema(s) { schema = s; }
 export function getSchema() { return schema; }
 
-/** Label of an enum value (status, category, level, channel, priority). */
-export function enumLabel(field, value) {
+/** Label of an enum value of entity.field (status, category, level, channel, priority): the
+ *  server's one label table (shared labels.cpp), never a copy here. */
+export function enumLabel(entity, field, value) {
   if (value === null || value === undefined || value === '') return '';
-  const group = field === 'handling_level' ? 'level' : field;
-  const l = schema && schema.labels && schema.labels[group] && schema.labels[group][value];
+  const l = schema?.labels?.enums?.[entity]?.[field]?.[value];
   return l ? (l[current] || l.vi) : value;
 }
 
-export function fieldLabel(field) {
-  const l = schema && schema.fieldLabels && schema.fieldLabels[field];
+/** Label of a field, as `entity` names it (default: a petition's, else any entity's). */
+export function fieldLabel(field, entity = 'petition') {
+  const fields = schema?.labels?.fields || {};
+  const l = fields[entity]?.[field] ||
+      Object.values(fields).map((f) => f[field]).find(Boolean);
   return l ? (l[current] || l.vi) : field;
 }
 

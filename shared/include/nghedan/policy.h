@@ -29,6 +29,16 @@ bool roleMayEdit(std::string_view role, std::string_view entity, std::string_vie
 /** True when `role` may create `entity` records. */
 bool roleMayCreate(std::string_view role, std::string_view entity);
 
+/** Whether `role` sees a personal field (schema `personal`): officials see all; supervisors see
+ *  people's names (fields ending in "_name") but not their contact details; admins see none.
+ *  Pages, history, exports and the read API all follow this. */
+bool maySeePersonalField(std::string_view role, std::string_view field);
+/** True when `role` sees every personal field (officials of the scope). */
+bool maySeeAllPersonal(std::string_view role);
+/** True when `role` may write from the dashboard (supervisors and officials; admins manage
+ *  reference data and accounts from the command line). */
+bool mayWriteFromDashboard(std::string_view role);
+
 /** The records a new record hangs from, in the order that decides its unit: a directive or an
  *  update belongs to the unit of the petition or meeting it is linked to (never a default or
  *  a picked unit), so that it is visible and writable wherever its parent is. */

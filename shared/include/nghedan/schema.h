@@ -1,5 +1,5 @@
 #pragma once
-// The data model: entities, their fields, types, limits and the petition workflow.
+// The data model: entities, their fields, types and limits (the workflow: workflow.h).
 // The one place where what a valid record is gets decided; the app, server and
 // dashboard all ask here.
 
@@ -10,6 +10,7 @@
 
 #include "nghedan/change.h"
 #include "nghedan/status.h"
+#include "nghedan/workflow.h"
 
 namespace nghedan {
 
@@ -66,28 +67,8 @@ Status validateValue(const EntityDef& entity, const FieldDef& field, const Json&
  *  change creating a record (no bases at all, `creates` true) sets every required field. */
 Status validateChange(const Change& change, bool creates);
 
-// ---- Petition workflow -------------------------------------------------------------
-
-/** Petition statuses in workflow order. */
-const std::vector<std::string>& petitionStatuses();
-/** The statuses a person may move a petition to from `from` (the app offers only these). */
-std::vector<std::string> allowedNextPetitionStatuses(std::string_view from);
-/** True when moving a petition from `from` to `to` needs a written reason (kept in
- *  status_reason): escalation, not competent, withdrawn, and reopening a resolved one. */
-bool petitionStepNeedsReason(std::string_view from, std::string_view to);
-/** True for statuses where the petition still needs work (counted as open / can be overdue). */
-bool isOpenPetitionStatus(std::string_view status);
-/** Directive statuses; isOpenDirectiveStatus as above. */
-const std::vector<std::string>& directiveStatuses();
-bool isOpenDirectiveStatus(std::string_view status);
-/** The open statuses of petitions or directives (empty for other entities), for list filters. */
-const std::vector<std::string>& openStatuses(std::string_view entity);
 /** Petition categories (stable codes). */
 const std::vector<std::string>& petitionCategories();
 
-/** SQL condition selecting open petitions/directives whose due_date (TEXT YYYY-MM-DD) is before
- *  :today, for the materialised tables (alias-free). Overdue is derived, never stored. */
-std::string overduePetitionSql(const std::string& todayParam);
-std::string overdueDirectiveSql(const std::string& todayParam);
 
 }  // namespace nghedan

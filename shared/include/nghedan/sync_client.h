@@ -34,6 +34,13 @@ struct SyncResult {
     std::int64_t serverTimeMs = 0;
 };
 
+/** Who signed in, as the server says (login()). */
+struct LoginResult {
+    std::string token;
+    std::string username, displayName, role, scopeUnit;
+    std::int64_t serverTimeMs = 0;  ///< the server's clock when it answered
+};
+
 struct SyncClientOptions {
     std::string baseUrl;       ///< "http://127.0.0.1:8080"
     std::string token;         ///< from login()
@@ -55,8 +62,10 @@ public:
     SyncClient(Replica& replica, SyncClientOptions options);
 
     /** Logs in (username, password, this replica's site as device id and its public key,
-     *  which the server binds to the device); stores the token. */
-    Result<std::string> login(const std::string& username, const std::string& password);
+     *  which the server binds to the device), with the retries and clock learning of every
+     *  request; stores the token and returns who signed in. Error codes: the server's
+     *  ("invalid_credentials", "too_many_attempts", ...), "network", "tls", "bad_response". */
+    Result<LoginResult> login(const std::string& username, const std::string& password);
     /** Push all unsent changes, then pull until caught up. Resumes where an interrupted
      *  sync stopped; handles clock refusals (re-stamp) and a changed server epoch (re-push). */
     Result<SyncResult> sync(const std::function<void(const SyncProgress&)>& progress = {});

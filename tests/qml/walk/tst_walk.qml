@@ -6,7 +6,8 @@ import NgheDan.Ui
 import "../driver.js" as Driver
 
 // Walks every path of the app that creates or changes a record, as the signed-in demo user
-// (an official or a supervisor of Quận 3) against the real server, syncing after each step:
+// (an official of Phường 4 or a supervisor of Quận 3, or of the city in the two-tier demo)
+// against the real server, syncing after each step:
 // the server must accept every change the app let the person make.
 TestCase {
     id: tc
@@ -46,6 +47,25 @@ TestCase {
         compare(Driver.item(tc, "outboxText").text, "Mọi thay đổi đã được gửi")
     }
     function isOfficial(): bool { return Session.role === "official" }
+    /** Saves the window as <walkShots>/<name>-<tree>.png when NGHEDAN_WALK_SHOTS names a folder. */
+    function shoot(name: string, shown: Item) {
+        if (typeof walkShots === "undefined" || walkShots.length === 0) return
+        // Wait until `shown` and everything around it has finished its entry transition.
+        const settled = () => {
+            for (let p = shown; p; p = p.parent)
+                if (p.opacity < 1 || p.scale !== 1) return false
+            return true
+        }
+        tryVerify(settled, 3000, name + " did not finish opening")
+        waitForRendering(tc.app.contentItem)
+        const file = walkShots + "/" + name + "-" + (tc.treeHasDistricts() ? "districts" : "two-tier") + ".png"
+        grabImage(tc.app.contentItem.parent).save(file)  // with the popup overlay
+    }
+    /** The demo's shape: the article's districts, or today's two-tier city (NGHEDAN_WALK_TREE). */
+    function treeHasDistricts(): bool {
+        const units = createTemporaryQmlObject("import NgheDan; UnitListModel { level: 'district' }", tc)
+        return units.count > 0
+    }
 
     name: "Walk"
     when: windowShown
@@ -82,6 +102,7 @@ TestCase {
         tryVerify(() => Driver.item(tc, "unitLevel0").count > 0)
         verify(!Driver.has(tc, "unitLevel1") || !Driver.item(tc, "unitLevel1").visible || Driver.item(tc, "unitLevel1").count === 0)
         compare(Driver.item(tc, "unitLevel0").find("Quận 12"), -1)
+        tc.shoot("new-meeting", Driver.item(tc, "unitLevel0"))
         Driver.choose(tc, "unitLevel0", "Khu phố 1")
         Driver.tap(tc, "createMeetingButton")
         const meetingPage = tc.openedPage("meetingPage")
@@ -109,7 +130,26 @@ TestCase {
     }
 
     function test_2_petitionsAndDirectivesAtTheMeeting() {
-        if (!tc.isOfficial()) skip("officials capture petitions at meetings")
+        if (!tc.isOfficial()) {
+            // A supervisor reads a meeting and gives directives at it; nothing else is offered.
+            const meetings = createTemporaryQmlObject("import NgheDan; RecordListModel { entity: 'meeting' }", tc)
+            tryVerify(() => meetings.count > 0, 5000, "no meeting in scope")
+            tc.app.openMeeting(meetings.idAt(0))
+            const page = tc.openedPage("meetingPage")
+            verify(!Driver.has(tc, "capturePetitionButton"), "a supervisor is offered a petition")
+            verify(!Driver.has(tc, "finaliseButton") && !Driver.has(tc, "amendButton"))
+            verify(Driver.item(tc, "titleField").readOnly, "a supervisor may edit the meeting's title")
+            verify(Driver.item(tc, "minutesArea").readOnly, "a supervisor may edit the minutes")
+            verify(Driver.has(tc, "meetingRoleNote"), "read-only fields are not explained")
+            Driver.tap(tc, "newDirectiveButton")
+            Driver.tap(tc, "instructionField")
+            Driver.typeText(tc, "Bao cao tien do trong tuan")
+            Driver.choose(tc, "directiveAgency", "UBND", true)
+            Driver.tap(tc, "saveDirectiveButton")
+            tryVerify(() => !Driver.has(tc, "saveDirectiveButton"), 5000, "the directive was not saved")
+            tc.syncAccepted("a supervisor's directive at a meeting")
+            return
+        }
         tc.app.openMeeting(tc.meetingId)
         const meetingPage = tc.openedPage("meetingPage")
         const meeting = meetingPage.controller
@@ -163,6 +203,9 @@ TestCase {
         const petitionPage = tc.openedPage("petitionPage")
         const petition = petitionPage.controller
         compare(petition.mayEdit("title"), tc.isOfficial(), "title editing offered to the wrong role")
+        for (const field of ["title", "location", "petitioner_name", "households"])
+            compare(Driver.item(tc, field + "Field").readOnly, !tc.isOfficial(), field + " offered to the wrong role")
+        compare(Driver.has(tc, "petitionRoleNote"), !tc.isOfficial(), "read-only fields are not explained")
 
         Driver.choose(tc, "leadAgency", "Công an", true)
         tryCompare(petition.values, "status", "assigned")
@@ -186,7 +229,12 @@ TestCase {
         tc.syncAccepted("petition handling and a directive from it")
 
         verify(petition.setStatus("in_progress", "Người dân báo camera chưa hoạt động"), petition.lastError)
-        verify(petition.escalate("district", "Vượt thẩm quyền phường"), petition.lastError)
+        // Escalation follows the unit tree: the district then the city, or only the city since
+        // 2025; the dialog's first choice is the nearest level.
+        const levels = petition.escalationLevels.map(l => l.value)
+        compare(levels[levels.length - 1], "city")
+        compare(levels.indexOf("district") >= 0, tc.treeHasDistricts())
+        verify(petition.escalate(levels[0], "Vượt thẩm quyền phường"), petition.lastError)
         tc.syncAccepted("reopen and escalate")
     }
 

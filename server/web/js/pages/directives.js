@@ -1,13 +1,12 @@
 import { api, exportUrl } from '../api.js';
-import { go, toast } from '../app.js';
 import { h, mount } from '../dom.js';
 import { fmtDate, fmtNumber, fmtTime } from '../format.js';
 import { enumLabel, fieldLabel, getSchema, t } from '../i18n.js';
-import { options, pager } from './petitions.js';
+import { options, pager } from '../widgets.js';
 
 const kPageSize = 50;
 
-export async function render(main, { params, session, isCurrent }) {
+export async function render(main, { params, session, isCurrent, go, toast }) {
   const filters = {};
   for (const k of ['agency', 'status', 'overdue', 'unit']) if (params.get(k)) filters[k] = params.get(k);
   const page = Math.max(1, Number(params.get('page') || 1));
@@ -18,7 +17,7 @@ export async function render(main, { params, session, isCurrent }) {
   if (!isCurrent()) return;
   const navigate = (f) => go('/directives', f);
   const agency = h('select', { id: 'dir-agency' }, options(agencies.rows.map((a) => a.id), (id) => agencies.rows.find((a) => a.id === id).name, filters.agency, t('anyAgency')));
-  const status = h('select', { id: 'dir-status' }, options(getSchema().directiveStatuses, (v) => enumLabel('status', v), filters.status, t('anyStatus')));
+  const status = h('select', { id: 'dir-status' }, options(getSchema().directiveStatuses, (v) => enumLabel('directive', 'status', v), filters.status, t('anyStatus')));
   const overdue = h('input', { type: 'checkbox', id: 'dir-overdue', checked: filters.overdue === '1' });
   const submit = () => navigate({ agency: agency.value, status: status.value, overdue: overdue.checked ? '1' : '' });
   for (const el of [agency, status, overdue]) el.addEventListener('change', submit);
@@ -51,7 +50,7 @@ export async function render(main, { params, session, isCurrent }) {
             d.petition ? [' · ', h('a', { href: '#/petitions/' + d.petition }, fieldLabel('petition'))] : null,
             d.meeting ? [' · ', h('a', { href: '#/meetings/' + d.meeting }, fieldLabel('meeting'))] : null)),
         h('td.nowrap' + (d.overdue ? '.bad' : ''), fmtDate(d.due_date) || '—', d.overdue ? h('span.badge.bad', t('overdueBadge')) : null),
-        h('td', h('span.status.status-' + d.status, enumLabel('status', d.status))),
+        h('td', h('span.status.status-' + d.status, enumLabel('directive', 'status', d.status))),
         h('td', d.result || h('span.muted', t('noResult')), d.completed_at ? h('span.sub', fmtTime(d.completed_at)) : null),
         h('td', doneButton(d))))))));
 

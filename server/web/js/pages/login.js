@@ -1,9 +1,8 @@
 import { api } from '../api.js';
-import { afterLogin, session } from '../app.js';
 import { h, mount } from '../dom.js';
 import { lang, setLang, t } from '../i18n.js';
 
-export async function render(main) {
+export async function render(main, { session, afterLogin }) {
   session.me = null;
   document.getElementById('topbar').hidden = true;
   const notice = sessionStorage.getItem('nghedan.notice');

@@ -1,17 +1,16 @@
 import { api } from '../api.js';
-import { render as rerender } from '../app.js';
 import { h, mount } from '../dom.js';
 import { fmtDate, fmtTime } from '../format.js';
 import { enumLabel, fieldLabel, t } from '../i18n.js';
-import { directiveForm, directiveList, loadRefs } from './petition.js';
-import { statusBadge } from './petitions.js';
+import { directiveForm, directiveList, loadRefs } from '../records.js';
+import { statusBadge } from '../widgets.js';
 
 function textBlock(title, text, testid) {
   if (!text) return null;
   return h('section.panel', { dataset: { testid } }, h('h2', title), h('div.prose', text.split(/\n{2,}/).map((para) => h('p', para))));
 }
 
-export async function render(main, { match, isCurrent }) {
+export async function render(main, { match, isCurrent, rerender, toast }) {
   const id = match[1];
   const [data, refs] = await Promise.all([api('/meetings/' + id), loadRefs()]);
   if (!isCurrent()) return;
@@ -22,7 +21,7 @@ export async function render(main, { match, isCurrent }) {
       h('div.page.record', h('a.back', {href: '#/meetings'}, t('back')),
         h('div.page-head',
           h('div', h('h1', m.title),
-            h('p.subtitle', h('span.status.status-' + m.status, enumLabel('status', m.status)), ' ',
+            h('p.subtitle', h('span.status.status-' + m.status, enumLabel('meeting', 'status', m.status)), ' ',
               fmtTime(m.held_at), ' · ', m.location || '', ' · ', m.unitName,
               m.parentUnitName ? ', ' + m.parentUnitName : '')),
           h('div.actions',
@@ -58,12 +57,12 @@ export async function render(main, { match, isCurrent }) {
                   data.petitions.map(
                       (p) => h(
                           'tr', h('td.title-cell', h('a', {href: '#/petitions/' + p.id}, p.title)),
-                          h('td', enumLabel('category', p.category)),
+                          h('td', enumLabel('petition', 'category', p.category)),
                           h('td', statusBadge(p),
                             p.overdue ? h('span.badge.bad', t('overdueBadge')) : null),
                           h('td', p.leadAgencyName || ''), h('td.nowrap', fmtDate(p.due_date))))))),
         h('section.panel', {dataset: {testid: 'directives'}},
           h('h2', t('directivesGiven'), ` (${data.directives.length})`),
           directiveList(data.directives, refs),
-          data.canWrite ? directiveForm({meeting: id}, refs, () => rerender()) : null)));
+          data.canWrite ? directiveForm({meeting: id}, refs, () => { toast(t('saved'), 'ok'); rerender(); }) : null)));
 }

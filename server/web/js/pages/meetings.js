@@ -1,14 +1,13 @@
 import {api, exportUrl} from '../api.js';
-import {go} from '../app.js';
 import {h, mount} from '../dom.js';
 import {dateInput, fmtNumber, fmtTime, readDate} from '../format.js';
 import {enumLabel, fieldLabel, t} from '../i18n.js';
 
-import {pager, sortHeader, unitOptions} from './petitions.js';
+import {pager, sortHeader, unitOptions} from '../widgets.js';
 
 const kPageSize = 25;
 
-export async function render(main, { params, isCurrent }) {
+export async function render(main, { params, isCurrent, go }) {
   const filters = {};
   for (const k of ['q', 'unit', 'from', 'to', 'status', 'sort', 'order']) if (params.get(k)) filters[k] = params.get(k);
   const page = Math.max(1, Number(params.get('page') || 1));
@@ -34,7 +33,7 @@ export async function render(main, { params, isCurrent }) {
   const table = data.rows.length === 0 ? h('p.empty', t('none')) : h('table.data',
     h('thead', h('tr',
       sortHeader(fieldLabel('held_at'), 'held_at', filters, navigate, '', 'held_at'),
-      sortHeader(fieldLabel('title'), 'title', filters, navigate),
+      sortHeader(fieldLabel('title', 'meeting'), 'title', filters, navigate),
       h('th', fieldLabel('unit')),
       h('th', fieldLabel('chaired_by')),
       h('th.num', fieldLabel('resident_count')),
@@ -47,7 +46,7 @@ export async function render(main, { params, isCurrent }) {
       h('td', m.chaired_by || ''),
       h('td.num', m.resident_count ?? ''),
       h('td.num', fmtNumber(m.petitionCount)),
-      h('td', h('span.status.status-' + m.status, enumLabel('status', m.status)))))));
+      h('td', h('span.status.status-' + m.status, enumLabel('meeting', 'status', m.status)))))));
 
   mount(main, h('div.page',
     h('div.page-head', h('h1', t('meetingsTitle')),

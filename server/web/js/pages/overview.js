@@ -1,11 +1,10 @@
 import {api} from '../api.js';
-import {go} from '../app.js';
 import {shareBar, weeklyChart} from '../chart.js';
 import {h, mount} from '../dom.js';
 import {dateInput, fmtDate, fmtDays, fmtNumber, fmtPercent, readDate} from '../format.js';
 import {enumLabel, fieldLabel, t} from '../i18n.js';
 
-import {unitOptions} from './petitions.js';
+import {unitOptions} from '../widgets.js';
 
 function addDays(day, n) {
   const d = new Date(day + 'T00:00:00Z');
@@ -44,7 +43,7 @@ function tallyTable(title, rows, keyLabel, linkOf, testid, limit = 0) {
   return panel;
 }
 
-export async function render(main, { params, session, isCurrent }) {
+export async function render(main, { params, session, isCurrent, go }) {
   const today = session.me.today;
   const from = params.get('from') || today.slice(0, 4) + '-01-01';
   const to = params.get('to') || today;
@@ -97,7 +96,7 @@ export async function render(main, { params, session, isCurrent }) {
     h('div.legend', h('span.key.key-bar', t('petitionsSeries')), h('span.key.key-line', t('meetingsSeries'))),
     weeklyChart(o.weekly));
 
-  const cat = o.byCategory.map((r) => ({ ...r, label: enumLabel('category', r.category) }));
+  const cat = o.byCategory.map((r) => ({ ...r, label: enumLabel('petition', 'category', r.category) }));
   const byUnit = o.byUnit.map((r) => ({ ...r, label: r.name || r.unit }));
   const byAgency = o.byAgency.map((r) => ({ ...r, label: r.agency ? (r.name || r.agency) : t('noAgency') }));
 

@@ -1,68 +1,9 @@
 import { api } from '../api.js';
-import { render as rerender, toast } from '../app.js';
 import { h, mount } from '../dom.js';
 import { dateInput, fmtDate, fmtTime, readDate } from '../format.js';
 import { enumLabel, fieldLabel, fieldsOf, getSchema, t } from '../i18n.js';
-import { statusBadge } from './petitions.js';
-
-/** Reference names for displaying values: agencies and units by id. */
-export async function loadRefs() {
-  const [agencies, units] = await Promise.all([api('/agencies'), api('/units')]);
-  return {
-    agencies: new Map(agencies.rows.map((a) => [a.id, a])),
-    units: new Map(units.rows.map((u) => [u.id, u])),
-  };
-}
-
-/** A field value as people read it. */
-export function formatValue(entity, field, value, refs) {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '';
-  if (field === 'unit') return (refs.units.get(value) || {}).name || value;
-  const def = fieldsOf(entity).find((f) => f.name === field);
-  if (!def) return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  switch (def.type) {
-    case 'time': return fmtTime(value);
-    case 'date': return fmtDate(value);
-    case 'enum': return enumLabel(field, value);
-    case 'boolean': return value ? '✓' : '✗';
-    case 'ref':
-      if (def.ref === 'agency') return (refs.agencies.get(value) || {}).name || value;
-      if (def.ref === 'unit') return (refs.units.get(value) || {}).name || value;
-      if (refs.titles && refs.titles.has(value)) return refs.titles.get(value);
-      return value;
-    case 'reflist': return value.map((id) => (refs.agencies.get(id) || {}).name || id).join('; ');
-    case 'people': return value.map((p) => p.role ? `${p.name} (${p.role})` : p.name).join('; ');
-    default: return String(value);
-  }
-}
-
-/** Who wrote a version and from where. */
-export function origin(v, serverSite) {
-  return v.site === serverSite || v.fromServer ? t('fromServer') : t('fromTablet', { id: v.site.slice(0, 8) });
-}
-
-/** History grouped by change (site, seq), oldest first. */
-export function historyTimeline(entity, history, refs, serverSite) {
-  const groups = new Map();
-  for (const v of history) {
-    const key = v.site + ':' + v.seq;
-    if (!groups.has(key)) groups.set(key, { at: v.at, author: v.author, site: v.site, fromServer: v.fromServer, proven: v.proven !== false, versions: [] });
-    groups.get(key).versions.push(v);
-  }
-  const order = new Map(fieldsOf(entity).map((f, i) => [f.name, i]));
-  for (const g of groups.values()) g.versions.sort((a, b) => (order.get(a.field) ?? 99) - (order.get(b.field) ?? 99));
-  const list = [...groups.values()].sort((a, b) => a.at - b.at);
-  return h('ol.timeline', { dataset: { testid: 'history' } }, list.map((g) => h('li.event',
-    h('div.event-head',
-      h('time', { datetime: new Date(g.at).toISOString() }, fmtTime(g.at)), ' · ',
-      h('strong', g.author || '?'), ' · ', h('span.origin', origin(g, serverSite)),
-      g.proven ? null : [' · ', h('span.tag.unsigned', { title: t('unsignedHint') }, t('unsigned'))]),
-    h('dl.changes', g.versions.filter((v) => v.field !== 'deleted' || v.value).map((v) => [
-      h('dt', fieldLabel(v.field)),
-      h('dd', { class: v.current ? 'current' : 'replaced' },
-        v.hidden ? h('em.muted', t('hiddenPersonal')) : formatValue(entity, v.field, v.value, refs) || '∅',
-        v.current ? null : h('span.tag', t('replaced')))])))));
-}
+import { directiveForm, directiveList, formatValue, historyTimeline, loadRefs } from '../records.js';
+import { statusBadge } from '../widgets.js';
 
 function valuesList(entity, row, refs, skip, links = {}) {
   const items = [];
@@ -115,24 +56,24 @@ function agencyChecklist(id, label, agencies, chosen) {
     return box;
 }
 
-function handlingForm(p, refs, onSaved) {
+/** The supervisor's handling form; `levels`: the handling levels the petition's unit tree has. */
+function handlingForm(p, refs, levels, onSaved) {
   const schema = getSchema();
   const next = schema.petitionTransitions[p.status] || [];
   const status = h('select', { name: 'status', id: 'h-status' },
-    h('option', { value: p.status }, enumLabel('status', p.status)),
-    next.map((s) => h('option', { value: s }, enumLabel('status', s))));
+    h('option', { value: p.status }, enumLabel('petition', 'status', p.status)),
+    next.map((s) => h('option', { value: s }, enumLabel('petition', 'status', s))));
   const agencyOptions = (selected) => [h('option', { value: '' }, t('selectNone')),
     ...[...refs.agencies.values()].map((a) => h('option', { value: a.id, selected: a.id === selected }, a.name))];
   const lead = h('select', { name: 'lead_agency', id: 'h-lead' }, agencyOptions(p.lead_agency));
   const support = agencyChecklist(
       'h-support', fieldLabel('support_agencies'), [...refs.agencies.values()],
       p.support_agencies || []);
-  const levelDef = fieldsOf('petition').find((f) => f.name === 'handling_level');
   const level = h('select', { name: 'handling_level', id: 'h-level' }, h('option', { value: '' }, t('selectNone')),
-    (levelDef ? levelDef.enum : []).map((v) => h('option', { value: v, selected: v === p.handling_level }, enumLabel('handling_level', v))));
+    levels.map((v) => h('option', { value: v, selected: v === p.handling_level }, enumLabel('petition', 'handling_level', v))));
   const prioDef = fieldsOf('petition').find((f) => f.name === 'priority');
   const priority = h('select', { name: 'priority', id: 'h-priority' }, h('option', { value: '' }, t('selectNone')),
-    (prioDef ? prioDef.enum : []).map((v) => h('option', { value: v, selected: v === p.priority }, enumLabel('priority', v))));
+    (prioDef ? prioDef.enum : []).map((v) => h('option', { value: v, selected: v === p.priority }, enumLabel('petition', 'priority', v))));
   const due = dateInput({ name: 'due_date', id: 'h-due' }, p.due_date);
   const reason = h('textarea', { name: 'status_reason', id: 'h-reason', rows: 2 }, p.status_reason || '');
   const resolution = h('textarea', { name: 'resolution', id: 'h-resolution', rows: 3 }, p.resolution || '');
@@ -170,7 +111,6 @@ function handlingForm(p, refs, onSaved) {
               }
               try {
                   await api('/petitions/' + p.id + '/handling', {method: 'POST', body: set});
-                  toast(t('saved'), 'ok');
                   onSaved();
               } catch (err) {
                   msg.textContent =
@@ -189,47 +129,14 @@ function handlingForm(p, refs, onSaved) {
   return form;
 }
 
-export function directiveForm(body, refs, onSaved) {
-  const instruction = h('textarea', { id: 'd-instruction', required: true, rows: 2, placeholder: t('instruction') });
-  const agency = h('select', { id: 'd-agency', required: true }, h('option', { value: '' }, t('selectNone')),
-    [...refs.agencies.values()].map((a) => h('option', { value: a.id }, a.name)));
-  const due = dateInput({ id: 'd-due' }, '');
-  const msg = h('p.form-msg', { role: 'status' });
-  return h('form.stack.inline-form', { id: 'directive-form', onsubmit: async (e) => {
-    e.preventDefault();
-    const dueDay = readDate(due);
-    if (dueDay === null) return;
-    try {
-      await api('/directives', { method: 'POST', body: { ...body, instruction: instruction.value.trim(), agency: agency.value, due_date: dueDay || null } });
-      toast(t('saved'), 'ok');
-      onSaved();
-    } catch (err) {
-      msg.textContent = err.status === 403 ? t('forbidden') : t('errorGeneric', { m: err.message });
-      msg.className = 'form-msg error';
-    }
-  } },
-    h('h3', t('issueDirective')),
-    h('label', t('instruction'), instruction),
-    h('div.row-2', h('label', t('agency'), agency), h('label', t('dueDate'), due)),
-    h('div.form-actions', h('button.primary', { type: 'submit' }, t('issue')), msg));
-}
-
-export function directiveList(rows, refs) {
-  if (!rows.length) return h('p.muted', t('noDirectives'));
-  return h('ul.directive-list', rows.map((d) => h('li' + (d.overdue ? '.overdue' : ''),
-    h('p.instruction', d.instruction),
-    h('p.meta', [d.agencyName, d.issued_by, d.due_date ? `${t('dueDate')}: ${fmtDate(d.due_date)}` : null].filter(Boolean).join(' · '), ' ',
-      h('span.status.status-' + d.status, enumLabel('status', d.status)), d.overdue ? h('span.badge.bad', t('overdueBadge')) : null),
-    d.result ? h('p.result', h('strong', t('result'), ': '), d.result) : null)));
-}
-
-export async function render(main, { match, isCurrent }) {
+export async function render(main, { match, isCurrent, rerender, toast }) {
   const id = match[1];
   const [data, refs] = await Promise.all([api('/petitions/' + id), loadRefs()]);
   if (!isCurrent()) return;
   const p = data.petition;
   refs.titles = new Map(data.meeting ? [[data.meeting.id, data.meeting.title]] : []);
   const again = () => rerender();
+  const saved = () => { toast(t('saved'), 'ok'); rerender(); };
 
   const conflictFields = Object.keys(data.conflicts);
   const conflicts = conflictFields.length === 0 ? null : h('section.panel.conflicts', { dataset: { testid: 'conflicts' } },
@@ -277,9 +184,9 @@ export async function render(main, { match, isCurrent }) {
         valuesList('petition', p, refs, ['title'], data.meeting ? { meeting: h('a', { href: '#/meetings/' + data.meeting.id }, data.meeting.title) } : {}),
         data.canSeePersonal ? null : h('p.muted.small', t('personalNote'))),
       h('div.side',
-        data.canWrite ? h('section.panel', h('h2', t('handling')), handlingForm(p, refs, again)) : null,
+        data.canWrite ? h('section.panel', h('h2', t('handling')), handlingForm(p, refs, data.handlingLevels, saved)) : null,
         h('section.panel', { dataset: { testid: 'directives' } }, h('h2', t('directives')), directiveList(data.directives, refs),
-          data.canWrite ? directiveForm({ petition: id }, refs, again) : null),
+          data.canWrite ? directiveForm({ petition: id }, refs, saved) : null),
         updates)),
     h('section.panel', h('h2', t('history')), h('p.muted', t('historyLead')), historyTimeline('petition', data.history, refs, data.serverSite))));
 }

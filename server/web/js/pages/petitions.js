@@ -1,71 +1,20 @@
 import { api, exportUrl } from '../api.js';
-import { go } from '../app.js';
 import { h, mount } from '../dom.js';
 import { dateInput, fmtDate, fmtNumber, readDate } from '../format.js';
 import { enumLabel, fieldLabel, getSchema, t } from '../i18n.js';
+import { options, pager, sortHeader, statusBadge, unitOptions } from '../widgets.js';
 
 const kPageSize = 25;
 const kKeys = ['q', 'status', 'category', 'unit', 'agency', 'overdue', 'from', 'to', 'sort', 'order'];
 
 /** Filter values from the route, as the API takes them. */
-export function filtersOf(params) {
+function filtersOf(params) {
   const f = {};
   for (const k of kKeys) if (params.get(k)) f[k] = params.get(k);
   return f;
 }
 
-export function statusBadge(row) {
-  return h('span.status.status-' + row.status, enumLabel('status', row.status));
-}
-
-export function pager(total, offset, limit, onPage) {
-  const pages = Math.max(1, Math.ceil(total / limit));
-  const page = Math.floor(offset / limit) + 1;
-  return h('nav.pager', { 'aria-label': 'pager' },
-    h('button', { type: 'button', disabled: page <= 1, onclick: () => onPage(page - 1) }, t('prev')),
-    h('span', t('page', { p: page, n: pages })),
-    h('button', { type: 'button', disabled: page >= pages, onclick: () => onPage(page + 1) }, t('next')));
-}
-
-/** A sortable column header: clicking toggles the order. */
-export function sortHeader(label, field, filters, navigate, cls = '', defaultSort = '') {
-  const active = (filters.sort || defaultSort) === field;
-  const order = active ? (filters.order === 'asc' ? 'asc' : 'desc') : null;
-  return h('th' + cls, { 'aria-sort': active ? (order === 'asc' ? 'ascending' : 'descending') : null },
-    h('button.sort', { type: 'button', onclick: () => navigate({ ...filters, sort: field, order: active && order === 'desc' ? 'asc' : 'desc', page: '' }) },
-      label, active ? (order === 'asc' ? ' ▲' : ' ▼') : ''));
-}
-
-/**
- * Options of an area filter: every unit below the scope's root in tree order (each unit
- *  followed by the units under it), named with its parents ("Khu phố 1 — Phường 4 — Quận 3"),
- *  as /units gives them in `path`. `keep` leaves units out (e.g. neighbourhoods).
- */
-export function unitOptions(units, selected, keep = () => true) {
-    const children = new Map();
-    for (const u of units.rows) {
-        if (!children.has(u.parent)) children.set(u.parent, []);
-        children.get(u.parent).push(u);
-    }
-    const ordered = [];
-    const visit = (u) => {
-        if (u.depth > 0 && keep(u)) ordered.push(u);
-        for (const c of children.get(u.id) || []) visit(c);
-    };
-    for (const u of units.rows)
-        if (u.id === units.root) visit(u);
-    return [
-        h('option', {value: ''}, t('allUnits')),
-        ...ordered.map(
-            (u) => h('option', {value: u.id, selected: u.id === selected}, u.path || u.name))
-    ];
-}
-
-export function options(values, labelOf, selected, emptyLabel) {
-  return [h('option', { value: '' }, emptyLabel), ...values.map((v) => h('option', { value: v, selected: v === selected }, labelOf(v)))];
-}
-
-export async function render(main, { params, isCurrent }) {
+export async function render(main, { params, isCurrent, go }) {
   const filters = filtersOf(params);
   const page = Math.max(1, Number(params.get('page') || 1));
   const [data, units, agencies] = await Promise.all([
@@ -77,9 +26,9 @@ export async function render(main, { params, isCurrent }) {
   const navigate = (f) => go('/petitions', f);
 
   const q = h('input', { type: 'search', id: 'f-q', value: filters.q || '', placeholder: t('searchPlaceholder'), 'aria-label': t('search') });
-  const status = h('select', { id: 'f-status', 'aria-label': fieldLabel('status') }, options(schema.petitionStatuses, (v) => enumLabel('status', v), filters.status, t('anyStatus')));
-  if (filters.status && !schema.petitionStatuses.includes(filters.status)) status.append(h('option', { value: filters.status, selected: true }, filters.status.split(',').map((s) => enumLabel('status', s)).join(', ')));
-  const category = h('select', { id: 'f-category', 'aria-label': fieldLabel('category') }, options(schema.categories, (v) => enumLabel('category', v), filters.category, t('anyCategory')));
+  const status = h('select', { id: 'f-status', 'aria-label': fieldLabel('status') }, options(schema.petitionStatuses, (v) => enumLabel('petition', 'status', v), filters.status, t('anyStatus')));
+  if (filters.status && !schema.petitionStatuses.includes(filters.status)) status.append(h('option', { value: filters.status, selected: true }, filters.status.split(',').map((s) => enumLabel('petition', 'status', s)).join(', ')));
+  const category = h('select', { id: 'f-category', 'aria-label': fieldLabel('category') }, options(schema.categories, (v) => enumLabel('petition', 'category', v), filters.category, t('anyCategory')));
   const unit = h(
       'select', {id: 'f-unit', 'aria-label': fieldLabel('unit')}, unitOptions(units, filters.unit));
   const agency = h('select', { id: 'f-agency', 'aria-label': fieldLabel('lead_agency') }, options(agencies.rows.map((a) => a.id), (id) => agencies.rows.find((a) => a.id === id).name, filters.agency, t('anyAgency')));
@@ -118,7 +67,7 @@ export async function render(main, { params, isCurrent }) {
       h('td.title-cell', h('a', { href: '#/petitions/' + r.id }, r.title),
         r.conflicts ? h('span.badge.warn', t('conflictBadge', { n: r.conflicts })) : null),
       h('td.unit-cell', r.unitName, r.parentUnitName ? h('span.sub', r.parentUnitName) : null),
-      h('td', enumLabel('category', r.category)),
+      h('td', enumLabel('petition', 'category', r.category)),
       h('td', statusBadge(r)),
       h('td', r.leadAgencyName || h('span.muted', t('noAgency'))),
       h('td.nowrap' + (r.overdue ? '.bad' : ''), fmtDate(r.due_date), r.overdue ? h('span.badge.bad', t('overdueBadge')) : null)))));
