@@ -16,7 +16,12 @@ const QString kToken = QStringLiteral("session/token");
 const QString kAlarm = QStringLiteral("sync/alarm");
 }  // namespace
 
-void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QString& caFile) {
+namespace {
+/** Runs `work` with a SyncClient of the app's replica, which the sync thread holds meanwhile
+ *  (ReplicaService::beginSync); `token` empty for a sign-in. */
+template <class Work>
+auto withSyncClient(ReplicaService* service, const QString& baseUrl, const QString& token,
+                    const QString& caFile, Work work) {
     SyncClientOptions options;
     options.baseUrl = toStd(baseUrl);
     options.caFile = toStd(caFile);
@@ -24,14 +29,22 @@ void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QSt
     options.timeoutSeconds = 15;
     options.maxAttempts = 2;
     std::unique_ptr<SyncClient> client;
-    m_service->beginSync([&](Replica& replica) {
+    service->beginSync([&](Replica& replica) {
         client = std::make_unique<SyncClient>(replica, options);
         return client.get();
     });
-    auto result = client->sync([this](const SyncProgress& p) {
-        emit progress(static_cast<int>(p.phase), p.done, p.total);
+    auto result = work(*client);
+    service->endSync();
+    return result;
+}
+}  // namespace
+
+void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QString& caFile) {
+    auto result = withSyncClient(m_service, baseUrl, token, caFile, [this](SyncClient& client) {
+        return client.sync([this](const SyncProgress& p) {
+            emit progress(static_cast<int>(p.phase), p.done, p.total);
+        });
     });
-    m_service->endSync();
     if (result)
         emit syncFinished(true, result->pushed, result->pulled, result->refused, result->rejected,
                           result->impersonatedSeqs.size(), {}, {});
@@ -42,18 +55,9 @@ void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QSt
 
 void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const QString& password,
                           const QString& caFile) {
-    SyncClientOptions options;
-    options.baseUrl = toStd(baseUrl);
-    options.caFile = toStd(caFile);
-    options.timeoutSeconds = 15;
-    options.maxAttempts = 2;
-    std::unique_ptr<SyncClient> client;
-    m_service->beginSync([&](Replica& replica) {
-        client = std::make_unique<SyncClient>(replica, options);
-        return client.get();
+    auto result = withSyncClient(m_service, baseUrl, {}, caFile, [&](SyncClient& client) {
+        return client.login(toStd(username), toStd(password));
     });
-    auto result = client->login(toStd(username), toStd(password));
-    m_service->endSync();
     if (result)
         emit loginFinished(true, toQString(result->token), toQString(result->username),
                            toQString(result->displayName), toQString(result->role),

@@ -1,5 +1,6 @@
 #pragma once
-// Administrative units below one parent, for the city → district → ward → neighbourhood picker.
+// Administrative units below one parent, for the unit pickers: as many levels as the tree has
+// (city → ward → neighbourhood since July 2025, or with districts between city and ward).
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
