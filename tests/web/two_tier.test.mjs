@@ -56,6 +56,11 @@ describe('a two-tier city', () => {
     assert.ok(levels.includes('Phường/Xã'), levels.join(' | '));
     assert.ok(!levels.includes('Quận/Huyện'), levels.join(' | '));
     await page.selectOption('#h-status', 'escalated');
+    await page.fill('#h-reason', '');
+    await page.click('#handling-form button[type=submit]');
+    // The shared workflow refuses an escalation without a reason; the form says so in Vietnamese.
+    await page.waitForSelector('#handling-form .form-msg.error');
+    assert.equal(await page.textContent('#handling-form .form-msg.error'), 'Bước chuyển trạng thái này cần ghi rõ lý do.');
     await page.fill('#h-reason', 'Vượt thẩm quyền phường');
     await page.selectOption('#h-level', 'city');
     await page.click('#handling-form button[type=submit]');

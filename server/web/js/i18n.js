@@ -127,6 +127,11 @@ const texts = {
         resultPrompt: 'Kết quả thực hiện',
         errorGeneric: 'Có lỗi: {m}',
         forbidden: 'Vai trò của bạn không được thực hiện thao tác này.',
+        error_reason_required: 'Bước chuyển trạng thái này cần ghi rõ lý do.',
+        error_invalid_transition: 'Kiến nghị ở trạng thái hiện tại không chuyển sang trạng thái đã chọn được.',
+        error_level_required: 'Hãy chọn cấp sẽ xử lý khi chuyển cấp trên.',
+        error_invalid_level: 'Địa bàn của kiến nghị không có cấp này (từ 1/7/2025 không còn cấp quận, huyện).',
+        error_forbidden_field: 'Mục này không sửa được từ bảng điều hành.',
         readOnly: 'Chỉ xem',
         selectNone: '— chọn —',
         personalNote:
@@ -266,6 +271,11 @@ const texts = {
         resultPrompt: 'Result',
         errorGeneric: 'Error: {m}',
         forbidden: 'Your role cannot do this.',
+        error_reason_required: 'This status step needs a written reason.',
+        error_invalid_transition: 'The petition cannot move from its current status to the one chosen.',
+        error_level_required: 'Choose the level that takes the petition over.',
+        error_invalid_level: 'The petition’s area has no such level (districts no longer exist since 1 July 2025).',
+        error_forbidden_field: 'This field cannot be changed from the dashboard.',
         readOnly: 'Read only',
         selectNone: '— choose —',
         personalNote: 'Petitioners’ contact details are shown only to the officials of the area.',
@@ -299,6 +309,14 @@ export function t(key, vars) {
   let s = texts[current][key] ?? texts.vi[key] ?? key;
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll('{' + k + '}', String(v));
   return s;
+}
+
+/** What went wrong with a request, for people: the message of its error code where there is
+ *  one, else the server's own message. */
+export function errorText(err) {
+  const known = texts[current]['error_' + err.code];
+  if (known) return known;
+  return err.status === 403 ? t('forbidden') : t('errorGeneric', { m: err.message });
 }
 
 export function setSchema(s) { schema = s; }

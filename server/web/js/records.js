@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { dateInput, fmtDate, fmtTime, readDate } from './format.js';
-import { enumLabel, fieldLabel, fieldsOf, t } from './i18n.js';
+import { enumLabel, errorText, fieldLabel, fieldsOf, t } from './i18n.js';
 
 /** Reference names for displaying values: agencies and units by id. */
 export async function loadRefs() {
@@ -79,7 +79,7 @@ export function directiveForm(body, refs, onSaved) {
       await api('/directives', { method: 'POST', body: { ...body, instruction: instruction.value.trim(), agency: agency.value, due_date: dueDay || null } });
       onSaved();
     } catch (err) {
-      msg.textContent = err.status === 403 ? t('forbidden') : t('errorGeneric', { m: err.message });
+      msg.textContent = errorText(err);
       msg.className = 'form-msg error';
     }
   } },

@@ -1,7 +1,7 @@
 import { api, exportUrl } from '../api.js';
 import { h, mount } from '../dom.js';
 import { fmtDate, fmtNumber, fmtTime } from '../format.js';
-import { enumLabel, fieldLabel, getSchema, t } from '../i18n.js';
+import { enumLabel, errorText, fieldLabel, getSchema, t } from '../i18n.js';
 import { options, pager } from '../widgets.js';
 
 const kPageSize = 50;
@@ -37,7 +37,7 @@ export async function render(main, { params, session, isCurrent, go, toast }) {
       await api('/directives/' + d.id, { method: 'POST', body: { status: 'done', result: result.trim() || null } });
       toast(t('saved'), 'ok');
       go('/directives', { ...filters, page: String(page) });
-    } catch (err) { toast(t('errorGeneric', { m: err.message }), 'error'); }
+    } catch (err) { toast(errorText(err), 'error'); }
   } }, t('markDone')) : null;
 
   const body = data.rows.length === 0 ? h('p.empty', t('none')) : [...groups.entries()].map(([key, g]) => h('section.panel.agency-group', { dataset: { agency: key } },

@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { dateInput, fmtDate, fmtTime, readDate } from '../format.js';
-import { enumLabel, fieldLabel, fieldsOf, getSchema, t } from '../i18n.js';
+import { enumLabel, errorText, fieldLabel, fieldsOf, getSchema, t } from '../i18n.js';
 import { directiveForm, directiveList, formatValue, historyTimeline, loadRefs } from '../records.js';
 import { statusBadge } from '../widgets.js';
 
@@ -113,8 +113,7 @@ function handlingForm(p, refs, levels, onSaved) {
                   await api('/petitions/' + p.id + '/handling', {method: 'POST', body: set});
                   onSaved();
               } catch (err) {
-                  msg.textContent =
-                      err.status === 403 ? t('forbidden') : t('errorGeneric', {m: err.message});
+                  msg.textContent = errorText(err);
                   msg.className = 'form-msg error';
               }
           }
@@ -151,7 +150,7 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
             await api('/petitions/' + id + '/handling', { method: 'POST', body: { [field]: v.value } });
             toast(t('saved'), 'ok');
             again();
-          } catch (err) { toast(t('errorGeneric', { m: err.message }), 'error'); }
+          } catch (err) { toast(errorText(err), 'error'); }
         } }, t('useThis')) : null))))));
 
   const updates = h('section.panel',
@@ -166,7 +165,7 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
           await api('/updates', { method: 'POST', body: { parent: id, text: text.value.trim() } });
           toast(t('saved'), 'ok');
           again();
-        } catch (err) { toast(t('errorGeneric', { m: err.message }), 'error'); }
+        } catch (err) { toast(errorText(err), 'error'); }
       } }, text, h('div.form-actions', h('button', { type: 'submit' }, t('add'))));
     })() : null);
 
