@@ -35,6 +35,8 @@ public:
     Q_INVOKABLE QString fieldName(const QString& entity, const QString& field) const {
         return fieldLabel(entity, field);
     }
+    /** "Giám sát" for "supervisor". */
+    Q_INVOKABLE QString roleName(const QString& role) const { return roleLabel(role); }
     /** [{value, label}] of the statuses a petition in `from` may move to. */
     Q_INVOKABLE QVariantList nextPetitionStatuses(const QString& from) const;
     /** True when the step from → to needs a written reason (shared petitionStepNeedsReason). */

@@ -147,4 +147,5 @@ T.update({
         "Supervisors read this %1; the area's officials record and edit it.",
     "Vai trò của bạn không được sửa các mục này.":
         "Your role may not change these fields.",
+    "Vai trò: %1": "Role: %1",
 })

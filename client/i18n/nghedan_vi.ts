@@ -1041,42 +1041,47 @@
     </message>
     <message>
         <location filename="../../qml/pages/SettingsPage.qml" line="111"/>
-        <source>Địa bàn: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="125"/>
-        <source>Thông tin kỹ thuật…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="132"/>
-        <source>Thư mục dữ liệu: %1</source>
+        <source>Vai trò: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/pages/SettingsPage.qml" line="116"/>
-        <location filename="../../qml/pages/SettingsPage.qml" line="156"/>
+        <source>Địa bàn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="130"/>
+        <source>Thông tin kỹ thuật…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="137"/>
+        <source>Thư mục dữ liệu: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="121"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="161"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="151"/>
         <source>Đăng xuất?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="150"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="155"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="170"/>
         <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="166"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="171"/>
         <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,160 +1625,160 @@
 <context>
     <name>nghedan::client::SyncController</name>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="157"/>
+        <location filename="../sync_controller.cpp" line="161"/>
         <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="160"/>
+        <location filename="../sync_controller.cpp" line="164"/>
         <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="165"/>
+        <location filename="../sync_controller.cpp" line="169"/>
         <source>Hãy báo quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="198"/>
+        <location filename="../sync_controller.cpp" line="202"/>
         <source>Đang kết nối máy chủ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="200"/>
+        <location filename="../sync_controller.cpp" line="204"/>
         <source>Đang gửi %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="201"/>
+        <location filename="../sync_controller.cpp" line="205"/>
         <source>Đang gửi %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="203"/>
+        <location filename="../sync_controller.cpp" line="207"/>
         <source>Đang nhận %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="204"/>
+        <location filename="../sync_controller.cpp" line="208"/>
         <source>Đang nhận %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="218"/>
+        <location filename="../sync_controller.cpp" line="222"/>
         <source>%n thay đổi chưa được chấp nhận</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="219"/>
+        <location filename="../sync_controller.cpp" line="223"/>
         <source>%n thay đổi chưa gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="220"/>
+        <location filename="../sync_controller.cpp" line="224"/>
         <source>Mọi thay đổi đã được gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="224"/>
+        <location filename="../sync_controller.cpp" line="228"/>
         <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="225"/>
+        <location filename="../sync_controller.cpp" line="229"/>
         <source>Ngoại tuyến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="226"/>
+        <location filename="../sync_controller.cpp" line="230"/>
         <source>Lỗi đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="228"/>
+        <location filename="../sync_controller.cpp" line="232"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="228"/>
+        <location filename="../sync_controller.cpp" line="232"/>
         <source>Đã đồng bộ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="241"/>
+        <location filename="../sync_controller.cpp" line="245"/>
         <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="242"/>
+        <location filename="../sync_controller.cpp" line="246"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="244"/>
+        <location filename="../sync_controller.cpp" line="248"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="247"/>
+        <location filename="../sync_controller.cpp" line="251"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="249"/>
+        <location filename="../sync_controller.cpp" line="253"/>
         <source>Tài khoản không có quyền thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="251"/>
+        <location filename="../sync_controller.cpp" line="255"/>
         <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="252"/>
+        <location filename="../sync_controller.cpp" line="256"/>
         <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="254"/>
+        <location filename="../sync_controller.cpp" line="258"/>
         <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="256"/>
+        <location filename="../sync_controller.cpp" line="260"/>
         <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="258"/>
+        <location filename="../sync_controller.cpp" line="262"/>
         <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="260"/>
+        <location filename="../sync_controller.cpp" line="264"/>
         <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="263"/>
+        <location filename="../sync_controller.cpp" line="267"/>
         <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="266"/>
+        <location filename="../sync_controller.cpp" line="270"/>
         <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="267"/>
+        <location filename="../sync_controller.cpp" line="271"/>
         <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>

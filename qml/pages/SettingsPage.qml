@@ -108,6 +108,11 @@ Page {
                 }
                 Label {
                     Layout.fillWidth: true
+                    text: qsTr("Vai trò: %1").arg(Catalog.roleName(Session.role))
+                    color: Theme.textMuted
+                }
+                Label {
+                    Layout.fillWidth: true
                     text: qsTr("Địa bàn: %1").arg(Session.scopeName)
                     color: Theme.textMuted
                     wrapMode: Text.Wrap

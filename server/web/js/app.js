@@ -1,7 +1,7 @@
 // The dashboard shell: session, top bar, hash routes (#/petitions?status=..., #/petitions/ID).
 import { api, setCsrf, setUnauthorizedHandler } from './api.js';
 import { h, mount } from './dom.js';
-import { lang, setLang, setSchema, t } from './i18n.js';
+import { lang, roleLabel, setLang, setSchema, t } from './i18n.js';
 import * as loginPage from './pages/login.js';
 import * as overviewPage from './pages/overview.js';
 import * as petitionsPage from './pages/petitions.js';
@@ -67,7 +67,7 @@ function renderTopbar(nav) {
   mount(document.getElementById('mainnav'), links.map(([key, href, label]) =>
     h('a', { href, class: key === nav ? 'active' : null, 'aria-current': key === nav ? 'page' : null }, t(label))));
   const u = session.me.user;
-  document.getElementById('user-name').textContent = `${u.displayName || u.username} · ${t('role_' + u.role)}`;
+  document.getElementById('user-name').textContent = `${u.displayName || u.username} · ${roleLabel(u.role)}`;
   document.getElementById('logout').textContent = t('logout');
   const toggle = document.getElementById('lang-toggle');
   toggle.textContent = lang() === 'vi' ? 'EN' : 'VI';

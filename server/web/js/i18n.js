@@ -139,9 +139,6 @@ const texts = {
         attendeesList: 'Đại biểu và người dân tham dự',
         updatedBy: 'cập nhật bởi {u}',
         createdAt: 'Tạo lúc',
-        role_supervisor: 'Giám sát',
-        role_official: 'Cán bộ',
-        role_admin: 'Quản trị',
         dateFormat: '“{v}” không phải là ngày. Nhập ngày/tháng/năm, ví dụ 10/03/2025.',
         dateNoMonth: '“{v}”: không có tháng {m}. Nhập ngày/tháng/năm, ví dụ 10/03/2025.',
         dateNoDay: '“{v}”: tháng {m}/{y} không có ngày {d} (tháng này có {n} ngày).',
@@ -282,9 +279,6 @@ const texts = {
         attendeesList: 'Representatives and residents present',
         updatedBy: 'updated by {u}',
         createdAt: 'Created',
-        role_supervisor: 'Supervisor',
-        role_official: 'Official',
-        role_admin: 'Administrator',
         dateFormat: '“{v}” is not a date. Type day/month/year, e.g. 10/03/2025.',
         dateNoMonth: '“{v}”: there is no month {m}. Type day/month/year, e.g. 10/03/2025.',
         dateNoDay: '“{v}”: {m}/{y} has no day {d} (it has {n} days).',
@@ -336,6 +330,12 @@ export function fieldLabel(field, entity = 'petition') {
   const l = fields[entity]?.[field] ||
       Object.values(fields).map((f) => f[field]).find(Boolean);
   return l ? (l[current] || l.vi) : field;
+}
+
+/** The name of a role ("Giám sát" for supervisor), from the server's label table. */
+export function roleLabel(role) {
+  const l = schema?.labels?.roles?.[role];
+  return l ? (l[current] || l.vi) : role;
 }
 
 /** The schema's fields of an entity: [{name, type, enum, personal, ...}]. */
