@@ -161,8 +161,7 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     // updated) does not sign in (client_version.h). The dashboard is this server's own.
     if (!cookie) {
         if (auto refused = clientVersionRefusal(req.get_header_value(kClientVersionHeader))) {
-            sendError(res, versionRefusalStatus(refused->code), refused->code,
-                      refused->message);
+            sendError(res, versionRefusalStatus(refused->code), refused->code, refused->message);
             return;
         }
     }

@@ -370,7 +370,7 @@ Result<Page> listPage(Database& db, const std::vector<EntityDef>& schema, const 
 struct Replica::Impl {
     Replica& r;
     Database& db;
-    const std::vector<EntityDef>& schema;  ///< the entities this replica knows
+    const std::vector<EntityDef>& schema;                      ///< the entities this replica knows
     std::unordered_map<std::string, std::int64_t> siteIdx;     // site -> idx
     std::unordered_map<std::int64_t, std::string> siteById;    // idx -> site
     std::map<std::pair<std::string, std::string>, int> fieldIdx;  // (entity, name) -> idx
@@ -1151,8 +1151,7 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
         const std::string fingerprint = schemaFingerprint(*r->m_schema);
         const std::string builtWith =
             r->meta(kMetaSchemaFields).value_or(schemaFingerprint(entities()));
-        const bool migrate =
-            stored != 0 && (stored < kStorageVersion || builtWith != fingerprint);
+        const bool migrate = stored != 0 && (stored < kStorageVersion || builtWith != fingerprint);
         if (migrate) {
             // Derived tables are rebuilt from the changes: every change is kept.
             if (Status s = impl.dropDerivedTables(); !s) return s.error();

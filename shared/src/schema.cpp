@@ -157,15 +157,23 @@ Status hasFieldType(const EntityDef& e, const FieldDef& f, const Json& v) {
     if (v.is_null()) return {};
     bool fits = false;
     switch (f.type) {
-    case FieldType::Text:
-    case FieldType::Ref:
-    case FieldType::Date:
-    case FieldType::Enum: fits = v.is_string(); break;
-    case FieldType::Integer:
-    case FieldType::Time: fits = v.is_number_integer(); break;
-    case FieldType::Boolean: fits = v.is_boolean(); break;
-    case FieldType::RefList:
-    case FieldType::People: fits = v.is_array(); break;
+        case FieldType::Text:
+        case FieldType::Ref:
+        case FieldType::Date:
+        case FieldType::Enum:
+            fits = v.is_string();
+            break;
+        case FieldType::Integer:
+        case FieldType::Time:
+            fits = v.is_number_integer();
+            break;
+        case FieldType::Boolean:
+            fits = v.is_boolean();
+            break;
+        case FieldType::RefList:
+        case FieldType::People:
+            fits = v.is_array();
+            break;
     }
     if (!fits) return invalid(e, f, "has the wrong type");
     return {};
@@ -194,7 +202,9 @@ const std::vector<EntityDef>& entities() {
     return kEntities;
 }
 
-const EntityDef* findEntity(std::string_view name) { return findEntity(entities(), name); }
+const EntityDef* findEntity(std::string_view name) {
+    return findEntity(entities(), name);
+}
 
 const EntityDef* findEntity(const std::vector<EntityDef>& schema, std::string_view name) {
     for (const EntityDef& e : schema)

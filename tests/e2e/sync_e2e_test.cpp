@@ -576,9 +576,10 @@ const std::vector<EntityDef>& previousSchema() {
 
 }  // namespace
 
-TEST_CASE("a tablet a version behind and a current one sync both ways through the server "
-          "without refusal or loss, and show the same once the older is updated",
-          "[e2e][compat]") {
+TEST_CASE(
+    "a tablet a version behind and a current one sync both ways through the server "
+    "without refusal or loss, and show the same once the older is updated",
+    "[e2e][compat]") {
     const std::uint64_t seed = testSeed("mixed versions");
     std::mt19937_64 rng(seed);
     WorldOptions options;
@@ -598,9 +599,9 @@ TEST_CASE("a tablet a version behind and a current one sync both ways through th
     // What only the current app knows, on a petition the older one created.
     const std::string petition = log.petitions[0];
     const std::string unit = log.unitOf[petition];
-    REQUIRE(log.record(current.write("petition", petition, "",
-                                     {{"resolution", "Đã lắp biển cấm dừng đỗ"},
-                                      {"channel", "online"}})));
+    REQUIRE(log.record(
+        current.write("petition", petition, "",
+                      {{"resolution", "Đã lắp biển cấm dừng đỗ"}, {"channel", "online"}})));
     auto update = current.write("update", "", unit,
                                 {{"parent_entity", "petition"},
                                  {"parent", petition},
@@ -625,7 +626,8 @@ TEST_CASE("a tablet a version behind and a current one sync both ways through th
     CHECK(older.replica->get("update", update->id).error().code == "unknown_entity");
 
     // It edits the record carrying a field it does not know; the field survives everywhere.
-    REQUIRE(log.record(older.write("petition", petition, "", {{"title", "Xe khách đỗ trong hẻm 42"}})));
+    REQUIRE(
+        log.record(older.write("petition", petition, "", {{"title", "Xe khách đỗ trong hẻm 42"}})));
     auto pushed = World::syncWithRetries(older);
     REQUIRE(pushed.ok());
     CHECK(pushed->refused == 0);
@@ -649,9 +651,10 @@ TEST_CASE("a tablet a version behind and a current one sync both ways through th
     requireConverged(world, log);
 }
 
-TEST_CASE("an app older than the server accepts is told to update, one newer than the server "
-          "to wait, and both keep their unsent changes",
-          "[e2e][compat]") {
+TEST_CASE(
+    "an app older than the server accepts is told to update, one newer than the server "
+    "to wait, and both keep their unsent changes",
+    "[e2e][compat]") {
     const std::uint64_t seed = testSeed("too old");
     std::mt19937_64 rng(seed);
     WorldOptions options;

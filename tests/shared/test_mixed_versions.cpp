@@ -22,10 +22,12 @@ const std::vector<EntityDef>& previousSchema() {
         for (EntityDef e : entities()) {
             if (e.name == "update") continue;
             if (e.name == "petition") {
-                e.fields.erase(std::remove_if(e.fields.begin(), e.fields.end(),
-                                              [](const FieldDef& f) { return f.name == "resolution"; }),
-                               e.fields.end());
-                auto& channels = e.fields[static_cast<std::size_t>(e.fieldIndex("channel"))].enumValues;
+                e.fields.erase(
+                    std::remove_if(e.fields.begin(), e.fields.end(),
+                                   [](const FieldDef& f) { return f.name == "resolution"; }),
+                    e.fields.end());
+                auto& channels =
+                    e.fields[static_cast<std::size_t>(e.fieldIndex("channel"))].enumValues;
                 channels.erase(std::remove(channels.begin(), channels.end(), "online"),
                                channels.end());
             }
@@ -36,7 +38,8 @@ const std::vector<EntityDef>& previousSchema() {
     return schema;
 }
 
-ApplyReport mustApply(Replica& r, const std::vector<Change>& changes, Validation v = Validation::Shape) {
+ApplyReport mustApply(Replica& r, const std::vector<Change>& changes,
+                      Validation v = Validation::Shape) {
     ApplyOptions options;
     options.validation = v;
     auto report = r.apply(changes, options);
@@ -46,8 +49,10 @@ ApplyReport mustApply(Replica& r, const std::vector<Change>& changes, Validation
 
 }  // namespace
 
-TEST_CASE("a change naming a field or entity the schema lacks is refused strictly and kept "
-          "forward-compatibly", "[schema][compat]") {
+TEST_CASE(
+    "a change naming a field or entity the schema lacks is refused strictly and kept "
+    "forward-compatibly",
+    "[schema][compat]") {
     Change c;
     c.site = newSiteId();
     c.seq = 1;
@@ -81,8 +86,10 @@ TEST_CASE("a change naming a field or entity the schema lacks is refused strictl
     CHECK(validateChange(empty, true, entities(), Unknowns::Keep).error().code == "invalid_value");
 }
 
-TEST_CASE("a replica of the previous version keeps, passes on and finally shows what a newer "
-          "one wrote", "[replica][compat]") {
+TEST_CASE(
+    "a replica of the previous version keeps, passes on and finally shows what a newer "
+    "one wrote",
+    "[replica][compat]") {
     TempDir dir;
     const std::string oldPath = dir.file("old.db");
     auto older = openReplica(oldPath, {.schema = &previousSchema()});
@@ -90,7 +97,8 @@ TEST_CASE("a replica of the previous version keeps, passes on and finally shows 
     introduce({older.get(), newer.get()});
 
     // The older app writes what it knows; the newer one what only it knows.
-    const Change oldPetition = mustWrite(*older, {"petition", "", "kp1", "an", petitionFields("Xe khách đỗ trong hẻm")});
+    const Change oldPetition =
+        mustWrite(*older, {"petition", "", "kp1", "an", petitionFields("Xe khách đỗ trong hẻm")});
     CHECK_FALSE(older->write({"petition", oldPetition.id, "", "an", {{"resolution", "x"}}}).ok());
     auto fields = petitionFields("Đèn chiếu sáng hẻm 42 bị hư");
     fields["channel"] = "online";
@@ -99,10 +107,15 @@ TEST_CASE("a replica of the previous version keeps, passes on and finally shows 
     auto toNew = mustApply(*newer, {oldPetition});
     CHECK(toNew.refused.empty());
     const Change update = mustWrite(
-        *newer, {"update", "", "kp1", "binh",
-                 {{"parent_entity", "petition"}, {"parent", newPetition.id}, {"text", "Đã khảo sát"}}});
-    const Change edit = mustWrite(*newer, {"petition", oldPetition.id, "", "binh",
-                                           {{"resolution", "Phường mời Sở Giao thông"}}});
+        *newer,
+        {"update",
+         "",
+         "kp1",
+         "binh",
+         {{"parent_entity", "petition"}, {"parent", newPetition.id}, {"text", "Đã khảo sát"}}});
+    const Change edit = mustWrite(
+        *newer,
+        {"petition", oldPetition.id, "", "binh", {{"resolution", "Phường mời Sở Giao thông"}}});
 
     // Both ways, nothing refused.
     auto toOld = mustApply(*older, allChanges(*newer));
@@ -166,8 +179,8 @@ TEST_CASE("the server takes an older app's new record without the fields added s
     auto older = openReplica(dir.file("old.db"), {.schema = &previousSchema()});
     auto server = openReplica(dir.file("server.db"));
     introduce({older.get(), server.get()});
-    const Change created =
-        mustWrite(*older, {"petition", "", "kp1", "an", petitionFields("Ngập nước đường Trần Quang Diệu")});
+    const Change created = mustWrite(
+        *older, {"petition", "", "kp1", "an", petitionFields("Ngập nước đường Trần Quang Diệu")});
     CHECK_FALSE(created.set.count("resolution"));
     auto report = mustApply(*server, {created}, Validation::Strict);
     CHECK(report.refused.empty());
