@@ -719,3 +719,60 @@ TEST_CASE(
     CHECK(t.replica->unsentCount() == 0);
     requireConverged(world, log);
 }
+
+TEST_CASE(
+    "after a restore a tablet a version behind re-pushes a newer tablet's fields and "
+    "entities it cannot show, and the server takes them",
+    "[e2e][compat][restore]") {
+    const std::uint64_t seed = testSeed("mixed versions restore");
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 1;
+    options.client = fastRetries();
+    World world(options);
+    REQUIRE(world.setUp());
+    REQUIRE(world.addUser(world.userName(1), "official", "hcm"));
+    REQUIRE(world.addTablet(world.userName(1), {.schema = &previousSchema()}));
+    Tablet& current = world.tablet(0);
+    Tablet& older = world.tablet(1);
+    WriteLog log;
+    for (int k = 0; k < 3; ++k) REQUIRE(createPetition(older, log, rng, k));
+    for (int k = 3; k < 6; ++k) REQUIRE(createPetition(current, log, rng, k));
+    REQUIRE(world.syncUntilQuiescent(rng));
+    const std::string backup = world.tmp().file("backup.db");
+    auto b = world.server().admin({"backup", backup});
+    INFO(b.output);
+    REQUIRE(b.exitCode == 0);
+
+    // After the backup: the current tablet writes what only it knows; the older one pulls it.
+    const std::string petition = log.petitions[3];
+    REQUIRE(log.record(current.write("petition", petition, "",
+                                     {{"resolution", "Đã chuyển Sở Giao thông vận tải"}})));
+    REQUIRE(log.record(current.write(
+        "update", "", log.unitOf[petition],
+        {{"parent_entity", "petition"}, {"parent", petition}, {"text", "Đã có văn bản trả lời"}})));
+    REQUIRE(World::syncWithRetries(current).ok());
+    REQUIRE(World::syncWithRetries(older).ok());
+    const std::uint64_t currentHigh = current.replica->siteVector()->at(current.replica->siteId());
+
+    REQUIRE(world.server().stop());
+    const std::string db = world.databasePath();
+    std::filesystem::remove(db + "-wal");
+    std::filesystem::remove(db + "-shm");
+    std::filesystem::copy_file(backup, db, std::filesystem::copy_options::overwrite_existing);
+    REQUIRE(world.server().start());
+
+    // Only the older tablet syncs: it relays the current one's changes as they were written.
+    auto relayed = World::syncWithRetries(older);
+    REQUIRE(relayed.ok());
+    CHECK(relayed->rejected == 0);
+    CHECK(older.replica->refusedChanges()->empty());
+    auto sites = serverSites(world.baseUrl(), older.client->options().token);
+    REQUIRE(sites);
+    CHECK((*sites)[current.replica->siteId()] == currentHigh);
+
+    older.replicaOptions = {};
+    REQUIRE(older.open(world.baseUrl()));
+    REQUIRE(world.syncUntilQuiescent(rng));
+    requireConverged(world, log);
+}
