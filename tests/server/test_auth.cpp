@@ -410,7 +410,7 @@ TEST_CASE("over HTTPS the cookie is Secure and replies carry HSTS — over plain
 }
 
 TEST_CASE(
-    "a tablet app older than the server accepts cannot sign in; the dashboard is not "
+    "a tablet app older than the server accepts cannot sign in, and the dashboard is not "
     "asked its version",
     "[auth][compat]") {
     InProcessServer server;
