@@ -254,6 +254,12 @@ QString SyncController::describeError(const QString& code, const QString& messag
     if (code == u"server_error" || code == u"push_stalled")
         return tr("Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.");
     if (code == u"unsupported_version" || code == u"update_required") return tr("Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.");
+    if (code == u"client_too_old")
+        return tr("Phiên bản ứng dụng đã quá cũ, máy chủ không nhận nữa. Vui lòng cập nhật ứng "
+                  "dụng; các thay đổi chưa gửi vẫn được giữ an toàn trên máy.");
+    if (code == u"server_too_old")
+        return tr("Máy chủ chưa được cập nhật cho phiên bản ứng dụng này. Các thay đổi chưa gửi "
+                  "vẫn được giữ an toàn trên máy và sẽ được gửi khi máy chủ được cập nhật.");
     if (code == u"device_revoked")
         return tr("Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.");
     if (code == u"device_key_mismatch")

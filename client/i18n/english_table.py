@@ -66,6 +66,8 @@ T = {
 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.':'Your session has expired. Please sign in again.','Tài khoản không có quyền thực hiện thao tác này.':'This account may not do that.',
 'Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.':'The server has a problem. The app will retry; your data is safe on this device.',
 'Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.':'This version of the app is too old. Please update the app.',
+'Phiên bản ứng dụng đã quá cũ, máy chủ không nhận nữa. Vui lòng cập nhật ứng dụng; các thay đổi chưa gửi vẫn được giữ an toàn trên máy.':'This version of the app is too old: the server no longer accepts it. Please update the app; changes not yet sent stay safe on this device.',
+'Máy chủ chưa được cập nhật cho phiên bản ứng dụng này. Các thay đổi chưa gửi vẫn được giữ an toàn trên máy và sẽ được gửi khi máy chủ được cập nhật.':'The server is not yet updated for this version of the app. Changes not yet sent stay safe on this device and will be sent once the server is updated.',
 'Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.':'The server answered unexpectedly. Check the server address in Settings.',
 'Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.':'Sync did not complete (error code: %1). Your data is safe on this device.',
 'Chưa chọn':'Not set',

@@ -1754,36 +1754,46 @@
         </message>
         <message>
             <location filename="../sync_controller.cpp" line="258" />
+            <source>Phiên bản ứng dụng đã quá cũ, máy chủ không nhận nữa. Vui lòng cập nhật ứng dụng; các thay đổi chưa gửi vẫn được giữ an toàn trên máy.</source>
+            <translation>This version of the app is too old: the server no longer accepts it. Please update the app; changes not yet sent stay safe on this device.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="261" />
+            <source>Máy chủ chưa được cập nhật cho phiên bản ứng dụng này. Các thay đổi chưa gửi vẫn được giữ an toàn trên máy và sẽ được gửi khi máy chủ được cập nhật.</source>
+            <translation>The server is not yet updated for this version of the app. Changes not yet sent stay safe on this device and will be sent once the server is updated.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="264" />
             <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device may no longer sync. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="260" />
+            <location filename="../sync_controller.cpp" line="266" />
             <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device's id is registered with another key. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="262" />
+            <location filename="../sync_controller.cpp" line="268" />
             <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
             <translation>The server answered unexpectedly. Check the server address in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="264" />
+            <location filename="../sync_controller.cpp" line="270" />
             <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
             <translation>The server's security certificate is not trusted. Check the server address; if it is right, ask the administrator to install the root certificate on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="267" />
+            <location filename="../sync_controller.cpp" line="273" />
             <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
             <translation>The server only accepts secure connections: change the server address to https:// in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="270" />
+            <location filename="../sync_controller.cpp" line="276" />
             <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server is busy. The app will try again; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="271" />
+            <location filename="../sync_controller.cpp" line="277" />
             <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
             <translation>Sync did not complete (error code: %1). Your data is safe on this device.</translation>
         </message>

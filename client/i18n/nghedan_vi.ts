@@ -1749,36 +1749,46 @@
     </message>
     <message>
         <location filename="../sync_controller.cpp" line="258"/>
-        <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
+        <source>Phiên bản ứng dụng đã quá cũ, máy chủ không nhận nữa. Vui lòng cập nhật ứng dụng; các thay đổi chưa gửi vẫn được giữ an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="260"/>
-        <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_controller.cpp" line="262"/>
-        <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
+        <location filename="../sync_controller.cpp" line="261"/>
+        <source>Máy chủ chưa được cập nhật cho phiên bản ứng dụng này. Các thay đổi chưa gửi vẫn được giữ an toàn trên máy và sẽ được gửi khi máy chủ được cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../sync_controller.cpp" line="264"/>
-        <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
+        <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="267"/>
-        <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
+        <location filename="../sync_controller.cpp" line="266"/>
+        <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="268"/>
+        <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../sync_controller.cpp" line="270"/>
+        <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="273"/>
+        <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="276"/>
         <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="271"/>
+        <location filename="../sync_controller.cpp" line="277"/>
         <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>

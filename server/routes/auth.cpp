@@ -11,6 +11,7 @@
 #include "../context.h"
 #include "../http_util.h"
 #include "../users.h"
+#include "nghedan/client_version.h"
 #include "nghedan/proof.h"
 
 namespace nghedan::server {
@@ -156,6 +157,14 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
         sendError(res, 400, "invalid_request", "a tablet login needs \"device\" (its site id)");
         return;
     }
+    // An app version this server does not take (too old; or newer, before the server is
+    // updated) does not sign in (client_version.h). The dashboard is this server's own.
+    if (!cookie) {
+        if (auto refused = clientVersionRefusal(req.get_header_value(kClientVersionHeader))) {
+            sendError(res, versionRefusalStatus(refused->code), refused->code, refused->message);
+            return;
+        }
+    }
     // A tablet proves its changes with a key made on it; an app that has none is too old.
     std::string publicKey;
     if (!cookie) {
@@ -274,6 +283,7 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     Json out{{"expiresAt", expiresAt},
              {"user", userJson(*account)},
              {"epoch", ctx.epoch},
+             {"minClientVersion", kMinClientVersion},
              {"serverTime", serverNowMs()}};
     if (cookie) {
         out["csrf"] = csrfTokenFor(token);

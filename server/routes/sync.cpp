@@ -9,6 +9,7 @@
 #include "../context.h"
 #include "../http_util.h"
 #include "../users.h"
+#include "nghedan/client_version.h"
 #include "nghedan/policy.h"
 
 namespace nghedan::server {
@@ -153,8 +154,13 @@ private:
 };
 
 /** The user of a device session: the sync routes serve tablets only (a dashboard cookie
- *  has no device, no key and nothing to sync). */
+ *  has no device, no key and nothing to sync), and only app versions this server takes
+ *  (client_version.h: any other hears why before anything is read). */
 std::optional<User> deviceUser(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    if (auto refused = clientVersionRefusal(req.get_header_value(kClientVersionHeader))) {
+        sendError(res, versionRefusalStatus(refused->code), refused->code, refused->message);
+        return std::nullopt;
+    }
     auto user = ctx.authenticate(req, res);
     if (user && user->deviceSite.empty()) {
         sendError(res, 403, "device_required", "sync is for a tablet's device session");
@@ -434,6 +440,7 @@ void registerSyncRoutes(httplib::Server& server, Context& ctx) {
             }
         }
         sendJson(res, Json{{"epoch", ctx.epoch},
+                           {"minClientVersion", kMinClientVersion},
                            {"serverTime", serverNowMs()},
                            {"sites", std::move(sites)},
                            {"dotConflicts", std::move(conflicts)}});

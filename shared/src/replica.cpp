@@ -30,7 +30,10 @@
 //                                    unsigned_through were stored before keys existed and are
 //                                    valid unsigned; a revoked key (valid_through not null)
 //                                    proves nothing after that seq
-// Derived, rebuildable from `changes`: records.state, m_<entity>, search.
+// Derived, rebuildable from `changes`: records.state, m_<entity>, search. meta schema_fields
+// names the entities and fields they were built with (schemaFingerprint): opened with others,
+// they are rebuilt. records and changes hold every entity and field a change named, known to
+// this replica's schema or not (a newer version's: kept, merged and re-pushed, shown later).
 
 namespace nghedan {
 namespace {
@@ -61,6 +64,22 @@ CREATE TABLE IF NOT EXISTS site_keys(site TEXT PRIMARY KEY, public_key TEXT NOT 
 
 /** The storage version that introduced signed changes and site keys. */
 constexpr int kSignedChangesVersion = 5;
+
+const std::string kMetaSchemaFields = "schema_fields";
+
+/** What the materialised tables and the search index are made of: every entity, its title
+ *  field, and each field's name, type and whether it is searched. */
+std::string schemaFingerprint(const std::vector<EntityDef>& schema) {
+    std::string out;
+    for (const EntityDef& e : schema) {
+        out += e.name + "(" + e.titleField + "):";
+        for (const FieldDef& f : e.fields)
+            out += f.name + "/" + std::to_string(static_cast<int>(f.type)) +
+                   (f.searchable ? "s" : "") + ",";
+        out += ";";
+    }
+    return out;
+}
 
 // Secondary indexes of the materialised tables, for the lists people filter.
 const std::map<std::string, std::vector<std::string>> kIndexes = {
@@ -227,8 +246,9 @@ struct ListSql {
     }
 };
 
-Result<ListSql> listSql(const ListQuery& q, const std::string& today) {
-    const EntityDef* e = findEntity(q.entity);
+Result<ListSql> listSql(const std::vector<EntityDef>& schema, const ListQuery& q,
+                        const std::string& today) {
+    const EntityDef* e = findEntity(schema, q.entity);
     if (!e) return Error{"unknown_entity", "unknown entity '" + q.entity + "'"};
     ListSql out;
     const bool hasOverdue = q.entity == "petition" || q.entity == "directive";
@@ -312,8 +332,9 @@ Result<ListSql> listSql(const ListQuery& q, const std::string& today) {
 
 /** One page of a list query and its total, read from `db` (Replica::list, ReplicaSnapshot::list).
  */
-Result<Page> listPage(Database& db, const ListQuery& q, const std::string& today) {
-    auto sql = listSql(q, today);
+Result<Page> listPage(Database& db, const std::vector<EntityDef>& schema, const ListQuery& q,
+                      const std::string& today) {
+    auto sql = listSql(schema, q, today);
     if (!sql) return sql.error();
     Page page;
     if (sql->matchesNothing) return page;
@@ -329,7 +350,7 @@ Result<Page> listPage(Database& db, const ListQuery& q, const std::string& today
         db.prepare("SELECT " + sql->columns + " FROM " + sql->from + sql->where + sql->order +
                    " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset));
     sql->bind(st);
-    const EntityDef& e = *findEntity(q.entity);
+    const EntityDef& e = *findEntity(schema, q.entity);
     while (st.step()) page.rows.push_back(rowJson(st, e));
     if (st.error()) return *st.error();
     return page;
@@ -342,13 +363,14 @@ Result<Page> listPage(Database& db, const ListQuery& q, const std::string& today
 struct Replica::Impl {
     Replica& r;
     Database& db;
+    const std::vector<EntityDef>& schema;                      ///< the entities this replica knows
     std::unordered_map<std::string, std::int64_t> siteIdx;     // site -> idx
     std::unordered_map<std::int64_t, std::string> siteById;    // idx -> site
     std::map<std::pair<std::string, std::string>, int> fieldIdx;  // (entity, name) -> idx
     std::unordered_map<int, std::pair<std::string, std::string>> fieldById;
     std::int64_t ownIdx = 0;
 
-    explicit Impl(Replica& replica) : r(replica), db(replica.m_db) {}
+    explicit Impl(Replica& replica) : r(replica), db(replica.m_db), schema(*replica.m_schema) {}
 
     Result<std::int64_t> siteIndex(const std::string& site) {
         if (auto it = siteIdx.find(site); it != siteIdx.end()) return it->second;
@@ -662,7 +684,7 @@ struct Replica::Impl {
         ins->bind(6, toJsonText(c));
         if (Status s = ins->run(); !s) return s;
         t->changes.push_back(&c);
-        const EntityDef* e = findEntity(c.entity);
+        const EntityDef* e = findEntity(schema, c.entity);
         t->search = t->search || !record || (e && touchesSearch(*e, c));
         // A record new in this batch gets its whole row written: no need for its fields.
         if (record) {
@@ -675,7 +697,7 @@ struct Replica::Impl {
     // ---- materialisation ------------------------------------------------------------
 
     Status createDerivedTables() {
-        for (const EntityDef& e : entities()) {
+        for (const EntityDef& e : schema) {
             const std::string table = materialisedTable(e.name);
             std::string sql = "CREATE TABLE IF NOT EXISTS " + table +
                               "(id TEXT PRIMARY KEY, unit TEXT NOT NULL";
@@ -685,7 +707,9 @@ struct Replica::Impl {
                    "INTEGER, created_by TEXT, updated_by TEXT)";
             if (Status s = db.exec(sql); !s) return s;
             int n = 0;
-            for (const std::string& cols : kIndexes.at(e.name)) {
+            const auto indexes = kIndexes.find(e.name);
+            if (indexes == kIndexes.end()) continue;  // an entity of another version (tests)
+            for (const std::string& cols : indexes->second) {
                 const std::string name = table + "_i" + std::to_string(n++);
                 if (Status s = db.exec("CREATE INDEX IF NOT EXISTS " + name + " ON " + table + "(" +
                                        cols + ")");
@@ -699,7 +723,7 @@ struct Replica::Impl {
     }
 
     Status dropDerivedTables() {
-        for (const EntityDef& e : entities())
+        for (const EntityDef& e : schema)
             if (Status s = db.exec("DROP TABLE IF EXISTS " + materialisedTable(e.name)); !s)
                 return s;
         return db.exec("DROP TABLE IF EXISTS search");
@@ -768,8 +792,8 @@ struct Replica::Impl {
             id = rec->text(1);
             unit = rec->text(2);
         }
-        const EntityDef* e = findEntity(entity);
-        if (!e) return Error{"storage", "record of unknown entity " + entity};
+        const EntityDef* e = findEntity(schema, entity);
+        if (!e) return {};  // a newer version's entity: kept, shown once the schema knows it
         const std::string table = materialisedTable(entity);
         if (touch.state.current.empty()) {
             // Every change of the record was refused: it does not exist here.
@@ -791,7 +815,9 @@ struct Replica::Impl {
             first = last = {c->hlc, c->site, c->author};
         } else {
             for (const Version& v : touch.state.current) {
-                Shown& s = shown[fieldName(static_cast<int>(v.field)).second];
+                const std::string& name = fieldName(static_cast<int>(v.field)).second;
+                if (!e->field(name)) continue;  // a newer version's field: not shown here
+                Shown& s = shown[name];
                 if (++s.count == 2) ++conflicts;
                 if (!s.version || std::tie(v.hlc, siteName(v.site)) >
                                       std::tie(s.version->hlc, siteName(s.version->site)))
@@ -1098,6 +1124,7 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
     if (!db) return db.error();
     std::unique_ptr<Replica> r(new Replica);
     r->m_db = std::move(*db);
+    r->m_schema = options.schema ? options.schema : &entities();
     r->m_clock = Hlc(options.clockSource);
     r->m_impl = std::make_unique<Impl>(*r);
     Impl& impl = *r->m_impl;
@@ -1111,7 +1138,13 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
         if (stored > kStorageVersion)
             return Error{"newer_schema", "the data file " + path + " was written by a newer "
                                          "version (schema " + *version + "); please update"};
-        const bool migrate = stored != 0 && stored < kStorageVersion;
+        // Materialised with other entities or fields (an older app's, which kept what it did
+        // not know): rebuilt, like a migration, so that all of it shows. A file without the
+        // mark was materialised by this build's schema.
+        const std::string fingerprint = schemaFingerprint(*r->m_schema);
+        const std::string builtWith =
+            r->meta(kMetaSchemaFields).value_or(schemaFingerprint(entities()));
+        const bool migrate = stored != 0 && (stored < kStorageVersion || builtWith != fingerprint);
         if (migrate) {
             // Derived tables are rebuilt from the changes: every change is kept.
             if (Status s = impl.dropDerivedTables(); !s) return s.error();
@@ -1146,6 +1179,8 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
         }
         if (Status s = r->setMeta("schema_version", std::to_string(kStorageVersion)); !s)
             return s.error();
+        if (r->meta(kMetaSchemaFields) != fingerprint)
+            if (Status s = r->setMeta(kMetaSchemaFields, fingerprint); !s) return s.error();
         if (migrate) {
             if (Status s = impl.rederiveAll(); !s) return s.error();
         }
@@ -1164,7 +1199,7 @@ Replica::~Replica() {
 // ---- writing ------------------------------------------------------------------------
 
 Result<Change> Replica::write(const WriteRequest& req) {
-    const EntityDef* e = findEntity(req.entity);
+    const EntityDef* e = findEntity(*m_schema, req.entity);
     if (!e) return Error{"unknown_entity", "unknown entity '" + req.entity + "'"};
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun().error();
@@ -1198,7 +1233,7 @@ Result<Change> Replica::write(const WriteRequest& req) {
         c.unit = req.unit;
     }
     if (c.author.empty()) return Error{"invalid_value", "a change needs an author"};
-    if (Status s = validateChange(c, !record); !s) return s.error();
+    if (Status s = validateChange(c, !record, *m_schema, Unknowns::Refuse); !s) return s.error();
 
     c.site = m_site;
     c.seq = static_cast<std::uint64_t>(m_impl->maxSeq(m_impl->ownIdx)) + 1;
@@ -1295,7 +1330,10 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
                                           ", not " + c.unit}); !st) return st.error();
             continue;
         }
-        if (Status s = validateChange(c, options.validation == Validation::Strict && !record); !s) {
+        const bool strict = options.validation == Validation::Strict;
+        if (Status s = validateChange(c, strict && !record, *m_schema,
+                                      strict ? Unknowns::Refuse : Unknowns::Keep);
+            !s) {
             if (Status st = refuse(s.error()); !st) return st.error();
             continue;
         }
@@ -1330,7 +1368,7 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
 // ---- reading ------------------------------------------------------------------------
 
 Result<std::optional<RecordView>> Replica::get(const std::string& entity, const std::string& id) {
-    const EntityDef* e = findEntity(entity);
+    const EntityDef* e = findEntity(*m_schema, entity);
     if (!e) return Error{"unknown_entity", "unknown entity '" + entity + "'"};
     Stmt st = m_db.prepare("SELECT * FROM " + materialisedTable(entity) + " WHERE id=?");
     st.bind(1, id);
@@ -1344,7 +1382,7 @@ Result<std::optional<RecordView>> Replica::get(const std::string& entity, const 
         if (!all) return all.error();
         std::map<std::string, std::vector<VersionView>> current;
         for (VersionView& v : *all)
-            if (v.current) current[v.field].push_back(std::move(v));
+            if (v.current && e->field(v.field)) current[v.field].push_back(std::move(v));
         for (auto& [field, versions] : current)
             if (versions.size() > 1) view.conflicts[field] = std::move(versions);
     }
@@ -1386,7 +1424,8 @@ Result<std::vector<VersionView>> Replica::history(const std::string& entity,
 }
 
 Result<Page> Replica::list(const ListQuery& q) {
-    return listPage(m_db, q, q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today);
+    return listPage(m_db, *m_schema, q,
+                    q.today.empty() ? vietnamDate(m_clock.wallMillis()) : q.today);
 }
 
 Result<std::vector<SearchHit>> Replica::search(const std::string& typed, const std::string& entity,
@@ -1417,7 +1456,7 @@ Result<std::vector<std::string>> Replica::unitSubtree(const std::string& root) {
 
 Result<std::string> Replica::materialisedDump() {
     std::string out;
-    for (const EntityDef& e : entities()) {
+    for (const EntityDef& e : *m_schema) {
         Stmt st = m_db.prepare("SELECT * FROM " + materialisedTable(e.name) + " ORDER BY id");
         while (st.step()) {
             out += e.name + " " + rowJson(st, e).dump() + "\n";
@@ -1439,6 +1478,7 @@ Result<std::unique_ptr<ReplicaSnapshot>> Replica::snapshot() {
     if (!db) return db.error();
     std::unique_ptr<ReplicaSnapshot> snap(new ReplicaSnapshot);
     snap->m_db = std::move(*db);
+    snap->m_schema = m_schema;
     snap->m_today = vietnamDate(m_clock.wallMillis());
     // Sorts as the replica's own connection does them (in memory, not in temporary files).
     if (Status s = snap->m_db.exec("PRAGMA temp_store=MEMORY;"); !s) return s.error();
@@ -1453,15 +1493,15 @@ ReplicaSnapshot::~ReplicaSnapshot() {
 }
 
 Result<Page> ReplicaSnapshot::list(const ListQuery& q) {
-    return listPage(m_db, q, q.today.empty() ? m_today : q.today);
+    return listPage(m_db, *m_schema, q, q.today.empty() ? m_today : q.today);
 }
 
 Result<std::map<std::string, std::int64_t>> ReplicaSnapshot::countBy(const ListQuery& q,
                                                                      const std::string& field) {
-    const EntityDef* e = findEntity(q.entity);
+    const EntityDef* e = findEntity(*m_schema, q.entity);
     if (e && !e->field(field) && field != "unit" && field != "id")
         return Error{"unknown_field", "cannot count " + q.entity + " by '" + field + "'"};
-    auto sql = listSql(q, q.today.empty() ? m_today : q.today);
+    auto sql = listSql(*m_schema, q, q.today.empty() ? m_today : q.today);
     if (!sql) return sql.error();
     std::map<std::string, std::int64_t> out;
     if (sql->matchesNothing) return out;
@@ -1486,10 +1526,10 @@ RowCursor::~RowCursor() = default;
 
 Result<std::unique_ptr<RowCursor>> ReplicaSnapshot::rows(const ListQuery& q) {
     const std::string today = q.today.empty() ? m_today : q.today;
-    auto sql = listSql(q, today);
+    auto sql = listSql(*m_schema, q, today);
     if (!sql) return sql.error();
     auto impl = std::make_unique<RowCursor::Impl>();
-    impl->entity = findEntity(q.entity);
+    impl->entity = findEntity(*m_schema, q.entity);
     impl->today = today;
     impl->done = sql->matchesNothing;
     if (!impl->done) {
@@ -1535,7 +1575,7 @@ Result<std::vector<Json>> RowCursor::next(std::size_t max) {
 
 Result<std::optional<Json>> ReplicaSnapshot::record(const std::string& entity,
                                                     const std::string& id) {
-    const EntityDef* e = findEntity(entity);
+    const EntityDef* e = findEntity(*m_schema, entity);
     if (!e) return Error{"unknown_entity", "unknown entity '" + entity + "'"};
     auto st = m_db.cached("SELECT * FROM " + materialisedTable(entity) + " WHERE id=?");
     st->bind(1, id);

@@ -142,6 +142,34 @@ Error invalid(const EntityDef& e, const FieldDef& f, const std::string& rule) {
     return {"invalid_value", e.name + "." + f.name + ": " + rule};
 }
 
+/** The check of Unknowns::Keep: the value has its field's JSON type (what its materialised
+ *  column holds), or is null; limits and enum lists are a newer version's to widen. */
+Status hasFieldType(const EntityDef& e, const FieldDef& f, const Json& v) {
+    if (v.is_null()) return {};
+    bool fits = false;
+    switch (f.type) {
+        case FieldType::Text:
+        case FieldType::Ref:
+        case FieldType::Date:
+        case FieldType::Enum:
+            fits = v.is_string();
+            break;
+        case FieldType::Integer:
+        case FieldType::Time:
+            fits = v.is_number_integer();
+            break;
+        case FieldType::Boolean:
+            fits = v.is_boolean();
+            break;
+        case FieldType::RefList:
+        case FieldType::People:
+            fits = v.is_array();
+            break;
+    }
+    if (!fits) return invalid(e, f, "has the wrong type");
+    return {};
+}
+
 bool isEmptyValue(const Json& v) {
     return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
            (v.is_array() && v.empty());
@@ -166,7 +194,11 @@ const std::vector<EntityDef>& entities() {
 }
 
 const EntityDef* findEntity(std::string_view name) {
-    for (const EntityDef& e : entities())
+    return findEntity(entities(), name);
+}
+
+const EntityDef* findEntity(const std::vector<EntityDef>& schema, std::string_view name) {
+    for (const EntityDef& e : schema)
         if (e.name == name) return &e;
     return nullptr;
 }
@@ -246,8 +278,14 @@ Status validateValue(const EntityDef& e, const FieldDef& f, const Json& v) {
 }
 
 Status validateChange(const Change& c, bool creates) {
-    const EntityDef* e = findEntity(c.entity);
-    if (!e) return Error{"unknown_entity", "unknown entity '" + c.entity + "'"};
+    return validateChange(c, creates, entities(), Unknowns::Refuse);
+}
+
+Status validateChange(const Change& c, bool creates, const std::vector<EntityDef>& schema,
+                      Unknowns unknowns) {
+    const bool keep = unknowns == Unknowns::Keep;
+    const EntityDef* e = findEntity(schema, c.entity);
+    if (!e && !keep) return Error{"unknown_entity", "unknown entity '" + c.entity + "'"};
     if (c.id.empty() || c.id.size() > 64)
         return Error{"invalid_value", c.entity + ".id must be 1 to 64 characters"};
     if (c.unit.empty() || c.unit.size() > 64)
@@ -257,9 +295,11 @@ Status validateChange(const Change& c, bool creates) {
         !isValidUtf8(c.id) || !isValidUtf8(c.unit))
         return Error{"invalid_value", "author, id and unit must be non-empty UTF-8 text"};
     for (const auto& [name, value] : c.set) {
-        const FieldDef* f = e->field(name);
+        const FieldDef* f = e ? e->field(name) : nullptr;
+        if (!f && keep) continue;  // a newer version's field: kept as written
         if (!f) return Error{"unknown_field", "unknown field '" + name + "' of " + c.entity};
-        if (Status s = validateValue(*e, *f, value); !s) return s;
+        if (Status s = keep ? hasFieldType(*e, *f, value) : validateValue(*e, *f, value); !s)
+            return s;
     }
     for (const auto& [name, dots] : c.bases) {
         if (!c.set.count(name))
@@ -267,7 +307,7 @@ Status validateChange(const Change& c, bool creates) {
         if (dots.size() > 1000)
             return Error{"invalid_value", "too many bases for field '" + name + "'"};
     }
-    if (creates) {
+    if (creates && !keep) {
         for (const FieldDef& f : e->fields) {
             if (!f.required) continue;
             const auto it = c.set.find(f.name);

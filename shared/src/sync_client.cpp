@@ -9,6 +9,7 @@
 
 #include <httplib.h>
 
+#include "nghedan/client_version.h"
 #include "nghedan/compression.h"
 #include "nghedan/proof.h"
 #include "sync_wire.h"
@@ -37,6 +38,10 @@ Error unauthorizedError() {
 }
 Error updateRequiredError() {
     return {"update_required", "Vui lòng cập nhật ứng dụng"};
+}
+Error clientTooOldError() {
+    return {"client_too_old",
+            "Phiên bản ứng dụng đã quá cũ, máy chủ không nhận nữa; vui lòng cập nhật ứng dụng"};
 }
 Error epochChangedError() {
     return {"epoch_changed", "Máy chủ đã được khôi phục, cần đồng bộ lại"};
@@ -135,7 +140,9 @@ struct SyncClient::Impl {
                       std::mt19937_64& random) {
         Exchange out{Error{"network", "Không kết nối được máy chủ"}};
         // httplib decodes either coding of the reply (set_decompress).
-        httplib::Headers headers{{"Accept-Encoding", "br, gzip"}, {"Accept", "application/json"}};
+        httplib::Headers headers{{"Accept-Encoding", "br, gzip"},
+                                 {"Accept", "application/json"},
+                                 {kClientVersionHeader, std::to_string(options.clientVersion)}};
         if (!options.token.empty() && !isLogin) {
             headers.emplace("Authorization", "Bearer " + options.token);
         }
@@ -224,7 +231,8 @@ struct SyncClient::Impl {
                 }
                 return done(unauthorizedError());
             }
-            if (status == 410) return done(updateRequiredError());
+            if (status == 410)
+                return done(code == "client_too_old" ? clientTooOldError() : updateRequiredError());
             if (status >= 500 || status == 408 || (status == 429 && !isLogin)) {
                 last = Error{code.empty() ? "server_error" : code,
                              "Máy chủ tạm thời lỗi (" + std::to_string(status) + ")" +

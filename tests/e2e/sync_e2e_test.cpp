@@ -551,3 +551,228 @@ TEST_CASE("a tablet's file copied onto a second tablet: the copy's changes under
     REQUIRE(again.ok());
     CHECK(again->impersonatedSeqs.empty());
 }
+
+namespace {
+
+/** The app of the version before this one, as the mixed-version tests pose it: this build's
+ *  entities without petition.resolution, petition.channel's "online" and the entity "update"
+ *  (all "added in this version"). */
+const std::vector<EntityDef>& previousSchema() {
+    static const std::vector<EntityDef> schema = [] {
+        std::vector<EntityDef> out;
+        for (EntityDef e : entities()) {
+            if (e.name == "update") continue;
+            if (e.name == "petition") {
+                std::erase_if(e.fields, [](const FieldDef& f) { return f.name == "resolution"; });
+                std::erase(e.fields[static_cast<std::size_t>(e.fieldIndex("channel"))].enumValues,
+                           "online");
+            }
+            out.push_back(std::move(e));
+        }
+        return out;
+    }();
+    return schema;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a tablet a version behind and a current one sync both ways through the server "
+    "without refusal or loss, and show the same once the older is updated",
+    "[e2e][compat]") {
+    const std::uint64_t seed = testSeed("mixed versions");
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 1;
+    options.client = fastRetries();
+    World world(options);
+    REQUIRE(world.setUp());
+    REQUIRE(world.addUser(world.userName(1), "official", "hcm"));
+    REQUIRE(world.addTablet(world.userName(1), {.schema = &previousSchema()}));
+    Tablet& current = world.tablet(0);
+    Tablet& older = world.tablet(1);
+
+    WriteLog log;
+    for (int k = 0; k < 4; ++k) REQUIRE(createPetition(older, log, rng, k));
+    for (int k = 4; k < 8; ++k) REQUIRE(createPetition(current, log, rng, k));
+    REQUIRE(world.syncUntilQuiescent(rng));
+    // What only the current app knows, on a petition the older one created.
+    const std::string petition = log.petitions[0];
+    const std::string unit = log.unitOf[petition];
+    REQUIRE(log.record(
+        current.write("petition", petition, "",
+                      {{"resolution", "Đã lắp biển cấm dừng đỗ"}, {"channel", "online"}})));
+    auto update = current.write("update", "", unit,
+                                {{"parent_entity", "petition"},
+                                 {"parent", petition},
+                                 {"text", "Phường đã khảo sát, mời Sở Giao thông vận tải"}});
+    REQUIRE(log.record(update));
+    for (int k = 0; k < 12; ++k) {
+        REQUIRE(editPetition(older, log, rng, 100 + k));
+        REQUIRE(editPetition(current, log, rng, 200 + k));
+    }
+    REQUIRE(world.syncUntilQuiescent(rng));
+
+    // The older tablet refused nothing and holds every change, shows what it knows.
+    CHECK(older.replica->refusedChanges()->empty());
+    CHECK(current.replica->refusedChanges()->empty());
+    CHECK(older.replica->changeCount() == current.replica->changeCount());
+    CHECK(missingWrites(*older.replica, log).empty());
+    auto shown = older.replica->get("petition", petition);
+    REQUIRE(shown.ok());
+    REQUIRE(shown->has_value());
+    CHECK_FALSE((*shown)->values.contains("resolution"));
+    CHECK((*shown)->values["channel"] == "online");
+    CHECK(older.replica->get("update", update->id).error().code == "unknown_entity");
+
+    // It edits the record carrying a field it does not know; the field survives everywhere.
+    REQUIRE(
+        log.record(older.write("petition", petition, "", {{"title", "Xe khách đỗ trong hẻm 42"}})));
+    auto pushed = World::syncWithRetries(older);
+    REQUIRE(pushed.ok());
+    CHECK(pushed->refused == 0);
+    CHECK(pushed->rejected == 0);
+    auto pulled = World::syncWithRetries(current);
+    REQUIRE(pulled.ok());
+    CHECK(pulled->refused == 0);
+    auto both = current.replica->get("petition", petition);
+    REQUIRE(both.ok());
+    CHECK((*both)->values["title"] == "Xe khách đỗ trong hẻm 42");
+    CHECK((*both)->values["resolution"] == "Đã lắp biển cấm dừng đỗ");
+
+    // Updated: the older file, opened by the current app, shows what it kept.
+    older.replicaOptions = {};
+    REQUIRE(older.open(world.baseUrl()));
+    CHECK(older.replica->search("bien cam dung", "petition")->size() == 1);
+    auto kept = older.replica->get("update", update->id);
+    REQUIRE(kept.ok());
+    CHECK(kept->has_value());
+    REQUIRE(world.syncUntilQuiescent(rng));
+    requireConverged(world, log);
+}
+
+TEST_CASE(
+    "an app older than the server accepts is told to update, one newer than the server "
+    "to wait, and both keep their unsent changes",
+    "[e2e][compat]") {
+    const std::uint64_t seed = testSeed("too old");
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 1;
+    options.client = fastRetries(2);
+    World world(options);
+    REQUIRE(world.setUp());
+    Tablet& t = world.tablet(0);
+    WriteLog log;
+    REQUIRE(t.sync().ok());
+    for (int k = 0; k < 3; ++k) REQUIRE(createPetition(t, log, rng, k));
+    const std::string token = t.client->options().token;
+
+    // What the server answers: the oldest version in the state, 410 below it.
+    httplib::Client http(world.baseUrl());
+    const auto get = [&](std::optional<std::string> version) {
+        httplib::Headers headers{{"Authorization", "Bearer " + token}};
+        if (version) headers.emplace(kClientVersionHeader, *version);
+        auto res = http.Get("/api/v1/sync/state", headers);
+        REQUIRE(res);
+        return std::make_pair(res->status, Json::parse(res->body, nullptr, false));
+    };
+    const auto [stateStatus, state] = get(std::nullopt);  // an app from before the header
+    CHECK(stateStatus == 200);
+    CHECK(state["minClientVersion"] == kMinClientVersion);
+    const auto [oldStatus, old] = get(std::to_string(kMinClientVersion - 1));
+    CHECK(oldStatus == 410);
+    CHECK(old["error"]["code"] == "client_too_old");
+    const auto [badStatus, bad] = get("abc");
+    CHECK(badStatus == 400);
+    CHECK(bad["error"]["code"] == "invalid_request");
+
+    // The app below the minimum: clear answer, nothing sent, nothing lost.
+    t.clientOptions.clientVersion = kMinClientVersion - 1;
+    REQUIRE(t.open(world.baseUrl()));
+    auto refused = t.sync();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "client_too_old");
+    CHECK(t.replica->unsentCount() == 3);
+    CHECK(t.replica->refusedChanges()->empty());
+    auto sites = serverSites(world.baseUrl(), token);
+    REQUIRE(sites);
+    CHECK(sites->count(t.replica->siteId()) == 0);
+    auto login = t.login();
+    REQUIRE_FALSE(login.ok());
+    CHECK(login.error().code == "client_too_old");
+
+    // An app newer than the server waits for the server's update, also sending nothing.
+    t.clientOptions.clientVersion = kClientVersion + 1;
+    REQUIRE(t.open(world.baseUrl()));
+    auto early = t.sync();
+    REQUIRE_FALSE(early.ok());
+    CHECK(early.error().code == "server_too_old");
+    CHECK(t.replica->unsentCount() == 3);
+
+    // Updated, it sends them all.
+    t.clientOptions.clientVersion = kClientVersion;
+    REQUIRE(t.open(world.baseUrl()));
+    auto up = t.sync();
+    REQUIRE(up.ok());
+    CHECK(up->pushed == 3);
+    CHECK(t.replica->unsentCount() == 0);
+    requireConverged(world, log);
+}
+
+TEST_CASE(
+    "after a restore a tablet a version behind re-pushes a newer tablet's fields and "
+    "entities it cannot show, and the server takes them",
+    "[e2e][compat][restore]") {
+    const std::uint64_t seed = testSeed("mixed versions restore");
+    std::mt19937_64 rng(seed);
+    WorldOptions options;
+    options.tablets = 1;
+    options.client = fastRetries();
+    World world(options);
+    REQUIRE(world.setUp());
+    REQUIRE(world.addUser(world.userName(1), "official", "hcm"));
+    REQUIRE(world.addTablet(world.userName(1), {.schema = &previousSchema()}));
+    Tablet& current = world.tablet(0);
+    Tablet& older = world.tablet(1);
+    WriteLog log;
+    for (int k = 0; k < 3; ++k) REQUIRE(createPetition(older, log, rng, k));
+    for (int k = 3; k < 6; ++k) REQUIRE(createPetition(current, log, rng, k));
+    REQUIRE(world.syncUntilQuiescent(rng));
+    const std::string backup = world.tmp().file("backup.db");
+    auto b = world.server().admin({"backup", backup});
+    INFO(b.output);
+    REQUIRE(b.exitCode == 0);
+
+    // After the backup: the current tablet writes what only it knows; the older one pulls it.
+    const std::string petition = log.petitions[3];
+    REQUIRE(log.record(current.write("petition", petition, "",
+                                     {{"resolution", "Đã chuyển Sở Giao thông vận tải"}})));
+    REQUIRE(log.record(current.write(
+        "update", "", log.unitOf[petition],
+        {{"parent_entity", "petition"}, {"parent", petition}, {"text", "Đã có văn bản trả lời"}})));
+    REQUIRE(World::syncWithRetries(current).ok());
+    REQUIRE(World::syncWithRetries(older).ok());
+    const std::uint64_t currentHigh = current.replica->siteVector()->at(current.replica->siteId());
+
+    REQUIRE(world.server().stop());
+    const std::string db = world.databasePath();
+    std::filesystem::remove(db + "-wal");
+    std::filesystem::remove(db + "-shm");
+    std::filesystem::copy_file(backup, db, std::filesystem::copy_options::overwrite_existing);
+    REQUIRE(world.server().start());
+
+    // Only the older tablet syncs: it relays the current one's changes as they were written.
+    auto relayed = World::syncWithRetries(older);
+    REQUIRE(relayed.ok());
+    CHECK(relayed->rejected == 0);
+    CHECK(older.replica->refusedChanges()->empty());
+    auto sites = serverSites(world.baseUrl(), older.client->options().token);
+    REQUIRE(sites);
+    CHECK((*sites)[current.replica->siteId()] == currentHigh);
+
+    older.replicaOptions = {};
+    REQUIRE(older.open(world.baseUrl()));
+    REQUIRE(world.syncUntilQuiescent(rng));
+    requireConverged(world, log);
+}

@@ -6,6 +6,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "nghedan/client_version.h"
 #include "test_server.h"
 
 using namespace nghedan;
@@ -406,4 +407,31 @@ TEST_CASE("over HTTPS the cookie is Secure and replies carry HSTS — over plain
         CHECK(plain->get_header_value("Set-Cookie").find("; Secure") == std::string::npos);
         CHECK_FALSE(plain->has_header("Strict-Transport-Security"));
     }
+}
+
+TEST_CASE(
+    "a tablet app older than the server accepts cannot sign in, and the dashboard is not "
+    "asked its version",
+    "[auth][compat]") {
+    InProcessServer server;
+    seedTestTree(server.context());
+    const std::string base = server.baseUrl();
+    const auto loginAs = [&](const Json& body, const std::string& version) {
+        return rawPost(base, "/api/v1/auth/login", body.dump(),
+                       httplib::Headers{{kClientVersionHeader, version}});
+    };
+    const Json tablet = deviceLogin("canbo.q3", kTestPassword, kDevice);
+    const Reply tooOld = loginAs(tablet, std::to_string(kMinClientVersion - 1));
+    CHECK(tooOld.status == 410);
+    CHECK(tooOld.body["error"]["code"] == "client_too_old");
+    const Reply tooNew = loginAs(tablet, std::to_string(kClientVersion + 1));
+    CHECK(tooNew.status == 409);
+    CHECK(tooNew.body["error"]["code"] == "server_too_old");
+    CHECK(loginAs(tablet, "5a").status == 400);
+    // Without the header: an app from before it, which this server still takes.
+    const Reply current = jsonPost(base, "/api/v1/auth/login", tablet);
+    CHECK(current.status == 200);
+    CHECK(current.body["minClientVersion"] == kMinClientVersion);
+    const Json dashboard{{"username", "giamsat.q3"}, {"password", kTestPassword}, {"cookie", true}};
+    CHECK(loginAs(dashboard, std::to_string(kMinClientVersion - 1)).status == 200);
 }

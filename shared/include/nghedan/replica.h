@@ -35,8 +35,15 @@ struct WriteRequest {
 
 /** How strictly apply() checks remote changes. */
 enum class Validation {
-    Shape,   ///< schema types and limits (a tablet applying what the server sent)
-    Strict,  ///< plus required fields when the record is new here (the server)
+    /** A tablet applying what the server sent, which a newer version may have written
+     *  (Unknowns::Keep): an entity or field its schema lacks, or a value its schema does not
+     *  allow yet, is stored and merged like any other (kept in the log and the record's merge
+     *  state, passed on when re-pushed), not shown until the replica is opened with a schema
+     *  that knows it; a known field's value must only have its field's type. */
+    Shape,
+    /** The server: every entity, field and value known and allowed (Unknowns::Refuse), and
+     *  required fields when the record is new here. */
+    Strict,
 };
 
 /** What proves a site's changes (proof.h). A key, once known, never changes; changes with
@@ -174,6 +181,10 @@ struct RefusedChange {
 
 struct ReplicaOptions {
     Hlc::Source clockSource = systemMillis;  ///< physical clock (tests move it)
+    /** The entities this replica knows: what it materialises, searches and lets write. Null:
+     *  entities(), this build's. Another list poses as another version of the app (tests);
+     *  it must outlive the replica and its snapshots. */
+    const std::vector<EntityDef>* schema = nullptr;
 };
 
 class ReplicaSnapshot;
@@ -182,7 +193,10 @@ class ReplicaSnapshot;
  *  durably before it returns. Not thread-safe: callers serialise access. */
 class Replica {
 public:
-    /** Opens or creates the file; migrates older schema versions keeping every change. */
+    /** Opens or creates the file; migrates older schema versions keeping every change. When
+     *  the file was last materialised with other entities or fields (an updated app: its
+     *  schema knows what an older one only kept), the materialised tables and the search
+     *  index are rebuilt from the changes, so what was kept unknown is shown now. */
     static Result<std::unique_ptr<Replica>> open(const std::string& path,
                                                  ReplicaOptions options = {});
     ~Replica();
@@ -224,6 +238,8 @@ public:
     /** Canonical text of all materialised rows (sorted); equal on replicas with equal state. */
     Result<std::string> materialisedDump();
     std::uint64_t changeCount();
+    /** The entities this replica knows (ReplicaOptions::schema). */
+    const std::vector<EntityDef>& schema() const { return *m_schema; }
 
     // ---- sync bookkeeping -------------------------------------------------------
     /** This replica's own changes the server has not acknowledged, in seq order. */
@@ -291,6 +307,7 @@ private:
     struct Impl;
     friend struct Impl;
     Database m_db;
+    const std::vector<EntityDef>* m_schema = nullptr;
     std::string m_site;
     std::string m_secretKey;
     std::string m_publicKey;
@@ -345,6 +362,7 @@ private:
     friend class Replica;
     ReplicaSnapshot() = default;
     Database m_db;
+    const std::vector<EntityDef>* m_schema = nullptr;  ///< the replica's
     std::string m_today;  ///< the replica's Vietnam date when made: ListQuery::today's default
 };
 

@@ -14,10 +14,20 @@
 
 namespace nghedan {
 
-/** Bumped when entities, fields or the replica's storage layout change; Replica::open migrates
- *  older files (3: versions kept as one merge state per record; 4: meeting.secretary; 5: changes signed by
- *  their device, site keys). */
+/** Bumped when entities, fields, enum values or the replica's storage layout change;
+ *  Replica::open migrates older files (3: versions kept as one merge state per record;
+ *  4: meeting.secretary; 5: changes signed by their device, site keys). It is also the app's
+ *  version that servers gate on (client_version.h): a server refuses an app newer than itself
+ *  rather than refuse for good what it does not know. */
 constexpr int kSchemaVersion = 5;
+
+// Mixed versions (server/API.md "Mixed versions"): a city never updates every tablet at once, so a
+// tablet one version behind keeps syncing with a newer server. What a version may change: add
+// entities, add fields, add enum values, widen limits; never remove, rename or retype a field (one
+// no longer used stays). A field added to an existing entity is never `required`: an older tablet
+// creates records without it, the server takes them, and the record shows the field empty until
+// someone sets it (the newer app's form may still ask for it). A replica keeps what its schema
+// does not know (Unknowns::Keep) and shows it once its app knows it (Replica re-materialises).
 
 enum class FieldType {
     Text,      ///< JSON string, at most maxLength UTF-8 bytes
@@ -34,7 +44,8 @@ enum class FieldType {
 struct FieldDef {
     std::string name;
     FieldType type = FieldType::Text;
-    bool required = false;     ///< must be set, non-empty, when a record is created
+    bool required = false;     ///< must be set, non-empty, when a record is created; only
+                               ///< for fields the entity has had from its first version
     std::size_t maxLength = 0; ///< Text/People/RefList: bytes / items
     long long minValue = 0, maxValue = 0;  ///< Integer
     std::vector<std::string> enumValues;   ///< Enum
@@ -57,6 +68,8 @@ struct EntityDef {
 const std::vector<EntityDef>& entities();
 /** The entity, or nullptr. */
 const EntityDef* findEntity(std::string_view name);
+/** The entity in `schema` (a list like entities(): another version's), or nullptr. */
+const EntityDef* findEntity(const std::vector<EntityDef>& schema, std::string_view name);
 
 /** Checks one value against its field: type, length, range, enum. Null is allowed for any
  *  field that is not required (it clears the field). Error code "invalid_value". */
@@ -66,6 +79,19 @@ Status validateValue(const EntityDef& entity, const FieldDef& field, const Json&
  *  ("unknown_field"), values, bases only for set fields, ids and unit non-empty, and that a
  *  change creating a record (no bases at all, `creates` true) sets every required field. */
 Status validateChange(const Change& change, bool creates);
+
+/** What validateChange does with what its schema does not know. */
+enum class Unknowns {
+    Refuse,  ///< every entity, field and value must be known and allowed (a write, the server)
+    /** A change a newer version may have written (a tablet applying what the server sent): an
+     *  entity or field the schema lacks is kept unchecked, and a known field's value needs only
+     *  the JSON type of its field (null allowed), since a newer version may allow more enum
+     *  values, longer texts or wider ranges. Required fields are not checked. */
+    Keep,
+};
+/** validateChange against `schema` (a list like entities()). */
+Status validateChange(const Change& change, bool creates, const std::vector<EntityDef>& schema,
+                      Unknowns unknowns);
 
 /** Petition categories (stable codes). */
 const std::vector<std::string>& petitionCategories();

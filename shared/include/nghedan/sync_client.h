@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "nghedan/client_version.h"
 #include "nghedan/replica.h"
 #include "nghedan/status.h"
 
@@ -52,6 +53,10 @@ struct SyncClientOptions {
      *  city's own CA, say); empty trusts the system's. The server's certificate is always
      *  verified, its name included. */
     std::string caFile;
+    /** The app version every request names (client_version.h). A server that no longer takes
+     *  it answers "client_too_old" (one not yet updated for it, "server_too_old"), and login or
+     *  sync stops there with nothing sent. Tests pose as other versions with it. */
+    int clientVersion = kClientVersion;
 };
 
 /** Syncs one Replica with the server. Blocking; run it off the UI thread. The replica must not
