@@ -364,7 +364,7 @@ struct Visit {
 
 class Seeder {
 public:
-    Seeder(Replica& replica, std::int64_t now) : m_replica(replica), m_now(now) {
+    Seeder(Store& replica, std::int64_t now) : m_replica(replica), m_now(now) {
         m_today = vnDay(now);
         std::int64_t end = m_today - 1;
         while (weekday(end) != 5) --end;  // the last Friday before today
@@ -1173,7 +1173,7 @@ private:
             false);
     }
 
-    Replica& m_replica;
+    Store& m_replica;
     std::int64_t m_now;
     std::int64_t m_today = 0, m_startFriday = 0, m_endFriday = 0;
     std::mt19937_64 m_rng{20260102};
@@ -1184,9 +1184,8 @@ private:
 
 }  // namespace
 
-Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_t)>& setClock) {
-    UserStore users(replica.database());
-    if (Status s = users.ensureSchema(); !s) return s.error();
+Result<bool> seedDemoData(Store& replica, const std::function<void(std::int64_t)>& setClock) {
+    Store& users = replica;
     auto existing = users.listUsers();
     if (!existing) return existing.error();
     if (replica.changeCount() > 0 || !existing->empty()) return false;
@@ -1195,10 +1194,11 @@ Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_
     if (Status s = seeder.seedReference(); !s) return s.error();
     seeder.seedVisits();
     // Thousands of small commits: durable once at the end instead of an fsync each.
-    (void)replica.database().exec("PRAGMA synchronous=OFF");
+    (void)replica.setBulkLoad(true);
     Status flushed = seeder.flush(setClock);
-    (void)replica.database().exec("PRAGMA synchronous=FULL");
+    Status durable = replica.setBulkLoad(false);
     if (!flushed) return flushed.error();
+    if (!durable) return durable.error();
 
     auto hash = hashPassword(kDemoPassword);  // one hash for all: the demo password is public
     if (!hash) return hash.error();
@@ -1208,7 +1208,6 @@ Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_
     }
     if (Status s = users.audit(systemMillis(), "demo", "seed", "demo data set"); !s)
         return s.error();
-    if (Status s = replica.database().exec("PRAGMA wal_checkpoint(FULL)"); !s) return s.error();
     return true;
 }
 

@@ -35,7 +35,7 @@ std::int64_t vietnamDay(std::int64_t ms);
 /** "YYYY-MM-DD HH:MM" in Vietnam time. */
 std::string formatVietnamTime(std::int64_t ms);
 /** Today's date in Vietnam by the replica's (server-corrected) clock. */
-std::string vietnamToday(Replica& replica);
+std::string vietnamToday(Store& replica);
 
 struct UnitInfo {
     std::string id, parent, level, code, name;
@@ -165,7 +165,7 @@ std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const st
 std::optional<Result<Page>> indexedPage(Context& ctx, const ListQuery& query);
 
 /** Lists all rows of a query page by page (limit 1000 per call) up to `cap` rows. */
-Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t cap);
+Result<std::vector<Json>> listAll(Store& replica, ListQuery query, std::size_t cap);
 
 using GuardedHandler =
     std::function<void(const httplib::Request&, httplib::Response&, const User&)>;

@@ -53,12 +53,12 @@ bool takeFields(const Json& body, const std::string& entity, const std::vector<s
 void writeAndReply(Context& ctx, const User& user, WriteRequest request, httplib::Response& res,
                    int status) {
     request.author = user.username;
-    auto change = ctx.replica->write(request);
+    auto change = ctx.store->write(request);
     if (!change) {
         const int code = change.error().code == "io" ? 500 : 400;
         return sendError(res, code, change.error().code, change.error().message);
     }
-    auto rec = ctx.replica->get(request.entity, change->id);
+    auto rec = ctx.store->get(request.entity, change->id);
     if (!rec || !rec->has_value()) return sendError(res, 500, "internal", "The record vanished");
     sendJson(res,
              {{request.entity, shapeRow(ctx, user, request.entity, (*rec)->values)},
@@ -97,7 +97,7 @@ void setPetitionHandling(Context& ctx, const httplib::Request& req, httplib::Res
         const bool resolving = to == "resolved" || to == "closed";
         const bool hasResolvedAt = rec->values.value("resolved_at", Json()).is_number();
         if (resolving && !w.set.count("resolved_at") && !hasResolvedAt)
-            w.set["resolved_at"] = ctx.replica->clock().wallMillis();
+            w.set["resolved_at"] = ctx.store->clock().wallMillis();
         if (isOpenPetitionStatus(to) && hasResolvedAt && !w.set.count("resolved_at"))
             w.set["resolved_at"] = nullptr;  // reopened: no longer resolved
     }
@@ -166,7 +166,7 @@ void updateDirective(Context& ctx, const httplib::Request& req, httplib::Respons
     if (status != w.set.end() && status->second.is_string() &&
         !isOpenDirectiveStatus(status->second.get<std::string>()) && !w.set.count("completed_at") &&
         !rec->values.value("completed_at", Json()).is_number() && findEntity("directive")->field("completed_at"))
-        w.set["completed_at"] = ctx.replica->clock().wallMillis();
+        w.set["completed_at"] = ctx.store->clock().wallMillis();
     writeAndReply(ctx, user, std::move(w), res, 200);
 }
 
@@ -183,7 +183,7 @@ void createUpdate(Context& ctx, const httplib::Request&, httplib::Response& res,
     const std::string parentId = parent->second.get<std::string>();
     std::string unit;
     for (const char* entity : {"petition", "directive"}) {
-        auto rec = ctx.replica->get(entity, parentId);
+        auto rec = ctx.store->get(entity, parentId);
         if (rec && rec->has_value() && (*rec)->values.value("deleted", Json(false)) != true) {
             unit = (*rec)->values.value("unit", "");
             w.set["parent_entity"] = entity;
