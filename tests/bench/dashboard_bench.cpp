@@ -71,7 +71,7 @@ struct Writer {
     std::vector<KeyPair> keys;  ///< each site's, as its tablet would have made
     std::vector<std::uint64_t> seqs;
     std::vector<Change> batch;
-    Replica* replica = nullptr;
+    server::Store* replica = nullptr;
     std::size_t applied = 0;
     HlcTime lastHlc = 0;
 
