@@ -138,9 +138,9 @@ public:
     /** Ids of the records of `entity` whose `field` ("id" or a schema field) equals `value`,
      *  deleted ones only with `includeDeleted`; "invalid_field" for an unknown field. */
     virtual Result<std::vector<std::string>> recordIdsWhere(const std::string& entity,
-                                                           const std::string& field,
-                                                           const std::string& value,
-                                                           bool includeDeleted) = 0;
+                                                            const std::string& field,
+                                                            const std::string& value,
+                                                            bool includeDeleted) = 0;
     /** Per entity: live records and how many of them hold a conflict. */
     virtual Result<std::map<std::string, RecordCounts>> recordCounts() = 0;
 
@@ -174,9 +174,9 @@ public:
     /** True when `username` has ever logged in on the device `site`. */
     virtual Result<bool> userUsedDevice(const std::string& username, const std::string& site) = 0;
     /** Keeps, for the dot's device, that its dot was pushed with other content (no content). */
-    virtual Status recordDotConflict(const std::string& site, std::uint64_t seq,
-                                     std::int64_t nowMs, const std::string& pushedBy,
-                                     const std::string& pushedFrom, const std::string& ip) = 0;
+    virtual Status recordDotConflict(const std::string& site, std::uint64_t seq, std::int64_t nowMs,
+                                     const std::string& pushedBy, const std::string& pushedFrom,
+                                     const std::string& ip) = 0;
     /** The dot conflicts of `site` not yet told to its device, marked told now. */
     virtual Result<std::vector<DotConflict>> takeDotConflicts(const std::string& site,
                                                               std::int64_t nowMs) = 0;
@@ -202,8 +202,9 @@ public:
     virtual Status setBulkLoad(bool on) = 0;
 };
 
-/** Opens (creating the directory and file when needed) the SQLite store of a data directory,
- *  with the server tables ready (server/store/sqlite_store.cpp). */
-Result<std::unique_ptr<Store>> openSqliteStore(const std::string& path, ReplicaOptions options = {});
+/** Opens or creates the SQLite store in the file at `path` (migrating an older file), with the
+ *  server tables ready (server/store/sqlite_store.cpp). */
+Result<std::unique_ptr<Store>> openSqliteStore(const std::string& path,
+                                               ReplicaOptions options = {});
 
 }  // namespace nghedan::server

@@ -102,11 +102,11 @@ Status AccountTables::addUser(const Account& a, const std::string& passwordHash)
 }
 
 Status AccountTables::updateUser(const std::string& username,
-                             const std::optional<std::string>& displayName,
-                             const std::optional<std::string>& role,
-                             const std::optional<std::string>& scopeUnit,
-                             const std::optional<std::string>& passwordHash,
-                             const std::optional<bool>& disabled) {
+                                 const std::optional<std::string>& displayName,
+                                 const std::optional<std::string>& role,
+                                 const std::optional<std::string>& scopeUnit,
+                                 const std::optional<std::string>& passwordHash,
+                                 const std::optional<bool>& disabled) {
     if (role && !isValidRole(*role))
         return Error{"invalid_value", "role must be official, supervisor or admin"};
     if (scopeUnit && scopeUnit->empty()) return Error{"invalid_value", "scope unit is required"};
@@ -176,9 +176,9 @@ Result<std::vector<Account>> AccountTables::listUsers() {
 }
 
 Status AccountTables::createSession(const std::string& token, const std::string& username,
-                                const std::string& kind, const std::string& deviceSite,
-                                std::int64_t nowMs, std::int64_t expiresAtMs,
-                                const std::string& ip) {
+                                    const std::string& kind, const std::string& deviceSite,
+                                    std::int64_t nowMs, std::int64_t expiresAtMs,
+                                    const std::string& ip) {
     Transaction tx(m_db);
     if (!tx.begun()) return tx.begun();
     Stmt s = m_db.prepare(
@@ -249,8 +249,7 @@ Result<std::vector<DeviceUse>> AccountTables::listDevices() {
         "SELECT site, username, first_seen_at, last_seen_at, last_ip FROM srv_devices "
         "ORDER BY last_seen_at DESC");
     std::vector<DeviceUse> out;
-    while (s.step())
-        out.push_back({s.text(0), s.text(1), s.int64(2), s.int64(3), s.text(4)});
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.int64(2), s.int64(3), s.text(4)});
     if (s.error()) return dbError(s, "listing devices");
     return out;
 }
@@ -261,9 +260,9 @@ Status AccountTables::endDeviceSessions(const std::string& site) {
     return s.run();
 }
 
-Status AccountTables::recordDotConflict(const std::string& site, std::uint64_t seq, std::int64_t nowMs,
-                                    const std::string& pushedBy, const std::string& pushedFrom,
-                                    const std::string& ip) {
+Status AccountTables::recordDotConflict(const std::string& site, std::uint64_t seq,
+                                        std::int64_t nowMs, const std::string& pushedBy,
+                                        const std::string& pushedFrom, const std::string& ip) {
     Stmt s = m_db.prepare(
         "INSERT INTO srv_dot_conflicts(site, seq, at, pushed_by, pushed_from, ip) "
         "VALUES(?,?,?,?,?,?)");
@@ -272,7 +271,7 @@ Status AccountTables::recordDotConflict(const std::string& site, std::uint64_t s
 }
 
 Result<std::vector<DotConflict>> AccountTables::takeDotConflicts(const std::string& site,
-                                                                        std::int64_t nowMs) {
+                                                                 std::int64_t nowMs) {
     std::vector<DotConflict> out;
     Stmt s = m_db.prepare(
         "SELECT seq, at, pushed_by, id FROM srv_dot_conflicts WHERE site=? AND told_at IS NULL "
@@ -293,7 +292,7 @@ Result<std::vector<DotConflict>> AccountTables::takeDotConflicts(const std::stri
 }
 
 Status AccountTables::audit(std::int64_t nowMs, const std::string& actor, const std::string& action,
-                        const std::string& detail, const std::string& ip) {
+                            const std::string& detail, const std::string& ip) {
     auto lease =
         m_db.cached("INSERT INTO srv_audit(at, actor, action, detail, ip) VALUES(?,?,?,?,?)");
     Stmt& s = *lease;

@@ -33,7 +33,8 @@ std::string notDeleted(Database& db, const std::string& table) {
 }
 
 /** Runs `st` (with `id` bound when given) and calls `read` for each row. */
-Status eachRow(Stmt& st, const std::optional<std::string>& id, const std::function<void(Stmt&)>& read) {
+Status eachRow(Stmt& st, const std::optional<std::string>& id,
+               const std::function<void(Stmt&)>& read) {
     if (id) st.bind(1, *id);
     while (st.step()) read(st);
     if (st.error()) return *st.error();
@@ -60,13 +61,21 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
 SqliteStore::SqliteStore(std::unique_ptr<Replica> replica) : m_replica(std::move(replica)) {}
 SqliteStore::~SqliteStore() = default;
 
-Database& SqliteStore::db() { return m_replica->database(DatabaseAccess{}); }
+Database& SqliteStore::db() {
+    return m_replica->database(DatabaseAccess{});
+}
 
 // ---- the change log and records: the replica's own operations ---------------------------
 
-const std::string& SqliteStore::siteId() { return m_replica->siteId(); }
-Hlc& SqliteStore::clock() { return m_replica->clock(); }
-Result<Change> SqliteStore::write(const WriteRequest& request) { return m_replica->write(request); }
+const std::string& SqliteStore::siteId() {
+    return m_replica->siteId();
+}
+Hlc& SqliteStore::clock() {
+    return m_replica->clock();
+}
+Result<Change> SqliteStore::write(const WriteRequest& request) {
+    return m_replica->write(request);
+}
 Result<ApplyReport> SqliteStore::apply(const std::vector<Change>& changes,
                                        const ApplyOptions& options) {
     return m_replica->apply(changes, options);
@@ -79,7 +88,9 @@ Result<std::vector<VersionView>> SqliteStore::history(const std::string& entity,
                                                       const std::string& id) {
     return m_replica->history(entity, id);
 }
-Result<Page> SqliteStore::list(const ListQuery& query) { return m_replica->list(query); }
+Result<Page> SqliteStore::list(const ListQuery& query) {
+    return m_replica->list(query);
+}
 Result<std::vector<SearchHit>> SqliteStore::search(const std::string& typed,
                                                    const std::string& entity, int limit) {
     return m_replica->search(typed, entity, limit);
@@ -87,9 +98,15 @@ Result<std::vector<SearchHit>> SqliteStore::search(const std::string& typed,
 Result<std::vector<std::string>> SqliteStore::unitSubtree(const std::string& root) {
     return m_replica->unitSubtree(root);
 }
-Result<std::unique_ptr<ReplicaSnapshot>> SqliteStore::snapshot() { return m_replica->snapshot(); }
-std::uint64_t SqliteStore::changeCount() { return m_replica->changeCount(); }
-std::uint64_t SqliteStore::lastCursor() { return m_replica->lastCursor(); }
+Result<std::unique_ptr<ReplicaSnapshot>> SqliteStore::snapshot() {
+    return m_replica->snapshot();
+}
+std::uint64_t SqliteStore::changeCount() {
+    return m_replica->changeCount();
+}
+std::uint64_t SqliteStore::lastCursor() {
+    return m_replica->lastCursor();
+}
 Result<ChangePage> SqliteStore::changesAfter(std::uint64_t cursor, const std::string& scopeRoot,
                                              std::size_t limit) {
     return m_replica->changesAfter(cursor, scopeRoot, limit);
@@ -109,22 +126,27 @@ Result<std::map<std::string, std::uint64_t>> SqliteStore::siteVector() {
 Result<std::optional<SiteKey>> SqliteStore::siteKey(const std::string& site) {
     return m_replica->siteKey(site);
 }
-Status SqliteStore::learnSiteKey(const SiteKey& key) { return m_replica->learnSiteKey(key); }
+Status SqliteStore::learnSiteKey(const SiteKey& key) {
+    return m_replica->learnSiteKey(key);
+}
 std::optional<std::string> SqliteStore::meta(const std::string& key) {
     return m_replica->meta(key);
 }
 Status SqliteStore::setMeta(const std::string& key, const std::string& value) {
     return m_replica->setMeta(key, value);
 }
-Status SqliteStore::renewSite() { return m_replica->renewSite(); }
+Status SqliteStore::renewSite() {
+    return m_replica->renewSite();
+}
 
 // ---- dashboard reads ------------------------------------------------------------------
 
 Status SqliteStore::petitionFacts(const std::optional<std::string>& id,
                                   const std::function<void(const PetitionFacts&)>& each) {
-    const std::string sql = "SELECT id, unit, category, status, lead_agency, received_at, "
-                            "resolved_at, due_date, deleted, support_agencies FROM " +
-                            materialisedTable("petition");
+    const std::string sql =
+        "SELECT id, unit, category, status, lead_agency, received_at, "
+        "resolved_at, due_date, deleted, support_agencies FROM " +
+        materialisedTable("petition");
     auto read = [&](Stmt& st) {
         PetitionFacts p;
         p.id = colView(st, 0);
@@ -149,7 +171,8 @@ Status SqliteStore::petitionFacts(const std::optional<std::string>& id,
 
 Status SqliteStore::meetingFacts(const std::optional<std::string>& id,
                                  const std::function<void(const MeetingFacts&)>& each) {
-    const std::string sql = "SELECT id, unit, held_at, deleted FROM " + materialisedTable("meeting");
+    const std::string sql =
+        "SELECT id, unit, held_at, deleted FROM " + materialisedTable("meeting");
     auto read = [&](Stmt& st) {
         each({colView(st, 0), colView(st, 1), colInt(st, 2), colDeleted(st, 3)});
     };
@@ -220,9 +243,9 @@ Result<std::optional<std::string>> SqliteStore::unitParent(const std::string& un
 }
 
 Result<std::vector<std::string>> SqliteStore::recordIdsWhere(const std::string& entity,
-                                                            const std::string& field,
-                                                            const std::string& value,
-                                                            bool includeDeleted) {
+                                                             const std::string& field,
+                                                             const std::string& value,
+                                                             bool includeDeleted) {
     const EntityDef* def = findEntity(entity);
     if (!def) return Error{"invalid_entity", "unknown entity '" + entity + "'"};
     if (field != "id" && !def->field(field))
@@ -267,13 +290,15 @@ Result<std::optional<Account>> SqliteStore::findUser(const std::string& username
 Result<std::optional<std::string>> SqliteStore::passwordHashOf(const std::string& username) {
     return AccountTables(db()).passwordHashOf(username);
 }
-Result<std::vector<Account>> SqliteStore::listUsers() { return AccountTables(db()).listUsers(); }
+Result<std::vector<Account>> SqliteStore::listUsers() {
+    return AccountTables(db()).listUsers();
+}
 Status SqliteStore::createSession(const std::string& token, const std::string& username,
                                   const std::string& kind, const std::string& deviceSite,
                                   std::int64_t nowMs, std::int64_t expiresAtMs,
                                   const std::string& ip) {
-    return AccountTables(db()).createSession(token, username, kind, deviceSite, nowMs,
-                                             expiresAtMs, ip);
+    return AccountTables(db()).createSession(token, username, kind, deviceSite, nowMs, expiresAtMs,
+                                             ip);
 }
 Result<std::optional<Session>> SqliteStore::findSession(const std::string& token) {
     return AccountTables(db()).findSession(token);
@@ -327,7 +352,9 @@ Result<AccountCounts> SqliteStore::accountCounts(std::int64_t nowMs) {
 
 // ---- maintenance ------------------------------------------------------------------------
 
-Status SqliteStore::backupTo(const std::string& path) { return db().backupTo(path); }
+Status SqliteStore::backupTo(const std::string& path) {
+    return db().backupTo(path);
+}
 
 Status SqliteStore::setBulkLoad(bool on) {
     if (on) return db().exec("PRAGMA synchronous=OFF");

@@ -58,9 +58,9 @@ public:
     Result<std::vector<AgencyEntry>> liveAgencies() override;
     Result<std::optional<std::string>> unitParent(const std::string& unit) override;
     Result<std::vector<std::string>> recordIdsWhere(const std::string& entity,
-                                                   const std::string& field,
-                                                   const std::string& value,
-                                                   bool includeDeleted) override;
+                                                    const std::string& field,
+                                                    const std::string& value,
+                                                    bool includeDeleted) override;
     Result<std::map<std::string, RecordCounts>> recordCounts() override;
 
     Status addUser(const Account& account, const std::string& passwordHash) override;

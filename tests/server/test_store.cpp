@@ -24,8 +24,10 @@ std::string withoutComments(const std::string& text) {
         const char c = text[i];
         if (inString) {
             out += c;
-            if (c == '\\' && i + 1 < text.size()) out += text[++i];
-            else if (c == '"') inString = false;
+            if (c == '\\' && i + 1 < text.size())
+                out += text[++i];
+            else if (c == '"')
+                inString = false;
         } else if (c == '"') {
             inString = true;
             out += c;
@@ -50,8 +52,8 @@ std::vector<std::string> sqlIn(const std::string& source) {
         R"(\bDELETE\s+FROM\b|\bPRAGMA\b|\bdatabase\(|\bTransaction\b|\bStmt\b|\bsqlite3_)");
     std::vector<std::string> found;
     const std::string code = withoutComments(source);
-    for (auto it = std::sregex_iterator(code.begin(), code.end(), kSql); it != std::sregex_iterator();
-         ++it)
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), kSql);
+         it != std::sregex_iterator(); ++it)
         found.push_back(it->str());
     return found;
 }
@@ -71,7 +73,8 @@ struct World {
         return c->id;
     }
     void unit(const std::string& id, const std::string& parent, const std::string& code) {
-        std::map<std::string, Json> set{{"level", "ward"}, {"name", "Đơn vị " + id}, {"code", code}};
+        std::map<std::string, Json> set{
+            {"level", "ward"}, {"name", "Đơn vị " + id}, {"code", code}};
         if (!parent.empty()) set["parent"] = parent;
         write("unit", id, id, set);
     }
@@ -110,13 +113,15 @@ TEST_CASE("the SQL check sees statements in code and not in comments", "[store]"
     CHECK_FALSE(sqlIn("(void)r.database().exec(\"PRAGMA synchronous=OFF\");").empty());
     CHECK_FALSE(sqlIn("Transaction tx(db);").empty());
     CHECK_FALSE(sqlIn("auto s = \"UPDATE srv_users SET disabled=1\";").empty());
-    CHECK(sqlIn("// SELECT id FROM m_unit: prepare(\n/** PRAGMA Transaction */ int x = 1;").empty());
+    CHECK(
+        sqlIn("// SELECT id FROM m_unit: prepare(\n/** PRAGMA Transaction */ int x = 1;").empty());
     CHECK(sqlIn("store.petitionSummary(id); \"Selected\"; r.selectAll();").empty());
 }
 
-TEST_CASE("the store gives the overview index every petition, meeting and directive, deleted "
-          "ones marked, or one by id",
-          "[store]") {
+TEST_CASE(
+    "the store gives the overview index every petition, meeting and directive, deleted "
+    "ones marked, or one by id",
+    "[store]") {
     World w;
     w.unit("q3", "", "Q3");
     w.write("agency", "ag1", "q3", {{"name", "Công an"}, {"level", "district"}});
@@ -131,17 +136,20 @@ TEST_CASE("the store gives the overview index every petition, meeting and direct
     w.remove("petition", "p2");
     w.write("meeting", "m1", "q3", {{"held_at", 1700000000000LL}, {"title", "Khu phố 5"}});
     w.write("directive", "d1", "q3",
-            {{"issued_by", "Chủ tịch"}, {"agency", "ag1"}, {"instruction", "Sửa đèn"},
-             {"status", "issued"}, {"due_date", "2024-02-01"}});
+            {{"issued_by", "Chủ tịch"},
+             {"agency", "ag1"},
+             {"instruction", "Sửa đèn"},
+             {"status", "issued"},
+             {"due_date", "2024-02-01"}});
 
-    std::map<std::string, std::string> seen;  // id -> "unit|status|lead|support|due|received|deleted"
+    std::map<std::string, std::string>
+        seen;  // id -> "unit|status|lead|support|due|received|deleted"
     REQUIRE(w.store->petitionFacts(std::nullopt, [&](const server::PetitionFacts& f) {
-        seen[std::string(f.id)] = std::string(f.unit) + "|" + std::string(f.status) + "|" +
-                                  std::string(f.leadAgency) + "|" +
-                                  std::string(f.supportAgencies) + "|" + std::string(f.dueDate) +
-                                  "|" + std::to_string(f.receivedAt.value_or(-1)) + "|" +
-                                  (f.deleted ? "deleted" : "live") + "|" +
-                                  std::to_string(f.resolvedAt.value_or(-1));
+        seen[std::string(f.id)] =
+            std::string(f.unit) + "|" + std::string(f.status) + "|" + std::string(f.leadAgency) +
+            "|" + std::string(f.supportAgencies) + "|" + std::string(f.dueDate) + "|" +
+            std::to_string(f.receivedAt.value_or(-1)) + "|" + (f.deleted ? "deleted" : "live") +
+            "|" + std::to_string(f.resolvedAt.value_or(-1));
     }));
     REQUIRE(seen.size() == 2);
     CHECK(seen["p1"] == "q3|received|ag1|[\"ag2\"]|2024-01-31|1700000000000|live|-1");
@@ -153,7 +161,8 @@ TEST_CASE("the store gives the overview index every petition, meeting and direct
         CHECK(f.category == "urban_transport");
     }));
     CHECK(calls == 1);
-    REQUIRE(w.store->petitionFacts(std::string("nobody"), [&](const server::PetitionFacts&) { ++calls; }));
+    REQUIRE(w.store->petitionFacts(std::string("nobody"),
+                                   [&](const server::PetitionFacts&) { ++calls; }));
     CHECK(calls == 1);
 
     std::vector<std::string> meetings;
@@ -214,9 +223,10 @@ TEST_CASE("the store's directory leaves deleted units and agencies out and knows
     CHECK_FALSE(w.store->unitParent("nowhere")->has_value());
 }
 
-TEST_CASE("the store finds record ids by field, deleted ones only when asked, and counts live "
-          "records",
-          "[store]") {
+TEST_CASE(
+    "the store finds record ids by field, deleted ones only when asked, and counts live "
+    "records",
+    "[store]") {
     World w;
     w.unit("hcm", "", "HCM");
     w.unit("q3", "hcm", "Q3");
@@ -246,20 +256,23 @@ TEST_CASE("the store finds record ids by field, deleted ones only when asked, an
     CHECK((*counts)["meeting"].records == 0);
 }
 
-TEST_CASE("revoking a device through the store ends its sessions, keeps what it sent and is "
-          "audited",
-          "[store]") {
+TEST_CASE(
+    "revoking a device through the store ends its sessions, keeps what it sent and is "
+    "audited",
+    "[store]") {
     World w;
     w.unit("q3", "", "Q3");
     const std::string device(32, 'a');
     const KeyPair key = testDeviceKey(device);
     REQUIRE(w.store->learnSiteKey({device, key.publicKey, 0, std::nullopt}));
-    REQUIRE(w.store->apply({makeChange(device, 1, "petition", "p1", "q3", "canbo",
-                                       petitionFields("Một"))})
-                ->applied == 1);
+    REQUIRE(
+        w.store
+            ->apply({makeChange(device, 1, "petition", "p1", "q3", "canbo", petitionFields("Một"))})
+            ->applied == 1);
     addTestUsers(*w.store, {{"canbo", "official", "q3"}});
     const std::string token = server::newSessionToken();
-    REQUIRE(w.store->createSession(token, "canbo", "bearer", device, 1000, 1000000000000000LL, "ip"));
+    REQUIRE(
+        w.store->createSession(token, "canbo", "bearer", device, 1000, 1000000000000000LL, "ip"));
     const auto auditBefore = w.store->accountCounts(2000)->auditEntries;
 
     auto through = w.store->revokeDevice(device, 3000, "cli");
@@ -274,9 +287,10 @@ TEST_CASE("revoking a device through the store ends its sessions, keeps what it 
     CHECK(w.store->get("petition", "p1")->has_value());
 }
 
-TEST_CASE("a store backup holds the records, the log and the accounts; bulk-loaded writes are "
-          "kept once bulk load ends",
-          "[store]") {
+TEST_CASE(
+    "a store backup holds the records, the log and the accounts; bulk-loaded writes are "
+    "kept once bulk load ends",
+    "[store]") {
     World w;
     REQUIRE(w.store->setBulkLoad(true));
     w.unit("q3", "", "Q3");
