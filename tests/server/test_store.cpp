@@ -288,7 +288,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a store backup holds the records, the log and the accounts; bulk-loaded writes are "
+    "a store backup holds the records, the log and the accounts, and bulk-loaded writes are "
     "kept once bulk load ends",
     "[store]") {
     World w;
