@@ -141,7 +141,7 @@ std::string field(const std::map<std::string, std::string>& row, const char* key
 }
 
 /** Writes only the fields whose display value differs; counts the outcome. */
-Status upsert(Replica& replica, const std::string& entity, const std::string& id,
+Status upsert(Store& replica, const std::string& entity, const std::string& id,
               const std::string& unit, const std::map<std::string, Json>& values,
               ImportReport& report) {
     std::map<std::string, Json> set;
@@ -172,17 +172,15 @@ Status upsert(Replica& replica, const std::string& entity, const std::string& id
     return {};
 }
 
-Result<std::optional<std::string>> findOne(Replica& replica, const std::string& sql,
-                                           const std::string& value) {
-    Stmt st = replica.database().prepare(sql);
-    st.bind(1, value);
-    std::optional<std::string> found;
-    while (st.step()) {
-        if (found) return Error{"ambiguous", "more than one record matches '" + value + "'"};
-        found = st.text(0);
-    }
-    if (st.error()) return *st.error();
-    return found;
+/** The one record of `entity` whose `field` is `value` (nullopt: none; "ambiguous": more). */
+Result<std::optional<std::string>> findOne(Store& store, const std::string& entity,
+                                           const std::string& field, const std::string& value,
+                                           bool includeDeleted) {
+    auto ids = store.recordIdsWhere(entity, field, value, includeDeleted);
+    if (!ids) return ids.error();
+    if (ids->size() > 1) return Error{"ambiguous", "more than one record matches '" + value + "'"};
+    if (ids->empty()) return std::optional<std::string>();
+    return std::optional<std::string>(ids->front());
 }
 
 // ---- commands ------------------------------------------------------------------------
@@ -280,8 +278,8 @@ int userCommand(const std::vector<std::string>& raw) {
     const std::string action = a.positional[0];
     auto replica = openDataDir(dataDirOf(a));
     if (!replica) return fail(replica.error().message);
-    Replica& r = **replica;
-    UserStore users(r.database());
+    Store& r = **replica;
+    Store& users = r;
     const std::int64_t now = systemMillis();
 
     if (action == "list") {
@@ -360,8 +358,7 @@ int importCommand(const std::vector<std::string>& raw) {
     auto report = a.positional[0] == "units" ? importUnits(**replica, a.positional[1])
                                              : importAgencies(**replica, a.positional[1]);
     if (!report) return fail(report.error().message);
-    (void)UserStore((*replica)->database())
-        .audit(systemMillis(), "cli", "import_" + a.positional[0],
+    (void)(*replica)->audit(systemMillis(), "cli", "import_" + a.positional[0],
                a.positional[1] + ": " + std::to_string(report->created) + " created, " +
                    std::to_string(report->updated) + " updated");
     std::cout << a.positional[0] << ": " << report->created << " created, " << report->updated
@@ -386,7 +383,7 @@ int backupCommand(const std::vector<std::string>& raw) {
     if (!std::filesystem::exists(databasePath(dataDir))) return fail("no database in " + dataDir);
     auto replica = openDataDir(dataDir);
     if (!replica) return fail(replica.error().message);
-    if (Status s = (*replica)->database().backupTo(dest.string()); !s) {
+    if (Status s = (*replica)->backupTo(dest.string()); !s) {
         std::error_code ec;
         std::filesystem::remove(dest, ec);
         return fail(s.error().message);
@@ -394,7 +391,7 @@ int backupCommand(const std::vector<std::string>& raw) {
     // The live database moves to a new lineage: the copy, put back later, is seen as a
     // restore and gets a new epoch (tablets then re-push what it lacks).
     if (Status s = rotateLineage(**replica, dataDir); !s) return fail(s.error().message);
-    (void)UserStore((*replica)->database()).audit(systemMillis(), "cli", "backup", dest.string());
+    (void)(*replica)->audit(systemMillis(), "cli", "backup", dest.string());
     std::cout << "backup written to " << dest.string() << " (" << std::filesystem::file_size(dest)
               << " bytes)\n";
     return 0;
@@ -409,8 +406,8 @@ int deviceCommand(const std::vector<std::string>& raw) {
     if (!std::filesystem::exists(databasePath(dataDir))) return fail("no database in " + dataDir);
     auto replica = openDataDir(dataDir);
     if (!replica) return fail(replica.error().message);
-    Replica& r = **replica;
-    UserStore users(r.database());
+    Store& r = **replica;
+    Store& users = r;
     const std::string& action = a.positional[0];
     if (action == "list") {
         auto devices = users.listDevices();
@@ -432,18 +429,9 @@ int deviceCommand(const std::vector<std::string>& raw) {
     const std::string site = a.positional[1];
     if (!isValidSiteId(site)) return fail("SITE must be a device id (32 hex digits)");
     if (site == r.siteId()) return fail("that is this server's own site");
-    Transaction tx(r.database());
-    if (!tx.begun()) return fail(tx.begun().error().message);
-    auto sites = r.siteVector();
-    if (!sites) return fail(sites.error().message);
-    const auto held = sites->find(site);
-    const std::uint64_t through = held == sites->end() ? 0 : held->second;
-    if (Status s = r.revokeSiteKey(site, through); !s) return fail(s.error().message);
-    if (Status s = users.endDeviceSessions(site); !s) return fail(s.error().message);
-    (void)users.audit(systemMillis(), "cli", "device_revoke",
-                      site + " valid through seq " + std::to_string(through));
-    if (Status s = tx.commit(); !s) return fail(s.error().message);
-    std::cout << "device " << site << " revoked: its changes up to seq " << through
+    auto through = r.revokeDevice(site, systemMillis(), "cli");
+    if (!through) return fail(through.error().message);
+    std::cout << "device " << site << " revoked: its changes up to seq " << *through
               << " stay valid, later ones are refused; its sessions ended\n";
     return 0;
 }
@@ -454,7 +442,7 @@ int statsCommand(const std::vector<std::string>& raw) {
     if (!std::filesystem::exists(databasePath(dataDir))) return fail("no database in " + dataDir);
     auto replica = openDataDir(dataDir);
     if (!replica) return fail(replica.error().message);
-    Replica& r = **replica;
+    Store& r = **replica;
     Json out;
     out["dataDir"] = dataDir;
     out["epoch"] = r.meta("server_epoch").value_or("");
@@ -462,15 +450,12 @@ int statsCommand(const std::vector<std::string>& raw) {
     out["changes"] = r.changeCount();
     out["logCursor"] = r.lastCursor();
     Json records = Json::object();
-    for (const EntityDef& e : entities()) {
-        Stmt st =
-            r.database().prepare("SELECT count(*), coalesce(sum(conflicts > 0), 0) FROM " +
-                                 materialisedTable(e.name) + " WHERE coalesce(deleted, 0) = 0");
-        if (st.step()) records[e.name] = {{"records", st.int64(0)}, {"withConflicts", st.int64(1)}};
-    }
+    if (auto counts = r.recordCounts(); counts)
+        for (const auto& [entity, c] : *counts)
+            records[entity] = {{"records", c.records}, {"withConflicts", c.withConflicts}};
     out["records"] = records;
     if (auto sites = r.siteVector(); sites) out["sites"] = sites->size();
-    if (auto c = UserStore(r.database()).counts(systemMillis()); c)
+    if (auto c = r.accountCounts(systemMillis()); c)
         out["users"] = {{"total", c->users},
                         {"active", c->activeUsers},
                         {"sessions", c->sessions},
@@ -526,18 +511,18 @@ int runAdminCommand(const std::vector<std::string>& args) {
     return fail("unknown command '" + args[0] + "'\n" + adminUsage());
 }
 
-Result<std::string> resolveUnit(Replica& replica, const std::string& idOrCode) {
-    auto byId = findOne(replica, "SELECT id FROM m_unit WHERE id=?", idOrCode);
+Result<std::string> resolveUnit(Store& replica, const std::string& idOrCode) {
+    auto byId = findOne(replica, "unit", "id", idOrCode, true);
     if (!byId) return byId.error();
     if (*byId) return **byId;
     auto byCode =
-        findOne(replica, "SELECT id FROM m_unit WHERE code=? AND coalesce(deleted,0)=0", idOrCode);
+        findOne(replica, "unit", "code", idOrCode, false);
     if (!byCode) return byCode.error();
     if (*byCode) return **byCode;
     return Error{"unit_not_found", "no unit with id or code '" + idOrCode + "'"};
 }
 
-Result<ImportReport> importUnits(Replica& replica, const std::string& file) {
+Result<ImportReport> importUnits(Store& replica, const std::string& file) {
     auto rows = readTable(file);
     if (!rows) return rows.error();
     ImportReport report;
@@ -550,7 +535,7 @@ Result<ImportReport> importUnits(Replica& replica, const std::string& file) {
         if (name.empty() || level.empty())
             return Error{"invalid_file", where + "name and level are required"};
         if (id.empty() && !code.empty()) {
-            auto found = findOne(replica, "SELECT id FROM m_unit WHERE code=?", code);
+            auto found = findOne(replica, "unit", "code", code, true);
             if (!found) return Error{found.error().code, where + found.error().message};
             if (*found) id = **found;
         }
@@ -569,7 +554,7 @@ Result<ImportReport> importUnits(Replica& replica, const std::string& file) {
     return report;
 }
 
-Result<ImportReport> importAgencies(Replica& replica, const std::string& file) {
+Result<ImportReport> importAgencies(Store& replica, const std::string& file) {
     auto rows = readTable(file);
     if (!rows) return rows.error();
     ImportReport report;
@@ -584,7 +569,7 @@ Result<ImportReport> importAgencies(Replica& replica, const std::string& file) {
         auto unit = resolveUnit(replica, unitRef);
         if (!unit) return Error{unit.error().code, where + unit.error().message};
         if (id.empty()) {
-            auto found = findOne(replica, "SELECT id FROM m_agency WHERE name=?", name);
+            auto found = findOne(replica, "agency", "name", name, true);
             if (!found) return Error{found.error().code, where + found.error().message};
             id = *found ? **found : newRecordId();
         }

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "nghedan/replica.h"
+#include "store.h"
 
 namespace nghedan::server {
 
@@ -26,12 +26,12 @@ struct ImportReport {
  *  A unit found by id or code is updated, so importing the same file twice changes nothing.
  *  Writes are the server's own changes, author "admin". Stops at the first bad row (the rows
  *  before it stay imported) with an error naming the row. */
-Result<ImportReport> importUnits(Replica& replica, const std::string& file);
+Result<ImportReport> importUnits(Store& replica, const std::string& file);
 /** Imports agencies: CSV header name,short_name,level,unit[,contact][,id] (unit = the
  *  jurisdiction unit's id or code) or JSON. An agency found by id or by name is updated. */
-Result<ImportReport> importAgencies(Replica& replica, const std::string& file);
+Result<ImportReport> importAgencies(Store& replica, const std::string& file);
 
 /** The unit id for an id or a code; "unit_not_found" or "ambiguous". */
-Result<std::string> resolveUnit(Replica& replica, const std::string& idOrCode);
+Result<std::string> resolveUnit(Store& replica, const std::string& idOrCode);
 
 }  // namespace nghedan::server

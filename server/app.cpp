@@ -197,19 +197,16 @@ std::string lineagePath(const std::string& dataDir) {
     return (std::filesystem::path(dataDir) / "lineage").string();
 }
 
-Result<std::unique_ptr<Replica>> openDataDir(const std::string& dataDir, ReplicaOptions options) {
+Result<std::unique_ptr<Store>> openDataDir(const std::string& dataDir, ReplicaOptions options) {
     std::error_code ec;
     std::filesystem::create_directories(dataDir, ec);
     if (ec) return Error{"io", "cannot create the data directory " + dataDir + ": " + ec.message()};
-    auto replica = Replica::open(databasePath(dataDir), std::move(options));
-    if (!replica) return replica.error();
-    if (Status s = UserStore((*replica)->database()).ensureSchema(); !s) return s.error();
-    return replica;
+    return openSqliteStore(databasePath(dataDir), std::move(options));
 }
 
-Status rotateLineage(Replica& replica, const std::string& dataDir) {
+Status rotateLineage(Store& store, const std::string& dataDir) {
     const std::string lineage = randomHexId(16);
-    if (Status s = replica.setMeta("server_lineage", lineage); !s) return s;
+    if (Status s = store.setMeta("server_lineage", lineage); !s) return s;
     return writeFileDurably(lineagePath(dataDir), lineage + "\n");
 }
 
@@ -236,10 +233,10 @@ Status ServerApp::open() {
         const std::int64_t fixed = clock->load();
         return fixed > 0 ? fixed : systemMillis();
     };
-    auto replica = openDataDir(m_options.dataDir, std::move(ro));
-    if (!replica) return replica.error();
-    m_ctx.replica = std::move(*replica);
-    Replica& r = *m_ctx.replica;
+    auto store = openDataDir(m_options.dataDir, std::move(ro));
+    if (!store) return store.error();
+    m_ctx.store = std::move(*store);
+    Store& r = *m_ctx.store;
 
     const auto fileLineage = readSmallFile(lineagePath(m_options.dataDir));
     const auto dbLineage = r.meta("server_lineage");
@@ -258,7 +255,7 @@ Status ServerApp::open() {
     }
     m_ctx.epoch = *epoch;
     if (Status s = rotateLineage(r, m_options.dataDir); !s) return s;
-    if (auto purged = UserStore(r.database()).purgeExpiredSessions(systemMillis()); !purged)
+    if (auto purged = r.purgeExpiredSessions(systemMillis()); !purged)
         return purged.error();
 
     if (m_options.demo) {
@@ -276,7 +273,7 @@ Status ServerApp::open() {
 }
 
 Result<int> ServerApp::bind() {
-    if (!m_ctx.replica) return Error{"state", "open() first"};
+    if (!m_ctx.store) return Error{"state", "open() first"};
     m_http = std::make_unique<GuardedServer>(m_options.connections);
     if (!m_options.tlsCert.empty()) {
         std::string error;

@@ -45,13 +45,13 @@ std::string databasePath(const std::string& dataDir);
 /** The lineage file inside a data directory (see ServerApp::open). */
 std::string lineagePath(const std::string& dataDir);
 
-/** Opens (creating the directory and file if needed) the replica of a data directory with
+/** Opens (creating the directory and file if needed) the store of a data directory with
  *  the server tables ready. */
-Result<std::unique_ptr<Replica>> openDataDir(const std::string& dataDir,
-                                             ReplicaOptions options = {});
+Result<std::unique_ptr<Store>> openDataDir(const std::string& dataDir,
+                                           ReplicaOptions options = {});
 /** Gives the database a new lineage value (meta and file), so that a copy taken before this
  *  call is recognised as a restore when it is put back. Used at start and after a backup. */
-Status rotateLineage(Replica& replica, const std::string& dataDir);
+Status rotateLineage(Store& store, const std::string& dataDir);
 
 /** One server: open() the data directory, bind(), then run() (blocking) on some thread;
  *  stop() from any thread (or a signal thread) ends run(). */
@@ -62,7 +62,7 @@ public:
     ServerApp(const ServerApp&) = delete;
     ServerApp& operator=(const ServerApp&) = delete;
 
-    /** Opens the replica, the server tables and the epoch: a database whose lineage differs
+    /** Opens the store (replica and server tables) and the epoch: a database whose lineage differs
      *  from the lineage file next to it was restored from a backup (or replaced) and gets a
      *  new epoch, so tablets re-push what it lacks. With `demo`, seeds an empty database. */
     Status open();

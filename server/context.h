@@ -12,7 +12,7 @@
 #include <httplib.h>
 
 #include "connection_guard.h"
-#include "nghedan/replica.h"
+#include "store.h"
 
 namespace nghedan::server {
 
@@ -46,11 +46,10 @@ struct Settings {
 
 struct Metrics;  // http_util.h
 
-/** Shared state. `replica` (the server's replica in the data directory) is used only while
- *  holding `mutex`; so are the server tables in the same file (users.h, UserStore over
- *  `replica->database()`). */
+/** Shared state. `store` (the data directory's storage: change log, records, accounts) is
+ *  used only while holding `mutex`, except a snapshot it made (Store::snapshot). */
 struct Context {
-    std::unique_ptr<Replica> replica;
+    std::unique_ptr<Store> store;
     std::mutex mutex;
     std::string epoch;  ///< random id of this database's lineage; changes when restored
     Settings settings;

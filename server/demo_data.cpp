@@ -345,7 +345,7 @@ struct Visit {
 
 class Seeder {
 public:
-    Seeder(Replica& replica, std::int64_t now, DemoTree tree)
+    Seeder(Store& replica, std::int64_t now, DemoTree tree)
         : m_replica(replica), m_now(now), m_twoTier(tree == DemoTree::TwoTier) {
         m_today = vnDay(now);
         std::int64_t end = m_today - 1;
@@ -1191,7 +1191,7 @@ private:
         add("dk-condao", "DK-CD", "Đặc khu Côn Đảo", "Khu dân cư");
     }
 
-    Replica& m_replica;
+    Store& m_replica;
     std::int64_t m_now;
     bool m_twoTier = false;
     std::int64_t m_today = 0, m_startFriday = 0, m_endFriday = 0;
@@ -1203,10 +1203,9 @@ private:
 
 }  // namespace
 
-Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_t)>& setClock,
+Result<bool> seedDemoData(Store& replica, const std::function<void(std::int64_t)>& setClock,
                           DemoTree tree) {
-    UserStore users(replica.database());
-    if (Status s = users.ensureSchema(); !s) return s.error();
+    Store& users = replica;
     auto existing = users.listUsers();
     if (!existing) return existing.error();
     if (replica.changeCount() > 0 || !existing->empty()) return false;
@@ -1215,10 +1214,11 @@ Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_
     if (Status s = seeder.seedReference(); !s) return s.error();
     seeder.seedVisits();
     // Thousands of small commits: durable once at the end instead of an fsync each.
-    (void)replica.database().exec("PRAGMA synchronous=OFF");
+    (void)replica.setBulkLoad(true);
     Status flushed = seeder.flush(setClock);
-    (void)replica.database().exec("PRAGMA synchronous=FULL");
+    Status durable = replica.setBulkLoad(false);
     if (!flushed) return flushed.error();
+    if (!durable) return durable.error();
 
     auto hash = hashPassword(kDemoPassword);  // one hash for all: the demo password is public
     if (!hash) return hash.error();
@@ -1228,7 +1228,6 @@ Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_
     }
     if (Status s = users.audit(systemMillis(), "demo", "seed", "demo data set"); !s)
         return s.error();
-    if (Status s = replica.database().exec("PRAGMA wal_checkpoint(FULL)"); !s) return s.error();
     return true;
 }
 

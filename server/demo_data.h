@@ -8,7 +8,7 @@
 #include <functional>
 #include <string>
 
-#include "nghedan/replica.h"
+#include "store.h"
 
 namespace nghedan::server {
 
@@ -23,10 +23,10 @@ enum class DemoTree { Districts, TwoTier };
 
 /** Seeds the demo data into `replica` when it holds no change and no user (returns false and
  *  changes nothing otherwise). Deterministic for a given day (fixed random seed; the 48 weeks
- *  end at the last Friday before today). Every write goes through Replica::write with the demo
+ *  end at the last Friday before today). Every write goes through Store::write with the demo
  *  user who would have written it as author; `setClock(ms)` moves the replica's physical
  *  clock to each event's time (0 restores the system clock) so the history looks natural. */
-Result<bool> seedDemoData(Replica& replica, const std::function<void(std::int64_t)>& setClock,
+Result<bool> seedDemoData(Store& store, const std::function<void(std::int64_t)>& setClock,
                           DemoTree tree = DemoTree::Districts);
 
 }  // namespace nghedan::server

@@ -85,9 +85,9 @@ struct Refused {
  *  first login of a device registers the key; every later login must bring the same key. A
  *  device id known only from changes made before keys existed (an app updated since) takes
  *  a key only from a user who has signed in on that device before. */
-std::optional<Refused> bindDeviceKey(Context& ctx, UserStore& users, const std::string& username,
+std::optional<Refused> bindDeviceKey(Context& ctx, Store& users, const std::string& username,
                                      const std::string& device, const std::string& publicKey) {
-    auto known = ctx.replica->siteKey(device);
+    auto known = ctx.store->siteKey(device);
     if (!known) return Refused{500, "internal", "could not read the device's key"};
     if (*known && (*known)->validThrough)
         return Refused{403, "device_revoked",
@@ -104,7 +104,7 @@ std::optional<Refused> bindDeviceKey(Context& ctx, UserStore& users, const std::
                                " dùng; chỉ người đã đăng nhập trên thiết bị mới đăng ký khóa "
                                "cho nó."};
     }
-    if (Status s = ctx.replica->learnSiteKey({device, publicKey, 0, std::nullopt}); !s)
+    if (Status s = ctx.store->learnSiteKey({device, publicKey, 0, std::nullopt}); !s)
         return Refused{500, "internal", "could not store the device's key"};
     return std::nullopt;
 }
@@ -214,7 +214,7 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     std::optional<std::string> hash;
     {
         std::lock_guard lock(ctx.mutex);
-        auto found = UserStore(ctx.replica->database()).passwordHashOf(name);
+        auto found = ctx.store->passwordHashOf(name);
         if (!found) {
             logLine(LogLevel::Error, "login: " + found.error().message);
             sendError(res, 500, "internal", "could not read the user");
@@ -243,7 +243,7 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
         }
         {
             std::lock_guard lock(ctx.mutex);
-            (void)UserStore(ctx.replica->database()).audit(now, name, "login_failed", "", ip);
+            (void)ctx.store->audit(now, name, "login_failed", "", ip);
         }
         logLine(LogLevel::Warn, "login failed for '" + name + "' from " + ip);
         sendError(res, 401, "invalid_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -259,7 +259,7 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
     std::optional<Account> account;
     {
         std::lock_guard lock(ctx.mutex);
-        UserStore users(ctx.replica->database());
+        Store& users = *ctx.store;
         if (!cookie) {
             if (auto refused = bindDeviceKey(ctx, users, name, device, publicKey)) {
                 if (refused->status != 500)
@@ -309,7 +309,7 @@ std::optional<User> Context::authenticate(const httplib::Request& req, httplib::
     std::optional<Session> session;
     {
         std::lock_guard lock(mutex);
-        auto found = UserStore(replica->database()).findSession(token);
+        auto found = store->findSession(token);
         if (!found) {
             logLine(LogLevel::Error, "authenticate: " + found.error().message);
             sendError(res, 500, "internal", "could not read the session");
@@ -317,7 +317,7 @@ std::optional<User> Context::authenticate(const httplib::Request& req, httplib::
         }
         session = std::move(*found);
         if (session && session->expiresAt <= serverNowMs()) {
-            (void)UserStore(replica->database()).deleteSession(token);
+            (void)store->deleteSession(token);
             sendError(res, 401, "token_expired",
                       "Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.");
             return std::nullopt;
@@ -372,7 +372,7 @@ void registerAuthRoutes(httplib::Server& server, Context& ctx) {
         if (viaCookie) token = cookieToken(req);
         {
             std::lock_guard lock(ctx.mutex);
-            UserStore users(ctx.replica->database());
+            Store& users = *ctx.store;
             (void)users.deleteSession(token);
             (void)users.audit(serverNowMs(), user->username, "logout", "", clientAddress(ctx, req));
         }

@@ -339,7 +339,7 @@ void exportRoute(Context& ctx, const std::string& entity, const std::string& for
         // cannot be checkpointed past the snapshot until the export ends. The read model's
         // caches (the directory of units and agencies, the scope) are guarded by ctx.mutex:
         // the export takes copies of them here, taken at the snapshot's moment.
-        auto snap = ctx.replica->snapshot();
+        auto snap = ctx.store->snapshot();
         if (!snap) return sendError(res, 500, "internal", snap.error().message);
         snapshot = std::move(*snap);
         scope = **scopeResult;

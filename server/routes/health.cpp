@@ -15,7 +15,7 @@ void registerHealthRoutes(httplib::Server& server, Context& ctx) {
         std::uint64_t logCursor = 0;
         {
             std::lock_guard lock(ctx.mutex);
-            logCursor = ctx.replica->lastCursor();
+            logCursor = ctx.store->lastCursor();
         }
         std::string extra =
             "# HELP nghedan_log_cursor Arrival position of the newest stored change.\n"

@@ -9,10 +9,6 @@ namespace {
 /** Beyond this many new changes a full rebuild is cheaper than re-reading record by record. */
 constexpr std::uint64_t kRebuildGap = 20000;
 
-std::string_view colView(Stmt& st, int col) {
-    return st.isNull(col) ? std::string_view() : st.textView(col);
-}
-
 }  // namespace
 
 int OverviewIndex::dayKey(std::string_view t) {
@@ -45,19 +41,33 @@ std::vector<int> OverviewIndex::internList(std::string_view jsonText) {
     return out;
 }
 
-Status OverviewIndex::refresh(Replica& replica) {
-    const std::uint64_t last = replica.lastCursor();
-    if (!m_built || m_site != replica.siteId() || last < m_cursor || last - m_cursor > kRebuildGap)
-        return rebuild(replica);
+OverviewIndex::Petition OverviewIndex::petitionOf(const PetitionFacts& f) {
+    Petition p;
+    p.unit = intern(f.unit);
+    p.category = intern(f.category);
+    p.status = intern(f.status);
+    p.agency = intern(f.leadAgency);
+    p.receivedAt = f.receivedAt.value_or(0);
+    p.resolvedAt = f.resolvedAt.value_or(-1);
+    p.dueKey = dayKey(f.dueDate);
+    p.live = !f.deleted;
+    p.support = internList(f.supportAgencies);
+    return p;
+}
+
+Status OverviewIndex::refresh(Store& store) {
+    const std::uint64_t last = store.lastCursor();
+    if (!m_built || m_site != store.siteId() || last < m_cursor || last - m_cursor > kRebuildGap)
+        return rebuild(store);
     while (m_cursor < last) {
-        auto page = replica.changesAfter(m_cursor, "", 2000);
+        auto page = store.changesAfter(m_cursor, "", 2000);
         if (!page) return page.error();
         std::set<std::pair<std::string, std::string>> touched;
         for (const Change& c : page->changes)
             if (c.entity == "petition" || c.entity == "meeting" || c.entity == "directive")
                 touched.emplace(c.entity, c.id);
         for (const auto& [entity, id] : touched)
-            if (Status s = reload(replica, entity, id); !s) return s;
+            if (Status s = reload(store, entity, id); !s) return s;
         if (page->cursor <= m_cursor) break;  // no progress: stop rather than loop
         m_cursor = page->cursor;
         if (!page->more) break;
@@ -66,74 +76,37 @@ Status OverviewIndex::refresh(Replica& replica) {
     return {};
 }
 
-Status OverviewIndex::rebuild(Replica& replica) {
+Status OverviewIndex::rebuild(Store& store) {
     *this = OverviewIndex{};
-    m_site = replica.siteId();
-    m_cursor = replica.lastCursor();
-    Database& db = replica.database();
-    {
-        Stmt st = db.prepare("SELECT id, unit, category, status, lead_agency, received_at, resolved_at, "
-                             "due_date, deleted, support_agencies FROM " + materialisedTable("petition"));
-        while (st.step()) {
-            Petition p;
-            p.unit = intern(colView(st, 1));
-            p.category = intern(colView(st, 2));
-            p.status = intern(colView(st, 3));
-            p.agency = intern(colView(st, 4));
-            p.receivedAt = st.isNull(5) ? 0 : st.int64(5);
-            p.resolvedAt = st.isNull(6) ? -1 : st.int64(6);
-            p.dueKey = dayKey(colView(st, 7));
-            p.live = st.isNull(8) || st.int64(8) == 0;
-            p.support = internList(colView(st, 9));
-            m_petitionAt.emplace(st.text(0), m_petitions.size());
-            m_petitionIds.push_back(st.text(0));
-            m_petitions.push_back(p);
-        }
-        if (st.error()) return *st.error();
-    }
-    {
-        Stmt st = db.prepare("SELECT id, unit, held_at, deleted FROM " + materialisedTable("meeting"));
-        while (st.step()) {
-            m_meetingAt.emplace(st.text(0), m_meetings.size());
-            m_meetings.push_back({intern(colView(st, 1)), st.isNull(2) ? 0 : st.int64(2),
-                                  st.isNull(3) || st.int64(3) == 0});
-        }
-        if (st.error()) return *st.error();
-    }
-    {
-        Stmt st = db.prepare("SELECT id, unit, status, due_date, deleted FROM " +
-                             materialisedTable("directive"));
-        while (st.step()) {
-            m_directiveAt.emplace(st.text(0), m_directives.size());
-            m_directives.push_back({intern(colView(st, 1)), intern(colView(st, 2)),
-                                    dayKey(colView(st, 3)), st.isNull(4) || st.int64(4) == 0});
-        }
-        if (st.error()) return *st.error();
-    }
+    m_site = store.siteId();
+    m_cursor = store.lastCursor();
+    Status s = store.petitionFacts(std::nullopt, [&](const PetitionFacts& f) {
+        Petition p = petitionOf(f);
+        m_petitionAt.emplace(std::string(f.id), m_petitions.size());
+        m_petitionIds.emplace_back(f.id);
+        m_petitions.push_back(std::move(p));
+    });
+    if (!s) return s;
+    s = store.meetingFacts(std::nullopt, [&](const MeetingFacts& f) {
+        m_meetingAt.emplace(std::string(f.id), m_meetings.size());
+        m_meetings.push_back({intern(f.unit), f.heldAt.value_or(0), !f.deleted});
+    });
+    if (!s) return s;
+    s = store.directiveFacts(std::nullopt, [&](const DirectiveFacts& f) {
+        m_directiveAt.emplace(std::string(f.id), m_directives.size());
+        m_directives.push_back({intern(f.unit), intern(f.status), dayKey(f.dueDate), !f.deleted});
+    });
+    if (!s) return s;
     m_built = true;
     return {};
 }
 
-Status OverviewIndex::reload(Replica& replica, const std::string& entity, const std::string& id) {
-    Database& db = replica.database();
+Status OverviewIndex::reload(Store& store, const std::string& entity, const std::string& id) {
     if (entity == "petition") {
-        auto lease = db.cached("SELECT unit, category, status, lead_agency, received_at, resolved_at, "
-                             "due_date, deleted, support_agencies FROM " + materialisedTable("petition") + " WHERE id = ?");
-        Stmt& st = *lease;
-        st.bind(1, id);
         Petition p;
-        if (st.step()) {
-            p.unit = intern(colView(st, 0));
-            p.category = intern(colView(st, 1));
-            p.status = intern(colView(st, 2));
-            p.agency = intern(colView(st, 3));
-            p.receivedAt = st.isNull(4) ? 0 : st.int64(4);
-            p.resolvedAt = st.isNull(5) ? -1 : st.int64(5);
-            p.dueKey = dayKey(colView(st, 6));
-            p.live = st.isNull(7) || st.int64(7) == 0;
-            p.support = internList(colView(st, 8));
-        }
-        if (st.error()) return *st.error();
+        if (Status s = store.petitionFacts(id, [&](const PetitionFacts& f) { p = petitionOf(f); });
+            !s)
+            return s;
         auto it = m_petitionAt.find(id);
         if (it != m_petitionAt.end()) {
             m_petitions[it->second] = p;
@@ -143,14 +116,12 @@ Status OverviewIndex::reload(Replica& replica, const std::string& entity, const 
             m_petitions.push_back(p);
         }
     } else if (entity == "meeting") {
-        auto lease = db.cached("SELECT unit, held_at, deleted FROM " + materialisedTable("meeting") +
-                             " WHERE id = ?");
-        Stmt& st = *lease;
-        st.bind(1, id);
         Meeting m;
-        if (st.step())
-            m = {intern(colView(st, 0)), st.isNull(1) ? 0 : st.int64(1), st.isNull(2) || st.int64(2) == 0};
-        if (st.error()) return *st.error();
+        if (Status s = store.meetingFacts(id, [&](const MeetingFacts& f) {
+                m = {intern(f.unit), f.heldAt.value_or(0), !f.deleted};
+            });
+            !s)
+            return s;
         auto it = m_meetingAt.find(id);
         if (it != m_meetingAt.end()) {
             m_meetings[it->second] = m;
@@ -159,15 +130,12 @@ Status OverviewIndex::reload(Replica& replica, const std::string& entity, const 
             m_meetings.push_back(m);
         }
     } else {
-        auto lease = db.cached("SELECT unit, status, due_date, deleted FROM " +
-                             materialisedTable("directive") + " WHERE id = ?");
-        Stmt& st = *lease;
-        st.bind(1, id);
         Directive d;
-        if (st.step())
-            d = {intern(colView(st, 0)), intern(colView(st, 1)), dayKey(colView(st, 2)),
-                 st.isNull(3) || st.int64(3) == 0};
-        if (st.error()) return *st.error();
+        if (Status s = store.directiveFacts(id, [&](const DirectiveFacts& f) {
+                d = {intern(f.unit), intern(f.status), dayKey(f.dueDate), !f.deleted};
+            });
+            !s)
+            return s;
         auto it = m_directiveAt.find(id);
         if (it != m_directiveAt.end()) {
             m_directives[it->second] = d;

@@ -11,11 +11,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "nghedan/replica.h"
+#include "../store.h"
 
 namespace nghedan::server {
 
-/** Used only while holding ctx.mutex (like the replica it reads). */
+/** Used only while holding ctx.mutex (like the store it reads). */
 class OverviewIndex {
 public:
     static constexpr int kNone = -1;
@@ -39,8 +39,8 @@ public:
         bool live = false;
     };
 
-    /** Brings the index up to the replica's newest change. */
-    Status refresh(Replica& replica);
+    /** Brings the index up to the store's newest change. */
+    Status refresh(Store& store);
 
     /** The index of an interned string, or kNone when it was never seen. */
     int find(const std::string& s) const {
@@ -63,8 +63,9 @@ public:
 private:
     int intern(std::string_view s);
     std::vector<int> internList(std::string_view jsonText);
-    Status rebuild(Replica& replica);
-    Status reload(Replica& replica, const std::string& entity, const std::string& id);
+    Status rebuild(Store& store);
+    Status reload(Store& store, const std::string& entity, const std::string& id);
+    Petition petitionOf(const PetitionFacts& f);
 
     std::vector<std::string> m_names;
     std::unordered_map<std::string, int> m_nameIndex;
@@ -76,7 +77,7 @@ private:
     std::vector<Directive> m_directives;
     std::unordered_map<std::string, std::size_t> m_directiveAt;
     std::uint64_t m_cursor = 0;
-    std::string m_site;  ///< the replica the index was built from
+    std::string m_site;  ///< the store (its site) the index was built from
     bool m_built = false;
 };
 

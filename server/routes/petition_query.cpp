@@ -24,14 +24,14 @@ std::optional<std::vector<std::size_t>> indexedPetitions(Context& ctx, const Lis
         if (field != "status" && field != "category") return std::nullopt;
     if ((q.from || q.to) && q.timeField != "received_at") return std::nullopt;
     OverviewIndex& index = overviewIndex(ctx);
-    if (!index.refresh(*ctx.replica)) return std::nullopt;
+    if (!index.refresh(*ctx.store)) return std::nullopt;
 
     const std::size_t names = index.nameCount();
     std::vector<char> inUnit(names, 0);
     if (q.unitRoot.empty()) {
         std::fill(inUnit.begin(), inUnit.end(), 1);
     } else {
-        auto subtree = ctx.replica->unitSubtree(q.unitRoot);
+        auto subtree = ctx.store->unitSubtree(q.unitRoot);
         if (!subtree) return std::nullopt;
         for (const auto& u : *subtree)
             if (int i = index.find(u); i != OverviewIndex::kNone) inUnit[static_cast<std::size_t>(i)] = 1;
@@ -122,7 +122,7 @@ Result<std::vector<Json>> rowsOf(Context& ctx, const ListQuery& q, const std::ve
     constexpr std::size_t kChunk = 200;
     std::unordered_set<std::string> units;
     if (!q.unitRoot.empty()) {
-        auto subtree = ctx.replica->unitSubtree(q.unitRoot);
+        auto subtree = ctx.store->unitSubtree(q.unitRoot);
         if (!subtree) return subtree.error();
         units.insert(subtree->begin(), subtree->end());
     }
@@ -137,7 +137,7 @@ Result<std::vector<Json>> rowsOf(Context& ctx, const ListQuery& q, const std::ve
                                                      ids.begin() + static_cast<long>(end));
         byId.sort = "id";
         byId.limit = 1000;
-        auto page = ctx.replica->list(byId);
+        auto page = ctx.store->list(byId);
         if (!page) return page.error();
         std::unordered_map<std::string, Json*> byKey;
         for (auto& row : page->rows) {

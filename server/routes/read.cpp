@@ -16,7 +16,6 @@ Json pageJson(std::vector<Json> rows, std::int64_t total, int offset, int limit)
     return {{"rows", std::move(rows)}, {"total", total}, {"offset", offset}, {"limit", limit}};
 }
 
-std::string colText(Stmt& st, int col) { return st.isNull(col) ? std::string() : st.text(col); }
 
 Json versionJson(const VersionView& v, const User& user, const std::string& entity,
                  const std::string& serverSite) {
@@ -54,10 +53,10 @@ std::vector<Json> relatedRows(Context& ctx, const User& user, const Scope& scope
     q.entity = entity;
     q.equals[field] = {id};
     q.unitRoot = scope.root;
-    q.today = vietnamToday(*ctx.replica);
+    q.today = vietnamToday(*ctx.store);
     q.sort = "created_hlc";
     q.descending = false;
-    auto rows = listAll(*ctx.replica, q, 5000);
+    auto rows = listAll(*ctx.store, q, 5000);
     std::vector<Json> out;
     if (!rows) return out;
     for (auto& r : *rows) out.push_back(shapeRow(ctx, user, entity, std::move(r)));
@@ -79,7 +78,7 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
     if (!scopeResult) return sendError(res, 403, "scope_unknown", scopeResult.error().message);
     const Scope& scope = **scopeResult;
     Params params(req, {"from", "to", "unit", "limit"});
-    const std::string today = vietnamToday(*ctx.replica);
+    const std::string today = vietnamToday(*ctx.store);
     auto period = readPeriod(params, today, true);
     const int oldestLimit = static_cast<int>(params.integer("limit", 1, 100, 10).value_or(10));
     const std::string unitFilter = params.text("unit");
@@ -93,14 +92,14 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
     const std::string root = unitFilter.empty() ? scope.root : unitFilter;
     std::unordered_set<std::string> subtree;
     if (!unitFilter.empty()) {
-        auto sub = ctx.replica->unitSubtree(unitFilter);
+        auto sub = ctx.store->unitSubtree(unitFilter);
         if (!sub) return sendError(res, 500, "internal", sub.error().message);
         subtree.insert(sub->begin(), sub->end());
     }
     const std::unordered_set<std::string>& units = unitFilter.empty() ? scope.units : subtree;
     const Directory& dir = directory(ctx);
     OverviewIndex& index = overviewIndex(ctx);
-    if (Status s = index.refresh(*ctx.replica); !s) return sendError(res, 500, "internal", s.error().message);
+    if (Status s = index.refresh(*ctx.store); !s) return sendError(res, 500, "internal", s.error().message);
 
     // Per interned name: the group (child of the root) of a unit in the subtree, and the
     // meaning of a status. Names are few (units, categories, statuses, agencies).
@@ -256,17 +255,16 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
                       });
     Json oldest = Json::array();
     const auto todayDay = *parseDay(today);
-    Stmt st = ctx.replica->database().prepare("SELECT title, unit, lead_agency, due_date FROM " +
-                                              materialisedTable("petition") + " WHERE id = ?");
     for (std::size_t i = 0; i < keep; ++i) {
         const std::string& id = index.petitionIds()[overdueItems[i].second];
-        st.reset();
-        st.bind(1, id);
-        if (!st.step()) continue;
-        const std::string unit = colText(st, 1), agency = colText(st, 2), due = colText(st, 3);
+        auto summary = ctx.store->petitionSummary(id);
+        if (!summary || !*summary) continue;
+        const std::string& unit = (*summary)->unit;
+        const std::string& agency = (*summary)->leadAgency;
+        const std::string& due = (*summary)->dueDate;
         auto dueDay = parseDay(due);
         oldest.push_back({{"id", id},
-                          {"title", colText(st, 0)},
+                          {"title", (*summary)->title},
                           {"unit", unit},
                           {"unitName", dir.unitName(unit)},
                           {"lead_agency", agency.empty() ? Json() : Json(agency)},
@@ -345,7 +343,7 @@ void listRoute(Context& ctx, const std::string& entity, const httplib::Request& 
             return sendJson(
                 res, pageJson(std::move(rows), (*page)->total, lr->query.offset, lr->query.limit));
         }
-        auto snap = ctx.replica->snapshot();
+        auto snap = ctx.store->snapshot();
         if (!snap) return sendError(res, 500, "internal", snap.error().message);
         snapshot = std::move(*snap);
         dir = directory(ctx);  // guarded by the lock: a copy goes out with the snapshot
@@ -383,8 +381,8 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
     auto rec = visibleRecord(ctx, user, "petition", id, res);
     if (!rec) return;
     const Scope& scope = **scopeOf(ctx, user);
-    const std::string serverSite = ctx.replica->siteId();
-    auto hist = ctx.replica->history("petition", id);
+    const std::string serverSite = ctx.store->siteId();
+    auto hist = ctx.store->history("petition", id);
     if (!hist) return sendError(res, 500, "internal", hist.error().message);
     Json history = Json::array();
     for (const auto& v : *hist) history.push_back(versionJson(v, user, "petition", serverSite));
@@ -396,15 +394,15 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
         q.entity = "petition";
         q.equals["id"] = {id};
         q.unitRoot = scope.root;
-        q.today = vietnamToday(*ctx.replica);
+        q.today = vietnamToday(*ctx.store);
         q.limit = 1;
-        auto page = ctx.replica->list(q);
+        auto page = ctx.store->list(q);
         if (page && !page->rows.empty()) values["overdue"] = page->rows[0].value("overdue", Json(false));
     }
     const auto lineage = directory(ctx).lineageLevels(values.value("unit", ""));
     Json meeting = nullptr;
     if (values.value("meeting", Json()).is_string()) {
-        auto m = ctx.replica->get("meeting", values["meeting"].get<std::string>());
+        auto m = ctx.store->get("meeting", values["meeting"].get<std::string>());
         if (m && m->has_value() && scope.contains((*m)->values.value("unit", "")))
             meeting = {{"id", (*m)->id}, {"title", (*m)->values.value("title", Json())},
                        {"held_at", (*m)->values.value("held_at", Json())}};
@@ -431,7 +429,7 @@ std::string secretaryOf(Context& ctx, const Json& meeting) {
         return v.is_string() ? v.get<std::string>() : std::string();
     };
     if (std::string s = text("secretary"); !s.empty()) return s;
-    UserStore accounts(ctx.replica->database());
+    Store& accounts = *ctx.store;
     for (const char* field : {"recorded_by", "created_by"}) {
         const std::string who = text(field);
         if (who.empty()) continue;
@@ -458,7 +456,7 @@ void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& 
     meeting["secretaryName"] = secretaryOf(ctx, rec->values);
     sendJson(res, {{"meeting", meeting},
                    {"lineage", lineage},
-                   {"conflicts", conflictsJson(*rec, user, ctx.replica->siteId())},
+                   {"conflicts", conflictsJson(*rec, user, ctx.store->siteId())},
                    {"petitions", relatedRows(ctx, user, scope, "petition", "meeting", id)},
                    {"directives", relatedRows(ctx, user, scope, "directive", "meeting", id)},
                    {"canWrite", mayWriteFromDashboard(user.role)}});
@@ -470,13 +468,13 @@ void directiveRoute(Context& ctx, const httplib::Request& req, httplib::Response
     auto rec = visibleRecord(ctx, user, "directive", id, res);
     if (!rec) return;
     const Scope& scope = **scopeOf(ctx, user);
-    auto hist = ctx.replica->history("directive", id);
+    auto hist = ctx.store->history("directive", id);
     Json history = Json::array();
     if (hist)
         for (const auto& v : *hist)
-            history.push_back(versionJson(v, user, "directive", ctx.replica->siteId()));
+            history.push_back(versionJson(v, user, "directive", ctx.store->siteId()));
     sendJson(res, {{"directive", shapeRow(ctx, user, "directive", rec->values)},
-                   {"conflicts", conflictsJson(*rec, user, ctx.replica->siteId())},
+                   {"conflicts", conflictsJson(*rec, user, ctx.store->siteId())},
                    {"history", history},
                    {"updates", relatedRows(ctx, user, scope, "update", "parent", id)}});
 }
@@ -533,8 +531,8 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                          {"scopeUnitName", dir.unitName(user.scopeUnit)}}},
                        {"canSeePersonal", maySeeAllPersonal(user.role)},
                        {"canWrite", mayWriteFromDashboard(user.role)},
-                       {"today", vietnamToday(*ctx.replica)},
-                       {"serverSite", ctx.replica->siteId()}});
+                       {"today", vietnamToday(*ctx.store)},
+                       {"serverSite", ctx.store->siteId()}});
     }));
 
     server.Get("/api/v1/schema", guarded(ctx, [](const httplib::Request&, httplib::Response& res,

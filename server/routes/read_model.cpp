@@ -7,7 +7,7 @@
 
 namespace nghedan::server {
 
-std::string vietnamToday(Replica& replica) { return vietnamDate(replica.clock().wallMillis()); }
+std::string vietnamToday(Store& store) { return vietnamDate(store.clock().wallMillis()); }
 
 // ---- directory and scopes ------------------------------------------------------------
 
@@ -28,23 +28,11 @@ ContextCache& cacheOf(Context& ctx) {
     static std::map<const Context*, ContextCache> caches;
     std::lock_guard lock(mapMutex);
     ContextCache& cache = caches[&ctx];
-    if (cache.site != ctx.replica->siteId()) {
+    if (cache.site != ctx.store->siteId()) {
         cache = ContextCache{};
-        cache.site = ctx.replica->siteId();
+        cache.site = ctx.store->siteId();
     }
     return cache;
-}
-
-std::string columnText(Stmt& st, int col) { return st.isNull(col) ? std::string() : st.text(col); }
-
-bool hasColumn(Database& db, const std::string& table, const std::string& column) {
-    Stmt st = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
-    st.bind(1, table).bind(2, column);
-    return st.step();
-}
-
-std::string notDeleted(Database& db, const std::string& table) {
-    return hasColumn(db, table, "deleted") ? " WHERE COALESCE(deleted, 0) = 0" : "";
 }
 
 }  // namespace
@@ -88,40 +76,28 @@ std::vector<std::string> Directory::lineageLevels(const std::string& id) const {
 
 const Directory& directory(Context& ctx) {
     ContextCache& cache = cacheOf(ctx);
-    const std::uint64_t version = ctx.replica->lastCursor();
+    const std::uint64_t version = ctx.store->lastCursor();
     if (cache.directory.version == version) return cache.directory;
     Directory dir;
     dir.version = version;
-    Database& db = ctx.replica->database();
-    {
-        const std::string table = materialisedTable("unit");
-        Stmt st = db.prepare("SELECT id, parent, level, code, name FROM " + table +
-                             notDeleted(db, table));
-        while (st.step())
-            dir.units[st.text(0)] = {st.text(0), columnText(st, 1), columnText(st, 2),
-                                     columnText(st, 3), columnText(st, 4)};
-    }
-    {
-        const std::string table = materialisedTable("agency");
-        Stmt st = db.prepare("SELECT id, unit, level, name FROM " + table + notDeleted(db, table));
-        while (st.step())
-            dir.agencies[st.text(0)] = {st.text(0), columnText(st, 1), columnText(st, 2),
-                                        columnText(st, 3)};
-    }
+    if (auto units = ctx.store->liveUnits(); units)
+        for (UnitEntry& u : *units) dir.units[u.id] = {u.id, u.parent, u.level, u.code, u.name};
+    if (auto agencies = ctx.store->liveAgencies(); agencies)
+        for (AgencyEntry& a : *agencies) dir.agencies[a.id] = {a.id, a.unit, a.level, a.name};
     cache.directory = std::move(dir);
     return cache.directory;
 }
 
 Result<const Scope*> scopeOf(Context& ctx, const User& user) {
     ContextCache& cache = cacheOf(ctx);
-    const std::uint64_t version = ctx.replica->lastCursor();
+    const std::uint64_t version = ctx.store->lastCursor();
     if (cache.scopeVersion != version) {
         cache.scopes.clear();
         cache.scopeVersion = version;
     }
     auto it = cache.scopes.find(user.scopeUnit);
     if (it != cache.scopes.end()) return &it->second;
-    auto subtree = ctx.replica->unitSubtree(user.scopeUnit);
+    auto subtree = ctx.store->unitSubtree(user.scopeUnit);
     if (!subtree) return subtree.error();
     if (subtree->empty()) return Error{"scope_unknown", "The user's scope unit does not exist"};
     Scope scope;
@@ -294,7 +270,7 @@ std::optional<ListRequest> readListRequest(Context& ctx, const User& user, const
     ListRequest out;
     ListQuery& q = out.query;
     q.entity = entity;
-    q.today = vietnamToday(*ctx.replica);
+    q.today = vietnamToday(*ctx.store);
     if (params.ok()) {
         if (allowed.count("status")) {
             auto v = params.list("status", enumValuesOf(entity, "status"));
@@ -435,7 +411,7 @@ std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const st
         sendError(res, 403, "scope_unknown", scope.error().message);
         return std::nullopt;
     }
-    auto rec = ctx.replica->get(entity, id);
+    auto rec = ctx.store->get(entity, id);
     if (!rec) {
         sendError(res, 500, "internal", rec.error().message);
         return std::nullopt;
@@ -448,7 +424,7 @@ std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const st
     return std::move(**rec);
 }
 
-Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t cap) {
+Result<std::vector<Json>> listAll(Store& replica, ListQuery query, std::size_t cap) {
     std::vector<Json> out;
     query.offset = 0;
     query.limit = 1000;

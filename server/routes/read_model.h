@@ -26,7 +26,7 @@
 namespace nghedan::server {
 
 /** Today's date in Vietnam by the replica's (server-corrected) clock. */
-std::string vietnamToday(Replica& replica);
+std::string vietnamToday(Store& replica);
 
 struct UnitInfo {
     std::string id, parent, level, code, name;
@@ -139,7 +139,7 @@ std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const st
 std::optional<Result<Page>> indexedPage(Context& ctx, const ListQuery& query);
 
 /** Lists all rows of a query page by page (limit 1000 per call) up to `cap` rows. */
-Result<std::vector<Json>> listAll(Replica& replica, ListQuery query, std::size_t cap);
+Result<std::vector<Json>> listAll(Store& replica, ListQuery query, std::size_t cap);
 
 using GuardedHandler =
     std::function<void(const httplib::Request&, httplib::Response&, const User&)>;

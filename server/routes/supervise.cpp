@@ -54,12 +54,12 @@ bool takeFields(const Json& body, const std::string& entity, const std::vector<s
 void writeAndReply(Context& ctx, const User& user, WriteRequest request, httplib::Response& res,
                    int status) {
     request.author = user.username;
-    auto change = ctx.replica->write(request);
+    auto change = ctx.store->write(request);
     if (!change) {
         const int code = change.error().code == "io" ? 500 : 400;
         return sendError(res, code, change.error().code, change.error().message);
     }
-    auto rec = ctx.replica->get(request.entity, change->id);
+    auto rec = ctx.store->get(request.entity, change->id);
     if (!rec || !rec->has_value()) return sendError(res, 500, "internal", "The record vanished");
     sendJson(res,
              {{request.entity, shapeRow(ctx, user, request.entity, (*rec)->values)},
@@ -99,7 +99,7 @@ void setPetitionHandling(Context& ctx, const httplib::Request& req, httplib::Res
         };
         StatusStep step{status->second.get<std::string>(), text("status_reason"), text("handling_level")};
         if (w.set.find("status_reason") == w.set.end()) step.reason.clear();  // a new reason
-        auto fields = petitionStepFields(rec->values, step, ctx.replica->clock().wallMillis(),
+        auto fields = petitionStepFields(rec->values, step, ctx.store->clock().wallMillis(),
                                          escalationTargets(lineage));
         if (!fields) return sendError(res, 400, fields.error().code, fields.error().message);
         for (auto& [field, value] : *fields) w.set.try_emplace(field, std::move(value));
@@ -169,7 +169,7 @@ void updateDirective(Context& ctx, const httplib::Request& req, httplib::Respons
     if (status != w.set.end() && status->second.is_string() &&
         status->second != rec->values.value("status", Json())) {
         auto fields = directiveStepFields(rec->values, status->second.get<std::string>(),
-                                          ctx.replica->clock().wallMillis());
+                                          ctx.store->clock().wallMillis());
         if (!fields) return sendError(res, 400, fields.error().code, fields.error().message);
         for (auto& [field, value] : *fields) w.set.try_emplace(field, std::move(value));
     }
@@ -189,7 +189,7 @@ void createUpdate(Context& ctx, const httplib::Request&, httplib::Response& res,
     const std::string parentId = parent->second.get<std::string>();
     std::string unit;
     for (const char* entity : {"petition", "directive"}) {
-        auto rec = ctx.replica->get(entity, parentId);
+        auto rec = ctx.store->get(entity, parentId);
         if (rec && rec->has_value() && (*rec)->values.value("deleted", Json(false)) != true) {
             unit = (*rec)->values.value("unit", "");
             w.set["parent_entity"] = entity;

@@ -24,7 +24,7 @@ bool isReferenceEntity(const std::string& entity) {
 class PushAuthorizer {
 public:
     PushAuthorizer(Context& ctx, const User& pusher, std::int64_t nowMs)
-        : m_ctx(ctx), m_users(ctx.replica->database()), m_pusher(pusher), m_now(nowMs) {}
+        : m_ctx(ctx), m_users(*ctx.store), m_pusher(pusher), m_now(nowMs) {}
 
     std::optional<Error> operator()(const Change& c, bool creates) {
         if (hlcMillis(c.hlc) > m_now + m_ctx.settings.maxClockAheadMs)
@@ -130,7 +130,7 @@ private:
         auto it = m_subtrees.find(root);
         if (it == m_subtrees.end()) {
             std::unordered_set<std::string> units;
-            if (auto sub = m_ctx.replica->unitSubtree(root); sub)
+            if (auto sub = m_ctx.store->unitSubtree(root); sub)
                 units.insert(sub->begin(), sub->end());
             it = m_subtrees.emplace(root, std::move(units)).first;
         }
@@ -138,15 +138,12 @@ private:
     }
 
     bool isRootUnit(const std::string& unit) {
-        Stmt st = m_ctx.replica->database().prepare("SELECT parent FROM " +
-                                                    materialisedTable("unit") + " WHERE id=?");
-        st.bind(1, unit);
-        if (!st.step()) return true;  // no such unit yet: an empty tree
-        return st.isNull(0) || st.text(0).empty();
+        auto parent = m_ctx.store->unitParent(unit);
+        return !parent || !*parent || (*parent)->empty();  // no such unit yet: an empty tree
     }
 
     Context& m_ctx;
-    UserStore m_users;
+    Store& m_users;
     const User& m_pusher;
     std::int64_t m_now;
     std::unordered_map<std::string, std::optional<Account>> m_accounts;
@@ -176,7 +173,7 @@ std::optional<User> deviceUser(Context& ctx, const httplib::Request& req, httpli
  *  nothing is lost; the updated app signs and sends them again). */
 const Change* unsignedOwnChange(Context& ctx, const User& pusher, const std::vector<Change>& changes,
                                 const std::map<Dot, Error>& malformed) {
-    auto key = ctx.replica->siteKey(pusher.deviceSite);
+    auto key = ctx.store->siteKey(pusher.deviceSite);
     const std::uint64_t legacy = key && *key ? (*key)->unsignedThrough : 0;
     for (const Change& c : changes)
         if (c.site == pusher.deviceSite && c.sig.empty() && c.seq > legacy &&
@@ -190,7 +187,7 @@ const Change* unsignedOwnChange(Context& ctx, const User& pusher, const std::vec
 Json keysOf(Context& ctx, const std::set<std::string>& sites) {
     Json keys = Json::object();
     for (const std::string& site : sites) {
-        auto key = ctx.replica->siteKey(site);
+        auto key = ctx.store->siteKey(site);
         if (!key || !*key) continue;
         Json k{{"key", (*key)->publicKey}, {"unsignedThrough", (*key)->unsignedThrough}};
         if ((*key)->validThrough) k["validThrough"] = *(*key)->validThrough;
@@ -215,7 +212,7 @@ std::optional<Dot> dotOf(const Json& j) {
  *  owner device, which hears of it at its next sync (/sync/state). Under ctx.mutex. */
 void recordDotConflicts(Context& ctx, const User& pusher, const std::string& ip,
                         const ApplyReport& report) {
-    UserStore users(ctx.replica->database());
+    Store& users = *ctx.store;
     for (const Refusal& r : report.refused) {
         if (r.error.code != "dot_conflict") continue;
         logLine(LogLevel::Warn, "dot conflict: " + r.dot.site + ":" + std::to_string(r.dot.seq) +
@@ -290,7 +287,7 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
             if (auto it = malformed.find(c.dot()); it != malformed.end()) return it->second;
             return authorizer(c, creates);
         };
-        auto applied = ctx.replica->apply(changes, options);
+        auto applied = ctx.store->apply(changes, options);
         if (!applied) {
             logLine(LogLevel::Error,
                     "push: " + applied.error().code + ": " + applied.error().message);
@@ -369,13 +366,13 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
     std::string out;
     {
         std::lock_guard lock(ctx.mutex);
-        const std::uint64_t logCursor = ctx.replica->lastCursor();
+        const std::uint64_t logCursor = ctx.store->lastCursor();
         const PageSize size{limit, ctx.settings.maxPageBytes};
         const bool byRecord = snapshot && (cursor == 0 || (cursor & kRecordCursor));
         auto page = byRecord
-                        ? ctx.replica->recordTextsAfter(cursor & ~kRecordCursor, user->scopeUnit,
+                        ? ctx.store->recordTextsAfter(cursor & ~kRecordCursor, user->scopeUnit,
                                                         size)
-                        : ctx.replica->changeTextsAfter(cursor, user->scopeUnit, size, held);
+                        : ctx.store->changeTextsAfter(cursor, user->scopeUnit, size, held);
         if (page && byRecord) page->cursor |= kRecordCursor;
         if (!page) {
             logLine(LogLevel::Error,
@@ -424,15 +421,14 @@ void registerSyncRoutes(httplib::Server& server, Context& ctx) {
         Json conflicts = Json::array();
         {
             std::lock_guard lock(ctx.mutex);
-            auto vector = ctx.replica->siteVector();
+            auto vector = ctx.store->siteVector();
             if (!vector) {
                 sendError(res, 503, "storage_error", "could not read the state; retry later");
                 return;
             }
             for (const auto& [site, seq] : *vector) sites[site] = seq;
             // What was pushed in this device's name with other content, told once.
-            auto told = UserStore(ctx.replica->database())
-                            .takeDotConflicts(user->deviceSite, serverNowMs());
+            auto told = ctx.store->takeDotConflicts(user->deviceSite, serverNowMs());
             if (told) {
                 for (const auto& d : *told)
                     conflicts.push_back(

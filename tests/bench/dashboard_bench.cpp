@@ -71,7 +71,7 @@ struct Writer {
     std::vector<KeyPair> keys;  ///< each site's, as its tablet would have made
     std::vector<std::uint64_t> seqs;
     std::vector<Change> batch;
-    Replica* replica = nullptr;
+    server::Store* replica = nullptr;
     std::size_t applied = 0;
     HlcTime lastHlc = 0;
 
@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
     } else {
         auto opened = server::openDataDir(dir);
         if (!opened) return std::fprintf(stderr, "open: %s\n", opened.error().message.c_str()), 1;
-        Replica& r = **opened;
+        server::Store& r = **opened;
         auto unit = [&](const std::string& id, const std::string& parent, const std::string& level, const std::string& name) {
             std::map<std::string, Json> set{{"level", level}, {"name", name}};
             if (!parent.empty()) set["parent"] = parent;
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
             if (auto w = r.write({"agency", id, "q3", "admin", {{"name", "Cơ quan " + std::to_string(a)}, {"level", "district"}}}); !w)
                 std::exit(1);
         }
-        server::UserStore users(r.database());
+        server::Store& users = r;
         server::Account acc;
         acc.username = "giamsat.q3";
         acc.displayName = "Giám sát Quận 3";
@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
     {
         auto& ctx = app.context();
         std::lock_guard lock(ctx.mutex);
-        Replica& r = *ctx.replica;
+        server::Store& r = *ctx.store;
         for (const auto& [id, parent, level, name] :
              std::vector<std::array<std::string, 4>>{{"q12", "hcm", "district", "Quận 12"},
                                                      {"q12-ta", "q12", "ward", "Phường Thới An"}})
@@ -279,7 +279,7 @@ int main(int argc, char** argv) {
                               "admin",
                               {{"parent", parent}, {"level", level}, {"name", name}}}))
                     return std::fprintf(stderr, "unit %s\n", id.c_str()), 1;
-        server::UserStore users(r.database());
+        server::Store& users = r;
         if (auto u = users.findUser("canbo.q12"); u && !u->has_value()) {
             server::Account a;
             a.username = a.displayName = "canbo.q12";

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "admin.h"
+#include "app.h"
 #include "fuzz_util.h"
 
 using namespace nghedan;
@@ -13,7 +14,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     const bool units = data[0] & 1;
     const bool json = data[0] & 2;
-    Replica& replica = fuzz::scratchReplica("import");
+    static std::unique_ptr<server::Store> store = [] {
+        const auto dir = std::filesystem::temp_directory_path() /
+                         ("nghedan-fuzz-import-store-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(dir);
+        auto opened = server::openDataDir(dir.string());
+        if (!opened) std::abort();
+        return std::move(*opened);
+    }();
+    server::Store& replica = *store;
     static const std::string base = (std::filesystem::temp_directory_path() /
                                      ("nghedan-fuzz-import-" + std::to_string(::getpid()))).string();
     const std::string file = base + (json ? ".json" : ".csv");

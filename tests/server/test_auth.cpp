@@ -109,8 +109,10 @@ TEST_CASE("every endpoint refuses missing, forged, expired and logged-out tokens
     REQUIRE(!expired.empty());
     {
         std::lock_guard lock(server.context().mutex);
-        REQUIRE(
-            server.context().replica->database().exec("UPDATE srv_sessions SET expires_at = 1"));
+        // Time passes where the sessions are stored (another connection to the server's file).
+        auto db = Database::open(server::databasePath(server.dataDir()));
+        REQUIRE(db);
+        REQUIRE(db->exec("UPDATE srv_sessions SET expires_at = 1"));
     }
     const std::string loggedOut = login(base, "canbo.q3", kTestPassword, kDevice);
     REQUIRE(jsonPost(base, "/api/v1/auth/logout", Json::object(), loggedOut).status == 200);
@@ -144,9 +146,8 @@ TEST_CASE("a disabled user's sessions end", "[auth]") {
     REQUIRE(jsonGet(server.baseUrl(), "/api/v1/sync/state", token).status == 200);
     {
         std::lock_guard lock(server.context().mutex);
-        REQUIRE(server::UserStore(server.context().replica->database())
-                    .updateUser("canbo.q3", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                                true));
+        REQUIRE(server.context().store->updateUser("canbo.q3", std::nullopt, std::nullopt,
+                                                    std::nullopt, std::nullopt, true));
     }
     CHECK(jsonGet(server.baseUrl(), "/api/v1/sync/state", token).status == 401);
     CHECK(login(server.baseUrl(), "canbo.q3", kTestPassword, kDevice).empty());
@@ -316,7 +317,7 @@ TEST_CASE("a tablet registers the key it holds — another key for its device is
     CHECK(refused.status == 409);
     CHECK(refused.body["error"]["code"] == "device_key_mismatch");
     std::lock_guard lock(server.context().mutex);
-    auto key = server.context().replica->siteKey(kDevice);
+    auto key = server.context().store->siteKey(kDevice);
     REQUIRE(key.ok());
     REQUIRE(key->has_value());
     CHECK((*key)->publicKey == testDeviceKey(kDevice).publicKey);

@@ -21,7 +21,7 @@ TEST_CASE("the demo seed builds the city, districts, agencies, users and months 
         InProcessServer server(options);
         server::Context& ctx = server.context();
         std::lock_guard lock(ctx.mutex);
-        Replica& r = *ctx.replica;
+        server::Store& r = *ctx.store;
         changes = r.changeCount();
         CHECK(changes > 1500);
 
@@ -109,5 +109,5 @@ TEST_CASE("the demo seed builds the city, districts, agencies, users and months 
     for (const char* user : {"canbo.q3", "canbo.q12", "giamsat.q3", "giamsat.q12", "admin"})
         CHECK_FALSE(login(again.baseUrl(), user, server::kDemoPassword, device).empty());
     std::lock_guard lock(again.context().mutex);
-    CHECK(again.context().replica->changeCount() == changes);
+    CHECK(again.context().store->changeCount() == changes);
 }

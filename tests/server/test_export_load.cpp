@@ -72,7 +72,7 @@ std::uint64_t envNumber(const char* name, std::uint64_t fallback) {
 std::uint64_t seedDataDir(const std::string& dir, int petitions, std::uint64_t seed) {
     auto opened = server::openDataDir(dir);
     if (!opened) throw std::runtime_error("open: " + opened.error().message);
-    Replica& r = **opened;
+    server::Store& r = **opened;
     auto unit = [&](const std::string& id, const std::string& parent, const std::string& level,
                     const std::string& name) {
         std::map<std::string, Json> set{{"level", level}, {"name", name}};

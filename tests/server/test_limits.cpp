@@ -27,7 +27,7 @@ struct Served {
     }
     std::uint64_t changeCount() {
         std::lock_guard lock(server.context().mutex);
-        return server.context().replica->changeCount();
+        return server.context().store->changeCount();
     }
     httplib::Headers auth() const { return {{"Authorization", "Bearer " + token}}; }
     void stillServes() {

@@ -43,7 +43,7 @@ struct World {
         {
             auto& ctx = server.context();
             std::lock_guard lock(ctx.mutex);
-            Replica& r = *ctx.replica;
+            server::Store& r = *ctx.store;
             auto write = [&](const std::string& entity, const std::string& unit,
                              std::map<std::string, Json> set) {
                 auto c = r.write({entity, "", unit, "canbo.q3", std::move(set)});
@@ -532,7 +532,7 @@ TEST_CASE("petition lists answered from the overview index equal Replica::list r
         auto& ctx = w.server.context();
         std::lock_guard lock(ctx.mutex);
         for (int i = 0; i < 30; ++i) {
-            auto c = ctx.replica->write({"petition", "", i % 2 ? "q3-p5" : "q3-p4-kp5", "canbo.q3",
+            auto c = ctx.store->write({"petition", "", i % 2 ? "q3-p5" : "q3-p4-kp5", "canbo.q3",
                                          {{"received_at", noonVn(2023, 5, 1 + i % 3)}, {"category", i % 3 ? "other" : "civil_records"},
                                           {"title", "Kiến nghị " + std::to_string(i)}, {"status", i % 4 ? "assigned" : "received"},
                                           {"due_date", i % 5 ? Json("2023-06-0" + std::to_string(1 + i % 3)) : Json()},
@@ -577,7 +577,7 @@ TEST_CASE("petition lists answered from the overview index equal Replica::list r
         for (const auto& r : api.body["rows"]) got.push_back(r["id"]);
         auto& ctx = w.server.context();
         std::lock_guard lock(ctx.mutex);
-        auto page = ctx.replica->list(c.query);
+        auto page = ctx.store->list(c.query);
         REQUIRE(page);
         for (const auto& r : page->rows) expected.push_back(r["id"]);
         CHECK(got == expected);

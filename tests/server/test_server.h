@@ -344,9 +344,8 @@ inline std::string login(const std::string& baseUrl, const std::string& username
 inline constexpr const char* kTestPassword = "mat-khau-thu";
 
 /** Adds users {name, role, scope unit} with kTestPassword (display name = name). */
-inline void addTestUsers(Replica& r,
+inline void addTestUsers(server::Store& users,
                          const std::vector<std::tuple<std::string, std::string, std::string>>& list) {
-    server::UserStore users(r.database());
     static const std::string hash = *server::hashPassword(kTestPassword);
     for (const auto& [name, role, scope] : list) {
         server::Account a;
@@ -369,7 +368,7 @@ inline void addTestUsers(Replica& r,
  *  "giamsat.q3" (q3), admin "admin" (hcm), all with kTestPassword. */
 inline void seedTestTree(server::Context& ctx) {
     std::lock_guard lock(ctx.mutex);
-    Replica& r = *ctx.replica;
+    server::Store& r = *ctx.store;
     auto unit = [&](const std::string& id, const std::string& parent, const std::string& level,
                     const std::string& name) {
         std::map<std::string, Json> set{{"level", level}, {"name", name}};

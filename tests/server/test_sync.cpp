@@ -37,11 +37,11 @@ struct World {
     }
     std::uint64_t changeCount() {
         std::lock_guard lock(server.context().mutex);
-        return server.context().replica->changeCount();
+        return server.context().store->changeCount();
     }
     bool recordExists(const std::string& entity, const std::string& id) {
         std::lock_guard lock(server.context().mutex);
-        auto r = server.context().replica->get(entity, id);
+        auto r = server.context().store->get(entity, id);
         return r && r->has_value();
     }
     std::map<std::string, SiteKey> keysSeen;  ///< the site keys pull replies carried
@@ -182,7 +182,7 @@ TEST_CASE("a change for another scope is refused and nothing is stored", "[sync]
         CHECK(sneaky.body["accepted"] == 0);
         CHECK(sneaky.body["refused"].size() == 1);
         std::lock_guard lock(w.server.context().mutex);
-        auto rec = w.server.context().replica->get("petition", "theirs");
+        auto rec = w.server.context().store->get("petition", "theirs");
         REQUIRE(rec);
         REQUIRE(rec->has_value());
         CHECK((*rec)->values["title"] == "Của Thới An");
@@ -249,7 +249,7 @@ TEST_CASE("a supervisor may write directives and updates but only the handling o
           std::map<std::uint64_t, std::string>{
               {2, "forbidden"}, {3, "forbidden"}, {6, "forbidden"}, {7, "out_of_scope"}});
     std::lock_guard lock(w.server.context().mutex);
-    auto p1 = w.server.context().replica->get("petition", "p1");
+    auto p1 = w.server.context().store->get("petition", "p1");
     REQUIRE(p1);
     REQUIRE(p1->has_value());
     CHECK((*p1)->values["status"] == "assigned");
@@ -475,7 +475,7 @@ TEST_CASE("a snapshot gives a new tablet each record exactly as the server has i
     Json theirs;
     {
         std::lock_guard lock(w.server.context().mutex);
-        theirs = (*w.server.context().replica->get("petition", "chain"))->values;
+        theirs = (*w.server.context().store->get("petition", "chain"))->values;
     }
     CHECK((*mine)->values["title"] == "Đèn đường hẻm 12 hỏng, lần 4");
     CHECK((*mine)->values["conflicts"] == 0);
@@ -676,7 +676,7 @@ TEST_CASE("a dot pushed again with other content is refused, counted and told to
     CHECK(refusalCodes(r) == std::map<std::uint64_t, std::string>{{1, "dot_conflict"}});
     {
         std::lock_guard lock(w.server.context().mutex);
-        auto d1 = w.server.context().replica->get("directive", "d1");
+        auto d1 = w.server.context().store->get("directive", "d1");
         CHECK((*d1)->values["instruction"] == "Lắp camera đầu hẻm");
     }
     const Reply metrics = jsonGet(w.server.baseUrl(), "/metrics");
@@ -728,9 +728,9 @@ TEST_CASE("a revoked device keeps what it wrote before — later changes and log
         base, "/api/v1/sync/push", pushBody({supervisorDirective(2, "after", "giamsat.q3")}), q3);
     CHECK(refusalCodes(relayed) == std::map<std::uint64_t, std::string>{{2, "key_revoked"}});
     std::lock_guard lock(server.context().mutex);
-    CHECK(server.context().replica->get("directive", "before")->has_value());
-    CHECK_FALSE(server.context().replica->get("directive", "after")->has_value());
-    auto key = server.context().replica->siteKey(kTabletSup);
+    CHECK(server.context().store->get("directive", "before")->has_value());
+    CHECK_FALSE(server.context().store->get("directive", "after")->has_value());
+    auto key = server.context().store->siteKey(kTabletSup);
     CHECK((*key)->validThrough == 1u);
 }
 
@@ -744,7 +744,9 @@ TEST_CASE("a tablet refuses and reports a pulled change that its device did not 
     // what its author wrote.
     {
         std::lock_guard lock(w.server.context().mutex);
-        REQUIRE(w.server.context().replica->database().exec(
+        auto db = Database::open(server::databasePath(w.server.dataDir()));
+        REQUIRE(db);
+        REQUIRE(db->exec(
             "UPDATE changes SET body=replace(body, 'Đèn đường hỏng', 'Đèn đường tốt')"));
     }
     TempDir dir;

@@ -1,7 +1,9 @@
 #pragma once
 // The local replica: every change ever seen, per-field multi-value registers, the
 // materialised tables derived from them, full-text search and the sync bookkeeping,
-// all in one SQLite file. Used by the tablet app and by the server alike.
+// all in one SQLite file. Used by the tablet app and by the server alike. Its SQLite
+// connection is reachable only by the server's SQLite store (DatabaseAccess below), which
+// keeps the server's tables in the same file; nobody else runs SQL on a replica's file.
 
 #include <cstdint>
 #include <cstddef>
@@ -189,6 +191,19 @@ struct ReplicaOptions {
 
 class ReplicaSnapshot;
 
+namespace server {
+class SqliteStore;
+}
+
+/** The right to reach a replica's SQLite connection: only the server's SQLite store
+ *  (server/store/sqlite_store.cpp) can make one. It runs the server's own tables and reads
+ *  (accounts, dashboard aggregates, backup) in the same file; everyone else goes through
+ *  Replica's named operations. */
+class DatabaseAccess {
+    friend class server::SqliteStore;
+    DatabaseAccess() = default;
+};
+
 /** The replica over one SQLite file (WAL, synchronous=FULL). Every public write commits
  *  durably before it returns. Not thread-safe: callers serialise access. */
 class Replica {
@@ -209,7 +224,8 @@ public:
      *  (keyProofMessage signed by the secret half). */
     std::string keyProof(const std::string& username) const;
     Hlc& clock() { return m_clock; }
-    Database& database() { return m_db; }
+    /** The replica's connection, for the server's SQLite store only (DatabaseAccess). */
+    Database& database(DatabaseAccess) { return m_db; }
 
     // ---- writing ----------------------------------------------------------------
     /** Validates and records a local write; returns the stored change. */
