@@ -10,6 +10,7 @@
 
 #include "e2e_util.h"
 #include "faulty_proxy.h"
+#include "../shared/previous_schema.h"
 
 using namespace nghedan;
 using namespace nghedan::test;
@@ -551,30 +552,6 @@ TEST_CASE("a tablet's file copied onto a second tablet: the copy's changes under
     REQUIRE(again.ok());
     CHECK(again->impersonatedSeqs.empty());
 }
-
-namespace {
-
-/** The app of the version before this one, as the mixed-version tests pose it: this build's
- *  entities without petition.resolution, petition.channel's "online" and the entity "update"
- *  (all "added in this version"). */
-const std::vector<EntityDef>& previousSchema() {
-    static const std::vector<EntityDef> schema = [] {
-        std::vector<EntityDef> out;
-        for (EntityDef e : entities()) {
-            if (e.name == "update") continue;
-            if (e.name == "petition") {
-                std::erase_if(e.fields, [](const FieldDef& f) { return f.name == "resolution"; });
-                std::erase(e.fields[static_cast<std::size_t>(e.fieldIndex("channel"))].enumValues,
-                           "online");
-            }
-            out.push_back(std::move(e));
-        }
-        return out;
-    }();
-    return schema;
-}
-
-}  // namespace
 
 TEST_CASE(
     "a tablet a version behind and a current one sync both ways through the server "

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "previous_schema.h"
 #include "test_support.h"
 
 using namespace nghedan;
@@ -13,30 +14,6 @@ using namespace nghedan::test;
 
 namespace {
 
-/** The schema of the version before this one, as the test poses it: this build's entities
- *  without petition.resolution (a searchable field), without the enum value "online" of
- *  petition.channel, and without the entity "update" — all "added in this version". */
-const std::vector<EntityDef>& previousSchema() {
-    static const std::vector<EntityDef> schema = [] {
-        std::vector<EntityDef> out;
-        for (EntityDef e : entities()) {
-            if (e.name == "update") continue;
-            if (e.name == "petition") {
-                e.fields.erase(
-                    std::remove_if(e.fields.begin(), e.fields.end(),
-                                   [](const FieldDef& f) { return f.name == "resolution"; }),
-                    e.fields.end());
-                auto& channels =
-                    e.fields[static_cast<std::size_t>(e.fieldIndex("channel"))].enumValues;
-                channels.erase(std::remove(channels.begin(), channels.end(), "online"),
-                               channels.end());
-            }
-            out.push_back(std::move(e));
-        }
-        return out;
-    }();
-    return schema;
-}
 
 ApplyReport mustApply(Replica& r, const std::vector<Change>& changes,
                       Validation v = Validation::Shape) {
