@@ -16,8 +16,6 @@ namespace {
 constexpr std::int64_t kMinuteMs = 60'000;
 constexpr std::int64_t kHourMs = 60 * kMinuteMs;
 
-std::string dateText(std::int64_t day) { return formatDay(day); }
-std::int64_t vnDay(std::int64_t ms) { return vietnamDay(ms); }
 /** Time of a local (Vietnam) hour and minute on a day. */
 std::int64_t vnTime(std::int64_t day, int hour, int minute) {
     return vietnamDayStartMs(day) + hour * kHourMs + minute * kMinuteMs;
@@ -27,7 +25,7 @@ int weekday(std::int64_t day) { return static_cast<int>(day - weekStartDay(day) 
 
 /** "13/3/2026" as people write dates. */
 std::string shortDate(std::int64_t day) {
-    const std::string t = dateText(day);
+    const std::string t = formatDay(day);
     return std::to_string(std::stoi(t.substr(8, 2))) + "/" +
            std::to_string(std::stoi(t.substr(5, 2))) + "/" + t.substr(0, 4);
 }
@@ -347,7 +345,7 @@ class Seeder {
 public:
     Seeder(Store& replica, std::int64_t now, DemoTree tree)
         : m_replica(replica), m_now(now), m_twoTier(tree == DemoTree::TwoTier) {
-        m_today = vnDay(now);
+        m_today = vietnamDay(now);
         std::int64_t end = m_today - 1;
         while (weekday(end) != 5) --end;  // the last Friday before today
         m_endFriday = end;
@@ -737,7 +735,7 @@ private:
         plan.chair = chair.empty() ? d.chairs[pick(d.chairs.size())] : chair;
         plan.lead = out.leadAgency;
         plan.support = agencyFor(w, t.supportKind);
-        plan.target = targetStatus(vnDay(m_now) - vnDay(receivedAt));
+        plan.target = targetStatus(vietnamDay(m_now) - vietnamDay(receivedAt));
         plan.resolution = t.resolution;
         plan.created = {{"received_at", receivedAt},
                         {"channel", channel},
@@ -790,7 +788,7 @@ private:
             m_agencyName[p.lead] + " kiểm tra, giải quyết kiến nghị \"" +
             p.created["title"].get<std::string>() + "\"; báo cáo kết quả cho Ban Thường vụ.";
         std::int64_t t = p.receivedAt;
-        const std::int64_t due = vnDay(p.receivedAt) + between(15, 45);
+        const std::int64_t due = vietnamDay(p.receivedAt) + between(15, 45);
         if (p.directiveAtMeeting) {
             directive = newId();
             at(p.receivedAt + 40 * kMinuteMs, p.recorder, "directive", directive, unit,
@@ -799,7 +797,7 @@ private:
                 {"issued_by", p.chair},
                 {"agency", p.lead},
                 {"instruction", instruction},
-                {"due_date", dateText(due)},
+                {"due_date", formatDay(due)},
                 {"status", "issued"}});
         }
         if (p.target == "received") return;
@@ -819,7 +817,7 @@ private:
                  {"lead_agency", p.lead},
                  {"support_agencies", Json::array({p.support})},
                  {"handling_level", handlingLevel(p.lead)},
-                 {"due_date", dateText(due)}}))
+                 {"due_date", formatDay(due)}}))
             return;
         if (directive.empty() && chance(60)) {
             directive = newId();
@@ -828,7 +826,7 @@ private:
                 {"issued_by", p.chair},
                 {"agency", p.lead},
                 {"instruction", instruction},
-                {"due_date", dateText(due)},
+                {"due_date", formatDay(due)},
                 {"status", "issued"}});
         }
         if (p.target == "assigned") return;
@@ -941,7 +939,7 @@ private:
             {"status", "received"},
             {"priority", "high"}});
         const std::string chair = v.chair;
-        const std::string due = dateText(v.day + 14), dueBhyt = dateText(v.day + 30);
+        const std::string due = formatDay(v.day + 14), dueBhyt = formatDay(v.day + 30);
         const std::string dDoan = newId(), dCa = newId(), dYte = newId();
         at(heldAt + 70 * kMinuteMs, official, "directive", dDoan, unit,
            {{"meeting", meeting},
@@ -1087,14 +1085,14 @@ private:
             {"instruction",
              "UBND phường Thới An khảo sát thực tế việc nhà xe đón trả khách trong khu "
              "dân cư Phú Nhuận, báo cáo phương án xử lý."},
-            {"due_date", dateText(v.day + 7)},
+            {"due_date", formatDay(v.day + 7)},
             {"status", "issued"}});
         at(vnTime(v.day + 1, 9, 0), supervisor, "petition", petition, "",
            {{"status", "assigned"},
             {"lead_agency", "q12-thoian-ubnd"},
             {"support_agencies", Json::array({"q12-thoian-capw"})},
             {"handling_level", "ward"},
-            {"due_date", dateText(v.day + 21)}});
+            {"due_date", formatDay(v.day + 21)}});
         at(vnTime(v.day + 2, 16, 0), supervisor, "petition", petition, "",
            {{"status", "in_progress"}});
         at(vnTime(v.day + 2, 17, 0), official, "update", newId(), unit,
@@ -1115,7 +1113,7 @@ private:
             {"status_reason",
              "Vượt thẩm quyền giải quyết của phường: việc tổ chức giao thông, cấm "
              "dừng đỗ xe khách thuộc thẩm quyền Sở Giao thông vận tải."},
-            {"due_date", dateText(v.day + 45)}});
+            {"due_date", formatDay(v.day + 45)}});
         const std::string escalate = newId();
         at(vnTime(v.day + 3, 11, 0), supervisor, "directive", escalate, unit,
            {{"petition", petition},
@@ -1125,7 +1123,7 @@ private:
              "Phòng Quản lý đô thị quận 12 cùng UBND phường Thới An mời đại diện Sở "
              "Giao thông vận tải TP và các đơn vị liên quan đến khu dân cư Phú Nhuận "
              "khảo sát, đề xuất lắp biển báo cấm xe khách dừng, đậu."},
-            {"due_date", dateText(v.day + 30)},
+            {"due_date", formatDay(v.day + 30)},
             {"status", "issued"}});
         at(vnTime(v.day + 10, 9, 30), official, "update", newId(), unit,
            {{"parent_entity", "petition"},

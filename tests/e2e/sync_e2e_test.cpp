@@ -553,6 +553,23 @@ TEST_CASE("a tablet's file copied onto a second tablet: the copy's changes under
     CHECK(again->impersonatedSeqs.empty());
 }
 
+namespace {
+
+/** Two tablets of one official of the city, the second running the previous version's app
+ *  (previousSchema), each creating `perTablet` petitions, all synced. False when a step fails. */
+bool setUpMixedVersions(World& world, WriteLog& log, std::mt19937_64& rng, int perTablet) {
+    if (!world.setUp() || !world.addUser(world.userName(1), "official", "hcm") ||
+        !world.addTablet(world.userName(1), {.schema = &previousSchema()}))
+        return false;
+    for (int k = 0; k < perTablet; ++k)
+        if (!createPetition(world.tablet(1), log, rng, k)) return false;
+    for (int k = perTablet; k < 2 * perTablet; ++k)
+        if (!createPetition(world.tablet(0), log, rng, k)) return false;
+    return world.syncUntilQuiescent(rng);
+}
+
+}  // namespace
+
 TEST_CASE(
     "a tablet a version behind and a current one sync both ways through the server "
     "without refusal or loss, and show the same once the older is updated",
@@ -563,16 +580,10 @@ TEST_CASE(
     options.tablets = 1;
     options.client = fastRetries();
     World world(options);
-    REQUIRE(world.setUp());
-    REQUIRE(world.addUser(world.userName(1), "official", "hcm"));
-    REQUIRE(world.addTablet(world.userName(1), {.schema = &previousSchema()}));
+    WriteLog log;
+    REQUIRE(setUpMixedVersions(world, log, rng, 4));
     Tablet& current = world.tablet(0);
     Tablet& older = world.tablet(1);
-
-    WriteLog log;
-    for (int k = 0; k < 4; ++k) REQUIRE(createPetition(older, log, rng, k));
-    for (int k = 4; k < 8; ++k) REQUIRE(createPetition(current, log, rng, k));
-    REQUIRE(world.syncUntilQuiescent(rng));
     // What only the current app knows, on a petition the older one created.
     const std::string petition = log.petitions[0];
     const std::string unit = log.unitOf[petition];
@@ -707,15 +718,10 @@ TEST_CASE(
     options.tablets = 1;
     options.client = fastRetries();
     World world(options);
-    REQUIRE(world.setUp());
-    REQUIRE(world.addUser(world.userName(1), "official", "hcm"));
-    REQUIRE(world.addTablet(world.userName(1), {.schema = &previousSchema()}));
+    WriteLog log;
+    REQUIRE(setUpMixedVersions(world, log, rng, 3));
     Tablet& current = world.tablet(0);
     Tablet& older = world.tablet(1);
-    WriteLog log;
-    for (int k = 0; k < 3; ++k) REQUIRE(createPetition(older, log, rng, k));
-    for (int k = 3; k < 6; ++k) REQUIRE(createPetition(current, log, rng, k));
-    REQUIRE(world.syncUntilQuiescent(rng));
     const std::string backup = world.tmp().file("backup.db");
     auto b = world.server().admin({"backup", backup});
     INFO(b.output);
