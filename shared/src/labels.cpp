@@ -48,6 +48,8 @@ const std::map<std::pair<std::string_view, std::string_view>, Names>& enumTable(
         {{"channel", "written"}, {"Đơn thư", "Written"}},
         {{"channel", "online"}, {"Trực tuyến", "Online"}},
         {{"channel", "other"}, {"Khác", "Other"}},
+        {{"verdict", "satisfied"}, {"Hài lòng", "Satisfied"}},
+        {{"verdict", "unsatisfied"}, {"Chưa hài lòng", "Not satisfied"}},
         {{"priority", "low"}, {"Thấp", "Low"}},
         {{"priority", "normal"}, {"Bình thường", "Normal"}},
         {{"priority", "high"}, {"Cao", "High"}},
@@ -64,6 +66,7 @@ const std::map<std::string_view, Names>& entityTable() {
         {"petition", {"Kiến nghị", "Petition"}},
         {"directive", {"Chỉ đạo", "Directive"}},
         {"update", {"Cập nhật tiến độ", "Progress update"}},
+        {"report_back", {"Báo cáo lại với người dân", "Report back to residents"}},
     };
     return table;
 }
@@ -130,6 +133,11 @@ const std::map<std::pair<std::string_view, std::string_view>, Names>& fieldTable
         {{"*", "completed_at"}, {"Ngày hoàn thành", "Completed"}},
         {{"*", "parent_entity"}, {"Loại hồ sơ", "Kind"}},
         {{"*", "text"}, {"Nội dung", "Text"}},
+        {{"*", "public"}, {"Công khai", "Public"}},
+        {{"*", "public_note"}, {"Ghi chú công khai", "Public note"}},
+        {{"*", "receipt_code"}, {"Mã tra cứu", "Receipt code"}},
+        {{"*", "verdict"}, {"Ý kiến người dân", "Residents' verdict"}},
+        {{"*", "note"}, {"Ghi chú", "Note"}},
     };
     return table;
 }
@@ -145,7 +153,7 @@ std::string groupOf(std::string_view entity, std::string_view field) {
 
 const std::vector<std::string_view>& derivedColumns() {
     static const std::vector<std::string_view> columns = {"id", "overdue", "created_by",
-                                                          "updated_by"};
+                                                          "updated_by", "receipt_code"};
     return columns;
 }
 

@@ -22,7 +22,8 @@ bool isKnownRole(std::string_view role) {
 const std::vector<std::string>& supervisorPetitionFields() {
     static const std::vector<std::string> fields = {
         "status",     "lead_agency", "support_agencies", "handling_level", "due_date",
-        "resolution", "resolved_at", "status_reason",    "priority"};
+        "resolution", "resolved_at", "status_reason",    "priority",       "public",
+        "public_note"};
     return fields;
 }
 
@@ -73,6 +74,21 @@ bool mayWriteFromDashboard(std::string_view role) {
     return role == "supervisor" || role == "official";
 }
 
+const std::vector<std::string>& publicPetitionFields() {
+    static const std::vector<std::string> fields = {
+        "title",       "category", "unit",       "received_at", "status",     "lead_agency",
+        "due_date",    "resolution", "resolved_at", "public_note", "receipt_code"};
+    return fields;
+}
+
+bool isPublicPetition(const Json& row) {
+    auto flag = [&](const char* field) {
+        const auto it = row.find(field);
+        return it != row.end() && it->is_boolean() && it->get<bool>();
+    };
+    return flag("public") && !flag("deleted");
+}
+
 const std::vector<std::string>& unitDecidingLinks(std::string_view entity) {
     static const std::vector<std::string> directive = {"petition", "meeting"};
     static const std::vector<std::string> petition = {"meeting"};
@@ -81,6 +97,7 @@ const std::vector<std::string>& unitDecidingLinks(std::string_view entity) {
     if (entity == "directive") return directive;
     if (entity == "petition") return petition;
     if (entity == "update") return update;
+    if (entity == "report_back") return directive;  // the petition's unit, else the meeting's
     return none;
 }
 

@@ -45,7 +45,7 @@ std::string schemaFingerprint(const std::vector<EntityDef>& schema) {
                    (f.searchable ? "s" : "") + ",";
         out += ";";
     }
-    return out;
+    return out + "receipt_code;";  // the derived columns (replica_materialise.cpp)
 }
 
 }  // namespace

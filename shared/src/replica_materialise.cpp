@@ -1,6 +1,8 @@
 // The materialised tables m_<entity> and the search index, derived from the changes (see replica_impl.h).
 #include "replica_impl.h"
 
+#include "nghedan/public_view.h"
+
 namespace nghedan {
 
 namespace {
@@ -12,10 +14,15 @@ const std::map<std::string, std::vector<std::string>> kIndexes = {
     {"meeting", {"unit, held_at", "held_at"}},
     {"petition",
      {"unit", "status", "category", "due_date", "lead_agency", "received_at", "meeting",
-      "updated_hlc"}},
+      "updated_hlc", "receipt_code"}},
     {"directive", {"unit", "agency", "status", "due_date", "meeting", "petition"}},
     {"update", {"parent"}},
+    {"report_back", {"petition", "meeting"}},
 };
+
+/** A petition's receipt code is derived from its id (public_view.h), kept in its row so that a
+ *  code finds its petition through an index; no change ever writes it. */
+bool hasReceiptCode(const std::string& entity) { return entity == "petition"; }
 
 }  // namespace
 
@@ -26,6 +33,7 @@ Status Replica::Impl::createDerivedTables() {
                           "(id TEXT PRIMARY KEY, unit TEXT NOT NULL";
         for (const FieldDef& f : e.fields)
             sql += ", \"" + f.name + "\" " + (isIntegerColumn(f.type) ? "INTEGER" : "TEXT");
+        if (hasReceiptCode(e.name)) sql += ", receipt_code TEXT";
         sql += ", conflicts INTEGER NOT NULL DEFAULT 0, created_hlc INTEGER, updated_hlc "
                "INTEGER, created_by TEXT, updated_by TEXT)";
         if (Status s = db.exec(sql); !s) return s;
@@ -209,12 +217,18 @@ Status Replica::Impl::materialise(std::int64_t rid, const Touch& touch) {
             cols += ", \"" + f.name + "\"";
             params += ", ?";
         }
+        const bool coded = hasReceiptCode(entity);
+        if (coded) {
+            cols += ", receipt_code";
+            params += ", ?";
+        }
         auto up = db.cached("INSERT OR REPLACE INTO " + table + "(" + cols +
                             ", conflicts, created_hlc, updated_hlc, created_by, updated_by) "
                             "VALUES(" + params + ", ?, ?, ?, ?, ?)");
         up->bind(1, id).bind(2, unit);
         int at = 3;
         for (const FieldDef& f : e->fields) bindField(*up, at++, f);
+        if (coded) up->bind(at++, receiptCode(id));
         bindSpan(*up, at);
         if (Status s = up->run(); !s) return s;
     }

@@ -1,6 +1,8 @@
 // Reading: records, history, lists, search, unit subtrees and read snapshots (see replica_impl.h).
 #include "replica_impl.h"
 
+#include "nghedan/public_view.h"
+
 namespace nghedan {
 
 Json rowJson(Stmt& st, const EntityDef& e) {
@@ -49,7 +51,8 @@ Result<ListSql> listSql(const std::vector<EntityDef>& schema, const ListQuery& q
     if (!q.includeDeleted) where += " AND deleted IS NOT 1";
     for (const auto& [field, values] : q.equals) {
         const FieldDef* f = e->field(field);
-        if (!f && field != "id" && field != "unit")
+        if (!f && field != "id" && field != "unit" &&
+            !(field == "receipt_code" && q.entity == "petition"))
             return Error{"unknown_field", "cannot filter " + q.entity + " by '" + field + "'"};
         if (values.empty()) continue;
         where += " AND \"" + field + "\" IN (";
@@ -83,7 +86,10 @@ Result<ListSql> listSql(const std::vector<EntityDef>& schema, const ListQuery& q
     // With a search, rows are found from the full-text index first: both CROSS JOINs fix
     // the loop order, or SQLite may run the MATCH once per record (minutes at 100,000).
     out.from = table;
-    if (!q.search.empty()) {
+    const auto code = q.entity == "petition" ? normaliseReceiptCode(q.search) : std::nullopt;
+    if (code) {  // a receipt code typed into the search box finds its petition
+        where += " AND receipt_code=" + param(*code);
+    } else if (!q.search.empty()) {
         const std::string match = ftsQuery(q.search);
         if (match.empty()) {
             out.matchesNothing = true;

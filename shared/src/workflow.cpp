@@ -48,6 +48,7 @@ std::vector<std::string> allowedNextPetitionStatuses(std::string_view from) {
     if (from == "in_progress") return {"resolved", "escalated", "withdrawn"};
     if (from == "resolved") return {"closed", "in_progress"};  // reopened when not done
     if (from == "escalated") return {"in_progress", "resolved", "not_competent"};
+    if (from == "closed") return {"in_progress"};  // reopened: the residents were not satisfied
     if (from == "not_competent") return {"closed"};
     if (from == "withdrawn") return {"closed"};
     return {};
@@ -55,7 +56,7 @@ std::vector<std::string> allowedNextPetitionStatuses(std::string_view from) {
 
 bool petitionStepNeedsReason(std::string_view from, std::string_view to) {
     if (to == "escalated" || to == "not_competent" || to == "withdrawn") return true;
-    return from == "resolved" && to == "in_progress";
+    return (from == "resolved" || from == "closed") && to == "in_progress";
 }
 
 bool isOpenPetitionStatus(std::string_view s) { return contains(kOpenPetitionStatuses, s); }
@@ -118,6 +119,25 @@ std::vector<std::string> handlingLevels(const std::vector<std::string>& lineageL
     for (const std::string& level : lineageLevels)
         if (!contains(out, level)) out.push_back(level);
     return out;
+}
+
+std::optional<StatusStep> reportBackStep(std::string_view petitionStatus, std::string_view verdict,
+                                         const std::string& note) {
+    if (verdict != "unsatisfied" || !isResolvedPetitionStatus(petitionStatus)) return std::nullopt;
+    const std::string written = trimmed(note);
+    return StatusStep{"in_progress",
+                      "Người dân chưa hài lòng khi báo cáo lại" +
+                          (written.empty() ? std::string() : ": " + written),
+                      ""};
+}
+
+bool dueForReportBack(const Json& petition, std::optional<std::int64_t> lastSatisfiedMs) {
+    const std::string status = textOf(petition, "status");
+    if (isOpenPetitionStatus(status)) return true;
+    if (!isResolvedPetitionStatus(status)) return false;
+    const auto at = petition.find("resolved_at");
+    const std::int64_t answered = at != petition.end() && at->is_number() ? at->get<std::int64_t>() : 0;
+    return !lastSatisfiedMs || *lastSatisfiedMs < answered;
 }
 
 std::vector<std::string> escalationTargets(const std::vector<std::string>& lineageLevels) {

@@ -148,7 +148,9 @@ TEST_CASE("malformed change JSON is refused with a clear reason", "[schema]") {
 TEST_CASE("petition status offers only the allowed next steps", "[schema]") {
     CHECK(allowedNextPetitionStatuses("received") ==
           std::vector<std::string>{"assigned", "escalated", "not_competent", "withdrawn"});
-    CHECK(allowedNextPetitionStatuses("closed").empty());
+    // A closed petition only reopens, when residents are not satisfied with its answer.
+    CHECK(allowedNextPetitionStatuses("closed") == std::vector<std::string>{"in_progress"});
+    CHECK(petitionStepNeedsReason("closed", "in_progress"));
     for (const std::string& from : petitionStatuses())
         for (const std::string& to : allowedNextPetitionStatuses(from))
             CHECK(std::find(petitionStatuses().begin(), petitionStatuses().end(), to) !=

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nghedan/change.h"
 #include "nghedan/status.h"
 
 namespace nghedan {
@@ -38,6 +39,16 @@ bool maySeeAllPersonal(std::string_view role);
 /** True when `role` may write from the dashboard (supervisors and officials; admins manage
  *  reference data and accounts from the command line). */
 bool mayWriteFromDashboard(std::string_view role);
+
+/** The petition fields anyone may read once the petition is public: what it is about, where
+ *  and when it was received, its status, who handles it, by when, the result and the public
+ *  note. Never a field the schema marks personal, the description (residents' own words often
+ *  name them), status_reason or anything else written for officials. The lookup page, the
+ *  results notice, the feed and Open311 show these and nothing else. */
+const std::vector<std::string>& publicPetitionFields();
+/** True when a materialised petition row may be shown to the public: an official or a
+ *  supervisor set `public` (a field with history, like any other) and it is not deleted. */
+bool isPublicPetition(const Json& row);
 
 /** The records a new record hangs from, in the order that decides its unit: a directive or an
  *  update belongs to the unit of the petition or meeting it is linked to (never a default or

@@ -16,10 +16,10 @@ namespace nghedan {
 
 /** Bumped when entities, fields, enum values or the replica's storage layout change;
  *  Replica::open migrates older files (3: versions kept as one merge state per record;
- *  4: meeting.secretary; 5: changes signed by their device, site keys). It is also the app's
+ *  4: meeting.secretary; 5: changes signed by their device, site keys; 6: petition.public and public_note, report_back). It is also the app's
  *  version that servers gate on (client_version.h): a server refuses an app newer than itself
  *  rather than refuse for good what it does not know. */
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 // Mixed versions (server/API.md "Mixed versions"): a city never updates every tablet at once, so a
 // tablet one version behind keeps syncing with a newer server. What a version may change: add

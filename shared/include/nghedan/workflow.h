@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,7 @@ const std::vector<std::string>& petitionStatuses();
 /** The statuses a person may move a petition to from `from` (the app offers only these). */
 std::vector<std::string> allowedNextPetitionStatuses(std::string_view from);
 /** True when moving a petition from `from` to `to` needs a written reason (kept in
- *  status_reason): escalation, not competent, withdrawn, and reopening a resolved one. */
+ *  status_reason): escalation, not competent, withdrawn, and reopening a resolved or closed one. */
 bool petitionStepNeedsReason(std::string_view from, std::string_view to);
 /** True for statuses where the petition still needs work (counted as open / can be overdue). */
 bool isOpenPetitionStatus(std::string_view status);
@@ -58,6 +59,16 @@ Result<std::map<std::string, Json>> petitionStepFields(const Json& current, cons
  *  other (the agency's work is reported, not gated); an unknown status is "invalid_value". */
 Result<std::map<std::string, Json>> directiveStepFields(const Json& current, std::string_view to,
                                                         std::int64_t nowMs);
+
+/** What the residents' verdict at a report-back ("satisfied" / "unsatisfied") does to the
+ *  petition: "unsatisfied" with a resolved or closed petition reopens it (in_progress, with
+ *  the note as its reason); anything else leaves the status as it is (nullopt). */
+std::optional<StatusStep> reportBackStep(std::string_view petitionStatus, std::string_view verdict,
+                                         const std::string& note);
+/** True when an official reports a petition back at the next meeting of its neighbourhood: it
+ *  is still being worked on, or it was answered (resolved or closed) and the residents have
+ *  not accepted that answer since (`lastSatisfiedMs`: when they last said "satisfied"). */
+bool dueForReportBack(const Json& petition, std::optional<std::int64_t> lastSatisfiedMs);
 
 /** Where a petition of a unit may be escalated: the levels above the unit that handles it by
  *  default (its ward, commune or special zone), nearest first — "district" then "city" in a
