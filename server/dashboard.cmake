@@ -5,6 +5,8 @@
 set(NGHEDAN_WEB_FILES
   index.html
   print.html
+  receipt.html
+  notice.html
   favicon.svg
   css/app.css
   css/print.css
@@ -15,6 +17,9 @@ set(NGHEDAN_WEB_FILES
   js/format.js
   js/i18n.js
   js/print.js
+  js/document.js
+  js/receipt-print.js
+  js/notice-print.js
   js/records.js
   js/widgets.js
   js/pages/login.js
@@ -24,6 +29,7 @@ set(NGHEDAN_WEB_FILES
   js/pages/meetings.js
   js/pages/meeting.js
   js/pages/directives.js
+  js/pages/notice.js
 )
 
 function(nghedan_add_dashboard target)
@@ -48,6 +54,7 @@ function(nghedan_add_dashboard target)
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/overview_index.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/petition_query.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/supervise.cpp
+    ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/results_notice.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/exports.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/xlsx_writer.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/dashboard.cpp

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "nghedan/calendar.h"
+#include "nghedan/workflow.h"
 #include "users.h"
 
 namespace nghedan::server {
@@ -483,6 +484,13 @@ private:
         return lo + static_cast<int>(pick(static_cast<std::size_t>(hi - lo + 1)));
     }
     bool chance(int percent) { return static_cast<int>(pick(100)) < percent; }
+    /** A share decided by a record's id (FNV-1a) rather than the generator, so that deciding
+     *  it leaves every other random choice of the demo as it was. */
+    static bool idChance(const std::string& id, int salt, int percent) {
+        std::uint32_t h = 2166136261u ^ static_cast<std::uint32_t>(salt);
+        for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        return static_cast<int>(h % 100) < percent;
+    }
 
     std::string newId() {
         static constexpr char kHex[] = "0123456789abcdef";
@@ -774,6 +782,21 @@ private:
         return level.empty() ? "ward" : level;
     }
 
+    /** Residents hear back at a later visit (report_back); "unsatisfied" reopens the petition
+     *  through the workflow (reportBackStep). Returns false when it was reopened. */
+    bool reportBack(std::int64_t t, const std::string& official, const std::string& petition,
+                    const std::string& unit, const Json& current, const std::string& verdict,
+                    const std::string& note) {
+        if (!at(t, official, "report_back", newId(), unit,
+                {{"petition", petition}, {"verdict", verdict}, {"note", note}}))
+            return true;
+        const auto step = reportBackStep(current.value("status", ""), verdict, note);
+        if (!step) return true;
+        auto fields = petitionStepFields(current, *step, t + kMinuteMs, {});
+        if (fields) at(t + kMinuteMs, official, "petition", petition, "", *fields);
+        return false;
+    }
+
     /** Writes a petition's history up to its target status (or today). */
     void petitionLifecycle(PetitionPlan& p) {
         const std::string& unit = p.kp;
@@ -781,6 +804,9 @@ private:
             p.created["status"] = "received";
         }
         at(p.receivedAt, p.recorder, "petition", p.id, unit, p.created);
+        // A little over half are made public by the district once they were looked at.
+        if (p.target != "withdrawn" && idChance(p.id, 1, 55))
+            at(p.receivedAt + 2 * kDayMs, p.supervisor, "petition", p.id, "", {{"public", true}});
 
         // A directive given on the spot, recorded by the official during the meeting.
         std::string directive;
@@ -887,6 +913,16 @@ private:
         if (!directive.empty())
             at(t + 2 * kHourMs, p.supervisor, "directive", directive, "",
                {{"status", "done"}, {"result", p.resolution}, {"completed_at", t}});
+        // Half are reported back at the next visit; one in five of those does not satisfy.
+        if (idChance(p.id, 2, 50)) {
+            const bool satisfied = idChance(p.id, 3, 80);
+            if (!reportBack(t + 3 * kDayMs, p.recorder, p.id, unit,
+                            {{"status", "resolved"}, {"resolved_at", t}},
+                            satisfied ? "satisfied" : "unsatisfied",
+                            satisfied ? "Người dân thống nhất với kết quả giải quyết."
+                                      : "Người dân cho biết tình trạng vẫn tái diễn."))
+                return;
+        }
         if (p.target == "closed")
             at(t + between(5, 10) * kDayMs, p.supervisor, "petition", p.id, "",
                {{"status", "closed"}});
@@ -1026,6 +1062,14 @@ private:
            {{"status", "done"}, {"result", bhytResult}, {"completed_at", d5}});
         at(d5 + 5 * kMinuteMs, supervisor, "petition", bhyt, "",
            {{"status", "resolved"}, {"resolution", bhytResult}, {"resolved_at", d5}});
+        for (const std::string& id : {chip, bhyt})
+            at(d5 + kHourMs, supervisor, "petition", id, "",
+               {{"public", true},
+                {"public_note", "Kết quả đã được báo cáo tại buổi tiếp xúc kỳ sau ở khu phố 5."}});
+        for (const std::string& id : {chip, bhyt})
+            reportBack(vnTime(v.day + 35, 15, 0), official, id, unit,
+                       {{"status", "resolved"}, {"resolved_at", d4}}, "satisfied",
+                       "Bà con khu phố 5 cảm ơn các cơ quan đã hỗ trợ kịp thời.");
         at(vnTime(v.day + 40, 9, 0), supervisor, "petition", chip, "", {{"status", "closed"}});
         at(vnTime(v.day + 40, 9, 5), supervisor, "petition", bhyt, "", {{"status", "closed"}});
 
@@ -1148,6 +1192,12 @@ private:
            {{"status", "done"}, {"result", result}, {"completed_at", done}});
         at(done + kHourMs, supervisor, "petition", petition, "",
            {{"status", "resolved"}, {"resolution", result}, {"resolved_at", done}});
+        at(vnTime(v.day + 1, 10, 0), supervisor, "petition", petition, "", {{"public", true}});
+        at(done + 2 * kHourMs, supervisor, "petition", petition, "",
+           {{"public_note", "Đã lắp 6 biển báo cấm xe khách dừng, đậu tại các lối vào khu dân cư."}});
+        reportBack(vnTime(v.day + 31, 15, 30), official, petition, unit,
+                   {{"status", "resolved"}, {"resolved_at", done}}, "satisfied",
+                   "Người dân xác nhận xe khách không còn đón trả khách trong khu dân cư.");
 
         std::vector<PetitionOutline> outlines{{petition,
                                                "Nhà xe chiếm dụng đường nội khu khu dân cư "

@@ -35,6 +35,11 @@ struct DirectiveFacts {
     std::string_view id, unit, status, dueDate;
     bool deleted = false;
 };
+struct ReportBackFacts {
+    std::string_view id, unit, petition, verdict;
+    std::int64_t recordedAt = 0;  ///< when it was first written (ms)
+    bool deleted = false;
+};
 
 /** What the dashboard shows of an overdue petition. Empty strings for missing values. */
 struct PetitionSummary {
@@ -127,6 +132,9 @@ public:
     /** As petitionFacts, for directives. */
     virtual Status directiveFacts(const std::optional<std::string>& id,
                                   const std::function<void(const DirectiveFacts&)>& each) = 0;
+    /** As petitionFacts, for residents' verdicts at report-backs. */
+    virtual Status reportBackFacts(const std::optional<std::string>& id,
+                                   const std::function<void(const ReportBackFacts&)>& each) = 0;
     /** Title, unit, lead agency and due date of a petition (deleted or not); nullopt when none. */
     virtual Result<std::optional<PetitionSummary>> petitionSummary(const std::string& id) = 0;
     /** Every unit that is not deleted, in no particular order. */

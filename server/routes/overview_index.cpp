@@ -41,6 +41,11 @@ std::vector<int> OverviewIndex::internList(std::string_view jsonText) {
     return out;
 }
 
+OverviewIndex::ReportBack OverviewIndex::reportBackOf(const ReportBackFacts& f) {
+    return {intern(f.unit), std::string(f.petition), f.verdict == "satisfied", f.recordedAt,
+            !f.deleted};
+}
+
 OverviewIndex::Petition OverviewIndex::petitionOf(const PetitionFacts& f) {
     Petition p;
     p.unit = intern(f.unit);
@@ -64,7 +69,8 @@ Status OverviewIndex::refresh(Store& store) {
         if (!page) return page.error();
         std::set<std::pair<std::string, std::string>> touched;
         for (const Change& c : page->changes)
-            if (c.entity == "petition" || c.entity == "meeting" || c.entity == "directive")
+            if (c.entity == "petition" || c.entity == "meeting" || c.entity == "directive" ||
+                c.entity == "report_back")
                 touched.emplace(c.entity, c.id);
         for (const auto& [entity, id] : touched)
             if (Status s = reload(store, entity, id); !s) return s;
@@ -95,6 +101,11 @@ Status OverviewIndex::rebuild(Store& store) {
     s = store.directiveFacts(std::nullopt, [&](const DirectiveFacts& f) {
         m_directiveAt.emplace(std::string(f.id), m_directives.size());
         m_directives.push_back({intern(f.unit), intern(f.status), dayKey(f.dueDate), !f.deleted});
+    });
+    if (!s) return s;
+    s = store.reportBackFacts(std::nullopt, [&](const ReportBackFacts& f) {
+        m_reportBackAt.emplace(std::string(f.id), m_reportBacks.size());
+        m_reportBacks.push_back(reportBackOf(f));
     });
     if (!s) return s;
     m_built = true;
@@ -128,6 +139,18 @@ Status OverviewIndex::reload(Store& store, const std::string& entity, const std:
         } else {
             m_meetingAt.emplace(id, m_meetings.size());
             m_meetings.push_back(m);
+        }
+    } else if (entity == "report_back") {
+        ReportBack r;
+        if (Status s = store.reportBackFacts(id, [&](const ReportBackFacts& f) { r = reportBackOf(f); });
+            !s)
+            return s;
+        auto it = m_reportBackAt.find(id);
+        if (it != m_reportBackAt.end()) {
+            m_reportBacks[it->second] = r;
+        } else {
+            m_reportBackAt.emplace(id, m_reportBacks.size());
+            m_reportBacks.push_back(r);
         }
     } else {
         Directive d;

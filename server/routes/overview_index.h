@@ -38,6 +38,14 @@ public:
         int dueKey = 0;
         bool live = false;
     };
+    /** Residents' verdict on a petition's answer at a report-back. */
+    struct ReportBack {
+        int unit = kNone;
+        std::string petition;  ///< its petition's id (the agency is the petition's)
+        bool satisfied = false;
+        std::int64_t recordedAt = 0;
+        bool live = false;
+    };
 
     /** Brings the index up to the store's newest change. */
     Status refresh(Store& store);
@@ -56,6 +64,12 @@ public:
     const std::vector<std::string>& petitionIds() const { return m_petitionIds; }
     const std::vector<Meeting>& meetings() const { return m_meetings; }
     const std::vector<Directive>& directives() const { return m_directives; }
+    const std::vector<ReportBack>& reportBacks() const { return m_reportBacks; }
+    /** The petition of an id, or nullptr when the index has none. */
+    const Petition* petition(const std::string& id) const {
+        auto it = m_petitionAt.find(id);
+        return it == m_petitionAt.end() ? nullptr : &m_petitions[it->second];
+    }
 
     /** YYYYMMDD of a "YYYY-MM-DD" text (0 when not of that shape). Orders like the text. */
     static int dayKey(std::string_view text);
@@ -66,6 +80,7 @@ private:
     Status rebuild(Store& store);
     Status reload(Store& store, const std::string& entity, const std::string& id);
     Petition petitionOf(const PetitionFacts& f);
+    ReportBack reportBackOf(const ReportBackFacts& f);
 
     std::vector<std::string> m_names;
     std::unordered_map<std::string, int> m_nameIndex;
@@ -76,6 +91,8 @@ private:
     std::unordered_map<std::string, std::size_t> m_meetingAt;
     std::vector<Directive> m_directives;
     std::unordered_map<std::string, std::size_t> m_directiveAt;
+    std::vector<ReportBack> m_reportBacks;
+    std::unordered_map<std::string, std::size_t> m_reportBackAt;
     std::uint64_t m_cursor = 0;
     std::string m_site;  ///< the store (its site) the index was built from
     bool m_built = false;

@@ -67,10 +67,13 @@ std::vector<Json> relatedRows(Context& ctx, const User& user, const Scope& scope
 
 struct Tally {
     std::int64_t received = 0, resolved = 0, open = 0, overdue = 0, meetings = 0;
+    std::int64_t satisfied = 0, unsatisfied = 0;  ///< residents' verdicts at report-backs
     Json json() const {
-        return {{"received", received}, {"resolved", resolved}, {"open", open},
-                {"overdue", overdue},   {"meetings", meetings}};
+        return {{"received", received}, {"resolved", resolved},   {"open", open},
+                {"overdue", overdue},   {"meetings", meetings},   {"satisfied", satisfied},
+                {"unsatisfied", unsatisfied}};
     }
+    void verdict(bool isSatisfied) { ++(isSatisfied ? satisfied : unsatisfied); }
 };
 
 void overview(Context& ctx, const httplib::Request& req, httplib::Response& res, const User& user) {
@@ -191,6 +194,19 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
         }
     }
 
+    // Residents' verdicts recorded in the period, by unit and by the petition's lead agency.
+    for (const auto& r : index.reportBacks()) {
+        if (!r.live || !inScope(r.unit) || r.recordedAt < period->fromMs || r.recordedAt >= period->toMs)
+            continue;
+        const OverviewIndex::Petition* p = index.petition(r.petition);
+        const std::size_t agency =
+            p && p->agency >= 0 ? static_cast<std::size_t>(p->agency) : names;
+        if (agency < names) isAgency[agency] = 1;
+        for (Tally* t : {&total, &byGroup[static_cast<std::size_t>(groupOf[static_cast<std::size_t>(r.unit)])],
+                         &byAgencyIdx[agency]})
+            t->verdict(r.satisfied);
+    }
+
     // Directives of the scope now (not limited to the period): open, overdue, total.
     std::int64_t dirOpen = 0, dirOverdue = 0, dirTotal = 0;
     for (const auto& d : index.directives()) {
@@ -233,9 +249,12 @@ void overview(Context& ctx, const httplib::Request& req, httplib::Response& res,
         if (isCategory[i]) cats.emplace_back(index.name(static_cast<int>(i)), byCategoryIdx[i]);
         if (isAgency[i]) agencies.emplace_back(index.name(static_cast<int>(i)), byAgencyIdx[i]);
     }
-    if (byAgencyIdx[names].received) agencies.emplace_back(Json(), byAgencyIdx[names]);
+    auto any = [](const Tally& t) {
+        return t.received || t.meetings || t.satisfied || t.unsatisfied;
+    };
+    if (any(byAgencyIdx[names])) agencies.emplace_back(Json(), byAgencyIdx[names]);
     for (std::size_t g = 0; g < groups.size(); ++g)
-        if (byGroup[g].received || byGroup[g].meetings) groupRows.emplace_back(groups[g], byGroup[g]);
+        if (any(byGroup[g])) groupRows.emplace_back(groups[g], byGroup[g]);
     auto noName = [](const Json&) { return Json(); };
     auto unitName = [&](const Json& k) { return Json(dir.unitName(k.get<std::string>())); };
     auto agencyName = [&](const Json& k) { return k.is_null() ? Json("") : Json(dir.agencyName(k.get<std::string>())); };
@@ -412,8 +431,10 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
                    {"history", history},
                    {"updates", relatedRows(ctx, user, scope, "update", "parent", id)},
                    {"directives", relatedRows(ctx, user, scope, "directive", "petition", id)},
+                   {"reportBacks", relatedRows(ctx, user, scope, "report_back", "petition", id)},
                    {"meeting", meeting},
                    {"serverSite", serverSite},
+                   {"lineage", lineageJson(directory(ctx), values.value("unit", ""))},
                    {"handlingLevels", handlingLevels(lineage)},
                    {"escalationLevels", escalationTargets(lineage)},
                    {"canSeePersonal", maySeeAllPersonal(user.role)},
@@ -450,9 +471,7 @@ void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& 
     const Directory& dir = directory(ctx);
     Json meeting = shapeRow(ctx, user, "meeting", rec->values);
     // The place line of the minutes names the ward (the unit above a neighbourhood).
-    Json lineage = Json::array();
-    for (const auto* u : dir.lineage(meeting.value("unit", "")))
-        lineage.push_back({{"id", u->id}, {"name", u->name}, {"level", u->level}});
+    const Json lineage = lineageJson(dir, meeting.value("unit", ""));
     meeting["secretaryName"] = secretaryOf(ctx, rec->values);
     sendJson(res, {{"meeting", meeting},
                    {"lineage", lineage},
@@ -630,6 +649,7 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
                                    const User& user) { directiveRoute(ctx, req, res, user); }));
     registerSuperviseRoutes(server, ctx);
+    registerNoticeRoutes(server, ctx);
 }
 
 }  // namespace nghedan::server

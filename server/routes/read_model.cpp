@@ -68,6 +68,13 @@ std::vector<const UnitInfo*> Directory::lineage(const std::string& id) const {
     return out;
 }
 
+Json lineageJson(const Directory& dir, const std::string& unit) {
+    Json out = Json::array();
+    for (const UnitInfo* u : dir.lineage(unit))
+        out.push_back({{"id", u->id}, {"name", u->name}, {"level", u->level}});
+    return out;
+}
+
 std::vector<std::string> Directory::lineageLevels(const std::string& id) const {
     std::vector<std::string> out;
     for (const UnitInfo* u : lineage(id)) out.push_back(u->level);

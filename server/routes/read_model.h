@@ -52,6 +52,10 @@ struct Directory {
     std::vector<std::string> lineageLevels(const std::string& id) const;
 };
 
+/** The unit and its ancestors, nearest first, as [{id, name, level}] (the headers of printed
+ *  documents name the ward and the body above it). */
+Json lineageJson(const Directory& dir, const std::string& unit);
+
 /** The units a user reads: their scope unit's subtree. */
 struct Scope {
     std::string root;
@@ -158,6 +162,8 @@ httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx,
 
 /** Supervisor write routes: petition handling fields, directives, updates (routes/supervise.cpp). */
 void registerSuperviseRoutes(httplib::Server& server, Context& ctx);
+/** GET /api/v1/results-notice (results_notice.cpp). */
+void registerNoticeRoutes(httplib::Server& server, Context& ctx);
 /** CSV/XLSX exports of filtered lists (routes/exports.cpp). */
 void registerExportRoutes(httplib::Server& server, Context& ctx);
 

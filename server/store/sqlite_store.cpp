@@ -184,6 +184,22 @@ Status SqliteStore::meetingFacts(const std::optional<std::string>& id,
     return eachRow(*lease, id, read);
 }
 
+Status SqliteStore::reportBackFacts(const std::optional<std::string>& id,
+                                    const std::function<void(const ReportBackFacts&)>& each) {
+    const std::string sql = "SELECT id, unit, petition, verdict, created_hlc, deleted FROM " +
+                            materialisedTable("report_back");
+    auto read = [&](Stmt& st) {
+        each({colView(st, 0), colView(st, 1), colView(st, 2), colView(st, 3),
+              hlcMillis(static_cast<HlcTime>(colInt(st, 4).value_or(0))), colDeleted(st, 5)});
+    };
+    if (!id) {
+        Stmt st = db().prepare(sql);
+        return eachRow(st, id, read);
+    }
+    auto lease = db().cached(sql + " WHERE id = ?");
+    return eachRow(*lease, id, read);
+}
+
 Status SqliteStore::directiveFacts(const std::optional<std::string>& id,
                                    const std::function<void(const DirectiveFacts&)>& each) {
     const std::string sql =

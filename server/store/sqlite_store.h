@@ -53,6 +53,8 @@ public:
                         const std::function<void(const MeetingFacts&)>& each) override;
     Status directiveFacts(const std::optional<std::string>& id,
                           const std::function<void(const DirectiveFacts&)>& each) override;
+    Status reportBackFacts(const std::optional<std::string>& id,
+                           const std::function<void(const ReportBackFacts&)>& each) override;
     Result<std::optional<PetitionSummary>> petitionSummary(const std::string& id) override;
     Result<std::vector<UnitEntry>> liveUnits() override;
     Result<std::vector<AgencyEntry>> liveAgencies() override;

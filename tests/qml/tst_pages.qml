@@ -210,7 +210,9 @@ TestCase {
             tc.tap("status_" + status)
             tryVerify(() => petition.values.status === status, 3000, "status " + status)
         }
-        compare(petition.nextStatuses.length, 0)
+        // Closed: only reopened, when the residents are not satisfied with the answer.
+        compare(petition.nextStatuses.length, 1)
+        compare(petition.nextStatuses[0].value, "in_progress")
         compare(tc.item("petitionStatusChip").text, Catalog.label("petition", "status", "closed"))
     }
 

@@ -9,6 +9,7 @@ import * as petitionPage from './pages/petition.js';
 import * as meetingsPage from './pages/meetings.js';
 import * as meetingPage from './pages/meeting.js';
 import * as directivesPage from './pages/directives.js';
+import * as noticePage from './pages/notice.js';
 
 const main = document.getElementById('app');
 const session = { me: null };
@@ -21,6 +22,7 @@ const routes = [
   { re: /^\/meetings$/, page: meetingsPage, nav: 'meetings' },
   { re: /^\/meetings\/([\w-]+)$/, page: meetingPage, nav: 'meetings' },
   { re: /^\/directives$/, page: directivesPage, nav: 'directives' },
+  { re: /^\/notice$/, page: noticePage, nav: 'notice' },
 ];
 
 /** The current route: path, its captures and the query parameters of the hash. */
@@ -63,7 +65,7 @@ function renderTopbar(nav) {
   bar.hidden = false;
   document.getElementById('scope-name').textContent = session.me.user.scopeUnitName || '';
   const links = [['overview', '#/', 'navOverview'], ['petitions', '#/petitions', 'navPetitions'],
-    ['meetings', '#/meetings', 'navMeetings'], ['directives', '#/directives', 'navDirectives']];
+    ['meetings', '#/meetings', 'navMeetings'], ['directives', '#/directives', 'navDirectives'], ['notice', '#/notice', 'navNotice']];
   mount(document.getElementById('mainnav'), links.map(([key, href, label]) =>
     h('a', { href, class: key === nav ? 'active' : null, 'aria-current': key === nav ? 'page' : null }, t(label))));
   const u = session.me.user;

@@ -133,3 +133,10 @@ export function readDate(input) {
   showDateError(input, '');
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/** The YYYY-MM-DD day `n` days after `day` (before, for negative `n`). */
+export function addDays(day, n) {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

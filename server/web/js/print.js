@@ -2,26 +2,17 @@
 // or to save as PDF from the browser (page numbers come from css/print.css). Always in
 // Vietnamese: it is an official record. Times are Vietnam time (format.js).
 import { api } from './api.js';
-import { h, mount } from './dom.js';
+import { h } from './dom.js';
+import { dateWords, docHeader, issuers, printPage } from './document.js';
 import {fmtDate, vietnamParts} from './format.js';
-import { setSchema } from './i18n.js';
 
 const kBlank = '……………………';
-
-/** "ngày 10 tháng 3 năm 2023"; days under 10 and months 1–2 take a leading zero (Nghị định 30/2020). */
-export function dateWords(ms) {
-    const p = vietnamParts(ms);
-    const day = p.d < 10 ? '0' + p.d : String(p.d);
-    const month = p.m < 3 ? '0' + p.m : String(p.m);
-    return `ngày ${day} tháng ${month} năm ${p.y}`;
-}
 
 function timeWords(ms) {
     const p = vietnamParts(ms);
     return `${p.hh} giờ ${String(p.mm).padStart(2, '0')} phút`;
 }
 
-const upper = (s) => (s || '').toLocaleUpperCase('vi');
 /** "Lê Thị Mỹ Dung — Trưởng Ban Dân vận" -> "Lê Thị Mỹ Dung" (the signature shows the name). */
 const personName = (s) =>
     (s || '').replace(/^(Ông|Bà|Đồng chí)\s+/u, '').split(/\s+[—–-]\s+|,\s*/)[0];
@@ -30,18 +21,6 @@ function paragraphs(text) {
     if (!text) return [h('p.blank', kBlank + kBlank + kBlank)];
     return text.split(/\n+/).filter((s) => s.trim()).map((s) => h('p', s));
 }
-
-/**
- * The body that issues the minutes: the unit above a neighbourhood (which issues nothing),
- *  else the meeting's own unit; and the body above it. `lineage` is nearest first.
- */
-function issuers(lineage) {
-    const at = lineage.length > 1 && lineage[0].level === 'neighbourhood' ? 1 : 0;
-    return {issuer: lineage[at], above: lineage[at + 1]};
-}
-
-/** "Ủy ban nhân dân Phường 4" for an administrative unit; a neighbourhood keeps its name. */
-const orgName = (u) => (u ? (u.level !== 'neighbourhood' ? 'Ủy ban nhân dân ' : '') + u.name : '');
 
 function petitionItem(p) {
     const who = p.petitioner_name ? `Ông/bà ${p.petitioner_name}` : 'Người dân';
@@ -58,7 +37,7 @@ function petitionItem(p) {
 function render(data) {
   const m = data.meeting;
   const lineage = data.lineage;  // the meeting's unit first, then each unit above it
-  const {issuer, above} = issuers(lineage);
+  const {issuer} = issuers(lineage);
   const attendees = m.attendees || [];
   const secretary = m.secretaryName || '';
   const subtitle = 'Buổi tiếp xúc, đối thoại với nhân dân' +
@@ -70,13 +49,7 @@ function render(data) {
   document.title = `Biên bản — ${m.title}`;
   return [
       m.status !== 'finalised' ? h('div.draft-mark', {'aria-hidden': 'true'}, 'DỰ THẢO') : null,
-      h('header.doc-header',
-        h('div.issuer', above ? h('p.issuer-above', upper(orgName(above))) : null,
-          h('p.issuer-name', upper(orgName(issuer))), h('p.rule', ''),
-          h('p.doc-number', 'Số: ', h('span.number-blank', '……'), '/BB-UBND')),
-        h('div.motto', h('p.nation', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
-          h('p', h('span.motto-line', 'Độc lập - Tự do - Hạnh phúc')),
-          h('p.place-date', `${issuer ? issuer.name : ''}, ${dateWords(m.held_at)}`))),
+      docHeader(lineage, m.held_at, '/BB-UBND'),
       h('h1.doc-title', 'BIÊN BẢN'),
       h('p.doc-subtitle', subtitle),
       h('p.doc-subject', m.title),
@@ -128,25 +101,10 @@ function render(data) {
   ];
 }
 
-async function main() {
-  const id = new URLSearchParams(location.search).get('id') || '';
-  const root = document.getElementById('minutes');
-  document.getElementById('print-button').addEventListener('click', () => window.print());
-  document.getElementById('back-link').href = '/#/meetings/' + encodeURIComponent(id);
-  try {
-    setSchema(await api('/schema'));
-    const data = await api('/meetings/' + encodeURIComponent(id));
-    mount(root, render(data));
-    root.dataset.ready = '1';
-  } catch (e) {
-      mount(
-          root,
-          h('p.error',
-            e.status === 404 ? 'Không tìm thấy buổi họp (hoặc ngoài phạm vi của bạn).' :
-                e.status === 401 ? 'Vui lòng đăng nhập bảng điều hành trước.' :
-                                   'Có lỗi: ' + e.message));
-      root.dataset.ready = 'error';
-  }
-}
-
-main();
+const id = new URLSearchParams(location.search).get('id') || '';
+printPage({
+    backHref: '/#/meetings/' + encodeURIComponent(id),
+    notFound: 'Không tìm thấy buổi họp (hoặc ngoài phạm vi của bạn).',
+    load: () => api('/meetings/' + encodeURIComponent(id)),
+    render,
+});

@@ -1,16 +1,11 @@
 import {api} from '../api.js';
 import {shareBar, weeklyChart} from '../chart.js';
 import {h, mount} from '../dom.js';
-import {dateInput, fmtDate, fmtDays, fmtNumber, fmtPercent, readDate} from '../format.js';
+import {addDays, dateInput, fmtDate, fmtDays, fmtNumber, fmtPercent, readDate} from '../format.js';
 import {enumLabel, fieldLabel, t} from '../i18n.js';
 
 import {unitOptions} from '../widgets.js';
 
-function addDays(day, n) {
-  const d = new Date(day + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 function card(label, value, sub, opts = {}) {
   return h('section.card' + (opts.cls ? '.' + opts.cls : ''), { dataset: { testid: opts.id } },
@@ -26,14 +21,17 @@ function tallyTable(title, rows, keyLabel, linkOf, testid, limit = 0) {
     h('h2', title),
     rows.length === 0 ? h('p.muted', t('none')) :
       h('table.data.compact.tally',
-        h('thead', h('tr', h('th', keyLabel), h('th.num', t('received')), h('th.bar-col', ''), h('th.num', t('resolved')), h('th.num', t('overdue')))),
+        h('thead', h('tr', h('th', keyLabel), h('th.num', t('received')), h('th.bar-col', ''), h('th.num', t('resolved')), h('th.num', t('overdue')),
+          h('th.num', t('satisfied')), h('th.num', t('unsatisfied')))),
         body));
   const fill = (all) => mount(body, (all || !limit ? rows : rows.slice(0, limit)).map((r) => h('tr',
           h('td', linkOf ? h('a', { href: linkOf(r) }, r.label) : r.label),
           h('td.num', fmtNumber(r.received)),
           h('td.bar-col', shareBar(r.received, max)),
           h('td.num', fmtNumber(r.resolved)),
-          h('td.num' + (r.overdue ? '.bad' : ''), fmtNumber(r.overdue)))));
+          h('td.num' + (r.overdue ? '.bad' : ''), fmtNumber(r.overdue)),
+          h('td.num', { dataset: { col: 'satisfied' } }, fmtNumber(r.satisfied)),
+          h('td.num' + (r.unsatisfied ? '.bad' : ''), { dataset: { col: 'unsatisfied' } }, fmtNumber(r.unsatisfied)))));
   fill(false);
   if (limit && rows.length > limit) {
     let all = false;
@@ -84,6 +82,9 @@ export async function render(main, { params, session, isCurrent, go }) {
     card(t('petitionsReceived'), fmtNumber(p.received), `${fmtNumber(p.open)} ${t('open').toLowerCase()}`, { id: 'petitions-received', raw: p.received, href: listLink({}) }),
     card(t('resolved'), fmtNumber(p.resolved), `${t('resolutionRate')}: ${fmtPercent(p.resolutionRate)}`, { id: 'petitions-resolved', raw: p.resolved, href: listLink({ status: 'resolved,closed' }) }),
     card(t('overdue'), fmtNumber(p.overdue), null, { id: 'petitions-overdue', raw: p.overdue, cls: p.overdue ? 'bad' : '', href: listLink({ overdue: '1' }) }),
+    card(t('acceptance'), p.satisfied + p.unsatisfied ? fmtPercent(p.satisfied / (p.satisfied + p.unsatisfied)) : '—',
+      t('acceptanceSub', { s: fmtNumber(p.satisfied), u: fmtNumber(p.unsatisfied) }),
+      { id: 'acceptance', raw: `${p.satisfied}/${p.unsatisfied}` }),
     card(t('medianDays'), p.medianDaysToResolve === null ? '—' : `${fmtDays(p.medianDaysToResolve)} ${t('days')}`, null, { id: 'median-days', raw: p.medianDaysToResolve ?? '' }),
     card(t('directivesOpen'), fmtNumber(o.directives.open), o.directives.overdue ? t('directivesOverdueN', { n: fmtNumber(o.directives.overdue) }) : null,
       { id: 'directives-open', raw: o.directives.open, cls: o.directives.overdue ? 'warn' : '', href: '#/directives' }));

@@ -77,6 +77,8 @@ function handlingForm(p, refs, levels, onSaved) {
   const due = dateInput({ name: 'due_date', id: 'h-due' }, p.due_date);
   const reason = h('textarea', { name: 'status_reason', id: 'h-reason', rows: 2 }, p.status_reason || '');
   const resolution = h('textarea', { name: 'resolution', id: 'h-resolution', rows: 3 }, p.resolution || '');
+  const isPublic = h('input', { type: 'checkbox', name: 'public', id: 'h-public', checked: p.public === true });
+  const publicNote = h('textarea', { name: 'public_note', id: 'h-public-note', rows: 2 }, p.public_note || '');
   const msg = h('p.form-msg', { role: 'status' });
   const form =
       h('form.stack', {
@@ -97,10 +99,12 @@ function handlingForm(p, refs, levels, onSaved) {
                   priority: priority.value || null,
                   due_date: dueDay || null,
                   status_reason: reason.value.trim() || null,
-                  resolution: resolution.value.trim() || null
+                  resolution: resolution.value.trim() || null,
+                  public: isPublic.checked,
+                  public_note: publicNote.value.trim() || null
               };
               for (const [k, v] of Object.entries(fields)) {
-                  const old = k === 'support_agencies' ? (p[k] || []) : p[k];
+                  const old = k === 'support_agencies' ? (p[k] || []) : k === 'public' ? p[k] === true : p[k];
                   if (!same(v, old) &&
                       !(k === 'support_agencies' && v.length === 0 && old.length === 0))
                       set[k] = v;
@@ -124,6 +128,11 @@ function handlingForm(p, refs, levels, onSaved) {
           h('label', fieldLabel('priority'), priority)),
         h('label', fieldLabel('due_date'), due), h('label', fieldLabel('status_reason'), reason),
         h('label', fieldLabel('resolution'), resolution),
+        h('fieldset.public-box',
+          h('legend', t('publicTitle')),
+          h('label.check', isPublic, ' ', t('publicSwitch')),
+          h('p.small.muted', t('publicExplain')),
+          h('label', fieldLabel('public_note'), publicNote)),
         h('div.form-actions', h('button.primary', {type: 'submit'}, t('save')), msg));
   return form;
 }
@@ -169,14 +178,30 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
       } }, text, h('div.form-actions', h('button', { type: 'submit' }, t('add'))));
     })() : null);
 
+  const reportBacks = h('section.panel', { dataset: { testid: 'report-backs' } },
+    h('h2', t('reportBacks')),
+    data.reportBacks.length === 0 ? h('p.muted', t('noReportBacks')) :
+      h('ul.updates', data.reportBacks.map((r) => h('li',
+        h('p', h('span.badge.' + (r.verdict === 'satisfied' ? 'ok' : 'bad'), enumLabel('report_back', 'verdict', r.verdict)),
+          r.note ? ' ' + r.note : ''),
+        h('p.meta', `${r.created_by || ''} · ${r.created_hlc ? fmtTime(Math.floor(r.created_hlc / 65536)) : ''}`)))));
+
   mount(main, h('div.page.record',
     h('a.back', { href: '#/petitions' }, t('back')),
     h('div.page-head',
       h('div', h('h1', p.title),
+        h('p.receipt-line',
+          h('span.muted', fieldLabel('receipt_code'), ': '),
+          h('strong.receipt-code', { dataset: { testid: 'receipt-code' } }, p.receipt_code || '—'), ' ',
+          h('span.badge' + (p.public ? '.ok' : ''), { dataset: { testid: 'public-badge' } },
+            p.public ? t('publicYes') : t('publicNo'))),
         h('p.subtitle', statusBadge(p), p.overdue ? h('span.badge.bad', t('overdueBadge')) : null,
           p.conflicts ? h('span.badge.warn', t('conflictBadge', { n: p.conflicts })) : null,
           ' ', p.unitName, p.parentUnitName ? ', ' + p.parentUnitName : '', ' · ', fmtDate(p.received_at),
-          data.meeting ? [' · ', h('a', { href: '#/meetings/' + data.meeting.id }, t('meeting'), ': ', data.meeting.title)] : null))),
+          data.meeting ? [' · ', h('a', { href: '#/meetings/' + data.meeting.id }, t('meeting'), ': ', data.meeting.title)] : null)),
+      h('div.actions',
+        h('a.button', { href: 'receipt.html?id=' + encodeURIComponent(id), target: '_blank', rel: 'noopener', id: 'print-receipt' },
+          t('printReceipt')))),
     conflicts,
     h('div.grid-2.record-grid',
       h('section.panel', { dataset: { testid: 'values' } }, h('h2', t('currentValues')),
@@ -186,6 +211,7 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
         data.canWrite ? h('section.panel', h('h2', t('handling')), handlingForm(p, refs, data.handlingLevels, saved)) : null,
         h('section.panel', { dataset: { testid: 'directives' } }, h('h2', t('directives')), directiveList(data.directives, refs),
           data.canWrite ? directiveForm({ petition: id }, refs, saved) : null),
+        reportBacks,
         updates)),
     h('section.panel', h('h2', t('history')), h('p.muted', t('historyLead')), historyTimeline('petition', data.history, refs, data.serverSite))));
 }
