@@ -48,6 +48,17 @@ try {
     await page.goto(base + '/#/directives');
     await waitRendered(page);
     await shot('directives');
+    // "Nói dân nghe": the results notice of the article's Khu phố 5 and a receipt slip.
+    await page.goto(`${base}/#/notice?unit=q3-p4-kp5&from=${from}&to=${me.today}`);
+    await waitRendered(page);
+    await shot('results-notice');
+    await page.goto(`${base}/notice.html?unit=q3-p4-kp5&from=${from}&to=${me.today}`);
+    await page.waitForSelector('#notice[data-ready="1"]');
+    await shot('results-notice-print');
+    const chip = (await getJson(page, base, '/petitions?q=' + encodeURIComponent('căn cước gắn chip'))).body.rows[0];
+    await page.goto(`${base}/receipt.html?id=${chip.id}`);
+    await page.waitForSelector('#receipt[data-ready="1"]');
+    await shot('receipt-slip');
     await page.goto(base + '/print.html?id=' + meeting.id);
     await page.waitForSelector('#minutes[data-ready="1"]');
     await shot('minutes');

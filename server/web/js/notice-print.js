@@ -31,7 +31,7 @@ function render(n) {
           h('th', 'Tình trạng'), h('th', 'Kết quả giải quyết'))),
         h('tbody', n.items.map((p, i) => h('tr',
           h('td.num', String(i + 1)),
-          h('td', h('strong', p.title), h('br'), h('span.small', `Mã ${p.receipt_code} · ${enumLabel('petition', 'category', p.category)} · tiếp nhận ${fmtDate(p.received_at)}`)),
+          h('td', h('strong', p.title), h('br'), h('span.small', 'Mã ', h('span.notice-code', p.receipt_code), ` · ${enumLabel('petition', 'category', p.category)} · tiếp nhận ${fmtDate(p.received_at)}`)),
           h('td', p.agencyName || ''),
           h('td', status(p)),
           h('td', p.resolution || '', p.public_note ? [h('br'), h('em', p.public_note)] : null))))),
