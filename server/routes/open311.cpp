@@ -180,12 +180,16 @@ std::vector<std::pair<std::string, Json>> requestFields(const PublicPetition& p)
         const auto it = v.find(name);
         return it != v.end() && it->is_number_integer() ? Json(isoVietnamTime(*it)) : Json();
     };
-    const std::string category = v.value("category", std::string());
+    auto plain = [&](const char* name) {  // "" for a missing or null value
+        const Json s = str(name);
+        return s.is_string() ? s.get<std::string>() : std::string();
+    };
+    const std::string category = plain("category");
     Json expected;  // due by the end of the due day
-    if (const auto due = parseDay(v.value("due_date", std::string())))
+    if (const auto due = parseDay(plain("due_date")))
         expected = isoVietnamTime(vietnamDayStartMs(*due + 1) - 1000);
-    return {{"service_request_id", v.value("receipt_code", std::string())},
-            {"status", open311Status(v.value("status", std::string()))},
+    return {{"service_request_id", plain("receipt_code")},
+            {"status", open311Status(plain("status"))},
             {"status_notes", str("public_note")},
             {"service_name", enumLabel("petition", "category", category, Lang::Vi)},
             {"service_code", category},
