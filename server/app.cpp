@@ -11,6 +11,7 @@
 
 #include "demo_data.h"
 #include "http_util.h"
+#include "public_petitions.h"
 #include "users.h"
 
 namespace nghedan::server {
@@ -246,6 +247,7 @@ ServerApp::ServerApp(ServerOptions options)
       m_clockOverride(std::make_shared<std::atomic<std::int64_t>>(0)) {
     m_ctx.settings = m_options.settings;
     m_ctx.publicLimiter = std::make_shared<RateLimiter>(m_ctx.settings.publicRate);
+    m_ctx.publicNames = std::make_shared<PublicNames>();
     m_ctx.metrics = std::make_shared<Metrics>();
 }
 

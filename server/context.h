@@ -51,6 +51,7 @@ struct Settings {
 };
 
 struct Metrics;  // http_util.h
+class PublicNames;  // public_petitions.h
 
 /** Shared state. `store` (the data directory's storage: change log, records, accounts) is
  *  used only while holding `mutex`, except a snapshot it made (Store::snapshot). */
@@ -79,6 +80,9 @@ struct Context {
     /** The public endpoints' per-address buckets (settings.publicRate); never null. */
     std::shared_ptr<RateLimiter> publicLimiter =
         std::make_shared<RateLimiter>(PublicRateLimit{});
+    /** Names the public endpoints show, kept between requests; used under `mutex`. Set by
+     *  ServerApp; never null while serving. */
+    std::shared_ptr<PublicNames> publicNames;
 
     struct Auth;
     std::shared_ptr<Auth> auth;  ///< sessions/users state, owned by routes/auth.cpp

@@ -17,32 +17,12 @@ std::string textOf(const Json& row, const char* field) {
     return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-/** Names of units or agencies, each read once per request. */
-class Names {
-public:
-    Names(Store& store, std::string entity) : m_store(store), m_entity(std::move(entity)) {}
-    Result<std::string> of(const std::string& id) {
-        if (id.empty()) return std::string();
-        if (auto it = m_names.find(id); it != m_names.end()) return it->second;
-        auto record = m_store.get(m_entity, id);
-        if (!record) return record.error();
-        std::string name = *record ? textOf((*record)->values, "name") : std::string();
-        m_names.emplace(id, name);
-        return name;
-    }
-
-private:
-    Store& m_store;
-    std::string m_entity;
-    std::map<std::string, std::string> m_names;
-};
-
-Result<PublicPetition> reduce(const Json& row, Names& units, Names& agencies) {
+Result<PublicPetition> reduce(Store& store, PublicNames& names, const Json& row) {
     PublicPetition p;
     p.view = publicPetitionView(row);
-    auto unit = units.of(textOf(row, "unit"));
+    auto unit = names.of(store, "unit", textOf(row, "unit"));
     if (!unit) return unit.error();
-    auto agency = agencies.of(textOf(row, "lead_agency"));
+    auto agency = names.of(store, "agency", textOf(row, "lead_agency"));
     if (!agency) return agency.error();
     p.unitName = std::move(*unit);
     p.agencyName = std::move(*agency);
@@ -53,7 +33,24 @@ Result<PublicPetition> reduce(const Json& row, Names& units, Names& agencies) {
 
 }  // namespace
 
-Result<std::optional<PublicPetition>> findPublicPetition(Store& store, std::string_view typed) {
+Result<std::string> PublicNames::of(Store& store, const std::string& entity, const std::string& id) {
+    if (id.empty()) return std::string();
+    if (const std::uint64_t cursor = store.lastCursor(); cursor != m_cursor) {
+        m_names.clear();  // a rename may be among the new changes
+        m_cursor = cursor;
+    }
+    auto key = std::make_pair(entity, id);
+    if (auto it = m_names.find(key); it != m_names.end()) return it->second;
+    auto record = store.get(entity, id);
+    if (!record) return record.error();
+    std::string name = *record ? textOf((*record)->values, "name") : std::string();
+    if (m_names.size() >= kMaxNames) m_names.clear();
+    m_names.emplace(std::move(key), name);
+    return name;
+}
+
+Result<std::optional<PublicPetition>> findPublicPetition(Store& store, PublicNames& names,
+                                                         std::string_view typed) {
     const std::optional<std::string> code = normaliseReceiptCode(typed);
     ListQuery q = publicPetitionsQuery(code ? *code : kNoSuchCode);
     q.limit = 2;
@@ -64,8 +61,7 @@ Result<std::optional<PublicPetition>> findPublicPetition(Store& store, std::stri
     if (page->rows.size() != 1 || !isPublicPetition(page->rows.front()))
         return std::optional<PublicPetition>();
     const Json& row = page->rows.front();
-    Names units(store, "unit"), agencies(store, "agency");
-    auto p = reduce(row, units, agencies);
+    auto p = reduce(store, names, row);
     if (!p) return p.error();
     auto history = store.history("petition", textOf(row, "id"));
     if (!history) return history.error();
@@ -73,7 +69,7 @@ Result<std::optional<PublicPetition>> findPublicPetition(Store& store, std::stri
     return std::optional<PublicPetition>(std::move(*p));
 }
 
-Result<PublicPage> listPublicPetitions(Store& store, const PublicFilter& filter) {
+Result<PublicPage> listPublicPetitions(Store& store, PublicNames& names, const PublicFilter& filter) {
     ListQuery q = publicPetitionsQuery();
     if (!filter.codes.empty()) q.equals["receipt_code"] = filter.codes;
     if (!filter.categories.empty()) q.equals["category"] = filter.categories;
@@ -92,10 +88,9 @@ Result<PublicPage> listPublicPetitions(Store& store, const PublicFilter& filter)
     if (!page) return page.error();
     PublicPage out;
     out.total = page->total;
-    Names units(store, "unit"), agencies(store, "agency");
     for (const Json& row : page->rows) {
         if (!isPublicPetition(row)) continue;  // the query's filter, checked by the rule itself
-        auto p = reduce(row, units, agencies);
+        auto p = reduce(store, names, row);
         if (!p) return p.error();
         out.items.push_back(std::move(*p));
     }

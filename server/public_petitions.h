@@ -5,6 +5,7 @@
 // JSON or XML; none of them reads a petition any other way.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,11 +25,27 @@ struct PublicPetition {
     Json steps = Json::array(); ///< publicStatusSteps; filled by findPublicPetition only
 };
 
+/** Names of units and agencies as the public endpoints show them, kept between requests for as
+ *  long as the store holds no newer change (Store::lastCursor), so that a page of 50
+ *  requests does not read 70 records for their names. At most kMaxNames names; beyond that it
+ *  starts afresh. Not thread-safe: used under ctx.mutex like the store. */
+class PublicNames {
+public:
+    static constexpr std::size_t kMaxNames = 20'000;
+    /** The unit's or agency's name ("" when it has none or does not exist). */
+    Result<std::string> of(Store& store, const std::string& entity, const std::string& id);
+
+private:
+    std::uint64_t m_cursor = 0;
+    std::map<std::pair<std::string, std::string>, std::string> m_names;
+};
+
 /** The public petition of a typed receipt code, with its status steps; nullopt when the code
  *  is malformed, unknown or not public — alike, and after the same indexed query (a
  *  malformed code is looked up as a code no petition can have), so an answer tells nothing
  *  of whether a code exists. An Error is a storage failure. Caller holds ctx.mutex. */
-Result<std::optional<PublicPetition>> findPublicPetition(Store& store, std::string_view typed);
+Result<std::optional<PublicPetition>> findPublicPetition(Store& store, PublicNames& names,
+                                                         std::string_view typed);
 
 /** Filters over public petitions; empty members do not filter. */
 struct PublicFilter {
@@ -47,9 +64,9 @@ struct PublicPage {
     std::int64_t total = 0;  ///< matching, ignoring offset/limit
 };
 
-/** One page of public petitions. The unit and agency names are looked up once per distinct
- *  id of the page, so the work is bounded by the page size. Caller holds ctx.mutex. */
-Result<PublicPage> listPublicPetitions(Store& store, const PublicFilter& filter);
+/** One page of public petitions; names through `names`, so the work is bounded by the page
+ *  size. Caller holds ctx.mutex. */
+Result<PublicPage> listPublicPetitions(Store& store, PublicNames& names, const PublicFilter& filter);
 
 /** A unit's display name; nullopt when no live unit has that id. Caller holds ctx.mutex. */
 Result<std::optional<std::string>> liveUnitName(Store& store, const std::string& unitId);

@@ -100,7 +100,7 @@ void registerFeedRoutes(httplib::Server& server, Context& ctx) {
                 return sendText(res, 500, "Lỗi máy chủ; xin thử lại sau.");
             }
             unitName = *name;
-            if (unitName) page = listPublicPetitions(*ctx.store, filter);
+            if (unitName) page = listPublicPetitions(*ctx.store, *ctx.publicNames, filter);
         }
         if (!unitName) return sendText(res, 404, "Không có đơn vị này.");
         if (!page) {

@@ -358,7 +358,7 @@ void requests(Context& ctx, const httplib::Request& req, httplib::Response& res,
     Result<PublicPage> result = Error{"", ""};
     {
         std::lock_guard lock(ctx.mutex);
-        result = listPublicPetitions(*ctx.store, filter);
+        result = listPublicPetitions(*ctx.store, *ctx.publicNames, filter);
     }
     if (!result) {
         logLine(LogLevel::Error, "open311 requests: " + result.error().message);
@@ -372,7 +372,7 @@ void oneRequest(Context& ctx, const std::string& id, httplib::Response& res, For
     Result<std::optional<PublicPetition>> found = Error{"", ""};
     {
         std::lock_guard lock(ctx.mutex);
-        found = findPublicPetition(*ctx.store, id);
+        found = findPublicPetition(*ctx.store, *ctx.publicNames, id);
     }
     if (!found) {
         logLine(LogLevel::Error, "open311 request: " + found.error().message);

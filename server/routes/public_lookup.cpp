@@ -157,7 +157,7 @@ void registerPublicLookupRoutes(httplib::Server& server, Context& ctx) {
         std::optional<PublicPetition> petition;
         {
             std::lock_guard lock(ctx.mutex);
-            auto result = findPublicPetition(*ctx.store, typed);
+            auto result = findPublicPetition(*ctx.store, *ctx.publicNames, typed);
             if (!result) {
                 logLine(LogLevel::Error, "public lookup: " + result.error().message);
                 res.status = 500;

@@ -328,6 +328,14 @@ TEST_CASE("the lookup page shows a public petition's public view with dates in V
     std::string loose = p.code.substr(3);
     for (char& c : loose) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     CHECK(get(w.server.baseUrl(), "/tra-cuu?ma=" + loose).status == 200);
+    // Names are kept between requests only until the store changes: a renamed neighbourhood
+    // shows its new name at once.
+    {
+        auto& ctx = w.server.context();
+        std::lock_guard lock(ctx.mutex);
+        REQUIRE(ctx.store->write({"unit", "q3-p4-kp5", "q3-p4-kp5", "admin", {{"name", "Khu phố 5 mới"}}}));
+    }
+    CHECK(get(w.server.baseUrl(), "/tra-cuu?ma=" + p.code).raw.find("Khu phố 5 mới") != std::string::npos);
     CHECK(get(w.server.baseUrl(), "/tra-cuu").status == 200);
 }
 
