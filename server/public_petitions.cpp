@@ -12,11 +12,6 @@ namespace {
 /** A receipt code no petition has: '0' is not in kReceiptAlphabet. */
 constexpr const char* kNoSuchCode = "KN-0000-0000-0000";
 
-std::string textOf(const Json& row, const char* field) {
-    const auto it = row.find(field);
-    return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Result<PublicPetition> reduce(Store& store, PublicNames& names, const Json& row) {
     PublicPetition p;
     p.view = publicPetitionView(row);
@@ -33,7 +28,8 @@ Result<PublicPetition> reduce(Store& store, PublicNames& names, const Json& row)
 
 }  // namespace
 
-Result<std::string> PublicNames::of(Store& store, const std::string& entity, const std::string& id) {
+Result<std::string> PublicNames::of(Store& store, const std::string& entity,
+                                    const std::string& id) {
     if (id.empty()) return std::string();
     if (const std::uint64_t cursor = store.lastCursor(); cursor != m_cursor) {
         m_names.clear();  // a rename may be among the new changes
@@ -69,7 +65,8 @@ Result<std::optional<PublicPetition>> findPublicPetition(Store& store, PublicNam
     return std::optional<PublicPetition>(std::move(*p));
 }
 
-Result<PublicPage> listPublicPetitions(Store& store, PublicNames& names, const PublicFilter& filter) {
+Result<PublicPage> listPublicPetitions(Store& store, PublicNames& names,
+                                       const PublicFilter& filter) {
     ListQuery q = publicPetitionsQuery();
     if (!filter.codes.empty()) q.equals["receipt_code"] = filter.codes;
     if (!filter.categories.empty()) q.equals["category"] = filter.categories;
@@ -107,6 +104,11 @@ Result<std::optional<std::string>> liveUnitName(Store& store, const std::string&
     return std::optional<std::string>(textOf(values, "name"));
 }
 
+std::string textOf(const Json& row, const char* field) {
+    const auto it = row.find(field);
+    return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string isoVietnamTime(std::int64_t ms) {
     const std::int64_t local = ms + kVietnamOffsetMs;
     std::int64_t inDay = local % kDayMs;
@@ -123,6 +125,8 @@ std::string viDay(const std::string& isoDay) {
     return isoDay.substr(8, 2) + "/" + isoDay.substr(5, 2) + "/" + isoDay.substr(0, 4);
 }
 
-std::string viDay(std::int64_t ms) { return viDay(vietnamDate(ms)); }
+std::string viDay(std::int64_t ms) {
+    return viDay(vietnamDate(ms));
+}
 
 }  // namespace nghedan::server

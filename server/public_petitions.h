@@ -18,11 +18,11 @@ namespace nghedan::server {
 
 /** One public petition as residents may see it. */
 struct PublicPetition {
-    Json view;                  ///< publicPetitionView: the public fields and nothing else
-    std::string unitName;       ///< its neighbourhood's name ("" when unknown)
-    std::string agencyName;     ///< its lead agency's name ("" when none)
-    std::int64_t updatedMs = 0; ///< when the record last changed
-    Json steps = Json::array(); ///< publicStatusSteps; filled by findPublicPetition only
+    Json view;                   ///< publicPetitionView: the public fields and nothing else
+    std::string unitName;        ///< its neighbourhood's name ("" when unknown)
+    std::string agencyName;      ///< its lead agency's name ("" when none)
+    std::int64_t updatedMs = 0;  ///< when the record last changed
+    Json steps = Json::array();  ///< publicStatusSteps; filled by findPublicPetition only
 };
 
 /** Names of units and agencies as the public endpoints show them, kept between requests for as
@@ -49,12 +49,12 @@ Result<std::optional<PublicPetition>> findPublicPetition(Store& store, PublicNam
 
 /** Filters over public petitions; empty members do not filter. */
 struct PublicFilter {
-    std::vector<std::string> codes;       ///< canonical receipt codes
-    std::vector<std::string> categories;  ///< category codes
-    std::vector<std::string> statuses;    ///< petition statuses
-    std::string unitRoot;                 ///< the unit's subtree
-    std::optional<std::int64_t> from, to; ///< received_at in [from, to), ms
-    std::string sort = "received_at";     ///< newest first
+    std::vector<std::string> codes;        ///< canonical receipt codes
+    std::vector<std::string> categories;   ///< category codes
+    std::vector<std::string> statuses;     ///< petition statuses
+    std::string unitRoot;                  ///< the unit's subtree
+    std::optional<std::int64_t> from, to;  ///< received_at in [from, to), ms
+    std::string sort = "received_at";      ///< newest first
     int offset = 0;
     int limit = 50;  ///< 0..1000 (ListQuery's bound)
 };
@@ -66,10 +66,14 @@ struct PublicPage {
 
 /** One page of public petitions; names through `names`, so the work is bounded by the page
  *  size. Caller holds ctx.mutex. */
-Result<PublicPage> listPublicPetitions(Store& store, PublicNames& names, const PublicFilter& filter);
+Result<PublicPage> listPublicPetitions(Store& store, PublicNames& names,
+                                       const PublicFilter& filter);
 
 /** A unit's display name; nullopt when no live unit has that id. Caller holds ctx.mutex. */
 Result<std::optional<std::string>> liveUnitName(Store& store, const std::string& unitId);
+
+/** A text member of a row or view; "" when missing, null or not text. */
+std::string textOf(const Json& row, const char* field);
 
 /** "2026-11-05T09:30:00+07:00": a UTC millisecond time in Vietnam time, ISO 8601 / W3C as
  *  Open311 and Atom write times. */

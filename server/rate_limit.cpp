@@ -23,8 +23,9 @@ std::optional<int> RateLimiter::take(const std::string& address, Clock::time_poi
             m_byAge.pop_front();
         }
         m_byAge.push_back(address);
-        it = m_buckets.emplace(address, Bucket{static_cast<double>(m_limit.burst), now,
-                                               std::prev(m_byAge.end())})
+        it = m_buckets
+                 .emplace(address,
+                          Bucket{static_cast<double>(m_limit.burst), now, std::prev(m_byAge.end())})
                  .first;
     } else {
         m_byAge.splice(m_byAge.end(), m_byAge, it->second.age);

@@ -28,7 +28,9 @@ constexpr int kMaxOffset = 10'000;
 
 enum class Format { Json, Xml };
 
-Format formatOf(const std::string& ext) { return ext == "xml" ? Format::Xml : Format::Json; }
+Format formatOf(const std::string& ext) {
+    return ext == "xml" ? Format::Xml : Format::Json;
+}
 
 void sendBody(httplib::Response& res, Format f, std::string body, int status = 200) {
     res.status = status;
@@ -41,7 +43,8 @@ void sendBody(httplib::Response& res, Format f, std::string body, int status = 2
 }
 
 /** GeoReport v2's error format, with the matching HTTP status. */
-void sendOpen311Error(httplib::Response& res, Format f, int status, const std::string& description) {
+void sendOpen311Error(httplib::Response& res, Format f, int status,
+                      const std::string& description) {
     if (f == Format::Xml)
         sendBody(res, f,
                  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<errors><error><code>" +
@@ -58,9 +61,9 @@ bool admitted(Context& ctx, const httplib::Request& req, httplib::Response& res,
     const auto wait = ctx.publicLimiter->take(clientAddress(ctx, req));
     if (!wait) return true;
     res.set_header("Retry-After", std::to_string(*wait));
-    sendOpen311Error(res, f, 429,
-                     "too many requests from this address; retry after " +
-                         std::to_string(*wait) + " s");
+    sendOpen311Error(
+        res, f, 429,
+        "too many requests from this address; retry after " + std::to_string(*wait) + " s");
     return false;
 }
 
@@ -123,7 +126,8 @@ std::optional<std::int64_t> parseIsoTime(const std::string& text) {
             offsetMs = 0;
         } else if (sign == '+' || sign == '-' || sign == ' ') {
             const int oh = digitsAt(text, at + 1, 2);
-            const std::size_t minutesAt = at + 3 < text.size() && text[at + 3] == ':' ? at + 4 : at + 3;
+            const std::size_t minutesAt =
+                at + 3 < text.size() && text[at + 3] == ':' ? at + 4 : at + 3;
             const int om = digitsAt(text, minutesAt, 2);
             if (oh < 0 || oh > 14 || om < 0 || om > 59 || minutesAt + 2 != text.size())
                 return std::nullopt;
@@ -243,8 +247,9 @@ void discovery(Context& ctx, const httplib::Request& req, httplib::Response& res
         return;
     }
     sendBody(res, f,
-             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<discovery>" + tag("changeset", kChangeset) +
-                 tag("contact", contact) + tag("key_service", keyService) + "<endpoints><endpoint>" +
+             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<discovery>" +
+                 tag("changeset", kChangeset) + tag("contact", contact) +
+                 tag("key_service", keyService) + "<endpoints><endpoint>" +
                  tag("specification", "http://wiki.open311.org/GeoReport_v2") + tag("url", url) +
                  tag("changeset", kChangeset) + tag("type", "production") +
                  "<formats><format>text/xml</format><format>application/json</format></formats>"
@@ -291,7 +296,8 @@ void requests(Context& ctx, const httplib::Request& req, httplib::Response& res,
     if (!ok) return;
     filter.unitRoot = *root;
     const auto page = positive(req, "page", 1, kMaxOffset + 1);
-    const auto size = positive(req, "page_size", std::clamp(ctx.settings.open311PageSize, 1, maxPage), maxPage);
+    const auto size =
+        positive(req, "page_size", std::clamp(ctx.settings.open311PageSize, 1, maxPage), maxPage);
     if (!page || !size)
         return sendOpen311Error(res, f, 400, "page and page_size must be positive whole numbers");
     if (static_cast<std::int64_t>(*page - 1) * *size > kMaxOffset)
@@ -324,14 +330,16 @@ void requests(Context& ctx, const httplib::Request& req, httplib::Response& res,
             if (std::find(known.begin(), known.end(), code) == known.end())
                 return sendOpen311Error(res, f, 400,
                                         "unknown service_code '" + code.substr(0, 40) +
-                                            "' (see services." + (f == Format::Xml ? "xml" : "json") + ")");
+                                            "' (see services." +
+                                            (f == Format::Xml ? "xml" : "json") + ")");
             filter.categories.push_back(code);
         }
         if (req.has_param("status")) {
             std::set<std::string> wanted;
             for (const std::string& s : splitCommas(req.get_param_value("status"))) {
                 if (s != "open" && s != "closed")
-                    return sendOpen311Error(res, f, 400, "status must be open, closed or open,closed");
+                    return sendOpen311Error(res, f, 400,
+                                            "status must be open, closed or open,closed");
                 wanted.insert(s);
             }
             if (wanted.empty())
@@ -339,14 +347,16 @@ void requests(Context& ctx, const httplib::Request& req, httplib::Response& res,
             if (wanted.size() == 1) filter.statuses = statusesOf(wanted);
         }
         std::optional<std::int64_t> from, to;
-        for (const auto& [name, target] : {std::pair{"start_date", &from}, std::pair{"end_date", &to}}) {
+        for (const auto& [name, target] :
+             {std::pair{"start_date", &from}, std::pair{"end_date", &to}}) {
             if (!req.has_param(name)) continue;
             const std::string v = req.get_param_value(name);
             *target = v.size() <= 40 ? parseIsoTime(v) : std::nullopt;
             if (!*target)
-                return sendOpen311Error(res, f, 400,
-                                        std::string(name) +
-                                            " must be an ISO 8601 time, e.g. 2026-11-05T09:30:00+07:00 or 2026-11-05");
+                return sendOpen311Error(
+                    res, f, 400,
+                    std::string(name) +
+                        " must be an ISO 8601 time, e.g. 2026-11-05T09:30:00+07:00 or 2026-11-05");
         }
         if (from && to && *from > *to)
             return sendOpen311Error(res, f, 400, "start_date is after end_date");
@@ -391,9 +401,12 @@ void registerOpen311Routes(httplib::Server& server, Context& ctx) {
                    const Format f = formatOf(req.matches[2]);
                    if (!admitted(ctx, req, res, f)) return;
                    const std::string what = req.matches[1];
-                   if (what == "discovery") discovery(ctx, req, res, f);
-                   else if (what == "services") services(ctx, req, res, f);
-                   else requests(ctx, req, res, f);
+                   if (what == "discovery")
+                       discovery(ctx, req, res, f);
+                   else if (what == "services")
+                       services(ctx, req, res, f);
+                   else
+                       requests(ctx, req, res, f);
                });
     server.Get(R"(/open311/v2/requests/([^/]{1,64})\.(json|xml))",
                [&ctx](const httplib::Request& req, httplib::Response& res) {
@@ -404,9 +417,10 @@ void registerOpen311Routes(httplib::Server& server, Context& ctx) {
     // Anything else under /open311 (another version, a service definition, a typo): 404 in
     // the spec's format rather than the API's.
     server.Get(R"(/open311(/.*)?)", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        const Format f = req.path.size() > 4 && req.path.compare(req.path.size() - 4, 4, ".xml") == 0
-                             ? Format::Xml
-                             : Format::Json;
+        const Format f =
+            req.path.size() > 4 && req.path.compare(req.path.size() - 4, 4, ".xml") == 0
+                ? Format::Xml
+                : Format::Json;
         if (!admitted(ctx, req, res, f)) return;
         sendOpen311Error(res, f, 404, "no such Open311 resource: " + req.path.substr(0, 120));
     });

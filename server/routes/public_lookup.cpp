@@ -63,15 +63,18 @@ std::string page(const std::string& echo, const std::string& body) {
         "<meta name=\"robots\" content=\"noindex\">"
         "<title>Tra cứu kiến nghị</title><style>";
     out += kStyle;
-    out += "</style></head><body><main><h1>Tra cứu kết quả giải quyết kiến nghị</h1>"
-           "<form method=\"get\" action=\"/tra-cuu\"><label for=\"ma\">Mã tra cứu in trên "
-           "phiếu tiếp nhận</label><input id=\"ma\" name=\"ma\" value=\"";
+    out +=
+        "</style></head><body><main><h1>Tra cứu kết quả giải quyết kiến nghị</h1>"
+        "<form method=\"get\" action=\"/tra-cuu\"><label for=\"ma\">Mã tra cứu in trên "
+        "phiếu tiếp nhận</label><input id=\"ma\" name=\"ma\" value=\"";
     out += htmlEscape(echo);
-    out += "\" placeholder=\"KN-XXXX-XXXX-XXXX\" maxlength=\"40\" autocomplete=\"off\" "
-           "spellcheck=\"false\" required><button type=\"submit\">Tra cứu</button></form>";
+    out +=
+        "\" placeholder=\"KN-XXXX-XXXX-XXXX\" maxlength=\"40\" autocomplete=\"off\" "
+        "spellcheck=\"false\" required><button type=\"submit\">Tra cứu</button></form>";
     out += body;
-    out += "<p class=\"note\">Chỉ tra cứu được các kiến nghị đã được công khai. Trang này không "
-           "lưu thông tin của người tra cứu.</p></main></body></html>\n";
+    out +=
+        "<p class=\"note\">Chỉ tra cứu được các kiến nghị đã được công khai. Trang này không "
+        "lưu thông tin của người tra cứu.</p></main></body></html>\n";
     return out;
 }
 
@@ -81,35 +84,30 @@ std::string field(const char* name, const std::string& value) {
            htmlEscape(value) + "</dd>";
 }
 
-std::string text(const Json& view, const char* name) {
-    const auto it = view.find(name);
-    return it != view.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string found(const PublicPetition& p) {
     const Json& v = p.view;
     std::string received;
     if (const auto it = v.find("received_at"); it != v.end() && it->is_number_integer())
         received = viDay(it->get<std::int64_t>());
-    std::string out = "<section><h2>" + htmlEscape(text(v, "title")) + "</h2><p class=\"code\">" +
+    std::string out = "<section><h2>" + htmlEscape(textOf(v, "title")) + "</h2><p class=\"code\">" +
                       htmlEscape(fieldLabel("petition", "receipt_code", Lang::Vi)) + ": " +
-                      htmlEscape(text(v, "receipt_code")) + "</p><dl>";
-    out += field("category", enumLabel("petition", "category", text(v, "category"), Lang::Vi));
+                      htmlEscape(textOf(v, "receipt_code")) + "</p><dl>";
+    out += field("category", enumLabel("petition", "category", textOf(v, "category"), Lang::Vi));
     out += field("unit", p.unitName);
     out += field("received_at", received);
-    out += field("status", enumLabel("petition", "status", text(v, "status"), Lang::Vi));
+    out += field("status", enumLabel("petition", "status", textOf(v, "status"), Lang::Vi));
     out += field("lead_agency", p.agencyName);
-    out += field("due_date", viDay(text(v, "due_date")));
-    out += field("resolution", text(v, "resolution"));
-    out += field("public_note", text(v, "public_note"));
+    out += field("due_date", viDay(textOf(v, "due_date")));
+    out += field("resolution", textOf(v, "resolution"));
+    out += field("public_note", textOf(v, "public_note"));
     out += "</dl>";
     if (!p.steps.empty()) {
         out += "<h3>Quá trình giải quyết</h3><ol>";
         for (const Json& step : p.steps) {
             const std::int64_t at = step.value("at", std::int64_t{0});
             out += "<li><time datetime=\"" + vietnamDate(at) + "\">" + viDay(at) + "</time>: " +
-                   htmlEscape(enumLabel("petition", "status",
-                                        step.value("status", std::string()), Lang::Vi)) +
+                   htmlEscape(enumLabel("petition", "status", step.value("status", std::string()),
+                                        Lang::Vi)) +
                    "</li>";
         }
         out += "</ol>";
@@ -143,9 +141,10 @@ void registerPublicLookupRoutes(httplib::Server& server, Context& ctx) {
         if (auto wait = ctx.publicLimiter->take(clientAddress(ctx, req))) {
             res.set_header("Retry-After", std::to_string(*wait));
             res.status = 429;
-            res.set_content(page("", "<section><h2>Quá nhiều yêu cầu</h2><p>Bạn đã tra cứu quá "
-                                     "nhiều lần trong thời gian ngắn. Xin thử lại sau " +
-                                         std::to_string(*wait) + " giây.</p></section>"),
+            res.set_content(page("",
+                                 "<section><h2>Quá nhiều yêu cầu</h2><p>Bạn đã tra cứu quá "
+                                 "nhiều lần trong thời gian ngắn. Xin thử lại sau " +
+                                     std::to_string(*wait) + " giây.</p></section>"),
                             "text/html; charset=utf-8");
             return;
         }

@@ -53,9 +53,11 @@ double cpuSeconds(pid_t pid) {
 }
 
 void print(const char* name, const Phase& p) {
-    std::printf("%-28s requests %7zu  errors %zu  throughput %7.0f/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms\n",
-                name, p.ms.size(), p.errors, static_cast<double>(p.ms.size()) / p.seconds,
-                percentile(p.ms, 0.50), percentile(p.ms, 0.95), percentile(p.ms, 0.99));
+    std::printf(
+        "%-28s requests %7zu  errors %zu  throughput %7.0f/s  p50 %6.1f ms  p95 %6.1f ms  p99 "
+        "%6.1f ms\n",
+        name, p.ms.size(), p.errors, static_cast<double>(p.ms.size()) / p.seconds,
+        percentile(p.ms, 0.50), percentile(p.ms, 0.95), percentile(p.ms, 0.99));
 }
 
 /** `clients` threads, each on its own keep-alive connection, for `seconds`: `next(rng)` gives a
@@ -102,18 +104,27 @@ int main(int argc, char** argv) {
     bool reuse = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--reuse") reuse = true;
-        else if (i + 1 >= argc) break;
-        else if (a == "--petitions") petitions = std::stoi(argv[++i]);
-        else if (a == "--clients") clients = std::stoi(argv[++i]);
-        else if (a == "--seconds") seconds = std::stod(argv[++i]);
-        else if (a == "--threads") threads = std::stoi(argv[++i]);
-        else if (a == "--dir") dir = argv[++i];
+        if (a == "--reuse")
+            reuse = true;
+        else if (i + 1 >= argc)
+            break;
+        else if (a == "--petitions")
+            petitions = std::stoi(argv[++i]);
+        else if (a == "--clients")
+            clients = std::stoi(argv[++i]);
+        else if (a == "--seconds")
+            seconds = std::stod(argv[++i]);
+        else if (a == "--threads")
+            threads = std::stoi(argv[++i]);
+        else if (a == "--dir")
+            dir = argv[++i];
     }
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const bool ownDir = dir.empty();
     if (ownDir)
-        dir = (std::filesystem::temp_directory_path() / ("nghedan-public-bench-" + std::to_string(::getpid()))).string();
+        dir = (std::filesystem::temp_directory_path() /
+               ("nghedan-public-bench-" + std::to_string(::getpid())))
+                  .string();
     std::filesystem::create_directories(dir);
     std::mt19937_64 rng(20261202);
     const std::int64_t now = systemMillis();
@@ -138,22 +149,44 @@ int main(int argc, char** argv) {
             }
             return c->id;
         };
-        write({"unit", "hcm", "hcm", "admin", {{"level", "city"}, {"name", "Thành phố Hồ Chí Minh"}}});
-        write({"unit", "q3", "q3", "admin", {{"level", "district"}, {"name", "Quận 3"}, {"parent", "hcm"}}});
+        write({"unit",
+               "hcm",
+               "hcm",
+               "admin",
+               {{"level", "city"}, {"name", "Thành phố Hồ Chí Minh"}}});
+        write({"unit",
+               "q3",
+               "q3",
+               "admin",
+               {{"level", "district"}, {"name", "Quận 3"}, {"parent", "hcm"}}});
         std::vector<std::string> neighbourhoods;
         for (int w = 1; w <= 10; ++w) {
             const std::string ward = "q3-p" + std::to_string(w);
-            write({"unit", ward, ward, "admin", {{"level", "ward"}, {"name", "Phường " + std::to_string(w)}, {"parent", "q3"}}});
+            write({"unit",
+                   ward,
+                   ward,
+                   "admin",
+                   {{"level", "ward"}, {"name", "Phường " + std::to_string(w)}, {"parent", "q3"}}});
             for (int k = 1; k <= 5; ++k) {
                 const std::string kp = ward + "-kp" + std::to_string(k);
-                write({"unit", kp, kp, "admin", {{"level", "neighbourhood"}, {"name", "Khu phố " + std::to_string(k)}, {"parent", ward}}});
+                write({"unit",
+                       kp,
+                       kp,
+                       "admin",
+                       {{"level", "neighbourhood"},
+                        {"name", "Khu phố " + std::to_string(k)},
+                        {"parent", ward}}});
                 neighbourhoods.push_back(kp);
             }
         }
         std::vector<std::string> agencies;
         for (int a = 0; a < 20; ++a) {
             agencies.push_back("ag" + std::to_string(a));
-            write({"agency", agencies.back(), "q3", "admin", {{"name", "Cơ quan " + std::to_string(a)}, {"level", "district"}}});
+            write({"agency",
+                   agencies.back(),
+                   "q3",
+                   "admin",
+                   {{"name", "Cơ quan " + std::to_string(a)}, {"level", "district"}}});
         }
         const auto& categories = petitionCategories();
         const auto t = Clock::now();
@@ -161,25 +194,35 @@ int main(int argc, char** argv) {
         for (int i = 0; i < petitions; ++i) {
             const std::string unit = neighbourhoods[rng() % neighbourhoods.size()];
             // Received over the last year, so that the default 90-day window holds a quarter.
-            const std::int64_t received = now - static_cast<std::int64_t>(rng() % (365ULL * 86400000));
+            const std::int64_t received =
+                now - static_cast<std::int64_t>(rng() % (365ULL * 86400000));
             const bool isPublic = rng() % 3 == 0;
             std::map<std::string, Json> set = {
-                {"received_at", received}, {"category", categories[rng() % categories.size()]},
+                {"received_at", received},
+                {"category", categories[rng() % categories.size()]},
                 {"title", "Kiến nghị số " + std::to_string(i) + " về đường hẻm"},
                 {"description", "Người dân phản ánh chi tiết " + std::to_string(i)},
                 {"petitioner_name", "Nguyễn Văn " + std::to_string(rng() % 1000)},
                 {"petitioner_contact", "0909" + std::to_string(100000 + rng() % 900000)},
-                {"status", "assigned"}, {"lead_agency", agencies[rng() % agencies.size()]},
-                {"due_date", "2027-01-15"}, {"public", isPublic}};
+                {"status", "assigned"},
+                {"lead_agency", agencies[rng() % agencies.size()]},
+                {"due_date", "2027-01-15"},
+                {"public", isPublic}};
             const std::string id = write({"petition", "", unit, "bench", set});
             if (rng() % 2 == 0)  // half of them answered since
-                write({"petition", id, unit, "bench",
-                       {{"status", "resolved"}, {"resolution", "Đã xử lý xong"}, {"resolved_at", received + 5 * 86400000LL}}});
+                write({"petition",
+                       id,
+                       unit,
+                       "bench",
+                       {{"status", "resolved"},
+                        {"resolution", "Đã xử lý xong"},
+                        {"resolved_at", received + 5 * 86400000LL}}});
             (isPublic ? publicCodes : hiddenCodes).push_back(receiptCode(id));
             codes << (isPublic ? "P " : "H ") << receiptCode(id) << "\n";
         }
         if (!r.setBulkLoad(false)) return 1;
-        std::printf("data: %d petitions (%zu public) written in %.1f s\n", petitions, publicCodes.size(), msSince(t) / 1000);
+        std::printf("data: %d petitions (%zu public) written in %.1f s\n", petitions,
+                    publicCodes.size(), msSince(t) / 1000);
     }
 
     // ---- the real server as a child process -------------------------------------------------
@@ -191,9 +234,10 @@ int main(int argc, char** argv) {
         ::dup2(out[1], STDOUT_FILENO);
         ::close(out[0]);
         const std::string log = dir + "/server.log";
-        ::execl(NGHEDAN_SERVER_BINARY, NGHEDAN_SERVER_BINARY, "serve", "--data", dir.c_str(), "--port", "0",
-                "--public-rate", "0", "--threads", threadArg.c_str(), "--requests-per-address", inFlight.c_str(),
-                "--connections-per-address", inFlight.c_str(), "--log-level", "warn", "--log-file", log.c_str(),
+        ::execl(NGHEDAN_SERVER_BINARY, NGHEDAN_SERVER_BINARY, "serve", "--data", dir.c_str(),
+                "--port", "0", "--public-rate", "0", "--threads", threadArg.c_str(),
+                "--requests-per-address", inFlight.c_str(), "--connections-per-address",
+                inFlight.c_str(), "--log-level", "warn", "--log-file", log.c_str(),
                 static_cast<char*>(nullptr));
         ::_exit(127);
     }
@@ -201,13 +245,19 @@ int main(int argc, char** argv) {
     std::string line, base;
     char ch;
     while (::read(out[0], &ch, 1) == 1) {
-        if (ch != '\n') { line += ch; continue; }
-        if (line.rfind("listening on ", 0) == 0) { base = line.substr(13); break; }
+        if (ch != '\n') {
+            line += ch;
+            continue;
+        }
+        if (line.rfind("listening on ", 0) == 0) {
+            base = line.substr(13);
+            break;
+        }
         line.clear();
     }
     if (base.empty()) return std::fprintf(stderr, "the server did not start\n"), 1;
-    std::printf("server: %s, %d worker threads, %d clients, %u cores, rate limit off\n", base.c_str(), threads, clients,
-                std::thread::hardware_concurrency());
+    std::printf("server: %s, %d worker threads, %d clients, %u cores, rate limit off\n",
+                base.c_str(), threads, clients, std::thread::hardware_concurrency());
 
     auto lookup = [&](std::mt19937_64& g) {
         // Four in five codes are real public ones; the rest unknown or not public (404).
@@ -219,10 +269,17 @@ int main(int argc, char** argv) {
     auto open311 = [&](std::mt19937_64& g) {
         std::string path = "/open311/v2/requests.json";
         switch (g() % 4) {
-            case 0: break;
-            case 1: path += "?status=" + std::string(g() % 2 ? "open" : "closed"); break;
-            case 2: path += "?service_code=" + categories[g() % categories.size()]; break;
-            case 3: path += "?page=" + std::to_string(1 + g() % 5) + "&page_size=50"; break;
+            case 0:
+                break;
+            case 1:
+                path += "?status=" + std::string(g() % 2 ? "open" : "closed");
+                break;
+            case 2:
+                path += "?service_code=" + categories[g() % categories.size()];
+                break;
+            case 3:
+                path += "?page=" + std::to_string(1 + g() % 5) + "&page_size=50";
+                break;
         }
         return std::pair{path, 200};
     };
@@ -244,15 +301,22 @@ int main(int argc, char** argv) {
     print(label, l);
     std::snprintf(label, sizeof label, "open311 requests, %d clients", clients);
     print(label, o);
-    std::printf("server CPU: lookups %.1f s in %.1f s (%.2f cores, %.2f ms per request); open311 %.1f s in %.1f s (%.2f cores, %.2f ms per request)\n",
-                cpuLookup, l.seconds, cpuLookup / l.seconds, 1000 * cpuLookup / std::max<double>(1, static_cast<double>(l.ms.size())),
-                cpuOpen311, o.seconds, cpuOpen311 / o.seconds, 1000 * cpuOpen311 / std::max<double>(1, static_cast<double>(o.ms.size())));
+    std::printf(
+        "server CPU: lookups %.1f s in %.1f s (%.2f cores, %.2f ms per request); open311 %.1f s in "
+        "%.1f s (%.2f cores, %.2f ms per request)\n",
+        cpuLookup, l.seconds, cpuLookup / l.seconds,
+        1000 * cpuLookup / std::max<double>(1, static_cast<double>(l.ms.size())), cpuOpen311,
+        o.seconds, cpuOpen311 / o.seconds,
+        1000 * cpuOpen311 / std::max<double>(1, static_cast<double>(o.ms.size())));
     // Little's law: with every client always waiting, latency = clients / throughput.
-    std::printf("queueing: %d clients / %.0f lookups/s = %.1f ms mean wait; %d clients / %.0f queries/s = %.1f ms; the server "
-                "serves at most %d at once (workers) and storage one at a time (one lock)\n",
-                clients, static_cast<double>(l.ms.size()) / l.seconds, clients * 1000.0 / (static_cast<double>(l.ms.size()) / l.seconds),
-                clients, static_cast<double>(o.ms.size()) / o.seconds, clients * 1000.0 / (static_cast<double>(o.ms.size()) / o.seconds),
-                threads);
+    std::printf(
+        "queueing: %d clients / %.0f lookups/s = %.1f ms mean wait; %d clients / %.0f queries/s = "
+        "%.1f ms; the server "
+        "serves at most %d at once (workers) and storage one at a time (one lock)\n",
+        clients, static_cast<double>(l.ms.size()) / l.seconds,
+        clients * 1000.0 / (static_cast<double>(l.ms.size()) / l.seconds), clients,
+        static_cast<double>(o.ms.size()) / o.seconds,
+        clients * 1000.0 / (static_cast<double>(o.ms.size()) / o.seconds), threads);
     std::printf("server peak memory: %ld KiB\n", peakRssKb(pid));
     ::kill(pid, SIGTERM);
     ::waitpid(pid, nullptr, 0);

@@ -76,7 +76,8 @@ std::string header(const Reply& r, const std::string& name) {
 /** Number of occurrences of `needle`. */
 std::size_t count(const std::string& hay, const std::string& needle) {
     std::size_t n = 0;
-    for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+    for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1))
+        ++n;
     return n;
 }
 
@@ -99,7 +100,9 @@ struct PublicWorld {
         s.publicRate.perMinute = 0;
         return s;
     }
-    explicit PublicWorld(server::Settings s) : server(options(s)) { seedTestTree(server.context()); }
+    explicit PublicWorld(server::Settings s) : server(options(s)) {
+        seedTestTree(server.context());
+    }
     PublicWorld() : PublicWorld(unlimited()) {}
 
     static TestServerOptions options(const server::Settings& s) {
@@ -115,7 +118,8 @@ struct PublicWorld {
         std::lock_guard lock(ctx.mutex);
         auto c = ctx.store->write({"petition", "", unit, "canbo.q3", std::move(set)});
         REQUIRE(c);
-        for (const auto& step : steps) REQUIRE(ctx.store->write({"petition", c->id, unit, "canbo.q3", step}));
+        for (const auto& step : steps)
+            REQUIRE(ctx.store->write({"petition", c->id, unit, "canbo.q3", step}));
         return {c->id, receiptCode(c->id)};
     }
 
@@ -124,7 +128,9 @@ struct PublicWorld {
 
 std::map<std::string, Json> base(const std::string& title, std::int64_t receivedAt,
                                  const std::string& category = "urban_transport") {
-    return {{"received_at", receivedAt}, {"category", category}, {"title", title},
+    return {{"received_at", receivedAt},
+            {"category", category},
+            {"title", title},
             {"status", "received"}};
 }
 
@@ -164,7 +170,8 @@ int statusFrom(const std::string& fromAddress, int port, const std::string& path
             static_cast<ssize_t>(request.size())) {
             char buf[4096];
             ssize_t n;
-            while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) reply.append(buf, static_cast<std::size_t>(n));
+            while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0)
+                reply.append(buf, static_cast<std::size_t>(n));
         }
     }
     ::close(fd);
@@ -215,20 +222,26 @@ TEST_CASE("no personal or internal field of a petition reaches any public endpoi
         auto& ctx = w.server.context();
         std::lock_guard lock(ctx.mutex);
         markers.push_back("MARKER-update-text-x7q");
-        REQUIRE(ctx.store->write({"update", "", "q3-p4-kp5", "canbo.q3",
-                                  {{"parent_entity", "petition"}, {"parent", shown.id}, {"text", markers.back()}}}));
+        REQUIRE(ctx.store->write(
+            {"update",
+             "",
+             "q3-p4-kp5",
+             "canbo.q3",
+             {{"parent_entity", "petition"}, {"parent", shown.id}, {"text", markers.back()}}}));
     }
     REQUIRE(markers.size() >= 6);
 
     const std::string b = w.server.baseUrl();
-    std::vector<std::string> paths = {"/tra-cuu", "/tra-cuu?ma=" + shown.code, "/tra-cuu?ma=" + hidden.code,
-                                      "/feed/hcm.atom", "/feed/q3-p4-kp5.atom"};
+    std::vector<std::string> paths = {"/tra-cuu", "/tra-cuu?ma=" + shown.code,
+                                      "/tra-cuu?ma=" + hidden.code, "/feed/hcm.atom",
+                                      "/feed/q3-p4-kp5.atom"};
     for (const std::string ext : {"json", "xml"}) {
         paths.push_back("/open311/v2/discovery." + ext);
         paths.push_back("/open311/v2/services." + ext);
         paths.push_back("/open311/v2/requests." + ext);
         paths.push_back("/open311/v2/requests." + ext + "?status=closed");
-        paths.push_back("/open311/v2/requests." + ext + "?service_request_id=" + shown.code + "," + hidden.code);
+        paths.push_back("/open311/v2/requests." + ext + "?service_request_id=" + shown.code + "," +
+                        hidden.code);
         paths.push_back("/open311/v2/requests/" + shown.code + "." + ext);
         paths.push_back("/open311/v2/requests/" + hidden.code + "." + ext);
     }
@@ -244,20 +257,24 @@ TEST_CASE("no personal or internal field of a petition reaches any public endpoi
         everything += r.raw;
     }
     // The public one is shown where it should be, and the hidden one nowhere.
-    CHECK(get(b, "/tra-cuu?ma=" + shown.code).raw.find("Biển cấm dừng xe khách pub") != std::string::npos);
+    CHECK(get(b, "/tra-cuu?ma=" + shown.code).raw.find("Biển cấm dừng xe khách pub") !=
+          std::string::npos);
     CHECK(count(everything, "Biển cấm dừng xe khách pub") >= 8);
     CHECK(everything.find("Biển cấm dừng xe khách hid") == std::string::npos);
     CHECK(get(b, "/open311/v2/requests/" + hidden.code + ".json").status == 404);
     CHECK(get(b, "/tra-cuu?ma=" + hidden.code).status == 404);
-    const Reply list = get(b, "/open311/v2/requests.json?service_request_id=" + shown.code + "," + hidden.code);
+    const Reply list =
+        get(b, "/open311/v2/requests.json?service_request_id=" + shown.code + "," + hidden.code);
     REQUIRE(list.body.is_array());
     REQUIRE(list.body.size() == 1);
     CHECK(list.body[0]["service_request_id"] == shown.code);
     // The escaped public note: HTML-escaped on the page, XML-escaped in XML.
-    CHECK(get(b, "/tra-cuu?ma=" + shown.code).raw.find("&amp; mời Sở Giao thông vận tải &lt;làm việc&gt;") != std::string::npos);
+    CHECK(get(b, "/tra-cuu?ma=" + shown.code)
+              .raw.find("&amp; mời Sở Giao thông vận tải &lt;làm việc&gt;") != std::string::npos);
 }
 
-TEST_CASE("unknown, not public and malformed codes get the same answer on the lookup page", "[public]") {
+TEST_CASE("unknown, not public and malformed codes get the same answer on the lookup page",
+          "[public]") {
     PublicWorld w;
     auto set = base("Đường ngập nước sau mưa", systemMillis() - kDay);
     set["public"] = false;
@@ -273,13 +290,17 @@ TEST_CASE("unknown, not public and malformed codes get the same answer on the lo
     CHECK(malformed.status == 404);
     // Byte-identical apart from the echoed code.
     std::string a = notPublic.raw, c = none.raw;
-    for (std::size_t at; (at = a.find(hidden.code)) != std::string::npos;) a.replace(at, hidden.code.size(), "CODE");
-    for (std::size_t at; (at = c.find(unknown)) != std::string::npos;) c.replace(at, unknown.size(), "CODE");
+    for (std::size_t at; (at = a.find(hidden.code)) != std::string::npos;)
+        a.replace(at, hidden.code.size(), "CODE");
+    for (std::size_t at; (at = c.find(unknown)) != std::string::npos;)
+        c.replace(at, unknown.size(), "CODE");
     CHECK(a == c);
-    for (const char* h : {"Content-Type", "Content-Security-Policy", "Referrer-Policy", "Cache-Control"})
+    for (const char* h :
+         {"Content-Type", "Content-Security-Policy", "Referrer-Policy", "Cache-Control"})
         CHECK(header(notPublic, h) == header(none, h));
     std::string m = malformed.raw;
-    for (std::size_t at; (at = m.find("KN-1111-OOOO")) != std::string::npos;) m.replace(at, 12, "CODE");
+    for (std::size_t at; (at = m.find("KN-1111-OOOO")) != std::string::npos;)
+        m.replace(at, 12, "CODE");
     CHECK(m == c);
     // The same over Open311.
     const Reply o1 = get(b, "/open311/v2/requests/" + hidden.code + ".json");
@@ -290,7 +311,8 @@ TEST_CASE("unknown, not public and malformed codes get the same answer on the lo
     CHECK(o1.raw == o3.raw);
 }
 
-TEST_CASE("the lookup page shows a public petition's public view with dates in Vietnam time", "[public]") {
+TEST_CASE("the lookup page shows a public petition's public view with dates in Vietnam time",
+          "[public]") {
     PublicWorld w;
     // 2026-03-04 23:30 UTC is 2026-03-05 in Vietnam.
     const std::int64_t received = 1772667000000;
@@ -333,9 +355,11 @@ TEST_CASE("the lookup page shows a public petition's public view with dates in V
     {
         auto& ctx = w.server.context();
         std::lock_guard lock(ctx.mutex);
-        REQUIRE(ctx.store->write({"unit", "q3-p4-kp5", "q3-p4-kp5", "admin", {{"name", "Khu phố 5 mới"}}}));
+        REQUIRE(ctx.store->write(
+            {"unit", "q3-p4-kp5", "q3-p4-kp5", "admin", {{"name", "Khu phố 5 mới"}}}));
     }
-    CHECK(get(w.server.baseUrl(), "/tra-cuu?ma=" + p.code).raw.find("Khu phố 5 mới") != std::string::npos);
+    CHECK(get(w.server.baseUrl(), "/tra-cuu?ma=" + p.code).raw.find("Khu phố 5 mới") !=
+          std::string::npos);
     CHECK(get(w.server.baseUrl(), "/tra-cuu").status == 200);
 }
 
@@ -344,7 +368,9 @@ TEST_CASE("Open311 requests carry GeoReport v2 fields in JSON and XML", "[public
     const std::int64_t now = systemMillis();
     auto open = base("Rác tồn đọng ở hẻm 12", now - 5 * kDay, "environment_sanitation");
     open["public"] = true;
-    const Petition o = w.add("q3-p4-kp5", open, {{{"status", "assigned"}, {"lead_agency", "ag-ca-q3"}, {"due_date", "2099-06-30"}}});
+    const Petition o =
+        w.add("q3-p4-kp5", open,
+              {{{"status", "assigned"}, {"lead_agency", "ag-ca-q3"}, {"due_date", "2099-06-30"}}});
     auto done = base("Xe khách dừng đỗ", now - 4 * kDay);
     done["public"] = true;
     done["public_note"] = "Ghi chú công khai";
@@ -357,10 +383,19 @@ TEST_CASE("Open311 requests carry GeoReport v2 fields in JSON and XML", "[public
     REQUIRE(j.body.is_array());
     INFO(j.raw);
     REQUIRE(j.body.size() == 2);
-    const std::set<std::string> keys = {"service_request_id", "status", "status_notes", "service_name",
-                                        "service_code", "description", "agency_responsible", "service_notice",
-                                        "requested_datetime", "updated_datetime", "expected_datetime",
-                                        "address", "zipcode"};
+    const std::set<std::string> keys = {"service_request_id",
+                                        "status",
+                                        "status_notes",
+                                        "service_name",
+                                        "service_code",
+                                        "description",
+                                        "agency_responsible",
+                                        "service_notice",
+                                        "requested_datetime",
+                                        "updated_datetime",
+                                        "expected_datetime",
+                                        "address",
+                                        "zipcode"};
     const std::regex iso(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00)");
     for (const Json& r : j.body) {
         std::set<std::string> got;
@@ -396,7 +431,8 @@ TEST_CASE("Open311 requests carry GeoReport v2 fields in JSON and XML", "[public
     REQUIRE(wellFormedXml(x.raw, &root));
     CHECK(root == "service_requests");
     CHECK(count(x.raw, "<request>") == 2);
-    for (const std::string& k : keys) CHECK(count(x.raw, "<" + k + ">") + count(x.raw, "<" + k + "/>") == 2);
+    for (const std::string& k : keys)
+        CHECK(count(x.raw, "<" + k + ">") + count(x.raw, "<" + k + "/>") == 2);
     CHECK(text(x.raw, "service_request_id") == d.code);
     CHECK(text(x.raw, "address") == "Phường 5");
 
@@ -423,8 +459,11 @@ TEST_CASE("Open311 requests carry GeoReport v2 fields in JSON and XML", "[public
         const std::string s = ro["requested_datetime"].get<std::string>();
         return s.substr(0, 10);
     }();
-    CHECK(get(b, "/open311/v2/requests.json?start_date=" + day + "&end_date=" + day + "T23:59:59%2B07:00").body.size() == 1);
-    CHECK(get(b, "/open311/v2/requests.json?start_date=2000-01-01T00:00:00Z&end_date=2000-02-01").body.size() == 0);
+    CHECK(get(b, "/open311/v2/requests.json?start_date=" + day + "&end_date=" + day +
+                     "T23:59:59%2B07:00")
+              .body.size() == 1);
+    CHECK(get(b, "/open311/v2/requests.json?start_date=2000-01-01T00:00:00Z&end_date=2000-02-01")
+              .body.size() == 0);
     CHECK(get(b, "/open311/v2/requests.json?jurisdiction_id=q3-p5").body.size() == 1);
 
     // services and discovery.
@@ -434,7 +473,8 @@ TEST_CASE("Open311 requests carry GeoReport v2 fields in JSON and XML", "[public
     for (const Json& svc : s.body) {
         CHECK(svc["metadata"] == false);
         CHECK(svc["type"] == "realtime");
-        CHECK(svc["service_name"] == enumLabel("petition", "category", svc["service_code"].get<std::string>(), Lang::Vi));
+        CHECK(svc["service_name"] ==
+              enumLabel("petition", "category", svc["service_code"].get<std::string>(), Lang::Vi));
     }
     const Reply sx = get(b, "/open311/v2/services.xml");
     CHECK(wellFormedXml(sx.raw, &root));
@@ -442,7 +482,8 @@ TEST_CASE("Open311 requests carry GeoReport v2 fields in JSON and XML", "[public
     CHECK(count(sx.raw, "<metadata>false</metadata>") == petitionCategories().size());
     const Reply dj = get(b, "/open311/v2/discovery.json");
     CHECK(dj.body["endpoints"][0]["specification"] == "http://wiki.open311.org/GeoReport_v2");
-    CHECK(dj.body["endpoints"][0]["url"].get<std::string>().find("/open311/v2/") != std::string::npos);
+    CHECK(dj.body["endpoints"][0]["url"].get<std::string>().find("/open311/v2/") !=
+          std::string::npos);
     CHECK(wellFormedXml(get(b, "/open311/v2/discovery.xml").raw, &root));
     CHECK(root == "discovery");
 }
@@ -510,7 +551,8 @@ TEST_CASE("Open311 pages are disjoint and page_size is capped", "[public][open31
     std::set<std::string> seen;
     std::size_t rows = 0;
     for (int page = 1; page <= 3; ++page) {
-        const Reply r = get(b, "/open311/v2/requests.json?page_size=3&page=" + std::to_string(page));
+        const Reply r =
+            get(b, "/open311/v2/requests.json?page_size=3&page=" + std::to_string(page));
         REQUIRE(r.body.is_array());
         CHECK(r.body.size() == (page < 3 ? 3u : 1u));
         for (const Json& one : r.body) seen.insert(one["service_request_id"].get<std::string>());
@@ -523,14 +565,19 @@ TEST_CASE("Open311 pages are disjoint and page_size is capped", "[public][open31
     CHECK(get(b, "/open311/v2/requests.json").body.size() == 5);
 }
 
-TEST_CASE("the Atom feed lists a unit's resolved public petitions, newest first, public fields only", "[public][feed]") {
+TEST_CASE(
+    "the Atom feed lists a unit's resolved public petitions, newest first, public fields only",
+    "[public][feed]") {
     PublicWorld w;
     const std::int64_t now = systemMillis();
-    auto mk = [&](const std::string& title, const std::string& unit, bool isPublic, std::int64_t resolvedAt) {
+    auto mk = [&](const std::string& title, const std::string& unit, bool isPublic,
+                  std::int64_t resolvedAt) {
         auto set = base(title, now - 10 * kDay);
         set["public"] = isPublic;
         set["petitioner_contact"] = "0909-MARKER";
-        return w.add(unit, set, resolvedAt ? toResolved("Kết quả " + title, resolvedAt) : std::vector<std::map<std::string, Json>>{});
+        return w.add(unit, set,
+                     resolvedAt ? toResolved("Kết quả " + title, resolvedAt)
+                                : std::vector<std::map<std::string, Json>>{});
     };
     // Written in one order, resolved in the other: the feed follows resolved_at.
     const Petition first = mk("Thứ nhất", "q3-p4-kp5", true, now - 1 * kDay);
@@ -558,14 +605,16 @@ TEST_CASE("the Atom feed lists a unit's resolved public petitions, newest first,
     CHECK(r.raw.find("/tra-cuu?ma=" + first.code) != std::string::npos);
     CHECK(r.raw.find("Kết quả Thứ nhất") != std::string::npos);
     CHECK(r.raw.find("Công an quận 3") != std::string::npos);
-    for (const Petition& p : {hidden, open, elsewhere}) CHECK(r.raw.find(p.code) == std::string::npos);
+    for (const Petition& p : {hidden, open, elsewhere})
+        CHECK(r.raw.find(p.code) == std::string::npos);
     CHECK(r.raw.find("MARKER") == std::string::npos);
     CHECK(count(get(b, "/feed/q3-p5.atom").raw, "<entry>") == 1);
     CHECK(count(get(b, "/feed/q12.atom").raw, "<entry>") == 1);
     CHECK(get(b, "/feed/no-such-unit.atom").status == 404);
 }
 
-TEST_CASE("a client trying 1,000 codes in a minute gets 429 while another address is served", "[public][limits]") {
+TEST_CASE("a client trying 1,000 codes in a minute gets 429 while another address is served",
+          "[public][limits]") {
     server::Settings s;  // the default public limit
     PublicWorld w(s);
     auto set = base("Đèn đường hỏng", systemMillis() - kDay);
@@ -601,12 +650,14 @@ TEST_CASE("a client trying 1,000 codes in a minute gets 429 while another addres
     CHECK(cli.Get("/feed/q3.atom")->status == 429);
     // Another address is still served.
     CHECK(statusFrom("127.0.0.2", w.server.port(), "/tra-cuu?ma=" + p.code) == 200);
-    CHECK(statusFrom("127.0.0.2", w.server.port(), "/open311/v2/requests/" + p.code + ".json") == 200);
+    CHECK(statusFrom("127.0.0.2", w.server.port(), "/open311/v2/requests/" + p.code + ".json") ==
+          200);
     // And the rest of the server is not limited for the first one.
     CHECK(cli.Get("/healthz")->status == 200);
 }
 
-TEST_CASE("the public rate limiter refills over time and tracks a bounded number of addresses", "[public][limits]") {
+TEST_CASE("the public rate limiter refills over time and tracks a bounded number of addresses",
+          "[public][limits]") {
     server::RateLimiter limiter({60, 3, 100});
     const auto t0 = server::RateLimiter::Clock::now();
     for (int i = 0; i < 3; ++i) CHECK_FALSE(limiter.take("10.0.0.1", t0));
@@ -615,7 +666,8 @@ TEST_CASE("the public rate limiter refills over time and tracks a bounded number
     CHECK(*wait == 1);
     CHECK_FALSE(limiter.take("10.0.0.1", t0 + std::chrono::milliseconds(1001)));
     CHECK(limiter.take("10.0.0.1", t0 + std::chrono::milliseconds(1002)));
-    for (int i = 0; i < 10'000; ++i) limiter.take("10.1." + std::to_string(i / 256) + "." + std::to_string(i % 256), t0);
+    for (int i = 0; i < 10'000; ++i)
+        limiter.take("10.1." + std::to_string(i / 256) + "." + std::to_string(i % 256), t0);
     CHECK(limiter.tracked() == 100);
     server::RateLimiter off({0, 1, 10});
     for (int i = 0; i < 100; ++i) CHECK_FALSE(off.take("10.0.0.1", t0));
@@ -623,7 +675,8 @@ TEST_CASE("the public rate limiter refills over time and tracks a bounded number
 }
 
 TEST_CASE("serve takes the public rate limit from flags and the environment", "[public][limits]") {
-    auto o = server::parseServeOptions({"--public-rate", "0", "--public-burst", "5", "--public-addresses", "50"});
+    auto o = server::parseServeOptions(
+        {"--public-rate", "0", "--public-burst", "5", "--public-addresses", "50"});
     REQUIRE(o);
     CHECK(o->settings.publicRate.perMinute == 0);
     CHECK(o->settings.publicRate.burst == 5);
