@@ -683,6 +683,18 @@ TEST_CASE("serve takes the public rate limit from flags and the environment", "[
     CHECK(o->settings.publicRate.maxAddresses == 50);
     CHECK_FALSE(server::parseServeOptions({"--public-rate", "-1"}));
     CHECK_FALSE(server::parseServeOptions({"--public-burst", "0"}));
+    ::setenv("NGHEDAN_PUBLIC_RATE", "30", 1);
+    ::setenv("NGHEDAN_PUBLIC_ADDRESSES", "500", 1);
+    auto e = server::parseServeOptions({});
+    ::setenv("NGHEDAN_PUBLIC_BURST", "0", 1);
+    auto bad = server::parseServeOptions({});
+    ::unsetenv("NGHEDAN_PUBLIC_RATE");
+    ::unsetenv("NGHEDAN_PUBLIC_ADDRESSES");
+    ::unsetenv("NGHEDAN_PUBLIC_BURST");
+    REQUIRE(e);
+    CHECK(e->settings.publicRate.perMinute == 30);
+    CHECK(e->settings.publicRate.maxAddresses == 500);
+    CHECK_FALSE(bad);
     auto d = server::parseServeOptions({});
     REQUIRE(d);
     CHECK(d->settings.publicRate.perMinute == 120);
