@@ -6,7 +6,9 @@
 // (the service time), the server's worker count and its CPU time. Not a test: nothing asserts.
 //
 // Usage: nghedan-bench-public [--petitions N] [--clients N] [--seconds S] [--threads N]
-//                             [--dir DIR] [--reuse]
+//                             [--pace R] [--dir DIR] [--reuse]
+// --pace R: each client sends R requests per second on a fixed schedule (an open load, as
+// residents and portals do) instead of the next one as soon as the last is answered.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -63,7 +65,7 @@ void print(const char* name, const Phase& p) {
 /** `clients` threads, each on its own keep-alive connection, for `seconds`: `next(rng)` gives a
  *  path and the status it must answer. */
 template <typename Next>
-Phase run(const std::string& base, int clients, double seconds, Next next) {
+Phase run(const std::string& base, int clients, double seconds, Next next, double pace = 0) {
     Phase out;
     std::mutex m;
     std::atomic<bool> stop{false};
@@ -77,7 +79,16 @@ Phase run(const std::string& base, int clients, double seconds, Next next) {
             cli.set_read_timeout(60, 0);
             std::vector<double> mine;
             std::size_t errors = 0;
+            // Paced clients start spread over one period, so they do not arrive together.
+            auto due = Clock::now() +
+                       std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                           pace > 0 ? (rng() % 1000) / 1000.0 / pace : 0));
             while (!stop) {
+                if (pace > 0) {
+                    std::this_thread::sleep_until(due);
+                    due += std::chrono::duration_cast<Clock::duration>(
+                        std::chrono::duration<double>(1.0 / pace));
+                }
                 const auto [path, expected] = next(rng);
                 const auto t = Clock::now();
                 auto r = cli.Get(path.c_str());
@@ -99,7 +110,7 @@ Phase run(const std::string& base, int clients, double seconds, Next next) {
 
 int main(int argc, char** argv) {
     int petitions = 100000, clients = 200, threads = 32;
-    double seconds = 15;
+    double seconds = 15, pace = 0;
     std::string dir;
     bool reuse = false;
     for (int i = 1; i < argc; ++i) {
@@ -116,6 +127,8 @@ int main(int argc, char** argv) {
             seconds = std::stod(argv[++i]);
         else if (a == "--threads")
             threads = std::stoi(argv[++i]);
+        else if (a == "--pace")
+            pace = std::stod(argv[++i]);
         else if (a == "--dir")
             dir = argv[++i];
     }
@@ -291,12 +304,13 @@ int main(int argc, char** argv) {
     print("open311 requests, 1 client", soloOpen311);
 
     double cpu0 = cpuSeconds(pid);
-    const Phase l = run(base, clients, seconds, lookup);
+    const Phase l = run(base, clients, seconds, lookup, pace);
     const double cpuLookup = cpuSeconds(pid) - cpu0;
     cpu0 = cpuSeconds(pid);
-    const Phase o = run(base, clients, seconds, open311);
+    const Phase o = run(base, clients, seconds, open311, pace);
     const double cpuOpen311 = cpuSeconds(pid) - cpu0;
     char label[64];
+    if (pace > 0) std::printf("clients paced at %.1f requests/s each\n", pace);
     std::snprintf(label, sizeof label, "lookup, %d clients", clients);
     print(label, l);
     std::snprintf(label, sizeof label, "open311 requests, %d clients", clients);
@@ -309,14 +323,16 @@ int main(int argc, char** argv) {
         o.seconds, cpuOpen311 / o.seconds,
         1000 * cpuOpen311 / std::max<double>(1, static_cast<double>(o.ms.size())));
     // Little's law: with every client always waiting, latency = clients / throughput.
-    std::printf(
-        "queueing: %d clients / %.0f lookups/s = %.1f ms mean wait; %d clients / %.0f queries/s = "
-        "%.1f ms; the server "
-        "serves at most %d at once (workers) and storage one at a time (one lock)\n",
-        clients, static_cast<double>(l.ms.size()) / l.seconds,
-        clients * 1000.0 / (static_cast<double>(l.ms.size()) / l.seconds), clients,
-        static_cast<double>(o.ms.size()) / o.seconds,
-        clients * 1000.0 / (static_cast<double>(o.ms.size()) / o.seconds), threads);
+    if (pace == 0)
+        std::printf(
+            "queueing: %d clients / %.0f lookups/s = %.1f ms mean wait; %d clients / %.0f "
+            "queries/s = "
+            "%.1f ms; the server "
+            "serves at most %d at once (workers) and storage one at a time (one lock)\n",
+            clients, static_cast<double>(l.ms.size()) / l.seconds,
+            clients * 1000.0 / (static_cast<double>(l.ms.size()) / l.seconds), clients,
+            static_cast<double>(o.ms.size()) / o.seconds,
+            clients * 1000.0 / (static_cast<double>(o.ms.size()) / o.seconds), threads);
     std::printf("server peak memory: %ld KiB\n", peakRssKb(pid));
     ::kill(pid, SIGTERM);
     ::waitpid(pid, nullptr, 0);
