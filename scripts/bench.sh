@@ -6,6 +6,8 @@
 #   nghedan-bench-first-sync    a new tablet whose ward holds 100,000 records
 #   nghedan-bench-dashboard     read API and exports over 100,000 petitions, syncs during exports
 #                               (not in the default list: it builds 1,000,000 changes first)
+#   nghedan-bench-public        lookups and Open311 over 100,000 petitions, 200 clients
+#                               (not in the default list either: it writes 100,000 petitions first)
 # Usage: scripts/bench.sh [names...]   (e.g. scripts/bench.sh field-week; default: all)
 #   env: BUILD_DIR (default build); FIELD_WEEK_WORKLOAD=FILE replays another workload.
 set -euo pipefail

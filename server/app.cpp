@@ -11,6 +11,7 @@
 
 #include "demo_data.h"
 #include "http_util.h"
+#include "public_petitions.h"
 #include "users.h"
 
 namespace nghedan::server {
@@ -65,6 +66,16 @@ Status writeFileDurably(const std::string& path, const std::string& content) {
     return {};
 }
 
+/** Sets the public rate limit's member named by a flag or its environment variable. */
+void setPublicLimit(PublicRateLimit& limit, const std::string& name, long long value) {
+    if (name.find("RATE") != std::string::npos || name == "--public-rate")
+        limit.perMinute = static_cast<int>(value);
+    else if (name.find("BURST") != std::string::npos || name == "--public-burst")
+        limit.burst = static_cast<int>(value);
+    else
+        limit.maxAddresses = static_cast<std::size_t>(value);
+}
+
 }  // namespace
 
 std::string serveUsage() {
@@ -92,6 +103,14 @@ std::string serveUsage() {
                       requests of one address served at once; more wait their turn
                       (NGHEDAN_REQUESTS_PER_ADDRESS, default 8)
   --session-days N    token and cookie lifetime in days (NGHEDAN_SESSION_DAYS, default 30)
+  --public-rate N     requests per minute one address may make to the public endpoints
+                      (/tra-cuu, /open311/v2, /feed); 0 = no limit (NGHEDAN_PUBLIC_RATE,
+                      default 120); more get 429 with Retry-After
+  --public-burst N    requests an address may make at once after a quiet spell
+                      (NGHEDAN_PUBLIC_BURST, default 60)
+  --public-addresses N
+                      addresses the public limit tracks at once, the oldest forgotten
+                      beyond it (NGHEDAN_PUBLIC_ADDRESSES, default 10000)
 When ready it prints one line "listening on http://ADDR:PORT" to stdout.
 )";
 }
@@ -123,6 +142,14 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         if (auto v = env(name); !v.empty()) {
             if (!parseInt(v, 1, 100000, n)) return usage(std::string(name) + " must be 1 to 100000");
             *target = static_cast<std::size_t>(n);
+        }
+    const std::pair<const char*, long long> publicLimits[] = {
+        {"NGHEDAN_PUBLIC_RATE", 0}, {"NGHEDAN_PUBLIC_BURST", 1}, {"NGHEDAN_PUBLIC_ADDRESSES", 1}};
+    for (const auto& [name, lo] : publicLimits)
+        if (auto v = env(name); !v.empty()) {
+            if (!parseInt(v, lo, 1000000, n))
+                return usage(std::string(name) + " must be " + std::to_string(lo) + " to 1000000");
+            setPublicLimit(o.settings.publicRate, name, n);
         }
     if (auto v = env("NGHEDAN_SESSION_DAYS"); !v.empty()) {
         if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_SESSION_DAYS must be 1 to 3650");
@@ -168,6 +195,11 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
              : a == "--connections-per-address" ? o.connections.perAddressConnections
                                                 : o.connections.perAddressInFlight) =
                 static_cast<std::size_t>(n);
+        } else if (a == "--public-rate" || a == "--public-burst" || a == "--public-addresses") {
+            const long long lo = a == "--public-rate" ? 0 : 1;
+            if (!value(v) || !parseInt(v, lo, 1000000, n))
+                return usage(a + " needs " + std::to_string(lo) + "..1000000");
+            setPublicLimit(o.settings.publicRate, a, n);
         } else if (a == "--session-days") {
             if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--session-days needs 1..3650");
             o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
@@ -214,6 +246,8 @@ ServerApp::ServerApp(ServerOptions options)
     : m_options(std::move(options)),
       m_clockOverride(std::make_shared<std::atomic<std::int64_t>>(0)) {
     m_ctx.settings = m_options.settings;
+    m_ctx.publicLimiter = std::make_shared<RateLimiter>(m_ctx.settings.publicRate);
+    m_ctx.publicNames = std::make_shared<PublicNames>();
     m_ctx.metrics = std::make_shared<Metrics>();
 }
 
@@ -294,6 +328,9 @@ Result<int> ServerApp::bind() {
     registerHealthRoutes(http, m_ctx);
     registerAuthRoutes(http, m_ctx);
     registerSyncRoutes(http, m_ctx);
+    registerPublicLookupRoutes(http, m_ctx);
+    registerOpen311Routes(http, m_ctx);
+    registerFeedRoutes(http, m_ctx);
 #ifdef NGHEDAN_HAS_DASHBOARD
     registerReadRoutes(http, m_ctx);
     registerDashboardRoutes(http, m_ctx);

@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include "connection_guard.h"
+#include "rate_limit.h"
 #include "store.h"
 
 namespace nghedan::server {
@@ -42,9 +43,15 @@ struct Settings {
      *  The proxy must overwrite both headers (server/deploy/nginx does). */
     bool trustForwardedProto = false;
     std::string proxyAddress = "127.0.0.1";
+    /** Requests per client address on the public endpoints (lookup page, Open311, feed). */
+    PublicRateLimit publicRate;
+    /** Open311 requests per page: the default and the most a client may ask for. */
+    int open311PageSize = 50;
+    int open311MaxPageSize = 200;
 };
 
 struct Metrics;  // http_util.h
+class PublicNames;  // public_petitions.h
 
 /** Shared state. `store` (the data directory's storage: change log, records, accounts) is
  *  used only while holding `mutex`, except a snapshot it made (Store::snapshot). */
@@ -70,6 +77,13 @@ struct Context {
     /** Whether the request came over HTTPS (directly or through a trusted proxy). */
     bool viaHttps(const httplib::Request& req) const;
 
+    /** The public endpoints' per-address buckets (settings.publicRate); never null. */
+    std::shared_ptr<RateLimiter> publicLimiter =
+        std::make_shared<RateLimiter>(PublicRateLimit{});
+    /** Names the public endpoints show, kept between requests; used under `mutex`. Set by
+     *  ServerApp; never null while serving. */
+    std::shared_ptr<PublicNames> publicNames;
+
     struct Auth;
     std::shared_ptr<Auth> auth;  ///< sessions/users state, owned by routes/auth.cpp
 };
@@ -85,5 +99,9 @@ void registerSyncRoutes(httplib::Server& server, Context& ctx);  // routes/sync.
 void registerReadRoutes(httplib::Server& server, Context& ctx);  // routes/read.cpp (dashboard API)
 void registerDashboardRoutes(httplib::Server& server,
                              Context& ctx);  // routes/dashboard.cpp (web files, exports, print)
+// The public side, without login (server/API.md "Public endpoints"):
+void registerPublicLookupRoutes(httplib::Server& server, Context& ctx);  // routes/public_lookup.cpp
+void registerOpen311Routes(httplib::Server& server, Context& ctx);       // routes/open311.cpp
+void registerFeedRoutes(httplib::Server& server, Context& ctx);          // routes/feed.cpp
 
 }  // namespace nghedan::server

@@ -369,6 +369,15 @@ bool readUnsigned(const Json& body, const char* key, std::uint64_t fallback, std
     return true;
 }
 
+std::string requestOrigin(const Context& ctx, const httplib::Request& req) {
+    const std::string host = req.get_header_value("Host");
+    if (host.empty() || host.size() > 255 ||
+        host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789.-:[]") != std::string::npos)
+        return {};
+    return std::string(ctx.viaHttps(req) ? "https" : "http") + "://" + host;
+}
+
 std::string clientAddress(const Context& ctx, const httplib::Request& req) {
     if (ctx.viaProxy(req)) {
         const std::string forwarded = req.get_header_value("X-Real-IP");

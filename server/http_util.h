@@ -94,6 +94,10 @@ void installCommonHandlers(httplib::Server& server, Context& ctx);
  *  proxy its X-Real-IP. */
 std::string clientAddress(const Context& ctx, const httplib::Request& req);
 
+/** "http(s)://host[:port]" of the request, for the absolute links discovery and feeds need;
+ *  empty when the Host header is not a plain host[:port] (links are then relative). */
+std::string requestOrigin(const Context& ctx, const httplib::Request& req);
+
 /** /healthz and /metrics (routes/health.cpp). */
 void registerHealthRoutes(httplib::Server& server, Context& ctx);
 
