@@ -40,6 +40,12 @@ Result<std::string> PublicNames::of(Store& store, const std::string& entity,
     auto record = store.get(entity, id);
     if (!record) return record.error();
     std::string name = *record ? textOf((*record)->values, "name") : std::string();
+    // "Khu phố 5, Phường 4": a neighbourhood's name alone repeats in every ward.
+    if (*record && entity == "unit" && textOf((*record)->values, "level") == "neighbourhood") {
+        auto ward = of(store, "unit", textOf((*record)->values, "parent"));
+        if (!ward) return ward.error();
+        if (!ward->empty()) name += ", " + *ward;
+    }
     if (m_names.size() >= kMaxNames) m_names.clear();
     m_names.emplace(std::move(key), name);
     return name;

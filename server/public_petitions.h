@@ -32,7 +32,8 @@ struct PublicPetition {
 class PublicNames {
 public:
     static constexpr std::size_t kMaxNames = 20'000;
-    /** The unit's or agency's name ("" when it has none or does not exist). */
+    /** The unit's or agency's name ("" when it has none or does not exist); a neighbourhood's
+     *  with its ward's ("Khu phố 5, Phường 4"). */
     Result<std::string> of(Store& store, const std::string& entity, const std::string& id);
 
 private:

@@ -330,7 +330,7 @@ TEST_CASE("the lookup page shows a public petition's public view with dates in V
     CHECK(h.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(h.find("05/03/2026") != std::string::npos);
     CHECK(h.find("31/12/2099") != std::string::npos);
-    CHECK(h.find("Khu phố 5") != std::string::npos);
+    CHECK(h.find("Khu phố 5, Phường 4") != std::string::npos);  // the ward names the place
     CHECK(h.find("Công an quận 3") != std::string::npos);
     CHECK(h.find("Đã lắp biển cấm dừng") != std::string::npos);
     CHECK(h.find("Đã mời Sở GTVT") != std::string::npos);
@@ -422,7 +422,7 @@ TEST_CASE("Open311 requests carry GeoReport v2 fields in JSON and XML", "[public
     CHECK(ro["service_request_id"] == o.code);
     CHECK(ro["status"] == "open");
     CHECK(ro["status_notes"].is_null());
-    CHECK(ro["address"] == "Khu phố 5");
+    CHECK(ro["address"] == "Khu phố 5, Phường 4");
 
     const Reply x = get(b, "/open311/v2/requests.xml");
     REQUIRE(x.status == 200);

@@ -155,6 +155,35 @@ describe('residents hear back', () => {
     assertNoMarkers(dom, 'the notice page');
   });
 
+  test('a resident looks a code up on a phone: no sign-in, no cookie, nothing personal, fits 360 px', async () => {
+    const code = (await getJson(q3.page, base, '/petitions/' + publicId)).body.petition.receipt_code;
+    const phone = await openBrowser({ width: 360, height: 740 });
+    try {
+      const { page } = phone;
+      await page.goto(base + '/tra-cuu');
+      // Typed as people type it: lower case, spaces instead of dashes.
+      await page.fill('#ma', code.toLowerCase().replace(/-/g, ' '));
+      await page.click('button[type=submit]');
+      await page.waitForSelector('section h2');
+      const text = await page.textContent('main');
+      for (const phrase of [kTitle, code, 'Trật tự đô thị, giao thông', 'Khu phố 5, Phường 4', 'Đã giải quyết',
+        'Đã thay 4 bóng đèn LED và sửa tủ điện.', 'Điện lực đã kiểm tra lại.'])
+        assert.ok(text.includes(phrase), `the lookup shows "${phrase}"`);
+      assertNoMarkers(text, 'the lookup page');
+      assert.ok(!text.includes('Đèn lại tắt'), 'the residents\' verdict note is not public');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling at 360 px');
+      assert.deepEqual(await phone.context.cookies(), [], 'no cookie');
+      // A petition that is not public reads like a code that does not exist.
+      const hiddenCode = (await getJson(q3.page, base, '/petitions/' + hiddenId)).body.petition.receipt_code;
+      const hiddenReply = await fetch(`${base}/tra-cuu?ma=${hiddenCode}`);
+      const unknownReply = await fetch(`${base}/tra-cuu?ma=KN-2222-2222-2222`);
+      assert.equal(hiddenReply.status, unknownReply.status);
+      assert.equal((await hiddenReply.text()).replaceAll(hiddenCode, 'X'), (await unknownReply.text()).replaceAll('KN-2222-2222-2222', 'X'));
+    } finally {
+      await phone.close();
+    }
+  });
+
   test('a supervisor makes a petition public from the handling form; it enters the history', async () => {
     const { page } = q3;
     await page.goto(base + '/#/petitions/' + hiddenId);

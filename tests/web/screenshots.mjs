@@ -59,6 +59,13 @@ try {
     await page.goto(`${base}/receipt.html?id=${chip.id}`);
     await page.waitForSelector('#receipt[data-ready="1"]');
     await shot('receipt-slip');
+    if (!suffix) {  // the public lookup as a resident sees it on a phone
+      const phone = await openBrowser({ width: 360, height: 740 });
+      await phone.page.goto(`${base}/tra-cuu?ma=${chip.receipt_code}`);
+      await phone.page.waitForSelector('section h2');
+      await phone.page.screenshot({ path: path.join(outDir, 'public-lookup-phone.png'), fullPage: true });
+      await phone.close();
+    }
     await page.goto(base + '/print.html?id=' + meeting.id);
     await page.waitForSelector('#minutes[data-ready="1"]');
     await shot('minutes');
