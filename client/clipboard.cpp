@@ -5,8 +5,12 @@
 
 namespace nghedan::client {
 
-void Clipboard::copy(const QString& text) const { QGuiApplication::clipboard()->setText(text); }
+void Clipboard::copy(const QString& text) const {
+    QGuiApplication::clipboard()->setText(text);
+}
 
-QString Clipboard::text() const { return QGuiApplication::clipboard()->text(); }
+QString Clipboard::text() const {
+    return QGuiApplication::clipboard()->text();
+}
 
 }  // namespace nghedan::client

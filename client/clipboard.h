@@ -1,9 +1,9 @@
 #pragma once
 // The system clipboard for QML: a receipt code or a results notice copied to paste elsewhere.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 namespace nghedan::client {
 

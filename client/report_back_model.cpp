@@ -38,7 +38,8 @@ std::vector<Json> allRows(ReplicaService* service, ListQuery q) {
 ReportBackModel::ReportBackModel(QObject* parent)
     : QAbstractListModel(parent), m_service(ReplicaService::instance()) {
     connect(m_service, &ReplicaService::recordsChanged, this, [this](const QString& e) {
-        if (e.isEmpty() || e == u"petition" || e == u"report_back" || e == u"meeting" || e == u"agency")
+        if (e.isEmpty() || e == u"petition" || e == u"report_back" || e == u"meeting" ||
+            e == u"agency")
             reload();
     });
 }
@@ -50,7 +51,9 @@ void ReportBackModel::setMeetingId(const QString& id) {
     reload();
 }
 
-bool ReportBackModel::canRecord() const { return m_service->mayCreate(QStringLiteral("report_back")); }
+bool ReportBackModel::canRecord() const {
+    return m_service->mayCreate(QStringLiteral("report_back"));
+}
 
 void ReportBackModel::setError(const QString& message) {
     if (message == m_lastError) return;
@@ -74,7 +77,8 @@ void ReportBackModel::reload() {
         meetings.entity = "meeting";
         meetings.unitRoot = unit;
         std::map<std::string, std::int64_t> heldAtOf;
-        for (const Json& m : allRows(m_service, meetings)) heldAtOf[jsonString(m, "id")] = numberOf(m, "held_at");
+        for (const Json& m : allRows(m_service, meetings))
+            heldAtOf[jsonString(m, "id")] = numberOf(m, "held_at");
 
         // The verdicts: the latest "satisfied" given at another meeting (which decides whether a
         // petition is still due), and the latest verdict given at this one (shown in its row).
@@ -104,28 +108,33 @@ void ReportBackModel::reload() {
             const std::string id = jsonString(p, "id");
             const std::string raisedAt = jsonString(p, "meeting");
             const auto held = heldAtOf.find(raisedAt);
-            const bool earlier = !raisedAt.empty() && raisedAt != meetingId && held != heldAtOf.end() &&
-                                 held->second < heldAt;
+            const bool earlier = !raisedAt.empty() && raisedAt != meetingId &&
+                                 held != heldAtOf.end() && held->second < heldAt;
             const auto verdict = here.find(id);
             const auto satisfied = lastSatisfied.find(id);
-            const bool due = earlier && dueForReportBack(p, satisfied == lastSatisfied.end()
-                                                                ? std::nullopt
-                                                                : std::optional<std::int64_t>(satisfied->second));
+            const bool due =
+                earlier &&
+                dueForReportBack(p, satisfied == lastSatisfied.end()
+                                        ? std::nullopt
+                                        : std::optional<std::int64_t>(satisfied->second));
             if (!due && verdict == here.end()) continue;
             Row row;
             row.petitionId = toQString(id);
             row.receiptCode = toQString(jsonString(p, "receipt_code"));
             row.title = toQString(jsonString(p, "title"));
             row.status = toQString(jsonString(p, "status"));
-            row.statusLabel = Catalog::enumLabel(QStringLiteral("petition"), QStringLiteral("status"), row.status);
+            row.statusLabel = Catalog::enumLabel(QStringLiteral("petition"),
+                                                 QStringLiteral("status"), row.status);
             row.agencyName = m_service->agencyName(toQString(jsonString(p, "lead_agency")));
             row.dueDate = formatDate(jsonString(p, "due_date"));
             row.resolution = toQString(jsonString(p, "resolution"));
             if (held != heldAtOf.end())
-                row.raisedText = tr("Nêu tại buổi họp ngày %1").arg(formatDateTime(held->second).left(10));
+                row.raisedText =
+                    tr("Nêu tại buổi họp ngày %1").arg(formatDateTime(held->second).left(10));
             if (verdict != here.end()) {
                 row.verdict = toQString(jsonString(verdict->second, "verdict"));
-                row.verdictLabel = Catalog::enumLabel(QStringLiteral("report_back"), QStringLiteral("verdict"), row.verdict);
+                row.verdictLabel = Catalog::enumLabel(QStringLiteral("report_back"),
+                                                      QStringLiteral("verdict"), row.verdict);
                 row.note = toQString(jsonString(verdict->second, "note"));
             }
             rows.push_back(std::move(row));
@@ -143,7 +152,8 @@ int ReportBackModel::rowOf(const QString& petitionId) const {
     return -1;
 }
 
-bool ReportBackModel::record(const QString& petitionId, const QString& verdict, const QString& note) {
+bool ReportBackModel::record(const QString& petitionId, const QString& verdict,
+                             const QString& note) {
     if (!canRecord()) {
         setError(tr("Chỉ cán bộ ghi ý kiến của người dân khi báo cáo lại."));
         return false;
@@ -173,7 +183,8 @@ bool ReportBackModel::record(const QString& petitionId, const QString& verdict, 
         PetitionController petition;
         petition.setRecordId(petitionId);
         if (!petition.setStatus(toQString(step->to), toQString(step->reason))) {
-            setError(tr("Đã ghi ý kiến nhưng chưa mở lại được kiến nghị: %1").arg(petition.lastError()));
+            setError(
+                tr("Đã ghi ý kiến nhưng chưa mở lại được kiến nghị: %1").arg(petition.lastError()));
             return false;
         }
     }
@@ -186,30 +197,49 @@ QVariant ReportBackModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() < 0 || index.row() >= count()) return {};
     const Row& r = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case PetitionIdRole: return r.petitionId;
-    case ReceiptCodeRole: return r.receiptCode;
-    case Qt::DisplayRole:
-    case TitleRole: return r.title;
-    case StatusRole: return r.status;
-    case StatusLabelRole: return r.statusLabel;
-    case AgencyNameRole: return r.agencyName;
-    case DueDateRole: return r.dueDate;
-    case ResolutionRole: return r.resolution;
-    case RaisedTextRole: return r.raisedText;
-    case VerdictRole: return r.verdict;
-    case VerdictLabelRole: return r.verdictLabel;
-    case NoteRole: return r.note;
-    default: return {};
+        case PetitionIdRole:
+            return r.petitionId;
+        case ReceiptCodeRole:
+            return r.receiptCode;
+        case Qt::DisplayRole:
+        case TitleRole:
+            return r.title;
+        case StatusRole:
+            return r.status;
+        case StatusLabelRole:
+            return r.statusLabel;
+        case AgencyNameRole:
+            return r.agencyName;
+        case DueDateRole:
+            return r.dueDate;
+        case ResolutionRole:
+            return r.resolution;
+        case RaisedTextRole:
+            return r.raisedText;
+        case VerdictRole:
+            return r.verdict;
+        case VerdictLabelRole:
+            return r.verdictLabel;
+        case NoteRole:
+            return r.note;
+        default:
+            return {};
     }
 }
 
 QHash<int, QByteArray> ReportBackModel::roleNames() const {
-    return {{PetitionIdRole, "petitionId"},   {ReceiptCodeRole, "receiptCode"},
-            {TitleRole, "title"},             {StatusRole, "status"},
-            {StatusLabelRole, "statusLabel"}, {AgencyNameRole, "agencyName"},
-            {DueDateRole, "dueDate"},         {ResolutionRole, "resolution"},
-            {RaisedTextRole, "raisedText"},   {VerdictRole, "verdict"},
-            {VerdictLabelRole, "verdictLabel"}, {NoteRole, "note"}};
+    return {{PetitionIdRole, "petitionId"},
+            {ReceiptCodeRole, "receiptCode"},
+            {TitleRole, "title"},
+            {StatusRole, "status"},
+            {StatusLabelRole, "statusLabel"},
+            {AgencyNameRole, "agencyName"},
+            {DueDateRole, "dueDate"},
+            {ResolutionRole, "resolution"},
+            {RaisedTextRole, "raisedText"},
+            {VerdictRole, "verdict"},
+            {VerdictLabelRole, "verdictLabel"},
+            {NoteRole, "note"}};
 }
 
 }  // namespace nghedan::client

@@ -2,8 +2,8 @@
 // The first part of a neighbourhood meeting, "Báo cáo lại kết quả kiến nghị kỳ trước": what
 // became of the petitions raised at earlier visits, read out to the residents, and their verdict.
 
-#include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
+#include <QAbstractListModel>
 #include <vector>
 
 namespace nghedan::client {
@@ -14,7 +14,8 @@ class ReplicaService;
  *  `meetingId`'s neighbourhood that the shared workflow says are due for report back
  *  (dueForReportBack, given the latest "satisfied" verdict of another meeting), and every
  *  petition whose verdict was recorded at this meeting (with that verdict), oldest first.
- *  record() is the one place a verdict is written. Refreshes when records change. UI thread only. */
+ *  record() is the one place a verdict is written. Refreshes when records change. UI thread only.
+ */
 class ReportBackModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -58,7 +59,8 @@ public:
      *  shared reportBackStep asks for it ("unsatisfied" with an answered petition), the status
      *  step that reopens the petition, through PetitionController like the status buttons.
      *  False and lastError (Vietnamese) when nothing or not everything was written. */
-    Q_INVOKABLE bool record(const QString& petitionId, const QString& verdict, const QString& note = {});
+    Q_INVOKABLE bool record(const QString& petitionId, const QString& verdict,
+                            const QString& note = {});
     /** The row of a petition, -1 when it is not listed. */
     Q_INVOKABLE int rowOf(const QString& petitionId) const;
     Q_INVOKABLE void clearError() { setError({}); }

@@ -14,7 +14,8 @@ constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 }  // namespace
 
-ResultsNotice::ResultsNotice(QObject* parent) : QObject(parent), m_service(ReplicaService::instance()) {
+ResultsNotice::ResultsNotice(QObject* parent)
+    : QObject(parent), m_service(ReplicaService::instance()) {
     connect(m_service, &ReplicaService::recordsChanged, this, [this](const QString& e) {
         if (e.isEmpty() || e == u"petition" || e == u"agency" || e == u"unit") rebuild();
     });
@@ -67,7 +68,8 @@ void ResultsNotice::defaultPeriod() {
     q.limit = 1;
     auto before = m_service->with([&](Replica& r) { return r.list(q); });
     if (before && !before->rows.empty())
-        if (const auto it = before->rows.front().find("held_at"); it != before->rows.front().end() && it->is_number())
+        if (const auto it = before->rows.front().find("held_at");
+            it != before->rows.front().end() && it->is_number())
             m_from = formatDateTime(it->get<qint64>()).left(10);
 }
 
@@ -95,13 +97,16 @@ void ResultsNotice::rebuild() {
         std::vector<NoticeItem> items;
         if (auto page = m_service->with([&](Replica& r) { return r.list(q); }))
             for (const Json& row : page->rows)
-                items.push_back({publicPetitionView(row), toStd(m_service->unitName(toQString(jsonString(row, "unit")))),
-                                 toStd(m_service->agencyName(toQString(jsonString(row, "lead_agency"))))});
+                items.push_back(
+                    {publicPetitionView(row),
+                     toStd(m_service->unitName(toQString(jsonString(row, "unit")))),
+                     toStd(m_service->agencyName(toQString(jsonString(row, "lead_agency"))))});
         m_count = static_cast<int>(items.size());
         QString server = AppSettings::instance() ? AppSettings::instance()->serverUrl() : QString();
         while (server.endsWith(QLatin1Char('/'))) server.chop(1);
-        m_text = toQString(resultsNoticeText(toStd(m_service->unitPath(m_unit)), vietnamDate(*from), vietnamDate(*to),
-                                             items, server.isEmpty() ? std::string() : toStd(server + "/tra-cuu")));
+        m_text = toQString(resultsNoticeText(
+            toStd(m_service->unitPath(m_unit)), vietnamDate(*from), vietnamDate(*to), items,
+            server.isEmpty() ? std::string() : toStd(server + "/tra-cuu")));
     }
     emit changed();
 }

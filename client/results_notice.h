@@ -2,9 +2,9 @@
 // The results notice of a neighbourhood ("Thông báo kết quả giải quyết kiến nghị") made on the
 // tablet, offline, to paste into the neighbourhood's chat group.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 namespace nghedan::client {
 

@@ -29,8 +29,10 @@ using namespace nghedan::client;
 namespace {
 
 QString inHours(int hours) {
-    return QDateTime::currentDateTime().addSecs(hours * 3600).toTimeZone(vietnamTimeZone()).toString(
-        QStringLiteral("dd/MM/yyyy HH:mm"));
+    return QDateTime::currentDateTime()
+        .addSecs(hours * 3600)
+        .toTimeZone(vietnamTimeZone())
+        .toString(QStringLiteral("dd/MM/yyyy HH:mm"));
 }
 
 }  // namespace
@@ -67,7 +69,8 @@ void ReportBackTest::init() {
     m_services = AppServices::start(m_dir->path(), {}, &error);
     QVERIFY2(m_services, qPrintable(error));
     std::string seedError;
-    QVERIFY2(m_services->replica()->with([&](Replica& r) { return demo::seedDemo(r, "can.bo.lan", m_ids, &seedError); }),
+    QVERIFY2(m_services->replica()->with(
+                 [&](Replica& r) { return demo::seedDemo(r, "can.bo.lan", m_ids, &seedError); }),
              seedError.c_str());
     m_services->session()->signInOffline("can.bo.lan", "Nguyễn Thị Lan", toQString(m_ids.ward));
     m_services->replica()->announce({});
@@ -80,7 +83,8 @@ void ReportBackTest::cleanup() {
 
 QString ReportBackTest::answeredPetition(const QString& title, const QString& resolution) {
     PetitionController petition;
-    if (!petition.createAtMeeting(toQString(m_ids.pastMeeting), "environment_sanitation", title)) return {};
+    if (!petition.createAtMeeting(toQString(m_ids.pastMeeting), "environment_sanitation", title))
+        return {};
     petition.setField("resolution", resolution);
     for (const char* status : {"assigned", "in_progress", "resolved"})
         if (!petition.setStatus(status)) return {};
@@ -89,7 +93,8 @@ QString ReportBackTest::answeredPetition(const QString& title, const QString& re
 
 QString ReportBackTest::newMeeting(const QString& heldAt) {
     MeetingController meeting;
-    return meeting.create(toQString(m_ids.otherNeighbourhood), heldAt, {}) ? meeting.recordId() : QString();
+    return meeting.create(toQString(m_ids.otherNeighbourhood), heldAt, {}) ? meeting.recordId()
+                                                                           : QString();
 }
 
 QJsonValue ReportBackTest::field(const char* entity, const QString& id, const char* name) {
@@ -107,10 +112,13 @@ QJsonValue ReportBackTest::field(const char* entity, const QString& id, const ch
 void ReportBackTest::aCapturedPetitionHasItsReceiptCodeOfflineAndTheCodeFindsIt() {
     PetitionController petition;
     QVERIFY(petition.receiptCode().isEmpty());
-    QVERIFY(petition.createAtMeeting(toQString(m_ids.weekMeeting), "other", "Cây xanh đổ chắn lối đi"));
+    QVERIFY(
+        petition.createAtMeeting(toQString(m_ids.weekMeeting), "other", "Cây xanh đổ chắn lối đi"));
     const QString code = petition.receiptCode();
     QCOMPARE(code, toQString(receiptCode(toStd(petition.recordId()))));
-    QVERIFY2(QRegularExpression(QStringLiteral("^KN-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$")).match(code).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral("^KN-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$"))
+                 .match(code)
+                 .hasMatch(),
              qPrintable(code));
     // Nothing asked a server (there is none): the code is there as soon as the petition is.
     QCOMPARE(m_services->replica()->with([](Replica& r) { return r.unsentCount(); }) > 0, true);
@@ -127,7 +135,8 @@ void ReportBackTest::theNextMeetingListsWhatIsDueFromEarlierMeetingsWithWhatToRe
     QVERIFY(!answered.isEmpty());
     // Not raised at a meeting: not reported back at one.
     PetitionController walkIn;
-    QVERIFY(walkIn.create(toQString(m_ids.otherNeighbourhood), "other", "Kiến nghị gửi trực tiếp tại phường"));
+    QVERIFY(walkIn.create(toQString(m_ids.otherNeighbourhood), "other",
+                          "Kiến nghị gửi trực tiếp tại phường"));
     const QString meeting = newMeeting(inHours(0));
     QVERIFY(!meeting.isEmpty());
     // Raised at this meeting: not reported back at it.
@@ -145,16 +154,21 @@ void ReportBackTest::theNextMeetingListsWhatIsDueFromEarlierMeetingsWithWhatToRe
     QCOMPARE(model.rowOf(walkIn.recordId()), -1);
     QCOMPARE(model.rowOf(today.recordId()), -1);
     const QModelIndex row = model.index(model.rowOf(answered));
-    QCOMPARE(row.data(ReportBackModel::ReceiptCodeRole).toString(), toQString(receiptCode(toStd(answered))));
+    QCOMPARE(row.data(ReportBackModel::ReceiptCodeRole).toString(),
+             toQString(receiptCode(toStd(answered))));
     QCOMPARE(row.data(ReportBackModel::StatusRole).toString(), QStringLiteral("resolved"));
-    QCOMPARE(row.data(ReportBackModel::StatusLabelRole).toString(), QStringLiteral("Đã giải quyết"));
+    QCOMPARE(row.data(ReportBackModel::StatusLabelRole).toString(),
+             QStringLiteral("Đã giải quyết"));
     QCOMPARE(row.data(ReportBackModel::ResolutionRole).toString(),
              QStringLiteral("Đã nạo vét 120 m cống, nước thoát bình thường."));
     QVERIFY(row.data(ReportBackModel::VerdictRole).toString().isEmpty());
-    QVERIFY2(row.data(ReportBackModel::RaisedTextRole).toString().startsWith(QStringLiteral("Nêu tại buổi họp ngày ")),
+    QVERIFY2(row.data(ReportBackModel::RaisedTextRole)
+                 .toString()
+                 .startsWith(QStringLiteral("Nêu tại buổi họp ngày ")),
              qPrintable(row.data(ReportBackModel::RaisedTextRole).toString()));
     const QModelIndex health = model.index(model.rowOf(toQString(m_ids.healthPetition)));
-    QCOMPARE(health.data(ReportBackModel::AgencyNameRole).toString(), QStringLiteral("Trung tâm Y tế Quận 12"));
+    QCOMPARE(health.data(ReportBackModel::AgencyNameRole).toString(),
+             QStringLiteral("Trung tâm Y tế Quận 12"));
     QVERIFY(!health.data(ReportBackModel::DueDateRole).toString().isEmpty());
 
     // The earlier meeting itself had no meeting before it; another neighbourhood's has none.
@@ -165,8 +179,8 @@ void ReportBackTest::theNextMeetingListsWhatIsDueFromEarlierMeetingsWithWhatToRe
 }
 
 void ReportBackTest::unsatisfiedResidentsReopenAnAnsweredPetitionWithTheirWords() {
-    const QString answered = answeredPetition("Xe khách dừng đón khách trước nhà văn hóa",
-                                              "Đã cắm biển cấm dừng đỗ.");
+    const QString answered =
+        answeredPetition("Xe khách dừng đón khách trước nhà văn hóa", "Đã cắm biển cấm dừng đỗ.");
     QVERIFY(!answered.isEmpty());
     QVERIFY(field("petition", answered, "resolved_at").isDouble());
     const QString meeting = newMeeting(inHours(0));
@@ -174,11 +188,13 @@ void ReportBackTest::unsatisfiedResidentsReopenAnAnsweredPetitionWithTheirWords(
     model.setMeetingId(meeting);
     QVERIFY(model.rowOf(answered) >= 0);
 
-    QVERIFY2(model.record(answered, "unsatisfied", "  Buổi tối xe vẫn dừng đón khách  "), qPrintable(model.lastError()));
+    QVERIFY2(model.record(answered, "unsatisfied", "  Buổi tối xe vẫn dừng đón khách  "),
+             qPrintable(model.lastError()));
     // The petition is open again, the residents' words its reason, no longer resolved.
     QCOMPARE(field("petition", answered, "status").toString(), QStringLiteral("in_progress"));
-    QCOMPARE(field("petition", answered, "status_reason").toString(),
-             QStringLiteral("Người dân chưa hài lòng khi báo cáo lại: Buổi tối xe vẫn dừng đón khách"));
+    QCOMPARE(
+        field("petition", answered, "status_reason").toString(),
+        QStringLiteral("Người dân chưa hài lòng khi báo cáo lại: Buổi tối xe vẫn dừng đón khách"));
     QVERIFY(field("petition", answered, "resolved_at").isNull());
     // The verdict is a record of its own, linked to the meeting and the petition.
     ListQuery q;
@@ -195,12 +211,16 @@ void ReportBackTest::unsatisfiedResidentsReopenAnAnsweredPetitionWithTheirWords(
     // The row stays at this meeting, showing the verdict; it is not recorded twice.
     const int row = model.rowOf(answered);
     QVERIFY(row >= 0);
-    QCOMPARE(model.index(row).data(ReportBackModel::VerdictRole).toString(), QStringLiteral("unsatisfied"));
-    QCOMPARE(model.index(row).data(ReportBackModel::StatusRole).toString(), QStringLiteral("in_progress"));
-    QCOMPARE(model.index(row).data(ReportBackModel::NoteRole).toString(), QStringLiteral("Buổi tối xe vẫn dừng đón khách"));
+    QCOMPARE(model.index(row).data(ReportBackModel::VerdictRole).toString(),
+             QStringLiteral("unsatisfied"));
+    QCOMPARE(model.index(row).data(ReportBackModel::StatusRole).toString(),
+             QStringLiteral("in_progress"));
+    QCOMPARE(model.index(row).data(ReportBackModel::NoteRole).toString(),
+             QStringLiteral("Buổi tối xe vẫn dừng đón khách"));
     QVERIFY(!model.record(answered, "satisfied"));
     QVERIFY(!model.lastError().isEmpty());
-    QCOMPARE(m_services->replica()->with([&](Replica& r) { return r.list(q); })->total, std::int64_t{1});
+    QCOMPARE(m_services->replica()->with([&](Replica& r) { return r.list(q); })->total,
+             std::int64_t{1});
 
     // "Unsatisfied" with a petition still being worked on records the verdict and moves nothing.
     const QString health = toQString(m_ids.healthPetition);
@@ -246,12 +266,15 @@ void ReportBackTest::aSupervisorSeesTheVerdictsButDoesNotRecordThem() {
     official.setMeetingId(meeting);
     QVERIFY(official.record(toQString(m_ids.healthPetition), "satisfied"));
 
-    m_services->session()->signInOffline("giam.sat", "Đỗ Minh Tâm", toQString(m_ids.district), "supervisor");
+    m_services->session()->signInOffline("giam.sat", "Đỗ Minh Tâm", toQString(m_ids.district),
+                                         "supervisor");
     ReportBackModel model;
     model.setMeetingId(meeting);
     QVERIFY(!model.canRecord());
     QVERIFY(model.rowOf(answered) >= 0);
-    QCOMPARE(model.index(model.rowOf(toQString(m_ids.healthPetition))).data(ReportBackModel::VerdictRole).toString(),
+    QCOMPARE(model.index(model.rowOf(toQString(m_ids.healthPetition)))
+                 .data(ReportBackModel::VerdictRole)
+                 .toString(),
              QStringLiteral("satisfied"));
     const auto before = m_services->replica()->with([](Replica& r) { return r.unsentCount(); });
     QVERIFY(!model.record(answered, "unsatisfied", "Không đồng ý"));
@@ -276,14 +299,16 @@ void ReportBackTest::theResultsNoticeHoldsThePublicPetitionsOfThePeriodWithoutTh
     notice.setUnitId(toQString(m_ids.otherNeighbourhood));
     QCOMPARE(notice.count(), 1);
     const QString text = notice.text();
-    QVERIFY2(text.startsWith(QStringLiteral("THÔNG BÁO KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ\nKhu phố 1")), qPrintable(text));
+    QVERIFY2(text.startsWith(QStringLiteral("THÔNG BÁO KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ\nKhu phố 1")),
+             qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("Cống thoát nước đường Thới An 16 bị nghẹt")));
     QVERIFY(text.contains(petition.receiptCode()));
     QVERIFY(text.contains(QStringLiteral("Cơ quan chủ trì: Trung tâm Y tế Quận 12")));
     QVERIFY(text.contains(QStringLiteral("Ghi chú: Phường sẽ kiểm tra lại sau mùa mưa.")));
     QVERIFY(!text.contains(QStringLiteral("Huỳnh Văn Lộc")));
     QVERIFY(!text.contains(QStringLiteral("Xe khách dừng đón trả khách")));
-    QVERIFY2(text.contains(AppSettings::instance()->serverUrl() + QStringLiteral("/tra-cuu")), qPrintable(text));
+    QVERIFY2(text.contains(AppSettings::instance()->serverUrl() + QStringLiteral("/tra-cuu")),
+             qPrintable(text));
     // The ward holds it too; another neighbourhood does not.
     notice.setUnitId(toQString(m_ids.ward));
     QCOMPARE(notice.count(), 1);
@@ -303,8 +328,10 @@ void ReportBackTest::theResultsNoticeHoldsThePublicPetitionsOfThePeriodWithoutTh
     ResultsNotice fromMeeting;
     fromMeeting.setMeetingId(meeting);
     fromMeeting.setUnitId(toQString(m_ids.otherNeighbourhood));
-    auto past = m_services->replica()->with([&](Replica& r) { return r.get("meeting", m_ids.pastMeeting); });
-    QCOMPARE(fromMeeting.fromDate(), formatDateTime(past.value()->values["held_at"].get<qint64>()).left(10));
+    auto past = m_services->replica()->with(
+        [&](Replica& r) { return r.get("meeting", m_ids.pastMeeting); });
+    QCOMPARE(fromMeeting.fromDate(),
+             formatDateTime(past.value()->values["held_at"].get<qint64>()).left(10));
     QCOMPARE(fromMeeting.count(), 1);
 }
 
