@@ -140,6 +140,17 @@ void ReportBackModel::reload() {
             rows.push_back(std::move(row));
         }
     }
+    // The same petitions in the same order: the delegates stay and take the new values (a
+    // reset would rebuild every delegate of the page's layout on each write).
+    bool samePetitions = rows.size() == m_rows.size();
+    for (std::size_t i = 0; samePetitions && i < rows.size(); ++i)
+        samePetitions = rows[i].petitionId == m_rows[i].petitionId;
+    if (samePetitions) {
+        if (rows == m_rows) return;
+        m_rows = std::move(rows);
+        emit dataChanged(index(0), index(count() - 1));
+        return;
+    }
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();

@@ -76,6 +76,7 @@ private:
     struct Row {
         QString petitionId, receiptCode, title, status, statusLabel, agencyName, dueDate,
             resolution, raisedText, verdict, verdictLabel, note;
+        bool operator==(const Row&) const = default;
     };
     void reload();
     void setError(const QString& message);
