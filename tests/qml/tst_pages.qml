@@ -550,4 +550,33 @@ TestCase {
         tc.tap("copyNotice")
         compare(Clipboard.text(), notice.text)
     }
+
+    // Records written elsewhere (another meeting, a verdict) while a meeting page shows its
+    // receipt code, then the tablet turned: the page lays itself out again.
+    function test_9f_writesElsewhereWhileAMeetingIsOpenAndTheTabletTurns() {
+        tc.tap("openWeekMeeting")
+        tryVerify(() => tc.currentPage().objectName === "meetingPage")
+        const page = tc.currentPage()
+        tc.tap("capturePetitionButton")
+        tc.tap("category_other")
+        tc.tap("savePetitionButton")
+        tryVerify(() => tc.item("captureReceiptCode").visible)
+        const hood = tc.hoodId("Khu phố 2")
+        const earlier = createTemporaryQmlObject("import NgheDan; MeetingController {}", tc)
+        verify(earlier.create(hood, tc.dateTimeInDays(-3), ""), earlier.lastError)
+        const answered = tc.answeredPetition(earlier.recordId, "Nuoc ngap hem 3 khi mua", "Da nang cap cong")
+        const next = createTemporaryQmlObject("import NgheDan; MeetingController {}", tc)
+        verify(next.create(hood, tc.dateTimeInDays(0), ""), next.lastError)
+        const verdicts = createTemporaryQmlObject("import NgheDan; ReportBackModel {}", tc)
+        verdicts.meetingId = next.recordId
+        verify(verdicts.record(answered.recordId, "satisfied", ""), verdicts.lastError)
+        for (const [w, h] of [[800, 1280], [1280, 800]]) {
+            tc.app.width = w
+            tc.app.height = h
+            wait(300)
+            waitForRendering(tc.app.contentItem)
+        }
+        verify(tc.currentPage() === page)
+        verify(tc.item("captureReceiptCode").visible)
+    }
 }
