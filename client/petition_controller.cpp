@@ -5,6 +5,7 @@
 
 #include "catalog.h"
 #include "nghedan/calendar.h"
+#include "nghedan/public_view.h"
 #include "nghedan/replica.h"
 #include "nghedan/workflow.h"
 #include "replica_service.h"
@@ -113,6 +114,13 @@ bool PetitionController::create(const QString& unitId, const QString& category, 
 QVariantList PetitionController::nextStatuses() const {
     Catalog catalog;
     return catalog.nextPetitionStatuses(toQString(rawString("status")));
+}
+
+QString PetitionController::receiptCode() const {
+    const std::string stored = rawString("receipt_code");
+    // A refused new petition is not in the replica: its code comes from its id all the same.
+    if (!stored.empty() || m_id.isEmpty()) return toQString(stored);
+    return toQString(nghedan::receiptCode(toStd(m_id)));
 }
 
 bool PetitionController::open() const { return isOpenPetitionStatus(rawString("status")); }

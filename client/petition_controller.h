@@ -18,6 +18,9 @@ class PetitionController : public RecordController {
     /** [{value, label}] of the levels this petition may be escalated to (shared
      *  escalationTargets over its unit's tree: district and city, or only city since 2025). */
     Q_PROPERTY(QVariantList escalationLevels READ escalationLevels NOTIFY valuesChanged)
+    /** The receipt code told to the petitioner ("KN-7QH3-M2XA-9FPD", shared receiptCode of the
+     *  record id: the same on every replica, known offline); empty before the petition exists. */
+    Q_PROPERTY(QString receiptCode READ receiptCode NOTIFY valuesChanged)
 
 public:
     explicit PetitionController(QObject* parent = nullptr);
@@ -50,6 +53,7 @@ public:
     bool overdue() const;
     bool open() const;
     QVariantList escalationLevels() const;
+    QString receiptCode() const;
 
 private:
     /** One workflow step through petitionStepFields, with its progress note. */

@@ -93,10 +93,6 @@ bool RecordListModel::load(int offset, int limit, std::vector<Json>& rows) {
     m_lastError.clear();
     m_total = page->total;
     rows = std::move(page->rows);
-    if (!m_excludeMeetingId.isEmpty()) {
-        const std::string exclude = toStd(m_excludeMeetingId);
-        std::erase_if(rows, [&](const Json& row) { return str(row, "meeting") == exclude; });
-    }
     return true;
 }
 
@@ -125,8 +121,7 @@ void RecordListModel::refresh() {
 }
 
 bool RecordListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_resetting && static_cast<qint64>(m_rows.size()) < m_total &&
-           m_excludeMeetingId.isEmpty();
+    return !parent.isValid() && !m_resetting && static_cast<qint64>(m_rows.size()) < m_total;
 }
 
 void RecordListModel::fetchMore(const QModelIndex& parent) {

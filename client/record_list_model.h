@@ -33,7 +33,6 @@ class RecordListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_PROPERTY(QString meetingId READ meetingId WRITE setMeetingId NOTIFY filterChanged)
     Q_PROPERTY(QString petitionId READ petitionId WRITE setPetitionId NOTIFY filterChanged)
     Q_PROPERTY(QString parentId READ parentId WRITE setParentId NOTIFY filterChanged)
-    Q_PROPERTY(QString excludeMeetingId READ excludeMeetingId WRITE setExcludeMeetingId NOTIFY filterChanged)
     Q_PROPERTY(QString sortField READ sortField WRITE setSortField NOTIFY filterChanged)
     Q_PROPERTY(bool descending READ descending WRITE setDescending NOTIFY filterChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY filterChanged)
@@ -104,8 +103,6 @@ public:
     void setPetitionId(const QString& v) { setFilter(m_petitionId, v); }
     QString parentId() const { return m_parentId; }
     void setParentId(const QString& v) { setFilter(m_parentId, v); }
-    QString excludeMeetingId() const { return m_excludeMeetingId; }
-    void setExcludeMeetingId(const QString& v) { setFilter(m_excludeMeetingId, v); }
     QString sortField() const { return m_sortField; }
     void setSortField(const QString& v) { setFilter(m_sortField, v); }
     bool descending() const { return m_descending; }
@@ -139,7 +136,7 @@ private:
     bool m_resetting = false;
     QString m_entity = QStringLiteral("petition");
     QString m_search, m_status, m_category, m_unitId, m_agencyId, m_meetingId, m_petitionId,
-        m_parentId, m_excludeMeetingId, m_sortField;
+        m_parentId, m_sortField;
     bool m_openOnly = false, m_overdueOnly = false, m_descending = true;
     int m_pageSize = 50;
     int m_searchDelay = 0;

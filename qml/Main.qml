@@ -33,6 +33,9 @@ ApplicationWindow {
         else if (entity === "petition") root.openPetition(id)
         else root.openDirective(id)
     }
+    function openResultsNotice(unitId: string, meetingId: string) {
+        stack.push(resultsNoticePage, { unitId: unitId, meetingId: meetingId })
+    }
     function openConflicts(entity: string, id: string) {
         stack.push(conflictPage, { entity: entity, recordId: id })
     }
@@ -207,6 +210,7 @@ ApplicationWindow {
             onOpenPetition: (id) => root.openPetition(id)
             onOpenDirective: (id) => root.openDirective(id)
             onNewMeeting: newMeetingDialog.open()
+            onOpenResultsNotice: (unitId) => root.openResultsNotice(unitId, "")
             onShowList: (entity, overdue) => root.showList(entity, overdue)
         }
     }
@@ -223,7 +227,12 @@ ApplicationWindow {
             onOpenPetition: (id) => root.openPetition(id)
             onOpenDirective: (id) => root.openDirective(id)
             onOpenConflicts: (entity, id) => root.openConflicts(entity, id)
+            onOpenResultsNotice: (unitId, meetingId) => root.openResultsNotice(unitId, meetingId)
         }
+    }
+    Component {
+        id: resultsNoticePage
+        ResultsNoticePage {}
     }
     Component {
         id: petitionPage

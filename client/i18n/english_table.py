@@ -16,7 +16,6 @@ T = {
 'Cài đặt':'Settings','+ Buổi họp mới':'+ New meeting','+ Kiến nghị':'+ Petition','Chốt biên bản':'Finalise minutes','Sửa bổ sung':'Amend',
 'Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.':'The minutes are finalised. Choose “Amend” to change them; every earlier version stays in the history.',
 'Thông tin buổi họp':'Meeting details','Thành phần đoàn công tác':'Members of the delegation','Người tham dự (%1)':'Attendees (%1)','Họ tên':'Full name',
-'Tồn đọng từ các lần trước':'Open items from earlier visits','Kiến nghị của khu phố này chưa giải quyết xong:':"This neighbourhood's petitions that are not resolved yet:",
 'Đang soạn…':'Typing…','Tự động lưu':'Saved automatically','Diễn biến, ý kiến người dân… (tự lưu khi gõ)':"What happened, residents' opinions… (saved as you type)",
 'Kiến nghị tại buổi họp (%1)':'Petitions at this meeting (%1)','Chỉ đạo tại buổi họp (%1)':'Directives at this meeting (%1)','+ Chỉ đạo':'+ Directive',
 'Chốt biên bản?':'Finalise the minutes?','Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.':'Once finalised, the minutes can only be changed with “Amend”. Every version is kept.',
@@ -150,4 +149,55 @@ T.update({
     "Vai trò của bạn không được sửa các mục này.":
         "Your role may not change these fields.",
     "Vai trò: %1": "Role: %1",
+})
+
+# Telling residents what was done: receipt codes, report back, public results, results notice.
+T.update({
+    "Sao chép": "Copy",
+    "Đã chép": "Copied",
+    "Đóng": "Close",
+    "Mã tiếp nhận — đọc hoặc ghi cho người dân để tra cứu kết quả:":
+        "Receipt code — read it out or write it down for the resident to look up the result:",
+    "1. Báo cáo lại kết quả kiến nghị kỳ trước (%1)": "1. Report back on petitions from earlier visits (%1)",
+    "Thông báo kết quả": "Results notice",
+    "Đọc cho người dân kết quả từng kiến nghị, rồi ghi ý kiến của họ. «Chưa hài lòng» mở lại kiến nghị đã giải quyết.":
+        "Read out the result of each petition to the residents, then record their verdict. “Not satisfied” reopens a resolved petition.",
+    "Kết quả đã báo cáo lại và ý kiến của người dân; cán bộ của địa bàn ghi ý kiến.":
+        "Results reported back and the residents' verdicts; the area's officials record the verdicts.",
+    "Không có kiến nghị nào từ các lần trước cần báo cáo lại.": "No petition from earlier visits to report back.",
+    "%1. %2": "%1. %2",
+    "Kết quả: %1": "Result: %1",
+    "Chưa có kết quả giải quyết.": "No result yet.",
+    "Người dân: %1 — %2": "Residents: %1 — %2",
+    "Người dân: %1": "Residents: %1",
+    "Xem": "View",
+    "Hài lòng": "Satisfied",
+    "Chưa hài lòng": "Not satisfied",
+    "Người dân chưa hài lòng": "Residents are not satisfied",
+    "Ghi nhận": "Record",
+    "Ý kiến của người dân": "What the residents said",
+    "Kiến nghị đã giải quyết sẽ được mở lại để tiếp tục xử lý.": "A resolved petition will be reopened for further handling.",
+    "Ví dụ: xe khách vẫn dừng đón khách buổi tối": "E.g. coaches still stop for passengers in the evening",
+    "Mã tiếp nhận: %1": "Receipt code: %1",
+    "Mã tiếp nhận (người dân dùng để tra cứu kết quả)": "Receipt code (residents use it to look up the result)",
+    "Công khai cho người dân": "Public for residents",
+    "Công khai kết quả cho người dân": "Publish the result for residents",
+    "Khi công khai, người dân tra cứu được kiến nghị bằng mã tiếp nhận và kiến nghị có trong thông báo kết quả của khu phố, gồm: nội dung tóm tắt, lĩnh vực, khu phố, tình trạng, cơ quan chủ trì, hạn giải quyết, kết quả và ghi chú công khai. Tên và số điện thoại của người kiến nghị không bao giờ được công khai.":
+        "When public, residents can look the petition up by its receipt code and it appears in the neighbourhood's results notice, with: summary, category, neighbourhood, status, lead agency, due date, result and public note. The petitioner's name and phone number are never made public.",
+    "Thông báo kết quả giải quyết kiến nghị": "Notice of petition results",
+    "Khu phố và thời gian": "Neighbourhood and period",
+    "Tiếp nhận từ ngày": "Received from",
+    "đến ngày": "to",
+    "Chỉ gồm các kiến nghị đã bật «Công khai kết quả cho người dân»; không có tên người kiến nghị.":
+        "Only petitions with “Publish the result for residents” switched on; no petitioner names.",
+    "Nội dung (%1 kiến nghị)": "Text (%1 petitions)",
+    "Nêu tại buổi họp ngày %1": "Raised at the meeting of %1",
+    "Chỉ cán bộ ghi ý kiến của người dân khi báo cáo lại.": "Only officials record the residents' verdict when reporting back.",
+    "Kiến nghị này không có trong phần báo cáo lại của buổi họp.": "This petition is not in the meeting's report back.",
+    "Đã ghi ý kiến của người dân về kiến nghị này tại buổi họp.":
+        "The residents' verdict on this petition is already recorded at this meeting.",
+    "Đã ghi ý kiến nhưng chưa mở lại được kiến nghị: %1": "The verdict is recorded but the petition could not be reopened: %1",
+    "Hãy chọn khu phố.": "Choose a neighbourhood.",
+    "Hãy nhập ngày dạng dd/MM/yyyy.": "Enter the dates as dd/MM/yyyy.",
+    "Ngày kết thúc đứng trước ngày bắt đầu.": "The end date is before the start date.",
 })

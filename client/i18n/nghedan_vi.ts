@@ -216,92 +216,97 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="19"/>
+        <location filename="../../qml/pages/HomePage.qml" line="20"/>
         <source>Trang chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="41"/>
+        <location filename="../../qml/pages/HomePage.qml" line="42"/>
         <source>Xin chào, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="50"/>
+        <location filename="../../qml/pages/HomePage.qml" line="51"/>
         <source>Địa bàn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="65"/>
+        <location filename="../../qml/pages/HomePage.qml" line="66"/>
         <source>Buổi họp tuần này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="69"/>
+        <location filename="../../qml/pages/HomePage.qml" line="70"/>
         <source>Chưa có buổi họp nào trong tuần.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="87"/>
+        <location filename="../../qml/pages/HomePage.qml" line="88"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="102"/>
+        <location filename="../../qml/pages/HomePage.qml" line="103"/>
         <source>Mở biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="109"/>
+        <location filename="../../qml/pages/HomePage.qml" line="110"/>
         <source>Buổi họp mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="123"/>
+        <location filename="../../qml/pages/HomePage.qml" line="116"/>
+        <source>Thông báo kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="130"/>
         <source>kiến nghị đang xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="129"/>
+        <location filename="../../qml/pages/HomePage.qml" line="136"/>
         <source>chỉ đạo chưa xong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="136"/>
+        <location filename="../../qml/pages/HomePage.qml" line="143"/>
         <source>việc quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="142"/>
+        <location filename="../../qml/pages/HomePage.qml" line="149"/>
         <source>buổi họp từ đầu năm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="151"/>
+        <location filename="../../qml/pages/HomePage.qml" line="158"/>
         <source>Đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="157"/>
+        <location filename="../../qml/pages/HomePage.qml" line="164"/>
         <source>%1. %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="162"/>
+        <location filename="../../qml/pages/HomePage.qml" line="169"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="184"/>
+        <location filename="../../qml/pages/HomePage.qml" line="191"/>
         <source>Buổi họp gần đây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="199"/>
+        <location filename="../../qml/pages/HomePage.qml" line="206"/>
         <source>Kiến nghị đang xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="215"/>
+        <location filename="../../qml/pages/HomePage.qml" line="222"/>
         <source>Chỉ đạo chưa hoàn thành</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,62 +314,62 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="48"/>
+        <location filename="../../qml/Main.qml" line="51"/>
         <source>Nghe Dân — ghi nhận ý kiến người dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="71"/>
+        <location filename="../../qml/Main.qml" line="74"/>
         <source>Quay lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="71"/>
+        <location filename="../../qml/Main.qml" line="74"/>
         <source>Mở danh mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="87"/>
+        <location filename="../../qml/Main.qml" line="90"/>
         <source>NGOẠI TUYẾN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="108"/>
+        <location filename="../../qml/Main.qml" line="111"/>
         <source>Nghe Dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="122"/>
+        <location filename="../../qml/Main.qml" line="125"/>
         <source>Trang chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="123"/>
+        <location filename="../../qml/Main.qml" line="126"/>
         <source>Buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="124"/>
+        <location filename="../../qml/Main.qml" line="127"/>
         <source>Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="125"/>
+        <location filename="../../qml/Main.qml" line="128"/>
         <source>Chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="128"/>
+        <location filename="../../qml/Main.qml" line="131"/>
         <source>Chưa được chấp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="133"/>
+        <location filename="../../qml/Main.qml" line="136"/>
         <source>Cài đặt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="139"/>
+        <location filename="../../qml/Main.qml" line="142"/>
         <source>+ Buổi họp mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,134 +390,159 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="26"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="28"/>
         <source>Biên bản buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="55"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="57"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="73"/>
-        <location filename="../../qml/pages/MeetingPage.qml" line="329"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="75"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="352"/>
         <source>+ Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="80"/>
-        <location filename="../../qml/pages/MeetingPage.qml" line="470"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="82"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="528"/>
         <source>Chốt biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="86"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="88"/>
         <source>Sửa bổ sung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="131"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="133"/>
         <source>Biên bản đã chốt. Chọn «Sửa bổ sung» nếu cần sửa; mọi phiên bản cũ vẫn được lưu trong lịch sử.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="152"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="144"/>
+        <source>1. Báo cáo lại kết quả kiến nghị kỳ trước (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="147"/>
+        <source>Thông báo kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="155"/>
+        <source>Đọc cho người dân kết quả từng kiến nghị, rồi ghi ý kiến của họ. «Chưa hài lòng» mở lại kiến nghị đã giải quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="156"/>
+        <source>Kết quả đã báo cáo lại và ý kiến của người dân; cán bộ của địa bàn ghi ý kiến.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="157"/>
+        <source>Không có kiến nghị nào từ các lần trước cần báo cáo lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="200"/>
         <source>Thông tin buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="201"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="249"/>
         <source>Thành phần đoàn công tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="208"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="256"/>
         <source>Người tham dự (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="217"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="265"/>
         <source>Họ tên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="231"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="279"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="256"/>
-        <source>Tồn đọng từ các lần trước</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="260"/>
-        <source>Kiến nghị của khu phố này chưa giải quyết xong:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="301"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="324"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="301"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="324"/>
         <source>Tự động lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="311"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="334"/>
         <source>Diễn biến, ý kiến người dân… (tự lưu khi gõ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="326"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="349"/>
         <source>Kiến nghị tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="349"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="372"/>
         <source>Chỉ đạo tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="353"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="376"/>
         <source>+ Chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="374"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="397"/>
         <source>Chưa được máy chủ chấp nhận (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="397"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="420"/>
         <source>Đã lưu kiến nghị «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="398"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="421"/>
         <source>Đã ghi nhận nêu lại: «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="439"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="471"/>
         <source>Mở</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="460"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="480"/>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="488"/>
+        <source>Mã tiếp nhận — đọc hoặc ghi cho người dân để tra cứu kết quả:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MeetingPage.qml" line="518"/>
         <source>Chốt biên bản?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="464"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="522"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="478"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="536"/>
         <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,12 +611,12 @@
 <context>
     <name>PetitionController</name>
     <message>
-        <location filename="../petition_controller.cpp" line="18"/>
+        <location filename="../petition_controller.cpp" line="19"/>
         <source>Hãy nhập nội dung cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="28"/>
+        <location filename="../petition_controller.cpp" line="29"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,87 +657,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="69"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="72"/>
+        <source>Mã tiếp nhận: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="79"/>
         <source>Quá hạn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="131"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="141"/>
         <source>Nội dung kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="164"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="143"/>
+        <source>Mã tiếp nhận (người dân dùng để tra cứu kết quả)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="181"/>
         <source>Chưa chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="183"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="200"/>
         <source>Từ buổi họp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="197"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="214"/>
         <source>Người kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="230"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="247"/>
         <source>Lịch sử thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="249"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="266"/>
         <source>Xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="252"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="269"/>
         <source>Trạng thái hiện tại: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="260"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="277"/>
         <source>Lý do: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="267"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="284"/>
         <source>Cấp xử lý: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="272"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="289"/>
         <source>Chuyển sang:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="322"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="339"/>
         <source>Thêm cơ quan phối hợp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="343"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="360"/>
         <source>Ghi chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="354"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="372"/>
+        <source>Công khai cho người dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="377"/>
+        <source>Công khai kết quả cho người dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="388"/>
+        <source>Khi công khai, người dân tra cứu được kiến nghị bằng mã tiếp nhận và kiến nghị có trong thông báo kết quả của khu phố, gồm: nội dung tóm tắt, lĩnh vực, khu phố, tình trạng, cơ quan chủ trì, hạn giải quyết, kết quả và ghi chú công khai. Tên và số điện thoại của người kiến nghị không bao giờ được công khai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/PetitionPage.qml" line="406"/>
         <source>Tiến độ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="361"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="413"/>
         <source>Cập nhật tiến độ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="366"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="418"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="381"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="433"/>
         <source>Chỉ đạo liên quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,62 +770,62 @@
 <context>
     <name>QuickPetitionDialog</name>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="54"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="55"/>
         <source>Ghi kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="79"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="80"/>
         <source>Người kiến nghị (chọn người tham dự hoặc nhập tên)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="92"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="93"/>
         <source>Nội dung tóm tắt (có thể bổ sung sau)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="93"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="94"/>
         <source>Nhấn Enter để lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="98"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="99"/>
         <source>Ví dụ: Xe khách dừng đón trả khách trong hẻm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="109"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="110"/>
         <source>Có thể khu phố đã có kiến nghị này:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="127"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="128"/>
         <source>%1 (%2, %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="133"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="134"/>
         <source>Đây là kiến nghị này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="142"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="143"/>
         <source>Lĩnh vực *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="180"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="181"/>
         <source>* Bắt buộc: chọn lĩnh vực. Các mục khác có thể bổ sung sau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="186"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="187"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="192"/>
+        <location filename="../../qml/dialogs/QuickPetitionDialog.qml" line="193"/>
         <source>Lưu kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,6 +870,20 @@
     <message>
         <location filename="../../qml/dialogs/ReasonDialog.qml" line="66"/>
         <source>Ghi rõ lý do để người dân và cấp trên theo dõi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCode</name>
+    <message>
+        <location filename="../../qml/components/ReceiptCode.qml" line="35"/>
+        <location filename="../../qml/components/ReceiptCode.qml" line="45"/>
+        <source>Sao chép</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ReceiptCode.qml" line="39"/>
+        <source>Đã chép</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -974,6 +1043,141 @@
     <message>
         <location filename="../../qml/pages/RefusedPage.qml" line="46"/>
         <source>Không có thay đổi nào bị từ chối.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportBackDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="43"/>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="67"/>
+        <source>Chủ trì: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="68"/>
+        <source>Hạn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="76"/>
+        <source>Kết quả: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="76"/>
+        <source>Chưa có kết quả giải quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="87"/>
+        <source>Người dân: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="88"/>
+        <source>Người dân: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="98"/>
+        <source>Xem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="105"/>
+        <source>Hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/delegates/ReportBackDelegate.qml" line="112"/>
+        <source>Chưa hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportBackDialog</name>
+    <message>
+        <location filename="../../qml/dialogs/ReportBackDialog.qml" line="19"/>
+        <source>Người dân chưa hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReportBackDialog.qml" line="24"/>
+        <source>Huỷ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReportBackDialog.qml" line="30"/>
+        <source>Ghi nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReportBackDialog.qml" line="49"/>
+        <source>Ý kiến của người dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReportBackDialog.qml" line="50"/>
+        <source>Kiến nghị đã giải quyết sẽ được mở lại để tiếp tục xử lý.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/ReportBackDialog.qml" line="58"/>
+        <source>Ví dụ: xe khách vẫn dừng đón khách buổi tối</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsNoticePage</name>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="19"/>
+        <source>Thông báo kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="36"/>
+        <source>Thông báo kết quả giải quyết kiến nghị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="47"/>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="56"/>
+        <source>Sao chép</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="50"/>
+        <source>Đã chép</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="78"/>
+        <source>Khu phố và thời gian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="89"/>
+        <source>Tiếp nhận từ ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="99"/>
+        <source>đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="111"/>
+        <source>Chỉ gồm các kiến nghị đã bật «Công khai kết quả cho người dân»; không có tên người kiến nghị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ResultsNoticePage.qml" line="124"/>
+        <source>Nội dung (%1 kiến nghị)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1401,73 +1605,73 @@
 <context>
     <name>nghedan::client::PetitionController</name>
     <message>
-        <location filename="../petition_controller.cpp" line="40"/>
+        <location filename="../petition_controller.cpp" line="41"/>
         <source>Hãy chọn địa bàn của kiến nghị.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="44"/>
+        <location filename="../petition_controller.cpp" line="45"/>
         <source>Hãy chọn lĩnh vực.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="69"/>
-        <location filename="../petition_controller.cpp" line="80"/>
+        <location filename="../petition_controller.cpp" line="70"/>
+        <location filename="../petition_controller.cpp" line="81"/>
         <source>Không tìm thấy buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="87"/>
+        <location filename="../petition_controller.cpp" line="88"/>
         <source>Không tìm thấy kiến nghị này ở khu phố của buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="92"/>
+        <location filename="../petition_controller.cpp" line="93"/>
         <source>Được nêu lại tại buổi họp «%1» (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="97"/>
+        <location filename="../petition_controller.cpp" line="98"/>
         <source>, người nêu: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="99"/>
+        <location filename="../petition_controller.cpp" line="100"/>
         <source>. Ý kiến: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="159"/>
+        <location filename="../petition_controller.cpp" line="167"/>
         <source>Không thể chuyển kiến nghị từ «%1» sang «%2».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="153"/>
+        <location filename="../petition_controller.cpp" line="161"/>
         <source>Hãy ghi rõ lý do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="171"/>
+        <location filename="../petition_controller.cpp" line="179"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="157"/>
+        <location filename="../petition_controller.cpp" line="165"/>
         <source>Kiến nghị ở trạng thái «%1» không thể chuyển cấp trên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="155"/>
+        <location filename="../petition_controller.cpp" line="163"/>
         <source>Hãy chọn cấp sẽ xử lý.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="153"/>
+        <location filename="../petition_controller.cpp" line="161"/>
         <source>Hãy ghi rõ lý do chuyển cấp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../petition_controller.cpp" line="168"/>
+        <location filename="../petition_controller.cpp" line="176"/>
         <source>Chuyển lên cấp %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,6 +1815,57 @@
     <message>
         <location filename="../replica_service.cpp" line="122"/>
         <source>Không tìm thấy %1 được liên kết trên máy này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::ReportBackModel</name>
+    <message>
+        <location filename="../report_back_model.cpp" line="133"/>
+        <source>Nêu tại buổi họp ngày %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../report_back_model.cpp" line="158"/>
+        <source>Chỉ cán bộ ghi ý kiến của người dân khi báo cáo lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../report_back_model.cpp" line="163"/>
+        <source>Kiến nghị này không có trong phần báo cáo lại của buổi họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../report_back_model.cpp" line="167"/>
+        <source>Đã ghi ý kiến của người dân về kiến nghị này tại buổi họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../report_back_model.cpp" line="179"/>
+        <source>Chưa lưu được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../report_back_model.cpp" line="187"/>
+        <source>Đã ghi ý kiến nhưng chưa mở lại được kiến nghị: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::ResultsNotice</name>
+    <message>
+        <location filename="../results_notice.cpp" line="83"/>
+        <source>Hãy chọn khu phố.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../results_notice.cpp" line="85"/>
+        <source>Hãy nhập ngày dạng dd/MM/yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../results_notice.cpp" line="87"/>
+        <source>Ngày kết thúc đứng trước ngày bắt đầu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,7 +18,7 @@ Dialog {
     property AttendeeListModel attendees: null
     readonly property bool canSave: root.category.length > 0
 
-    signal created(string recordId, string title)
+    signal created(string recordId, string title, string receiptCode)
     signal raisedAgain(string recordId, string title)
 
     function reset() {
@@ -36,9 +36,10 @@ Dialog {
         if (!ok) return
         const id = petition.recordId
         const title = petition.values.title ?? ""
+        const code = petition.receiptCode
         root.reset()
         root.close()
-        root.created(id, title)
+        root.created(id, title, code)
     }
     function raiseAgain(petitionId: string) {
         if (!petition.raiseAgainAtMeeting(petitionId, root.meetingId, petitioner.editText, titleField.text)) return

@@ -15,6 +15,7 @@ Page {
     signal openDirective(string recordId)
     signal newMeeting()
     signal showList(string entity, bool overdueOnly)
+    signal openResultsNotice(string unitId)
 
     title: qsTr("Trang chủ")
     background: Rectangle { color: Theme.background }
@@ -109,6 +110,12 @@ Page {
                             text: qsTr("Buổi họp mới")
                             highlighted: summary.weekMeetingId.length === 0
                             onClicked: root.newMeeting()
+                        }
+                        Button {
+                            objectName: "homeResultsNotice"
+                            text: qsTr("Thông báo kết quả")
+                            flat: true
+                            onClicked: root.openResultsNotice(Session.scopeUnit)
                         }
                     }
                 }

@@ -13,10 +13,12 @@ Page {
 
     required property string recordId
     readonly property MeetingController controller: meeting
+    readonly property ReportBackModel reportBacks: reportBacks
 
     signal openPetition(string recordId)
     signal openDirective(string recordId)
     signal openConflicts(string entity, string recordId)
+    signal openResultsNotice(string unitId, string meetingId)
 
     function capturePetition() {
         if (Session.mayCreate("petition"))
@@ -132,6 +134,52 @@ Page {
                 wrapMode: Text.Wrap
                 color: Theme.done
                 font.weight: Font.DemiBold
+            }
+
+            // The first part of a visit: what became of the petitions raised at earlier ones.
+            SectionCard {
+                objectName: "reportBackCard"
+                Layout.fillWidth: true
+                visible: meeting.exists
+                title: qsTr("1. Báo cáo lại kết quả kiến nghị kỳ trước (%1)").arg(reportBacks.count)
+                headerTools: Button {
+                    objectName: "openResultsNotice"
+                    text: qsTr("Thông báo kết quả")
+                    flat: true
+                    onClicked: root.openResultsNotice(meeting.unitId, root.recordId)
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: reportBacks.count > 0
+                          ? (reportBacks.canRecord
+                             ? qsTr("Đọc cho người dân kết quả từng kiến nghị, rồi ghi ý kiến của họ. «Chưa hài lòng» mở lại kiến nghị đã giải quyết.")
+                             : qsTr("Kết quả đã báo cáo lại và ý kiến của người dân; cán bộ của địa bàn ghi ý kiến."))
+                          : qsTr("Không có kiến nghị nào từ các lần trước cần báo cáo lại.")
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                }
+                ErrorBanner {
+                    Layout.fillWidth: true
+                    text: reportBacks.lastError
+                    onDismissed: reportBacks.clearError()
+                }
+                Repeater {
+                    model: ReportBackModel {
+                        id: reportBacks
+                        meetingId: root.recordId
+                    }
+                    delegate: ReportBackDelegate {
+                        Layout.fillWidth: true
+                        canRecord: reportBacks.canRecord
+                        onOpened: (id) => root.openPetition(id)
+                        onSatisfied: (id) => reportBacks.record(id, "satisfied", "")
+                        onUnsatisfied: (id, title) => {
+                            reportBackDialog.petitionId = id
+                            reportBackDialog.petitionTitle = title
+                            reportBackDialog.open()
+                        }
+                    }
+                }
             }
 
             GridLayout {
@@ -251,31 +299,6 @@ Page {
                         }
                     }
 
-                    SectionCard {
-                        Layout.fillWidth: true
-                        title: qsTr("Tồn đọng từ các lần trước")
-                        visible: carryOver.count > 0
-                        Label {
-                            Layout.fillWidth: true
-                            text: qsTr("Kiến nghị của khu phố này chưa giải quyết xong:")
-                            color: Theme.textMuted
-                            wrapMode: Text.Wrap
-                        }
-                        Repeater {
-                            model: RecordListModel {
-                                id: carryOver
-                                entity: "petition"
-                                unitId: meeting.unitId
-                                openOnly: true
-                                excludeMeetingId: root.recordId
-                                pageSize: 20
-                            }
-                            delegate: PetitionDelegate {
-                                Layout.fillWidth: true
-                                onOpened: (id) => root.openPetition(id)
-                            }
-                        }
-                    }
                 }
 
                 ColumnLayout {
@@ -394,57 +417,92 @@ Page {
         meetingId: root.recordId
         attendees: meeting.attendees
         // The official stays in the meeting, ready for the next resident.
-        onCreated: (id, title) => captureToast.show(qsTr("Đã lưu kiến nghị «%1»").arg(title), id)
-        onRaisedAgain: (id, title) => captureToast.show(qsTr("Đã ghi nhận nêu lại: «%1»").arg(title), id)
+        onCreated: (id, title, code) => captureToast.show(qsTr("Đã lưu kiến nghị «%1»").arg(title), id, code)
+        onRaisedAgain: (id, title) => captureToast.show(qsTr("Đã ghi nhận nêu lại: «%1»").arg(title), id, "")
     }
+    // What was just saved; after a new petition, its receipt code, large, to tell or write for
+    // the resident. It stays until closed or the next capture.
     Pane {
         id: captureToast
         objectName: "captureToast"
 
         property string recordId
         property string message
+        property string receiptCode
 
-        function show(message: string, recordId: string) {
+        function show(message: string, recordId: string, receiptCode: string) {
             captureToast.message = message
             captureToast.recordId = recordId
+            captureToast.receiptCode = receiptCode
             captureToast.visible = true
-            toastTimer.restart()
+            if (receiptCode.length === 0) toastTimer.restart()
+            else toastTimer.stop()
         }
 
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.pad
-        width: Math.min(parent.width - 2 * Theme.pad, 640)
+        width: Math.min(parent.width - 2 * Theme.pad, 680)
         visible: false
-        padding: Theme.gap
+        padding: Theme.pad
         Material.elevation: 6
         Material.background: Theme.text
+        Material.foreground: "white"
         Timer {
             id: toastTimer
             interval: 6000
             onTriggered: captureToast.visible = false
         }
-        RowLayout {
+        ColumnLayout {
             anchors.fill: parent
-            spacing: Theme.gap
-            Label {
-                objectName: "captureToastText"
+            spacing: 4
+            RowLayout {
                 Layout.fillWidth: true
-                text: captureToast.message
-                color: "white"
-                wrapMode: Text.Wrap
-            }
-            Button {
-                objectName: "captureToastOpen"
-                text: qsTr("Mở")
-                flat: true
-                Material.foreground: "white"
-                onClicked: {
-                    captureToast.visible = false
-                    root.openPetition(captureToast.recordId)
+                spacing: Theme.gap
+                Label {
+                    objectName: "captureToastText"
+                    Layout.fillWidth: true
+                    text: captureToast.message
+                    color: "white"
+                    wrapMode: Text.Wrap
+                }
+                Button {
+                    objectName: "captureToastOpen"
+                    text: qsTr("Mở")
+                    flat: true
+                    onClicked: {
+                        captureToast.visible = false
+                        root.openPetition(captureToast.recordId)
+                    }
+                }
+                Button {
+                    objectName: "captureToastClose"
+                    text: qsTr("Đóng")
+                    flat: true
+                    onClicked: captureToast.visible = false
                 }
             }
+            Label {
+                Layout.fillWidth: true
+                visible: captureToast.receiptCode.length > 0
+                text: qsTr("Mã tiếp nhận — đọc hoặc ghi cho người dân để tra cứu kết quả:")
+                color: "white"
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.Wrap
+            }
+            ReceiptCode {
+                Layout.fillWidth: true
+                code: captureToast.receiptCode
+                codeSize: 30
+                codeColor: "white"
+                codeName: "captureReceiptCode"
+                copyName: "captureCopyCode"
+            }
         }
+    }
+    ReportBackDialog {
+        id: reportBackDialog
+        onAccepted: reportBacks.record(reportBackDialog.petitionId, "unsatisfied", reportBackDialog.note)
     }
     NewDirectiveDialog {
         id: newDirective

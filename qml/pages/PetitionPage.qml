@@ -65,6 +65,16 @@ Page {
                     color: Theme.textMuted
                     wrapMode: Text.Wrap
                 }
+                Label {
+                    objectName: "petitionHeaderCode"
+                    Layout.fillWidth: true
+                    visible: petition.receiptCode.length > 0
+                    text: qsTr("Mã tiếp nhận: %1").arg(petition.receiptCode)
+                    font.family: "DejaVu Sans Mono"
+                    font.weight: Font.Bold
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
             }
             StatusChip { text: qsTr("Quá hạn"); tone: "warning"; visible: petition.overdue }
             StatusChip {
@@ -129,6 +139,13 @@ Page {
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Nội dung kiến nghị")
+                        FormField {
+                            label: qsTr("Mã tiếp nhận (người dân dùng để tra cứu kết quả)")
+                            ReceiptCode {
+                                Layout.fillWidth: true
+                                code: petition.receiptCode
+                            }
+                        }
                         FormField {
                             label: Catalog.fieldName("petition", "title")
                             SaveField { Layout.fillWidth: true; controller: petition; field: "title"; readOnly: !petition.editableFields.includes("title") }
@@ -347,6 +364,41 @@ Page {
                         FormField {
                             label: Catalog.fieldName("petition", "resolution")
                             AutoSaveArea { controller: petition; field: "resolution"; Layout.preferredHeight: 100 }
+                        }
+                    }
+                    SectionCard {
+                        objectName: "publicCard"
+                        Layout.fillWidth: true
+                        title: qsTr("Công khai cho người dân")
+                        Switch {
+                            id: publicSwitch
+                            objectName: "publicSwitch"
+                            Layout.fillWidth: true
+                            text: qsTr("Công khai kết quả cho người dân")
+                            checked: petition.values["public"] ?? false
+                            enabled: petition.editableFields.includes("public")
+                            onToggled: {
+                                petition.setField("public", publicSwitch.checked)
+                                publicSwitch.checked = Qt.binding(() => petition.values["public"] ?? false)
+                            }
+                        }
+                        Label {
+                            objectName: "publicExplained"
+                            Layout.fillWidth: true
+                            text: qsTr("Khi công khai, người dân tra cứu được kiến nghị bằng mã tiếp nhận và kiến nghị có trong thông báo kết quả của khu phố, gồm: nội dung tóm tắt, lĩnh vực, khu phố, tình trạng, cơ quan chủ trì, hạn giải quyết, kết quả và ghi chú công khai. Tên và số điện thoại của người kiến nghị không bao giờ được công khai.")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.smallSize
+                            wrapMode: Text.Wrap
+                        }
+                        FormField {
+                            label: Catalog.fieldName("petition", "public_note")
+                            AutoSaveArea {
+                                objectName: "publicNoteArea"
+                                controller: petition
+                                field: "public_note"
+                                readOnly: !petition.editableFields.includes("public_note")
+                                Layout.preferredHeight: 80
+                            }
                         }
                     }
                     SectionCard {

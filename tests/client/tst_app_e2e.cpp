@@ -3,6 +3,7 @@
 // own new petition reaches the second replica.
 
 #include <QDir>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -14,12 +15,15 @@
 #include "nghedan/proof.h"
 #include "nghedan/replica.h"
 #include "nghedan/sync_client.h"
+#include "meeting_controller.h"
 #include "petition_controller.h"
 #include "record_list_model.h"
 #include "replica_service.h"
+#include "report_back_model.h"
 #include "server_process.h"
 #include "session_controller.h"
 #include "sync_controller.h"
+#include "unit_list_model.h"
 #include "value_format.h"
 
 using namespace nghedan;
@@ -51,6 +55,7 @@ private slots:
     void anEditOnAnotherReplicaAppearsInTheAppsList();
     void aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed();
     void overHttpsTheAppTrustsOnlyTheConfiguredCa();
+    void residentsNotSatisfiedAtTheNextMeetingReopenThePetitionOnTheServer();
 };
 
 void AppEndToEndTest::anEditOnAnotherReplicaAppearsInTheAppsList() {
@@ -184,6 +189,80 @@ void AppEndToEndTest::aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed(
     QVERIFY(record.ok() && record->has_value());
     QCOMPARE(QString::fromStdString((*record)->values["title"].get<std::string>()),
              QStringLiteral("Kiến nghị thật của máy này"));
+}
+
+void AppEndToEndTest::residentsNotSatisfiedAtTheNextMeetingReopenThePetitionOnTheServer() {
+    QTemporaryDir dir;
+    test::ServerProcess server(NGHEDAN_SERVER_BINARY, (dir.path() + "/server").toStdString(), {"--demo"});
+    QVERIFY2(server.start(), "the demo server did not start");
+    auto app = signedInApp(dir, server);
+    QVERIFY(app);
+    UnitListModel units;
+    units.setParentId(app->session()->scopeUnit());
+    QVERIFY(units.count() > 0);
+    const QString hood = units.idAt(0);
+
+    // An earlier visit raised a petition, answered since; this week's visit reports it back.
+    const auto when = [](int days) {
+        return QDateTime::currentDateTime().addDays(days).toTimeZone(vietnamTimeZone()).toString("dd/MM/yyyy HH:mm");
+    };
+    MeetingController earlier;
+    QVERIFY2(earlier.create(hood, when(-7), {}), qPrintable(earlier.lastError()));
+    PetitionController petition;
+    QVERIFY(petition.createAtMeeting(earlier.recordId(), "urban_transport", "Xe khách dừng đón khách trong hẻm 5"));
+    QVERIFY(petition.setField("resolution", "Đã cắm biển cấm dừng đỗ đầu hẻm."));
+    for (const char* status : {"assigned", "in_progress", "resolved"})
+        QVERIFY2(petition.setStatus(status), qPrintable(petition.lastError()));
+    MeetingController now;
+    QVERIFY(now.create(hood, when(0), {}));
+    ReportBackModel reportBack;
+    reportBack.setMeetingId(now.recordId());
+    QVERIFY(reportBack.rowOf(petition.recordId()) >= 0);
+    QVERIFY2(reportBack.record(petition.recordId(), "unsatisfied", "Buổi tối xe vẫn dừng trong hẻm"),
+             qPrintable(reportBack.lastError()));
+
+    QSignalSpy synced(app->sync(), &SyncController::finished);
+    app->sync()->syncNow();
+    QVERIFY(synced.wait(60'000));
+    QVERIFY2(synced.first().first().toBool(), qPrintable(app->sync()->lastError()));
+    QCOMPARE(app->sync()->pendingCount(), 0);
+    QCOMPARE(app->sync()->refusedCount(), 0);
+
+    // The server's read API (a supervisor's dashboard session) shows the petition reopened.
+    httplib::Client http(server.url());
+    auto login = http.Post("/api/v1/auth/login", R"({"username":"giamsat.q12","password":"demo1234","cookie":true})",
+                           "application/json");
+    QVERIFY(login && login->status == 200);
+    std::string cookie = login->get_header_value("Set-Cookie");
+    cookie = cookie.substr(0, cookie.find(';'));
+    auto read = http.Get("/api/v1/petitions/" + toStd(petition.recordId()), {{"Cookie", cookie}});
+    QVERIFY(read && read->status == 200);
+    const Json page = Json::parse(read->body);
+    const Json& row = page["petition"];
+    QCOMPARE(QString::fromStdString(row["status"].get<std::string>()), QStringLiteral("in_progress"));
+    QCOMPARE(QString::fromStdString(row["status_reason"].get<std::string>()),
+             QStringLiteral("Người dân chưa hài lòng khi báo cáo lại: Buổi tối xe vẫn dừng trong hẻm"));
+    QVERIFY(row["resolved_at"].is_null());
+
+    // The report_back record is on the server: another tablet of the district receives it.
+    auto other = Replica::open((dir.path() + "/other.db").toStdString());
+    QVERIFY(other.ok());
+    SyncClientOptions options;
+    options.baseUrl = server.url();
+    SyncClient otherSync(**other, options);
+    QVERIFY(otherSync.login("giamsat.q12", "demo1234").ok());
+    QVERIFY(otherSync.sync().ok());
+    ListQuery q;
+    q.entity = "report_back";
+    q.equals["petition"] = {toStd(petition.recordId())};
+    auto verdicts = (*other)->list(q);
+    QVERIFY(verdicts.ok());
+    QCOMPARE(verdicts->total, std::int64_t{1});
+    const Json& verdict = verdicts->rows.front();
+    QCOMPARE(toQString(jsonString(verdict, "verdict")), QStringLiteral("unsatisfied"));
+    QCOMPARE(toQString(jsonString(verdict, "meeting")), now.recordId());
+    QCOMPARE(toQString(jsonString(verdict, "note")), QStringLiteral("Buổi tối xe vẫn dừng trong hẻm"));
+    QCOMPARE(toQString(jsonString(verdict, "unit")), hood);
 }
 
 QTEST_GUILESS_MAIN(AppEndToEndTest)

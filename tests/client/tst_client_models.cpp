@@ -237,10 +237,9 @@ void ClientModelsTest::petitionOffersOnlyAllowedNextStatusesAndRefusesOthers() {
     QVERIFY(petition.setStatus("closed"));
     QCOMPARE(petition.values().value("status").toString(), QStringLiteral("closed"));
     QCOMPARE(saved.count(), 3);
-    // Closed: only reopened, when residents are not satisfied with the answer.
+    // Closed: only reopening (residents not satisfied) is offered.
     QCOMPARE(petition.nextStatuses().size(), 1);
-    QCOMPARE(petition.nextStatuses().at(0).toMap().value("value").toString(),
-             QStringLiteral("in_progress"));
+    QCOMPARE(petition.nextStatuses().first().toMap().value("value").toString(), QStringLiteral("in_progress"));
     QVERIFY(!petition.values().value("resolved_at").toString().isEmpty());
 }
 

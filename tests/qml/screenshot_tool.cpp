@@ -19,6 +19,8 @@
 #include "app_settings.h"
 #include "demo_seed.h"
 #include "meeting_controller.h"
+#include "petition_controller.h"
+#include "report_back_model.h"
 #include "replica_service.h"
 #include "session_controller.h"
 #include "value_format.h"
@@ -158,6 +160,38 @@ int main(int argc, char* argv[]) {
             newMeeting = meeting.recordId();
         }
 
+        // The next visit to Khu phố 1: the earlier visit's petitions reported back, one of them
+        // answered and accepted by the residents; then the neighbourhood's results notice.
+        QString reportMeeting;
+        {
+            client::PetitionController answered;
+            client::PetitionController drains;
+            if (!answered.createAtMeeting(client::toQString(ids.pastMeeting), QStringLiteral("security_order"),
+                                          QStringLiteral("Đèn đường hẻm 7 đường Thới An 16 không sáng")) ||
+                !answered.setField(QStringLiteral("resolution"),
+                                   QStringLiteral("Điện lực Quận 12 đã thay 6 bóng đèn, hẻm sáng trở lại.")) ||
+                !answered.setStatus(QStringLiteral("assigned")) || !answered.setStatus(QStringLiteral("in_progress")) ||
+                !answered.setStatus(QStringLiteral("resolved")) ||
+                !drains.createAtMeeting(client::toQString(ids.pastMeeting), QStringLiteral("environment_sanitation"),
+                                        QStringLiteral("Cống thoát nước đường Thới An 16 bị nghẹt, ngập khi mưa")) ||
+                !drains.setField(QStringLiteral("resolution"),
+                                 QStringLiteral("Đã nạo vét 120 m cống; nước thoát bình thường.")) ||
+                !drains.setStatus(QStringLiteral("assigned")) || !drains.setStatus(QStringLiteral("in_progress")) ||
+                !drains.setStatus(QStringLiteral("resolved")) ||
+                !answered.setField(QStringLiteral("public"), true) || !drains.setField(QStringLiteral("public"), true) ||
+                !drains.setField(QStringLiteral("public_note"),
+                                 QStringLiteral("Phường kiểm tra lại sau mỗi trận mưa lớn.")))
+                qFatal("screenshots: cannot answer the earlier petitions");
+            client::MeetingController meeting;
+            if (!meeting.create(client::toQString(ids.otherNeighbourhood),
+                                QDateTime::currentDateTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")), {}))
+                qFatal("screenshots: cannot create the report-back meeting");
+            reportMeeting = meeting.recordId();
+            client::ReportBackModel reportBack;
+            reportBack.setMeetingId(reportMeeting);
+            if (!reportBack.record(answered.recordId(), QStringLiteral("satisfied")))
+                qFatal("screenshots: cannot record a verdict");
+        }
         both(QStringLiteral("home"), [&] { call(root, "goHome"); });
         both(QStringLiteral("meeting"), [&] {
             call(root, "goHome");
@@ -176,6 +210,33 @@ int main(int argc, char* argv[]) {
                 callOnPage("capturePetition");
             },
             closePopups);
+        // The receipt code shown after a petition is captured at the meeting.
+        both(QStringLiteral("receipt-code"), [&] {
+            call(root, "goHome");
+            call(root, "openMeeting", {weekMeeting});
+            settle(400);
+            callOnPage("capturePetition");
+            settle(600);
+            QObject* page = currentPage();
+            if (!page) return;
+            auto* title = page->findChild<QObject*>(QStringLiteral("petitionTitleField"));
+            if (!title) return;
+            title->setProperty("text", QStringLiteral("Cây xanh gãy đổ chắn lối đi cuối hẻm 45"));
+            // The dialog around the field: pick the category and save, as its buttons do.
+            QObject* dialog = title;
+            while (dialog && !dialog->property("canSave").isValid()) dialog = dialog->parent();
+            if (!dialog) return;
+            dialog->setProperty("category", QStringLiteral("environment_sanitation"));
+            QMetaObject::invokeMethod(dialog, "save");
+        });
+        both(QStringLiteral("report-back"), [&] {
+            call(root, "goHome");
+            call(root, "openMeeting", {reportMeeting});
+        });
+        both(QStringLiteral("results-notice"), [&] {
+            call(root, "goHome");
+            call(root, "openResultsNotice", {client::toQString(ids.otherNeighbourhood), reportMeeting});
+        });
         both(QStringLiteral("petition"), [&] {
             call(root, "goHome");
             call(root, "openPetition", {client::toQString(ids.transportPetition)});

@@ -120,8 +120,9 @@ TestCase {
         if (Session.signedIn) tc.app.goHome()
     }
 
-    // The new meeting of the reported defect: in this week's neighbourhood, whose open
-    // petitions are carried over (so the "Tồn đọng" card shows), created as the dialog does.
+    // The new meeting of the reported defect: in this week's neighbourhood, whose petitions
+    // from this week's earlier meeting are reported back (so that card has rows), created as the
+    // dialog does.
     function test_0_createMeeting() {
         mouseClick(tc.item("openWeekMeeting"))
         tryVerify(() => tc.currentPage() && tc.currentPage().objectName === "meetingPage")
@@ -132,7 +133,7 @@ TestCase {
         tc.newMeetingId = meeting.recordId
         tc.app.openMeeting(tc.newMeetingId)
         tc.settle()
-        verify(tc.withTitle(tc.currentPage(), "Tồn đọng từ các lần trước") !== null, "no carry-over card")
+        tryVerify(() => tc.currentPage().reportBacks.count > 0, 3000, "nothing to report back")
     }
     function test_1_newMeetingPage() {
         verify(tc.newMeetingId.length > 0)
@@ -206,6 +207,16 @@ TestCase {
             tc.settle()
             tc.currentPage().capturePetition()
         }, tc.closePopup)
+    }
+    function test_5_reportBackDialog() {
+        tc.checkBoth("report-back dialog", () => {
+            tc.app.openMeeting(tc.newMeetingId)
+            tc.settle()
+            mouseClick(tc.item("unsatisfied_0"))
+        }, tc.closePopup)
+    }
+    function test_6_resultsNoticePage() {
+        tc.checkBoth("results notice page", () => tc.app.openResultsNotice(Session.scopeUnit, tc.newMeetingId))
     }
     function test_5_newDirectiveDialog() {
         tc.checkBoth("new directive dialog", () => tc.app.newRecord("directive"), tc.closePopup)

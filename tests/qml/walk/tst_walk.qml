@@ -266,4 +266,53 @@ TestCase {
         }
         tc.syncAccepted("not competent and withdrawn with reasons")
     }
+
+    function test_6_reportBackAtTheNextVisitAndPublicResults() {
+        // Making a result public is the official's and the supervisor's (shared policy).
+        const handled = tc.petitionToHandle()
+        tc.app.openPetition(handled)
+        const petition = tc.openedPage("petitionPage").controller
+        verify(petition.receiptCode.length > 0)
+        Driver.tap(tc, "publicSwitch")
+        tryVerify(() => petition.values["public"] === true, 3000, "the petition did not become public")
+        verify(petition.setField("public_note", "Kết quả được niêm yết tại nhà văn hóa khu phố"), petition.lastError)
+        tc.syncAccepted("a petition's result made public")
+
+        if (!tc.isOfficial()) {
+            // A supervisor sees what was reported back, and records nothing.
+            const meetings = createTemporaryQmlObject("import NgheDan; RecordListModel { entity: 'meeting' }", tc)
+            tryVerify(() => meetings.count > 0, 5000, "no meeting in scope")
+            tc.app.openMeeting(meetings.idAt(0))
+            const page = tc.openedPage("meetingPage")
+            verify(!page.reportBacks.canRecord, "a supervisor is offered to record verdicts")
+            verify(!Driver.has(tc, "satisfied_0") && !Driver.has(tc, "unsatisfied_0"))
+            return
+        }
+        // The walk's meeting raised a petition that has been answered since.
+        const answered = createTemporaryQmlObject("import NgheDan; PetitionController {}", tc)
+        verify(answered.createAtMeeting(tc.meetingId, "environment_sanitation", "Cong thoat nuoc hem 5 bi nghet"), answered.lastError)
+        verify(answered.setField("resolution", "Da nao vet cong"), answered.lastError)
+        for (const status of ["assigned", "in_progress", "resolved"])
+            verify(answered.setStatus(status, ""), answered.lastError)
+        // The next visit to the same neighbourhood, a week later.
+        const earlier = createTemporaryQmlObject("import NgheDan; MeetingController {}", tc)
+        earlier.recordId = tc.meetingId
+        const next = createTemporaryQmlObject("import NgheDan; MeetingController {}", tc)
+        const d = new Date(earlier.values.held_at_ms + 7 * 24 * 3600 * 1000)
+        const two = (n) => (n < 10 ? "0" : "") + n
+        verify(next.create(earlier.unitId, two(d.getUTCDate()) + "/" + two(d.getUTCMonth() + 1) + "/" + d.getUTCFullYear() + " 19:00", ""),
+               next.lastError)
+        tc.app.openMeeting(next.recordId)
+        const page = tc.openedPage("meetingPage")
+        tryVerify(() => page.reportBacks.rowOf(answered.recordId) >= 0, 5000, "the answered petition is not reported back")
+        tc.shoot("report-back", Driver.item(tc, "reportBackCard"))
+        Driver.tap(tc, "unsatisfied_" + page.reportBacks.rowOf(answered.recordId))
+        tryVerify(() => Driver.item(tc, "reportBackNote").activeFocus)
+        Driver.typeText(tc, "Mua lon van ngap")
+        Driver.tap(tc, "reportBackConfirm")
+        tryCompare(answered.values, "status", "in_progress")
+        const open = page.reportBacks.rowOf(tc.petitionId)
+        if (open >= 0) Driver.tap(tc, "satisfied_" + open)
+        tc.syncAccepted("report back at the next visit")
+    }
 }
