@@ -189,14 +189,22 @@ Page {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                     title: qsTr("Buổi họp gần đây")
-                    Repeater {
-                        model: RecordListModel {
-                            entity: "meeting"
-                            pageSize: 4
-                        }
-                        delegate: MeetingDelegate {
-                            Layout.fillWidth: true
-                            onOpened: (id) => root.openMeeting(id)
+                    // Rows sit in a Column, not in the card's layout: the lists reset on every write and
+                    // Qt 6.4's layouts then read delegates the Repeater already deleted (a crash seen when
+                    // a petition on the list was resolved from its page, valgrind: use after free in
+                    // QQuickLayout::updatePolish of a RecordListModel delegate).
+                    Column {
+                        spacing: Theme.gap
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: RecordListModel {
+                                entity: "meeting"
+                                pageSize: 4
+                            }
+                            delegate: MeetingDelegate {
+                                width: parent ? parent.width : 0
+                                onOpened: (id) => root.openMeeting(id)
+                            }
                         }
                     }
                 }
@@ -204,15 +212,19 @@ Page {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                     title: qsTr("Kiến nghị đang xử lý")
-                    Repeater {
-                        model: RecordListModel {
-                            entity: "petition"
-                            openOnly: true
-                            pageSize: 4
-                        }
-                        delegate: PetitionDelegate {
-                            Layout.fillWidth: true
-                            onOpened: (id) => root.openPetition(id)
+                    Column {
+                        spacing: Theme.gap
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: RecordListModel {
+                                entity: "petition"
+                                openOnly: true
+                                pageSize: 4
+                            }
+                            delegate: PetitionDelegate {
+                                width: parent ? parent.width : 0
+                                onOpened: (id) => root.openPetition(id)
+                            }
                         }
                     }
                 }
@@ -220,15 +232,19 @@ Page {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                     title: qsTr("Chỉ đạo chưa hoàn thành")
-                    Repeater {
-                        model: RecordListModel {
-                            entity: "directive"
-                            openOnly: true
-                            pageSize: 4
-                        }
-                        delegate: DirectiveDelegate {
-                            Layout.fillWidth: true
-                            onOpened: (id) => root.openDirective(id)
+                    Column {
+                        spacing: Theme.gap
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: RecordListModel {
+                                entity: "directive"
+                                openOnly: true
+                                pageSize: 4
+                            }
+                            delegate: DirectiveDelegate {
+                                width: parent ? parent.width : 0
+                                onOpened: (id) => root.openDirective(id)
+                            }
                         }
                     }
                 }
