@@ -206,6 +206,15 @@ export async function tabletOf(baseUrl, username, password = kPassword) {
   };
 }
 
+/** Prints the page now shown to `file` as PDF (A4 or the page's own @page rules, as a browser's
+ *  print dialog does) and reads it back with pdfWords. */
+export async function printedPdf(page, file) {
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  return pdfWords(file);
+}
+
 /** The words of a PDF by page, from poppler's `pdftotext -bbox`: [{width, height, words:
  *  [{text, xMin, yMin, xMax, yMax}]}], in reading order. */
 export function pdfWords(pdfFile) {

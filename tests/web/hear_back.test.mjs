@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { getJson, openBrowser, pdfWords, signIn, startServer, tabletOf, waitRendered } from './harness.mjs';
+import { getJson, openBrowser, printedPdf, signIn, startServer, tabletOf, waitRendered } from './harness.mjs';
 
 const kMarkers = {
   petitioner_name: 'Markername Tưởngtượng',
@@ -51,11 +51,7 @@ after(async () => {
 });
 
 async function printed(page, name) {
-  const file = path.join(tmp, name + '.pdf');
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  const pages = pdfWords(file);
+  const pages = await printedPdf(page, path.join(tmp, name + '.pdf'));
   return { pages, text: pages.map((p) => p.words.map((w) => w.text).join(' ')).join('\n') };
 }
 

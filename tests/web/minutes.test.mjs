@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openBrowser, pdfWords, signIn, startServer, tabletOf } from './harness.mjs';
+import { openBrowser, printedPdf, signIn, startServer, tabletOf } from './harness.mjs';
 
 let server;
 let base;
@@ -62,10 +62,7 @@ after(async () => {
 /** Prints the minutes page now shown to PDF (A4, the page's own @page rules) and reads it back. */
 async function printed(page, name) {
   const file = path.join(tmp, name + '.pdf');
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  return { file, pages: pdfWords(file) };
+  return { file, pages: await printedPdf(page, file) };
 }
 
 /** Lines of a page: words on one baseline (yMax within 1 pt), split where a gap wider than
