@@ -196,6 +196,7 @@ Page {
                     Column {
                         spacing: Theme.gap
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 0  // its width comes from the card, never from its rows
                         Repeater {
                             model: RecordListModel {
                                 entity: "meeting"
@@ -215,6 +216,7 @@ Page {
                     Column {
                         spacing: Theme.gap
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 0  // its width comes from the card, never from its rows
                         Repeater {
                             model: RecordListModel {
                                 entity: "petition"
@@ -235,6 +237,7 @@ Page {
                     Column {
                         spacing: Theme.gap
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 0  // its width comes from the card, never from its rows
                         Repeater {
                             model: RecordListModel {
                                 entity: "directive"

@@ -163,20 +163,27 @@ Page {
                     text: reportBacks.lastError
                     onDismissed: reportBacks.clearError()
                 }
-                Repeater {
-                    model: ReportBackModel {
-                        id: reportBacks
-                        meetingId: root.recordId
-                    }
-                    delegate: ReportBackDelegate {
-                        Layout.fillWidth: true
-                        canRecord: reportBacks.canRecord
-                        onOpened: (id) => root.openPetition(id)
-                        onSatisfied: (id) => reportBacks.record(id, "satisfied", "")
-                        onUnsatisfied: (id, title) => {
-                            reportBackDialog.petitionId = id
-                            reportBackDialog.petitionTitle = title
-                            reportBackDialog.open()
+                // Lists of a model that resets on writes sit in a Column, not the card's layout: Qt 6.4's
+                // layouts read delegates the Repeater has already deleted (HomePage.qml says more).
+                Column {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                    spacing: Theme.gap
+                    Repeater {
+                        model: ReportBackModel {
+                            id: reportBacks
+                            meetingId: root.recordId
+                        }
+                        delegate: ReportBackDelegate {
+                            width: parent ? parent.width : 0
+                            canRecord: reportBacks.canRecord
+                            onOpened: (id) => root.openPetition(id)
+                            onSatisfied: (id) => reportBacks.record(id, "satisfied", "")
+                            onUnsatisfied: (id, title) => {
+                                reportBackDialog.petitionId = id
+                                reportBackDialog.petitionTitle = title
+                                reportBackDialog.open()
+                            }
                         }
                     }
                 }
@@ -288,13 +295,18 @@ Page {
                                 }
                             }
                         }
-                        Repeater {
-                            model: meeting.attendees
-                            delegate: AttendeeDelegate {
-                                Layout.fillWidth: true
-                                editable: meeting.editable
-                                onRemoveRequested: (index) => meeting.removeAttendee(index)
-                                onRoleEdited: (index, role) => meeting.setAttendeeRole(index, role)
+                        Column {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                            spacing: Theme.gap
+                            Repeater {
+                                model: meeting.attendees
+                                delegate: AttendeeDelegate {
+                                    width: parent ? parent.width : 0
+                                    editable: meeting.editable
+                                    onRemoveRequested: (index) => meeting.removeAttendee(index)
+                                    onRoleEdited: (index, role) => meeting.setAttendeeRole(index, role)
+                                }
                             }
                         }
                     }
@@ -353,17 +365,22 @@ Page {
                             flat: true
                             onClicked: root.capturePetition()
                         }
-                        Repeater {
-                            model: RecordListModel {
-                                id: petitions
-                                entity: "petition"
-                                meetingId: root.recordId
-                                sortField: "created_hlc"
-                                pageSize: 100
-                            }
-                            delegate: PetitionDelegate {
-                                Layout.fillWidth: true
-                                onOpened: (id) => root.openPetition(id)
+                        Column {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                            spacing: Theme.gap
+                            Repeater {
+                                model: RecordListModel {
+                                    id: petitions
+                                    entity: "petition"
+                                    meetingId: root.recordId
+                                    sortField: "created_hlc"
+                                    pageSize: 100
+                                }
+                                delegate: PetitionDelegate {
+                                    width: parent ? parent.width : 0
+                                    onOpened: (id) => root.openPetition(id)
+                                }
                             }
                         }
                     }
@@ -377,16 +394,21 @@ Page {
                             flat: true
                             onClicked: newDirective.open()
                         }
-                        Repeater {
-                            model: RecordListModel {
-                                id: directives
-                                entity: "directive"
-                                meetingId: root.recordId
-                                pageSize: 100
-                            }
-                            delegate: DirectiveDelegate {
-                                Layout.fillWidth: true
-                                onOpened: (id) => root.openDirective(id)
+                        Column {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                            spacing: Theme.gap
+                            Repeater {
+                                model: RecordListModel {
+                                    id: directives
+                                    entity: "directive"
+                                    meetingId: root.recordId
+                                    pageSize: 100
+                                }
+                                delegate: DirectiveDelegate {
+                                    width: parent ? parent.width : 0
+                                    onOpened: (id) => root.openDirective(id)
+                                }
                             }
                         }
                     }
@@ -395,15 +417,20 @@ Page {
                         Layout.fillWidth: true
                         visible: meetingRefused.count > 0
                         title: qsTr("Chưa được máy chủ chấp nhận (%1)").arg(meetingRefused.count)
-                        Repeater {
-                            model: RefusedListModel {
-                                id: meetingRefused
-                                meetingId: root.recordId
-                            }
-                            delegate: RefusedDelegate {
-                                Layout.fillWidth: true
-                                onWriteAgainRequested: (index) => meetingRefused.writeAgain(index)
-                                onDiscardRequested: (index) => meetingRefused.discard(index)
+                        Column {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                            spacing: Theme.gap
+                            Repeater {
+                                model: RefusedListModel {
+                                    id: meetingRefused
+                                    meetingId: root.recordId
+                                }
+                                delegate: RefusedDelegate {
+                                    width: parent ? parent.width : 0
+                                    onWriteAgainRequested: (index) => meetingRefused.writeAgain(index)
+                                    onDiscardRequested: (index) => meetingRefused.discard(index)
+                                }
                             }
                         }
                     }

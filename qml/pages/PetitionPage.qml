@@ -245,12 +245,19 @@ Page {
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Lịch sử thay đổi")
-                        Repeater {
-                            model: HistoryListModel {
-                                entity: "petition"
-                                recordId: root.recordId
+                        // Lists of a model that resets on writes sit in a Column, not the card's layout: Qt 6.4's
+                        // layouts read delegates the Repeater has already deleted (HomePage.qml says more).
+                        Column {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                            spacing: Theme.gap
+                            Repeater {
+                                model: HistoryListModel {
+                                    entity: "petition"
+                                    recordId: root.recordId
+                                }
+                                delegate: HistoryDelegate { width: parent ? parent.width : 0 }
                             }
-                            delegate: HistoryDelegate { Layout.fillWidth: true }
                         }
                     }
                 }
@@ -419,28 +426,38 @@ Page {
                                 onClicked: if (petition.addUpdate(updateText.text)) updateText.clear()
                             }
                         }
-                        Repeater {
-                            model: RecordListModel {
-                                entity: "update"
-                                parentId: root.recordId
-                                pageSize: 50
+                        Column {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                            spacing: Theme.gap
+                            Repeater {
+                                model: RecordListModel {
+                                    entity: "update"
+                                    parentId: root.recordId
+                                    pageSize: 50
+                                }
+                                delegate: UpdateDelegate { width: parent ? parent.width : 0 }
                             }
-                            delegate: UpdateDelegate { Layout.fillWidth: true }
                         }
                     }
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Chỉ đạo liên quan")
                         visible: related.count > 0
-                        Repeater {
-                            model: RecordListModel {
-                                id: related
-                                entity: "directive"
-                                petitionId: root.recordId
-                            }
-                            delegate: DirectiveDelegate {
-                                Layout.fillWidth: true
-                                onOpened: (id) => root.openDirective(id)
+                        Column {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // its width comes from the card, never from its rows
+                            spacing: Theme.gap
+                            Repeater {
+                                model: RecordListModel {
+                                    id: related
+                                    entity: "directive"
+                                    petitionId: root.recordId
+                                }
+                                delegate: DirectiveDelegate {
+                                    width: parent ? parent.width : 0
+                                    onOpened: (id) => root.openDirective(id)
+                                }
                             }
                         }
                     }
