@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "demo_data.h"
+#include "privacy.h"
 #include "http_util.h"
 #include "public_petitions.h"
 #include "users.h"
@@ -103,6 +104,9 @@ std::string serveUsage() {
                       requests of one address served at once; more wait their turn
                       (NGHEDAN_REQUESTS_PER_ADDRESS, default 8)
   --session-days N    token and cookie lifetime in days (NGHEDAN_SESSION_DAYS, default 30)
+  --retention-days N  petitioners' personal data is erased (redacted) N days after their
+                      petition is closed; checked at start and every 6 hours; 0 = keep
+                      (NGHEDAN_RETENTION_DAYS, default 1825, five years)
   --public-rate N     requests per minute one address may make to the public endpoints
                       (/tra-cuu, /open311/v2, /feed); 0 = no limit (NGHEDAN_PUBLIC_RATE,
                       default 120); more get 429 with Retry-After
@@ -151,6 +155,10 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
                 return usage(std::string(name) + " must be " + std::to_string(lo) + " to 1000000");
             setPublicLimit(o.settings.publicRate, name, n);
         }
+    if (auto v = env("NGHEDAN_RETENTION_DAYS"); !v.empty()) {
+        if (!parseInt(v, 0, 36500, n)) return usage("NGHEDAN_RETENTION_DAYS must be 0 to 36500");
+        o.settings.retentionDays = static_cast<int>(n);
+    }
     if (auto v = env("NGHEDAN_SESSION_DAYS"); !v.empty()) {
         if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_SESSION_DAYS must be 1 to 3650");
         o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
@@ -200,6 +208,9 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
             if (!value(v) || !parseInt(v, lo, 1000000, n))
                 return usage(a + " needs " + std::to_string(lo) + "..1000000");
             setPublicLimit(o.settings.publicRate, a, n);
+        } else if (a == "--retention-days") {
+            if (!value(v) || !parseInt(v, 0, 36500, n)) return usage("--retention-days needs 0..36500");
+            o.settings.retentionDays = static_cast<int>(n);
         } else if (a == "--session-days") {
             if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--session-days needs 1..3650");
             o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
@@ -303,6 +314,28 @@ Status ServerApp::open() {
         else
             logLine(LogLevel::Info, "demo data not seeded: the database is not empty");
     }
+    if (Status s = runRetention(); !s) return s;
+    // The retention period passes while the server runs: look again every 6 hours.
+    m_retention = std::jthread([this](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any wake;
+        std::unique_lock lock(m);
+        while (!wake.wait_for(lock, stop, std::chrono::hours(6), [] { return false; }))
+            if (Status s = runRetention(); !s)
+                logLine(LogLevel::Error, "retention: " + s.error().message);
+    });
+    return {};
+}
+
+Status ServerApp::runRetention() {
+    if (m_ctx.settings.retentionDays <= 0) return {};
+    std::lock_guard lock(m_ctx.mutex);
+    auto report = applyRetention(*m_ctx.store, systemMillis(), m_ctx.settings.retentionDays);
+    if (!report) return report.error();
+    if (report->redacted)
+        logLine(LogLevel::Info, "retention: personal data of " + std::to_string(report->redacted) +
+                                    " petitions closed more than " +
+                                    std::to_string(m_ctx.settings.retentionDays) + " days ago redacted");
     return {};
 }
 
@@ -355,6 +388,8 @@ bool ServerApp::run() {
 }
 
 void ServerApp::stop() {
+    m_retention.request_stop();
+    if (m_retention.joinable()) m_retention.join();
     if (m_http && m_thread.joinable()) {
         // stop() before the listen loop has started would be lost: wait for it.
         while (!m_http->is_running() && !m_runReturned)

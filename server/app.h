@@ -3,6 +3,9 @@
 // the HTTP server with every route. main.cpp and the tests (in-process servers) use it.
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <stop_token>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -90,6 +93,10 @@ private:
     std::shared_ptr<std::atomic<std::int64_t>> m_clockOverride;
     std::unique_ptr<GuardedServer> m_http;
     std::thread m_thread;
+    /** Redacts what the retention period no longer allows to keep (server/privacy.h), under
+     *  the store lock. */
+    Status runRetention();
+    std::jthread m_retention;  ///< runRetention every 6 hours until stop()
     std::atomic<bool> m_runReturned{false};
     int m_port = 0;
 };

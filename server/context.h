@@ -46,6 +46,8 @@ struct Settings {
     /** Requests per client address on the public endpoints (lookup page, Open311, feed). */
     PublicRateLimit publicRate;
     /** Open311 requests per page: the default and the most a client may ask for. */
+    /** Personal fields of petitions closed longer ago than this are redacted; 0 = kept. */
+    int retentionDays = 1825;
     int open311PageSize = 50;
     int open311MaxPageSize = 200;
 };

@@ -30,6 +30,7 @@ set(NGHEDAN_WEB_FILES
   js/pages/meeting.js
   js/pages/directives.js
   js/pages/notice.js
+  js/pages/privacy.js
 )
 
 function(nghedan_add_dashboard target)
@@ -55,6 +56,7 @@ function(nghedan_add_dashboard target)
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/petition_query.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/supervise.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/results_notice.cpp
+    ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/privacy.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/exports.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/xlsx_writer.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/dashboard.cpp

@@ -650,6 +650,7 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                                    const User& user) { directiveRoute(ctx, req, res, user); }));
     registerSuperviseRoutes(server, ctx);
     registerNoticeRoutes(server, ctx);
+    registerPrivacyRoutes(server, ctx);
 }
 
 }  // namespace nghedan::server

@@ -164,6 +164,8 @@ httplib::Server::HandlerWithContentReader guardedWrite(Context& ctx,
 void registerSuperviseRoutes(httplib::Server& server, Context& ctx);
 /** GET /api/v1/results-notice (results_notice.cpp). */
 void registerNoticeRoutes(httplib::Server& server, Context& ctx);
+/** A person's data requests: find, copy, erase (routes/privacy.cpp; admins). */
+void registerPrivacyRoutes(httplib::Server& server, Context& ctx);
 /** CSV/XLSX exports of filtered lists (routes/exports.cpp). */
 void registerExportRoutes(httplib::Server& server, Context& ctx);
 

@@ -10,6 +10,11 @@ namespace nghedan {
  *  indexed text and the query; every other diacritic is folded by unicode61. */
 std::string foldForSearch(std::string_view utf8);
 
+/** Vietnamese text as plain lowercase ASCII letters: every diacritic dropped (precomposed or
+ *  combining), đ/Đ to d, ASCII letters lowered; other characters kept as they are. For
+ *  matching outside FTS5 ("Nguyễn Văn Đức" and "nguyen van duc" fold alike). */
+std::string foldDiacritics(std::string_view utf8);
+
 /** Turns what a person typed into an FTS5 MATCH expression: the one search syntax of the app
  *  and the server, every part required. A word outside quotes matches as a prefix (phuong finds
  *  Phường, Phương); words inside double quotes ("…" or “…”) match as a phrase: the same whole
