@@ -4,6 +4,7 @@
 // request it serves (`reason`, e.g. "Đơn số 12/2026 của ông A") and is recorded in the access
 // log with the records it showed.
 #include "../privacy.h"
+#include "access_log.h"
 #include "read_model.h"
 
 namespace nghedan::server {
@@ -91,10 +92,20 @@ Json matchJson(Context& ctx, const Match& m) {
     return j;
 }
 
-std::vector<std::string> recordIds(const std::vector<Match>& matches) {
-    std::vector<std::string> ids;
-    for (const Match& m : matches) ids.push_back(m.entity + "/" + m.row.value("id", ""));
-    return ids;
+std::vector<RecordRef> recordRefs(const std::vector<Match>& matches) {
+    std::vector<RecordRef> refs;
+    for (const Match& m : matches) refs.push_back({m.entity, m.row.value("id", "")});
+    return refs;
+}
+
+/** Logs the look before the values leave; false (500 written) when it could not be logged. */
+bool logged(Context& ctx, const httplib::Request& req, httplib::Response& res, const User& user,
+            const std::string& action, std::vector<RecordRef> records, const std::string& reason) {
+    if (Status s = logPersonalAccess(ctx, user, req, action, std::move(records), reason); !s) {
+        sendError(res, 500, "internal", "the access could not be logged; nothing was shown");
+        return false;
+    }
+    return true;
 }
 
 void searchRoute(Context& ctx, const httplib::Request& req, httplib::Response& res, const User& user) {
@@ -111,7 +122,7 @@ void searchRoute(Context& ctx, const httplib::Request& req, httplib::Response& r
     const bool truncated = matches->size() > kMaxMatches;
     if (truncated) matches->resize(kMaxMatches);
     for (const Match& m : *matches) items.push_back(matchJson(ctx, m));
-    recordPersonalAccess(ctx, req, user, "privacy_search", recordIds(*matches), request->second);
+    if (!logged(ctx, req, res, user, "privacy_search", recordRefs(*matches), request->second)) return;
     sendJson(res, {{"items", std::move(items)}, {"truncated", truncated}});
 }
 
@@ -144,7 +155,7 @@ void exportRoute(Context& ctx, const httplib::Request& req, httplib::Response& r
         rec["history"] = std::move(history);
         records.push_back(std::move(rec));
     }
-    recordPersonalAccess(ctx, req, user, "privacy_export", recordIds(*matches), request->second);
+    if (!logged(ctx, req, res, user, "privacy_export", recordRefs(*matches), request->second)) return;
     const Json body{{"title", "Dữ liệu cá nhân được lưu trong hệ thống NgheDan"},
                     {"generatedAt", systemMillis()},
                     {"request", request->second},
@@ -183,14 +194,14 @@ void eraseRoute(Context& ctx, const httplib::Request& req, httplib::Response& re
         targets.emplace_back(entity, id, unit);
     }
     std::size_t erased = 0;
-    std::vector<std::string> ids;
+    std::vector<RecordRef> refs;
+    for (const auto& [entity, id, unit] : targets) refs.push_back({entity, id});
+    if (!logged(ctx, req, res, user, "privacy_erase", refs, *why)) return;
     for (const auto& [entity, id, unit] : targets) {
         auto done = redactPersonal(*ctx.store, entity, id, unit, user.username, *why);
         if (!done) return sendError(res, 500, "internal", done.error().message);
         if (*done) ++erased;
-        ids.push_back(entity + "/" + id);
     }
-    recordPersonalAccess(ctx, req, user, "privacy_erase", ids, *why);
     sendJson(res, {{"erased", erased}, {"unchanged", targets.size() - erased}});
 }
 
