@@ -4,7 +4,6 @@
 #include <map>
 
 #include "nghedan/clock.h"
-#include "nghedan/personal.h"
 #include "nghedan/schema.h"
 #include "nghedan/text_fold.h"
 
@@ -110,7 +109,12 @@ Result<bool> redactPersonal(Store& store, const std::string& entity, const std::
         break;
     }
     if (!anyLeft) return false;
-    auto change = store.write(redactionRequest(entity, id, unit, fields, author, reason));
+    std::string names;
+    for (const std::string& f : fields) names += (names.empty() ? "" : ",") + f;
+    // A redaction belongs to its target's unit: it reaches every replica that holds the record.
+    auto change = store.write({"redaction", "", unit, author,
+                               {{"target_entity", entity}, {"target_id", id},
+                                {"fields", names}, {"reason", reason}}});
     if (!change) return change.error();
     return true;
 }

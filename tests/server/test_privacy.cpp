@@ -182,7 +182,7 @@ TEST_CASE("retention redacts petitions closed longer ago than the period, nothin
         std::lock_guard lock(ctx.mutex);
         REQUIRE(ctx.store->learnSiteKey({site, testDeviceKey(site).publicKey, 0, {}}));
         Change c = makeChange(site, ++seq, "petition", id, "q3-p4", "canbo.q3", set, at);
-        auto report = ctx.store->apply({saltedForTest(c)});
+        auto report = ctx.store->apply({c});
         REQUIRE(report);
         REQUIRE(report->refused.empty());
         ids.push_back(id);
