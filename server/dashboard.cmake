@@ -30,6 +30,8 @@ set(NGHEDAN_WEB_FILES
   js/pages/meeting.js
   js/pages/directives.js
   js/pages/notice.js
+  js/pages/access-log.js
+  js/personal-text.js
 )
 
 function(nghedan_add_dashboard target)
