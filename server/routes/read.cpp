@@ -447,13 +447,28 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
     }
     Json petition = shapeRow(ctx, user, "petition", values);
     Json conflicts = conflictsJson(*rec, user, serverSite);
+    const auto& personal = personalFields("petition");
+    auto isPersonal = [&](const Json& version) {
+        return std::find(personal.begin(), personal.end(), version.value("field", "")) !=
+               personal.end();
+    };
+    // `personal=0`: the petition without its petitioner (a receipt slip needs none).
+    if (req.get_param_value("personal") == "0") {
+        petition = withoutPersonal("petition", std::move(petition));
+        auto hide = [&](Json& version) {
+            if (!isPersonal(version)) return;
+            version["value"] = nullptr;
+            version["hidden"] = true;
+        };
+        for (auto& v : history) hide(v);
+        for (auto& [field, versions] : conflicts.items())
+            for (auto& v : versions) hide(v);
+    }
     // The answer shows personal values (the record's, or in its history or conflicts): log it.
     bool personalShown = hasPersonalValue("petition", petition);
-    const auto& personal = personalFields("petition");
     auto showsPersonal = [&](const Json& version) {
-        return !version.value("hidden", false) && !version.value("value", Json()).is_null() &&
-               std::find(personal.begin(), personal.end(), version.value("field", "")) !=
-                   personal.end();
+        return isPersonal(version) && !version.value("hidden", false) &&
+               !version.value("value", Json()).is_null();
     };
     for (const auto& v : history) personalShown = personalShown || showsPersonal(v);
     for (const auto& [field, versions] : conflicts.items())
