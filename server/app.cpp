@@ -13,6 +13,7 @@
 #include "privacy.h"
 #include "http_util.h"
 #include "public_petitions.h"
+#include "routes/access_log.h"
 #include "users.h"
 
 namespace nghedan::server {
@@ -364,6 +365,7 @@ Result<int> ServerApp::bind() {
     registerPublicLookupRoutes(http, m_ctx);
     registerOpen311Routes(http, m_ctx);
     registerFeedRoutes(http, m_ctx);
+    registerAccessLogRoutes(http, m_ctx);
 #ifdef NGHEDAN_HAS_DASHBOARD
     registerReadRoutes(http, m_ctx);
     registerDashboardRoutes(http, m_ctx);

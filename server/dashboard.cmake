@@ -31,6 +31,8 @@ set(NGHEDAN_WEB_FILES
   js/pages/directives.js
   js/pages/notice.js
   js/pages/privacy.js
+  js/pages/access-log.js
+  js/personal-text.js
 )
 
 function(nghedan_add_dashboard target)

@@ -60,6 +60,41 @@ struct RecordCounts {
     std::int64_t withConflicts = 0;
 };
 
+/** A record whose personal values someone was shown. */
+struct RecordRef {
+    std::string entity, id;
+};
+
+/** One entry of the access log of personal data: who was shown which records' personal values,
+ *  when, where and why. Entries are only ever added (Store::logPersonalAccess). */
+struct AccessEntry {
+    std::int64_t id = 0;  ///< set by the store
+    std::int64_t at = 0;  ///< ms since epoch
+    std::string username, role;
+    std::string scopeUnit;  ///< the viewer's scope unit when they looked (admins' filter)
+    std::string device;     ///< the tablet's site id, or "dashboard"
+    std::string action;     ///< e.g. "petition_detail", "petition_list", "export", "print_minutes", "sync_pull"
+    std::string reason;
+    std::string ip;
+    std::vector<RecordRef> records;  ///< read back: at most the reader's limit of them
+    std::int64_t recordCount = 0;    ///< read back: how many records the entry names
+};
+
+/** Which entries to read: all filters are optional; `scopeUnits` (when not empty) keeps only
+ *  entries whose viewer's scope unit is among them. Newest first. */
+struct AccessQuery {
+    std::vector<std::string> scopeUnits;
+    std::int64_t id = 0;  ///< only this entry when not 0
+    std::string user;    ///< exact username
+    std::string record;  ///< a record id (any entity)
+    std::optional<std::int64_t> fromMs, toMs;  ///< [fromMs, toMs)
+    std::int64_t offset = 0, limit = 100;
+};
+struct AccessPage {
+    std::vector<AccessEntry> entries;
+    std::int64_t total = 0;
+};
+
 /** Storage of one server. Not thread-safe: callers serialise every call (ctx.mutex), except
  *  that a snapshot, once made, is read anywhere (ReplicaSnapshot). Every write commits durably
  *  before it returns unless bulk-load mode is on. */
@@ -208,6 +243,14 @@ public:
      *  lose them: only for loading a data set that can be loaded again). Off: durable again,
      *  and everything written meanwhile is on disk before it returns. */
     virtual Status setBulkLoad(bool on) = 0;
+
+    // ---- access log of personal data (append-only: no operation changes an entry) ------
+    /** Appends an entry with its records in one transaction; returns its id. An Error means
+     *  nothing was stored: the caller must then not show the personal values. */
+    virtual Result<std::int64_t> logPersonalAccess(const AccessEntry& entry) = 0;
+    /** One page of entries matching the query, newest first, with their records, and the
+     *  total that match. */
+    virtual Result<AccessPage> accessLog(const AccessQuery& query) = 0;
 };
 
 /** Opens or creates the SQLite store in the file at `path` (migrating an older file), with the

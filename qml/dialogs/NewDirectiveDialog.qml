@@ -55,6 +55,15 @@ Dialog {
                     placeholderText: qsTr("Ví dụ: Công an quận phối hợp làm căn cước cho các hộ trong tuần")
                 }
             }
+            Label {  // a warning only: saving is never blocked
+                objectName: "instructionWarning"
+                Layout.fillWidth: true
+                text: TextCheck.warning(instruction.text)
+                visible: text.length > 0
+                color: Theme.warning
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.Wrap
+            }
         }
         RowLayout {
             Layout.fillWidth: true

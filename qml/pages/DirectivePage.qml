@@ -103,7 +103,16 @@ Page {
                         title: qsTr("Nội dung chỉ đạo")
                         FormField {
                             label: Catalog.fieldName("directive", "instruction")
-                            AutoSaveArea { controller: directive; field: "instruction"; Layout.preferredHeight: 140 }
+                            AutoSaveArea { id: instructionArea; controller: directive; field: "instruction"; Layout.preferredHeight: 140 }
+                            Label {  // a warning only: saving is never blocked
+                                objectName: "instructionWarning"
+                                Layout.fillWidth: true
+                                text: TextCheck.warning(instructionArea.area.text)
+                                visible: text.length > 0
+                                color: Theme.warning
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                            }
                         }
                         RowLayout {
                             Layout.fillWidth: true
@@ -209,7 +218,16 @@ Page {
                         }
                         FormField {
                             label: Catalog.fieldName("directive", "result")
-                            AutoSaveArea { controller: directive; field: "result"; Layout.preferredHeight: 120 }
+                            AutoSaveArea { id: resultArea; controller: directive; field: "result"; Layout.preferredHeight: 120 }
+                            Label {  // a warning only: saving is never blocked
+                                objectName: "resultWarning"
+                                Layout.fillWidth: true
+                                text: TextCheck.warning(resultArea.area.text)
+                                visible: text.length > 0
+                                color: Theme.warning
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                            }
                         }
                     }
                     SectionCard {
@@ -228,6 +246,15 @@ Page {
                                 text: qsTr("Thêm")
                                 onClicked: if (directive.addUpdate(updateText.text)) updateText.clear()
                             }
+                        }
+                        Label {  // a warning only: saving is never blocked
+                            objectName: "updateWarning"
+                            Layout.fillWidth: true
+                            text: TextCheck.warning(updateText.text)
+                            visible: text.length > 0
+                            color: Theme.warning
+                            font.pixelSize: Theme.smallSize
+                            wrapMode: Text.Wrap
                         }
                         Repeater {
                             model: RecordListModel {

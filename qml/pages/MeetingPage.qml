@@ -323,10 +323,20 @@ Page {
                         Layout.fillWidth: true
                         title: Catalog.fieldName("meeting", "agenda")
                         AutoSaveArea {
+                            id: agendaArea
                             controller: meeting
                             field: "agenda"
                             readOnly: !meeting.editable
                             Layout.preferredHeight: 140
+                        }
+                        Label {  // a warning only: saving is never blocked
+                            objectName: "agendaWarning"
+                            Layout.fillWidth: true
+                            text: TextCheck.warning(agendaArea.area.text)
+                            visible: text.length > 0
+                            color: Theme.warning
+                            font.pixelSize: Theme.smallSize
+                            wrapMode: Text.Wrap
                         }
                     }
                     SectionCard {
@@ -345,15 +355,34 @@ Page {
                             Layout.preferredHeight: 320
                             placeholder: qsTr("Diễn biến, ý kiến người dân… (tự lưu khi gõ)")
                         }
+                        Label {  // a warning only: saving is never blocked
+                            objectName: "minutesWarning"
+                            Layout.fillWidth: true
+                            text: TextCheck.warning(minutes.area.text)
+                            visible: text.length > 0
+                            color: Theme.warning
+                            font.pixelSize: Theme.smallSize
+                            wrapMode: Text.Wrap
+                        }
                     }
                     SectionCard {
                         Layout.fillWidth: true
                         title: Catalog.fieldName("meeting", "conclusions")
                         AutoSaveArea {
+                            id: conclusionsArea
                             controller: meeting
                             field: "conclusions"
                             readOnly: !meeting.editable
                             Layout.preferredHeight: 120
+                        }
+                        Label {  // a warning only: saving is never blocked
+                            objectName: "conclusionsWarning"
+                            Layout.fillWidth: true
+                            text: TextCheck.warning(conclusionsArea.area.text)
+                            visible: text.length > 0
+                            color: Theme.warning
+                            font.pixelSize: Theme.smallSize
+                            wrapMode: Text.Wrap
                         }
                     }
                     SectionCard {

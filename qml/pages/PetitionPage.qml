@@ -185,7 +185,16 @@ Page {
                         }
                         FormField {
                             label: Catalog.fieldName("petition", "description")
-                            AutoSaveArea { controller: petition; field: "description"; readOnly: !petition.editableFields.includes("description"); Layout.preferredHeight: 140 }
+                            AutoSaveArea { id: descriptionArea; controller: petition; field: "description"; readOnly: !petition.editableFields.includes("description"); Layout.preferredHeight: 140 }
+                            Label {  // a warning only: saving is never blocked
+                                objectName: "descriptionWarning"
+                                Layout.fillWidth: true
+                                text: TextCheck.warning(descriptionArea.area.text)
+                                visible: text.length > 0
+                                color: Theme.warning
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                            }
                         }
                         FormField {
                             label: Catalog.fieldName("petition", "location")
@@ -370,7 +379,16 @@ Page {
                         }
                         FormField {
                             label: Catalog.fieldName("petition", "resolution")
-                            AutoSaveArea { controller: petition; field: "resolution"; Layout.preferredHeight: 100 }
+                            AutoSaveArea { id: resolutionArea; controller: petition; field: "resolution"; Layout.preferredHeight: 100 }
+                            Label {  // a warning only: saving is never blocked
+                                objectName: "resolutionWarning"
+                                Layout.fillWidth: true
+                                text: TextCheck.warning(resolutionArea.area.text)
+                                visible: text.length > 0
+                                color: Theme.warning
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                            }
                         }
                     }
                     SectionCard {
@@ -400,11 +418,21 @@ Page {
                         FormField {
                             label: Catalog.fieldName("petition", "public_note")
                             AutoSaveArea {
+                                id: publicNoteArea
                                 objectName: "publicNoteArea"
                                 controller: petition
                                 field: "public_note"
                                 readOnly: !petition.editableFields.includes("public_note")
                                 Layout.preferredHeight: 80
+                            }
+                            Label {  // a warning only: saving is never blocked
+                                objectName: "publicNoteWarning"
+                                Layout.fillWidth: true
+                                text: TextCheck.warning(publicNoteArea.area.text)
+                                visible: text.length > 0
+                                color: Theme.warning
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
                             }
                         }
                     }
@@ -425,6 +453,15 @@ Page {
                                 text: qsTr("Thêm")
                                 onClicked: if (petition.addUpdate(updateText.text)) updateText.clear()
                             }
+                        }
+                        Label {  // a warning only: saving is never blocked
+                            objectName: "updateWarning"
+                            Layout.fillWidth: true
+                            text: TextCheck.warning(updateText.text)
+                            visible: text.length > 0
+                            color: Theme.warning
+                            font.pixelSize: Theme.smallSize
+                            wrapMode: Text.Wrap
                         }
                         Column {
                             Layout.fillWidth: true

@@ -1,5 +1,6 @@
 // CSV and XLSX exports of the filtered lists (same filters as the list endpoints, no paging).
-// Personal fields appear only for roles that may see them. An export is streamed: its rows are
+// Personal fields appear only when asked (personal=1), with a reason, for roles that may see
+// them (per field), and such an export is written to the access log with the ids of its rows. An export is streamed: its rows are
 // read from a snapshot of the replica a page at a time and sent as they are written (chunked),
 // so it takes the memory of one page whatever its length, and sync never waits for it.
 #include <algorithm>
@@ -10,6 +11,7 @@
 
 #include "../compression.h"
 #include "../http_util.h"
+#include "access_log.h"
 #include "read_model.h"
 #include "xlsx_writer.h"
 
@@ -43,9 +45,10 @@ std::vector<std::string> levelsOf(const Directory& dir,
 }
 
 /** Columns of an export: a readable reference, the area (the unit's path, then one column per
- *  unit level), the schema's fields (references by name), overdue after the due date. */
+ *  unit level), the schema's fields (references by name), overdue after the due date. Personal
+ *  fields only `withPersonal` and where the role may see them. */
 std::vector<Column> columnsOf(const std::string& entity, const User& user, const std::string& lang,
-                              const std::vector<std::string>& levels) {
+                              const std::vector<std::string>& levels, bool withPersonal) {
     std::vector<Column> cols = {{"ref", fieldLabel(entity, "id", langOf(lang))},
                                 {"unit", fieldLabel(entity, "unit", langOf(lang))}};
     for (const auto& level : levels)
@@ -53,9 +56,9 @@ std::vector<Column> columnsOf(const std::string& entity, const User& user, const
     const auto& personal = personalFields(entity);
     for (const auto& f : findEntity(entity)->fields) {
         if (f.name == "deleted") continue;
-        if (!maySeePersonalField(user.role, f.name) &&
-            std::find(personal.begin(), personal.end(), f.name) != personal.end())
-            continue;
+        const bool isPersonal =
+            std::find(personal.begin(), personal.end(), f.name) != personal.end();
+        if (isPersonal && (!withPersonal || !maySeePersonalField(user.role, f.name))) continue;
         cols.push_back({f.name, fieldLabel(entity, f.name, langOf(lang))});
         if (f.name == "due_date" && (entity == "petition" || entity == "directive"))
             cols.push_back({"overdue", fieldLabel(entity, "overdue", langOf(lang))});
@@ -323,12 +326,31 @@ void exportRoute(Context& ctx, const std::string& entity, const std::string& for
     std::unique_ptr<ReplicaSnapshot> snapshot;
     Scope scope;
     Directory dir;
+    bool withPersonal = false;
+    std::string reason;
     {
         std::lock_guard lock(ctx.mutex);
         auto scopeResult = scopeOf(ctx, *user);
         if (!scopeResult) return sendError(res, 403, "scope_unknown", scopeResult.error().message);
-        list = readListRequest(ctx, *user, **scopeResult, entity, req, res, 200);
+        list = readListRequest(ctx, *user, **scopeResult, entity, req, res, 200, {"personal"});
         if (!list) return;
+        const std::string asked = req.get_param_value("personal");
+        withPersonal = asked == "1" || asked == "true";
+        if (withPersonal) {
+            reason = accessReason(req, "");
+            if (characterCount(reason) < 5)
+                return sendError(res, 400, "reason_required",
+                                 "Cần ghi lý do (ít nhất 5 ký tự) khi xuất tệp kèm thông tin cá "
+                                 "nhân.");
+            const auto& personal = personalFields(entity);
+            const bool seesSome = std::any_of(personal.begin(), personal.end(), [&](const auto& f) {
+                return maySeePersonalField(user->role, f);
+            });
+            if (!personal.empty() && !seesSome)
+                return sendError(res, 403, "forbidden",
+                                 "Vai trò của bạn không được xem thông tin cá nhân của người dân.");
+            withPersonal = seesSome;
+        }
         // An export reads for seconds; every push and pull waits for ctx.mutex. So the export
         // does not read under it: it takes a snapshot of the replica here (a second, read-only
         // SQLite connection holding one read transaction on the WAL file) and reads that after
@@ -353,6 +375,22 @@ void exportRoute(Context& ctx, const std::string& entity, const std::string& for
     if (rowCount > kMaxExportRows)
         return sendError(res, 413, "too_many_rows",
                          "The list has more than 200000 rows; narrow the filters");
+    if (withPersonal) {
+        // Every record of the file goes into the access log before a byte of it leaves.
+        auto ids = snapshot->rows(query);
+        if (!ids) return sendError(res, 500, "internal", ids.error().message);
+        std::vector<RecordRef> records;
+        records.reserve(rowCount);
+        for (;;) {
+            auto page = (*ids)->next(kPageRows);
+            if (!page) return sendError(res, 500, "internal", page.error().message);
+            for (const Json& row : *page) records.push_back({entity, row.value("id", "")});
+            if (page->size() < kPageRows) break;
+        }
+        std::lock_guard lock(ctx.mutex);
+        if (!logPersonalAccess(ctx, *user, req, "export", std::move(records), reason))
+            return sendError(res, 500, "internal", "the access log could not be written");
+    }
     auto rows = snapshot->rows(query);
     if (!rows) return sendError(res, 500, "internal", rows.error().message);
 
@@ -362,7 +400,7 @@ void exportRoute(Context& ctx, const std::string& entity, const std::string& for
     const std::string filename = std::string(fileStem(entity)) + "-" + query.today + "." + format;
     res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     res.set_header("Cache-Control", "no-store");
-    auto columns = columnsOf(entity, *user, lang, levelsOf(dir, *rowsByUnit));
+    auto columns = columnsOf(entity, *user, lang, levelsOf(dir, *rowsByUnit), withPersonal);
     auto stream = std::make_shared<ExportStream>(
         *user, std::move(scope), std::move(dir), entity, lang, format, std::move(snapshot),
         std::move(*rows), std::move(columns), rowCount, streamCompressor(res, contentType));

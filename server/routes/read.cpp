@@ -6,6 +6,7 @@
 #include "../http_util.h"
 #include "../users.h"
 #include "nghedan/policy.h"
+#include "access_log.h"
 #include "read_model.h"
 
 namespace nghedan::server {
@@ -340,6 +341,17 @@ Result<std::vector<Json>> directivesOverdueFirst(ReplicaSnapshot& snapshot, cons
  *  the lock (milliseconds). Other lists (searches, other sorts, meetings, directives) may read
  *  for seconds at 100,000 records: they read a snapshot of the replica once the lock is
  *  released, as exports do (see exports.cpp), so that no push or pull waits for them. */
+/** Logs a list page that shows personal values (its records that hold them); nothing when
+ *  none does. Under ctx.mutex. False when the log could not be written. */
+bool logListPage(Context& ctx, const User& user, const httplib::Request& req,
+                 const std::string& entity, const std::vector<Json>& rows) {
+    auto records = recordsWithPersonal(entity, rows);
+    if (records.empty()) return true;
+    return static_cast<bool>(logPersonalAccess(ctx, user, req, entity + "_list", std::move(records),
+                                               accessReason(req, entity == "petition" ? "xem danh sách kiến nghị"
+                                                                        : "xem danh sách")));
+}
+
 void listRoute(Context& ctx, const std::string& entity, const httplib::Request& req,
                httplib::Response& res) {
     auto user = ctx.authenticate(req, res);
@@ -359,6 +371,8 @@ void listRoute(Context& ctx, const std::string& entity, const httplib::Request& 
             std::vector<Json> rows;
             for (auto& r : (*page)->rows)
                 rows.push_back(shapeRow(ctx, *user, entity, std::move(r)));
+            if (!logListPage(ctx, *user, req, entity, rows))
+                return sendError(res, 500, "internal", "the access log could not be written");
             return sendJson(
                 res, pageJson(std::move(rows), (*page)->total, lr->query.offset, lr->query.limit));
         }
@@ -390,6 +404,11 @@ void listRoute(Context& ctx, const std::string& entity, const httplib::Request& 
         auto counts = snapshot->countBy(raised, "meeting");
         if (!counts) return sendError(res, 500, "internal", counts.error().message);
         for (auto& r : rows) r["petitionCount"] = (*counts)[r.value("id", "")];
+    }
+    {
+        std::lock_guard lock(ctx.mutex);
+        if (!logListPage(ctx, *user, req, entity, rows))
+            return sendError(res, 500, "internal", "the access log could not be written");
     }
     sendJson(res, pageJson(std::move(rows), total, q.offset, q.limit));
 }
@@ -426,8 +445,40 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
             meeting = {{"id", (*m)->id}, {"title", (*m)->values.value("title", Json())},
                        {"held_at", (*m)->values.value("held_at", Json())}};
     }
-    sendJson(res, {{"petition", shapeRow(ctx, user, "petition", values)},
-                   {"conflicts", conflictsJson(*rec, user, serverSite)},
+    Json petition = shapeRow(ctx, user, "petition", values);
+    Json conflicts = conflictsJson(*rec, user, serverSite);
+    const auto& personal = personalFields("petition");
+    auto isPersonal = [&](const Json& version) {
+        return std::find(personal.begin(), personal.end(), version.value("field", "")) !=
+               personal.end();
+    };
+    // `personal=0`: the petition without its petitioner (a receipt slip needs none).
+    if (req.get_param_value("personal") == "0") {
+        petition = withoutPersonal("petition", std::move(petition));
+        auto hide = [&](Json& version) {
+            if (!isPersonal(version)) return;
+            version["value"] = nullptr;
+            version["hidden"] = true;
+        };
+        for (auto& v : history) hide(v);
+        for (auto& [field, versions] : conflicts.items())
+            for (auto& v : versions) hide(v);
+    }
+    // The answer shows personal values (the record's, or in its history or conflicts): log it.
+    bool personalShown = hasPersonalValue("petition", petition);
+    auto showsPersonal = [&](const Json& version) {
+        return isPersonal(version) && !version.value("hidden", false) &&
+               !version.value("value", Json()).is_null();
+    };
+    for (const auto& v : history) personalShown = personalShown || showsPersonal(v);
+    for (const auto& [field, versions] : conflicts.items())
+        for (const auto& v : versions) personalShown = personalShown || showsPersonal(v);
+    if (personalShown &&
+        !logPersonalAccess(ctx, user, req, "petition_detail", {{"petition", id}},
+                           accessReason(req, "xem chi tiết kiến nghị")))
+        return sendError(res, 500, "internal", "the access log could not be written");
+    sendJson(res, {{"petition", std::move(petition)},
+                   {"conflicts", std::move(conflicts)},
                    {"history", history},
                    {"updates", relatedRows(ctx, user, scope, "update", "parent", id)},
                    {"directives", relatedRows(ctx, user, scope, "directive", "petition", id)},
@@ -473,10 +524,27 @@ void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& 
     // The place line of the minutes names the ward (the unit above a neighbourhood).
     const Json lineage = lineageJson(dir, meeting.value("unit", ""));
     meeting["secretaryName"] = secretaryOf(ctx, rec->values);
+    // `personal=0`: the petitions without their petitioners (the minutes for the notice board).
+    // `print=1`: the printed minutes; with personal values they need a reason.
+    const bool personal = req.get_param_value("personal") != "0";
+    const bool print = req.get_param_value("print") == "1";
+    std::vector<Json> petitions = relatedRows(ctx, user, scope, "petition", "meeting", id);
+    if (!personal)
+        for (auto& p : petitions) p = withoutPersonal("petition", std::move(p));
+    if (auto records = recordsWithPersonal("petition", petitions); !records.empty()) {
+        const std::string reason = accessReason(req, print ? "" : "xem buổi họp");
+        if (characterCount(reason) < 5)
+            return sendError(res, 400, "reason_required",
+                             "Cần ghi lý do (ít nhất 5 ký tự) khi in biên bản kèm thông tin "
+                             "người kiến nghị.");
+        if (!logPersonalAccess(ctx, user, req, print ? "print_minutes" : "meeting_detail",
+                               std::move(records), reason))
+            return sendError(res, 500, "internal", "the access log could not be written");
+    }
     sendJson(res, {{"meeting", meeting},
                    {"lineage", lineage},
                    {"conflicts", conflictsJson(*rec, user, ctx.store->siteId())},
-                   {"petitions", relatedRows(ctx, user, scope, "petition", "meeting", id)},
+                   {"petitions", petitions},
                    {"directives", relatedRows(ctx, user, scope, "directive", "meeting", id)},
                    {"canWrite", mayWriteFromDashboard(user.role)}});
 }
@@ -499,6 +567,19 @@ void directiveRoute(Context& ctx, const httplib::Request& req, httplib::Response
 }
 
 // ---- reference data -----------------------------------------------------------------------
+
+/** {entity: [personal fields the role may see]} for the entities that have some (the dashboard
+ *  offers personal exports and printouts only where this is not empty). */
+Json personalFieldsSeenBy(const std::string& role) {
+    Json out = Json::object();
+    for (const auto& e : entities()) {
+        Json seen = Json::array();
+        for (const auto& f : personalFields(e.name))
+            if (maySeePersonalField(role, f)) seen.push_back(f);
+        if (!seen.empty()) out[e.name] = seen;
+    }
+    return out;
+}
 
 std::string fieldTypeName(FieldType t) {
     switch (t) {
@@ -549,6 +630,7 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                          {"scopeUnit", user.scopeUnit},
                          {"scopeUnitName", dir.unitName(user.scopeUnit)}}},
                        {"canSeePersonal", maySeeAllPersonal(user.role)},
+                       {"personalFields", personalFieldsSeenBy(user.role)},
                        {"canWrite", mayWriteFromDashboard(user.role)},
                        {"today", vietnamToday(*ctx.store)},
                        {"serverSite", ctx.store->siteId()}});

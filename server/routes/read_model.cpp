@@ -267,9 +267,11 @@ std::string timeFieldOf(const std::string& entity) {
 std::optional<ListRequest> readListRequest(Context& ctx, const User& user, const Scope& scope,
                                            const std::string& entity,
                                            const httplib::Request& req, httplib::Response& res,
-                                           int maxLimit) {
+                                           int maxLimit,
+                                           const std::set<std::string>& extraParams) {
     std::set<std::string> allowed = {"unit", "q", "sort", "order", "offset", "limit", "from", "to",
-                                     "lang"};
+                                     "lang", "reason"};
+    allowed.insert(extraParams.begin(), extraParams.end());
     if (entity == "petition") allowed.insert({"status", "category", "agency", "overdue", "meeting"});
     if (entity == "meeting") allowed.insert({"status"});
     if (entity == "directive") allowed.insert({"status", "agency", "overdue", "meeting", "petition"});
@@ -367,6 +369,28 @@ const std::vector<std::string>& personalFields(const std::string& entity) {
     static const std::vector<std::string> none;
     auto it = byEntity.find(entity);
     return it == byEntity.end() ? none : it->second;
+}
+
+bool hasPersonalValue(const std::string& entity, const Json& row) {
+    for (const auto& f : personalFields(entity)) {
+        auto it = row.find(f);
+        if (it != row.end() && !it->is_null() && !(it->is_string() && it->get<std::string>().empty()))
+            return true;
+    }
+    return false;
+}
+
+std::vector<RecordRef> recordsWithPersonal(const std::string& entity,
+                                           const std::vector<Json>& rows) {
+    std::vector<RecordRef> out;
+    for (const Json& row : rows)
+        if (hasPersonalValue(entity, row)) out.push_back({entity, row.value("id", "")});
+    return out;
+}
+
+Json withoutPersonal(const std::string& entity, Json row) {
+    for (const auto& f : personalFields(entity)) row.erase(f);
+    return row;
 }
 
 Json shapeRow(Context& ctx, const User& user, const std::string& entity, Json row) {

@@ -117,11 +117,13 @@ struct ListRequest {
 
 /** Builds the Replica query of a list endpoint from the request. `entity` is petition, meeting
  *  or directive; on a bad parameter writes 400 and returns nullopt; on a unit outside the scope
- *  writes 404 and returns nullopt. `maxLimit` bounds `limit` (exports pass a larger one). */
+ *  writes 404 and returns nullopt. `maxLimit` bounds `limit` (exports pass a larger one);
+ *  `extraParams` are further parameters the caller reads itself ("reason" is always allowed). */
 std::optional<ListRequest> readListRequest(Context& ctx, const User& user, const Scope& scope,
                                            const std::string& entity,
                                            const httplib::Request& req, httplib::Response& res,
-                                           int maxLimit);
+                                           int maxLimit,
+                                           const std::set<std::string>& extraParams = {});
 
 /** A materialised row made fit for the reader: list fields parsed, names of the unit and
  *  agencies added ("unitName", "leadAgencyName", "agencyName", "wardName"), personal fields
@@ -132,6 +134,13 @@ Json shapeRow(const Directory& dir, const User& user, const std::string& entity,
 
 /** The names of personal fields of an entity (from the schema). */
 const std::vector<std::string>& personalFields(const std::string& entity);
+
+/** Whether a shaped row holds a value (not null, not "") in a personal field. */
+bool hasPersonalValue(const std::string& entity, const Json& row);
+/** The records among shaped rows of `entity` that hold a personal value (for the access log). */
+std::vector<RecordRef> recordsWithPersonal(const std::string& entity, const std::vector<Json>& rows);
+/** The row without its personal fields (a printout for the notice board, a default export). */
+Json withoutPersonal(const std::string& entity, Json row);
 
 /** A record of `entity` visible to the user, or nullopt (then 404 was written). */
 std::optional<RecordView> visibleRecord(Context& ctx, const User& user, const std::string& entity,

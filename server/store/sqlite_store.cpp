@@ -1,5 +1,6 @@
 #include "sqlite_store.h"
 
+#include "access_log_table.h"
 #include "account_tables.h"
 
 namespace nghedan::server {
@@ -55,6 +56,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
     if (!replica) return replica.error();
     std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*replica)));
     if (Status s = AccountTables(store->db()).ensureSchema(); !s) return s.error();
+    if (Status s = AccessLogTable(store->db()).ensureSchema(); !s) return s.error();
     // The public endpoints (server/public_petitions.h) list public petitions by received time
     // and count them for Open311's total: without this covering index each such query reads
     // every petition of its window (about 30 ms at 100,000 petitions; 1 ms with it). Rebuilding
@@ -385,6 +387,15 @@ Status SqliteStore::setBulkLoad(bool on) {
     if (on) return db().exec("PRAGMA synchronous=OFF");
     if (Status s = db().exec("PRAGMA synchronous=FULL"); !s) return s;
     return db().exec("PRAGMA wal_checkpoint(FULL)");
+}
+
+// ---- access log of personal data --------------------------------------------------------
+
+Result<std::int64_t> SqliteStore::logPersonalAccess(const AccessEntry& entry) {
+    return AccessLogTable(db()).append(entry);
+}
+Result<AccessPage> SqliteStore::accessLog(const AccessQuery& query) {
+    return AccessLogTable(db()).read(query, 1000);
 }
 
 }  // namespace nghedan::server

@@ -96,6 +96,9 @@ public:
     Status backupTo(const std::string& path) override;
     Status setBulkLoad(bool on) override;
 
+    Result<std::int64_t> logPersonalAccess(const AccessEntry& entry) override;
+    Result<AccessPage> accessLog(const AccessQuery& query) override;
+
 private:
     explicit SqliteStore(std::unique_ptr<Replica> replica);
     Database& db();

@@ -71,6 +71,16 @@ try {
     await shot('minutes');
     await b.close();
   }
+  // The access log of personal data as an admin reads it, after the supervisor's looks above.
+  {
+    const b = await openBrowser({ width: 1366, height: 768 });
+    await signIn(b.page, base, 'admin');
+    await b.page.goto(base + '/#/access-log');
+    await waitRendered(b.page);
+    await b.page.waitForTimeout(150);
+    await b.page.screenshot({ path: path.join(outDir, 'dashboard-access-log.png'), fullPage: false });
+    await b.close();
+  }
   console.log('screenshots written to ' + outDir);
 } finally {
   await server.stop();

@@ -10,6 +10,7 @@ import * as meetingsPage from './pages/meetings.js';
 import * as meetingPage from './pages/meeting.js';
 import * as directivesPage from './pages/directives.js';
 import * as noticePage from './pages/notice.js';
+import * as accessLogPage from './pages/access-log.js';
 
 const main = document.getElementById('app');
 const session = { me: null };
@@ -23,6 +24,7 @@ const routes = [
   { re: /^\/meetings\/([\w-]+)$/, page: meetingPage, nav: 'meetings' },
   { re: /^\/directives$/, page: directivesPage, nav: 'directives' },
   { re: /^\/notice$/, page: noticePage, nav: 'notice' },
+  { re: /^\/access-log$/, page: accessLogPage, nav: 'access-log' },
 ];
 
 /** The current route: path, its captures and the query parameters of the hash. */
@@ -66,6 +68,8 @@ function renderTopbar(nav) {
   document.getElementById('scope-name').textContent = session.me.user.scopeUnitName || '';
   const links = [['overview', '#/', 'navOverview'], ['petitions', '#/petitions', 'navPetitions'],
     ['meetings', '#/meetings', 'navMeetings'], ['directives', '#/directives', 'navDirectives'], ['notice', '#/notice', 'navNotice']];
+  // Admins read the access log of personal data (the server answers 403 to anyone else).
+  if (session.me.user.role === 'admin') links.push(['access-log', '#/access-log', 'navAccessLog']);
   mount(document.getElementById('mainnav'), links.map(([key, href, label]) =>
     h('a', { href, class: key === nav ? 'active' : null, 'aria-current': key === nav ? 'page' : null }, t(label))));
   const u = session.me.user;

@@ -45,20 +45,32 @@ export function docHeader(lineage, ms, numberSuffix) {
 /**
  * Loads a printed document: wires the toolbar, reads the schema, then `load()` and `render(data)`
  *  into the page's article; marks it data-ready="1" (or "error" with a Vietnamese message) for
- *  tests and tools.
+ *  tests and tools. Returns a function that draws the document again from another `load`.
  */
 export async function printPage({ backHref, notFound, load, render }) {
     const root = document.querySelector('article.page');
     document.getElementById('print-button').addEventListener('click', () => window.print());
     document.getElementById('back-link').href = backHref;
+    const draw = async (loadNow) => {
+        delete root.dataset.ready;
+        try {
+            mount(root, render(await loadNow()));
+            root.dataset.ready = '1';
+        } catch (e) {
+            mount(root, h('p.error',
+                e.status === 404 ? notFound :
+                e.status === 401 ? 'Vui lòng đăng nhập bảng điều hành trước.' :
+                e.code === 'reason_required' ? 'Cần ghi lý do (ít nhất 5 ký tự).' : 'Có lỗi: ' + e.message));
+            root.dataset.ready = 'error';
+        }
+    };
     try {
         setSchema(await api('/schema'));
-        mount(root, render(await load()));
-        root.dataset.ready = '1';
     } catch (e) {
-        mount(root, h('p.error',
-            e.status === 404 ? notFound :
-            e.status === 401 ? 'Vui lòng đăng nhập bảng điều hành trước.' : 'Có lỗi: ' + e.message));
+        mount(root, h('p.error', e.status === 401 ? 'Vui lòng đăng nhập bảng điều hành trước.' : 'Có lỗi: ' + e.message));
         root.dataset.ready = 'error';
+        return draw;
     }
+    await draw(load);
+    return draw;
 }

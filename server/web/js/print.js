@@ -101,10 +101,41 @@ function render(data) {
   ];
 }
 
+// For the notice board the minutes leave the petitioners out. A role that may see them can tick
+// "Kèm thông tin người kiến nghị" and give a reason: the minutes are then fetched with it, and
+// the server writes the view into the access log.
 const id = new URLSearchParams(location.search).get('id') || '';
-printPage({
+const path = '/meetings/' + encodeURIComponent(id);
+const draw = await printPage({
     backHref: '/#/meetings/' + encodeURIComponent(id),
     notFound: 'Không tìm thấy buổi họp (hoặc ngoài phạm vi của bạn).',
-    load: () => api('/meetings/' + encodeURIComponent(id)),
+    load: () => api(path, {params: {print: '1', personal: '0'}}),
     render,
+});
+const tools = document.getElementById('personal-tools');
+const tick = document.getElementById('with-personal');
+const reasonBox = document.getElementById('personal-reason-box');
+const reason = document.getElementById('personal-reason');
+const msg = document.getElementById('personal-msg');
+try {
+    const me = await api('/me');
+    tools.hidden = !(me.personalFields && me.personalFields.petition && me.personalFields.petition.length);
+} catch {
+    tools.hidden = true;
+}
+tick.addEventListener('change', () => {
+    reasonBox.hidden = !tick.checked;
+    msg.textContent = '';
+    if (tick.checked) reason.focus();
+    else draw(() => api(path, {params: {print: '1', personal: '0'}}));
+});
+document.getElementById('personal-apply').addEventListener('click', () => {
+    const why = reason.value.trim();
+    if ([...why].length < 5) {
+        msg.textContent = 'Vui lòng ghi lý do (ít nhất 5 ký tự).';
+        reason.focus();
+        return;
+    }
+    msg.textContent = '';
+    draw(() => api(path, {params: {print: '1', reason: why}}));
 });

@@ -38,7 +38,7 @@ const id = new URLSearchParams(location.search).get('id') || '';
 printPage({
   backHref: '/#/petitions/' + encodeURIComponent(id),
   notFound: 'Không tìm thấy kiến nghị (hoặc ngoài phạm vi của bạn).',
-  load: () => api('/petitions/' + encodeURIComponent(id)),
+  load: () => api('/petitions/' + encodeURIComponent(id), {params: {personal: '0'}}),
   render: (data) => {
     document.title = 'Phiếu tiếp nhận — ' + data.petition.receipt_code;
     return [slip(data, '(Liên 1: giao người kiến nghị)'), h('hr.cut'), slip(data, '(Liên 2: lưu tại đơn vị)')];

@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { h } from './dom.js';
 import { dateInput, fmtDate, fmtTime, readDate } from './format.js';
 import { enumLabel, errorText, fieldLabel, fieldsOf, t } from './i18n.js';
+import { personalTextNote } from './widgets.js';
 
 /** Reference names for displaying values: agencies and units by id. */
 export async function loadRefs() {
@@ -84,7 +85,7 @@ export function directiveForm(body, refs, onSaved) {
     }
   } },
     h('h3', t('issueDirective')),
-    h('label', t('instruction'), instruction),
+    h('label', t('instruction'), instruction), personalTextNote(instruction),
     h('div.row-2', h('label', t('agency'), agency), h('label', t('dueDate'), due)),
     h('div.form-actions', h('button.primary', { type: 'submit' }, t('issue')), msg));
 }

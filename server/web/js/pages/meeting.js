@@ -12,7 +12,7 @@ function textBlock(title, text, testid) {
 
 export async function render(main, { match, isCurrent, rerender, toast }) {
   const id = match[1];
-  const [data, refs] = await Promise.all([api('/meetings/' + id), loadRefs()]);
+  const [data, refs] = await Promise.all([api('/meetings/' + id, { params: { personal: '0' } }), loadRefs()]);
   if (!isCurrent()) return;
   const m = data.meeting;
   const attendees = m.attendees || [];

@@ -3,7 +3,7 @@ import { h, mount } from '../dom.js';
 import { dateInput, fmtDate, fmtTime, readDate } from '../format.js';
 import { enumLabel, errorText, fieldLabel, fieldsOf, getSchema, t } from '../i18n.js';
 import { directiveForm, directiveList, formatValue, historyTimeline, loadRefs } from '../records.js';
-import { statusBadge } from '../widgets.js';
+import { personalTextNote, statusBadge } from '../widgets.js';
 
 function valuesList(entity, row, refs, skip, links = {}) {
   const items = [];
@@ -127,12 +127,13 @@ function handlingForm(p, refs, levels, onSaved) {
         h('div.row-2', h('label', fieldLabel('handling_level'), level),
           h('label', fieldLabel('priority'), priority)),
         h('label', fieldLabel('due_date'), due), h('label', fieldLabel('status_reason'), reason),
-        h('label', fieldLabel('resolution'), resolution),
+        personalTextNote(reason),
+        h('label', fieldLabel('resolution'), resolution), personalTextNote(resolution),
         h('fieldset.public-box',
           h('legend', t('publicTitle')),
           h('label.check', isPublic, ' ', t('publicSwitch')),
           h('p.small.muted', t('publicExplain')),
-          h('label', fieldLabel('public_note'), publicNote)),
+          h('label', fieldLabel('public_note'), publicNote), personalTextNote(publicNote)),
         h('div.form-actions', h('button.primary', {type: 'submit'}, t('save')), msg));
   return form;
 }
@@ -175,7 +176,7 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
           toast(t('saved'), 'ok');
           again();
         } catch (err) { toast(errorText(err), 'error'); }
-      } }, text, h('div.form-actions', h('button', { type: 'submit' }, t('add'))));
+      } }, text, personalTextNote(text), h('div.form-actions', h('button', { type: 'submit' }, t('add'))));
     })() : null);
 
   const reportBacks = h('section.panel', { dataset: { testid: 'report-backs' } },

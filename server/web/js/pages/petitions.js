@@ -2,7 +2,7 @@ import { api, exportUrl } from '../api.js';
 import { h, mount } from '../dom.js';
 import { dateInput, fmtDate, fmtNumber, readDate } from '../format.js';
 import { enumLabel, fieldLabel, getSchema, t } from '../i18n.js';
-import { options, pager, sortHeader, statusBadge, unitOptions } from '../widgets.js';
+import { exportActions, options, pager, sortHeader, statusBadge, unitOptions } from '../widgets.js';
 
 const kPageSize = 25;
 const kKeys = ['q', 'status', 'category', 'unit', 'agency', 'overdue', 'from', 'to', 'sort', 'order'];
@@ -14,7 +14,7 @@ function filtersOf(params) {
   return f;
 }
 
-export async function render(main, { params, isCurrent, go }) {
+export async function render(main, { params, session, isCurrent, go }) {
   const filters = filtersOf(params);
   const page = Math.max(1, Number(params.get('page') || 1));
   const [data, units, agencies] = await Promise.all([
@@ -74,9 +74,7 @@ export async function render(main, { params, isCurrent, go }) {
 
   mount(main, h('div.page',
     h('div.page-head', h('h1', t('petitionsTitle')),
-      h('div.actions',
-        h('a.button', { href: exportUrl('petition', 'csv', exportParams), download: '', id: 'export-csv' }, t('exportCsv')),
-        h('a.button', { href: exportUrl('petition', 'xlsx', exportParams), download: '', id: 'export-xlsx' }, t('exportXlsx')))),
+      exportActions('petition', exportParams, session, exportUrl)),
     form,
     h('p.result-count', { dataset: { total: data.total } }, t('resultsN', { n: fmtNumber(data.total) })),
     h('div.table-wrap', table),
