@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include "nghedan/policy.h"
+
 namespace nghedan::server {
 
 std::string vietnamToday(Store& store) { return vietnamDate(store.clock().wallMillis()); }
@@ -302,6 +304,8 @@ std::optional<ListRequest> readListRequest(Context& ctx, const User& user, const
         if (allowed.count("overdue")) q.overdueOnly = params.flag("overdue");
         q.search = params.text("q");
         if (q.search.size() > 200) params.fail("Parameter \"q\" is longer than 200 characters");
+        // A search never matches on what the caller may not see (a name probed by an admin).
+        q.searchPersonal = visiblePersonalFields(user.role, entity);
         const std::string sort = params.text("sort");
         if (!sort.empty()) {
             auto fields = sortableFields(entity);

@@ -10,6 +10,7 @@
 #include "../http_util.h"
 #include "../users.h"
 #include "nghedan/client_version.h"
+#include "nghedan/personal.h"
 #include "nghedan/policy.h"
 
 namespace nghedan::server {
@@ -383,10 +384,18 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
         std::size_t replySize = 128;
         for (const std::string& c : page->changes) replySize += c.size() + 1;
         out.reserve(replySize);
+        // Personal values the user may not see are withheld (personal.h): the change still
+        // proves its device. Only texts with salts are parsed; the rest are spliced as is.
+        const WithholdRule hide = [&user](const std::string&, const std::string& field) {
+            return !maySeePersonalField(user->role, field);
+        };
         out += "{\"changes\":[";
         for (std::size_t i = 0; i < page->changes.size(); ++i) {
             if (i) out += ',';
-            out += page->changes[i];
+            if (hasSalts(page->changes[i]))
+                out += withholdChangeText(page->changes[i], hide);
+            else
+                out += page->changes[i];
         }
         out += "],\"keys\":" + keysOf(ctx, page->sites).dump();
         out += ",\"cursor\":" + std::to_string(page->cursor);

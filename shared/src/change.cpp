@@ -1,4 +1,5 @@
 #include "nghedan/change.h"
+#include "nghedan/personal.h"
 
 #include <algorithm>
 #include <array>
@@ -28,6 +29,13 @@ std::string randomHex(std::size_t bytes) {
 Error shapeError(const std::string& message) { return {"malformed_change", message}; }
 
 }  // namespace
+
+int changeFormatVersion(const Change& c) {
+    if (!c.salts.empty()) return 2;
+    for (const auto& [field, value] : c.set)
+        if (isWithheld(value)) return 2;
+    return 1;
+}
 
 bool isValidSiteId(const std::string& site) {
     if (site.size() != 32) return false;
@@ -89,6 +97,12 @@ void appendValue(std::string& out, const Json& value) {
 }
 }  // namespace
 
+std::string canonicalValueText(const Json& value) {
+    std::string out;
+    appendValue(out, value);
+    return out;
+}
+
 std::string toJsonText(const Change& c, bool withSignature) {
     // Keys in the order nlohmann::json sorts them, so the text equals toJson(c).dump().
     std::string out;
@@ -116,6 +130,18 @@ std::string toJsonText(const Change& c, bool withSignature) {
     appendString(out, c.entity);
     out += ",\"hlc\":" + std::to_string(c.hlc) + ",\"id\":";
     appendString(out, c.id);
+    if (!c.salts.empty()) {
+        out += ",\"salts\":{";
+        firstField = true;
+        for (const auto& [field, salt] : c.salts) {
+            if (!firstField) out.push_back(',');
+            firstField = false;
+            appendString(out, field);
+            out.push_back(':');
+            appendString(out, salt);
+        }
+        out += "}";
+    }
     out += ",\"seq\":" + std::to_string(c.seq) + ",\"set\":{";
     firstField = true;
     for (const auto& [field, value] : c.set) {
@@ -134,7 +160,7 @@ std::string toJsonText(const Change& c, bool withSignature) {
     appendString(out, c.site);
     out += ",\"unit\":";
     appendString(out, c.unit);
-    out += ",\"v\":" + std::to_string(kChangeFormatVersion) + "}";
+    out += ",\"v\":" + std::to_string(changeFormatVersion(c)) + "}";
     return out;
 }
 
@@ -147,11 +173,12 @@ Json toJson(const Change& c) {
     }
     Json set = Json::object();
     for (const auto& [field, value] : c.set) set[field] = value;
-    Json out{{"v", kChangeFormatVersion}, {"site", c.site},     {"seq", c.seq},
+    Json out{{"v", changeFormatVersion(c)}, {"site", c.site},     {"seq", c.seq},
              {"hlc", c.hlc},              {"entity", c.entity}, {"id", c.id},
              {"unit", c.unit},            {"author", c.author}, {"set", std::move(set)},
              {"bases", std::move(bases)}};
     if (!c.sig.empty()) out["sig"] = c.sig;
+    if (!c.salts.empty()) out["salts"] = c.salts;
     return out;
 }
 
@@ -160,7 +187,7 @@ Result<Change> changeFromJson(const Json& j) {
     const auto v = j.find("v");
     if (v == j.end() || !v->is_number_integer())
         return shapeError("field 'v' (format version) must be an integer");
-    if (v->get<long long>() != kChangeFormatVersion)
+    if (v->get<long long>() < 1 || v->get<long long>() > kChangeFormatVersion)
         return Error{"unsupported_version", "change format version " + v->dump() +
                                                 " is not supported; please update the app"};
     Change c;
@@ -215,9 +242,26 @@ Result<Change> changeFromJson(const Json& j) {
             return shapeError("field 'sig' must be a signature (86 base64url characters)");
         c.sig = sig->get<std::string>();
     }
+    if (const auto salts = j.find("salts"); salts != j.end()) {
+        if (!salts->is_object()) return shapeError("field 'salts' must be an object");
+        for (auto it = salts->begin(); it != salts->end(); ++it) {
+            if (!c.set.count(it.key()))
+                return shapeError("salt of '" + it.key() + "' that is not set");
+            if (!it.value().is_string() || !isValidSalt(it.value().get_ref<const std::string&>()))
+                return shapeError("salt of '" + it.key() + "' must be 16 bytes in base64url");
+            if (isWithheld(c.set.at(it.key())))
+                return shapeError("a withheld value of '" + it.key() + "' has no salt");
+            c.salts.emplace(it.key(), it.value().get<std::string>());
+        }
+    }
+    for (const auto& [field, value] : c.set)
+        if (isWithheld(value) && !isValidWithheld(value))
+            return shapeError("withheld value of '" + field + "' must be {\"$h\": <32 bytes base64url>}");
+    if (v->get<long long>() != changeFormatVersion(c))
+        return shapeError("field 'v' must be 2 exactly when the change has salts or withheld values");
     for (auto it = j.begin(); it != j.end(); ++it) {
-        static const std::array<std::string, 11> kKnown = {
-            "v", "site", "seq", "hlc", "entity", "id", "unit", "author", "set", "bases", "sig"};
+        static const std::array<std::string, 12> kKnown = {
+            "v", "site", "seq", "hlc", "entity", "id", "unit", "author", "set", "bases", "sig", "salts"};
         if (std::find(kKnown.begin(), kKnown.end(), it.key()) == kKnown.end())
             return shapeError("unknown member '" + it.key() + "' in change");
     }

@@ -67,6 +67,7 @@ const std::map<std::string_view, Names>& entityTable() {
         {"directive", {"Chỉ đạo", "Directive"}},
         {"update", {"Cập nhật tiến độ", "Progress update"}},
         {"report_back", {"Báo cáo lại với người dân", "Report back to residents"}},
+        {"redaction", {"Xóa dữ liệu cá nhân", "Personal data erasure"}},
     };
     return table;
 }
@@ -83,6 +84,10 @@ const std::map<std::string_view, Names>& roleTable() {
 /** Field names by (entity or "*" for every entity, field). */
 const std::map<std::pair<std::string_view, std::string_view>, Names>& fieldTable() {
     static const std::map<std::pair<std::string_view, std::string_view>, Names> table = {
+        {{"redaction", "target_entity"}, {"Loại hồ sơ", "Record type"}},
+        {{"redaction", "target_id"}, {"Hồ sơ", "Record"}},
+        {{"redaction", "fields"}, {"Trường đã xóa", "Erased fields"}},
+        {{"redaction", "reason"}, {"Lý do", "Reason"}},
         {{"*", "id"}, {"Mã", "ID"}},
         {{"*", "deleted"}, {"Đã xóa", "Deleted"}},
         {{"*", "unit"}, {"Địa bàn", "Area"}},

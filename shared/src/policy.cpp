@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "nghedan/schema.h"
+
 namespace nghedan {
 namespace {
 
@@ -36,6 +38,13 @@ std::optional<Error> roleWriteRefusal(std::string_view role, std::string_view en
         return Error{"forbidden", "a " + std::string(role) + " may not " + what +
                                       " records (reference data is managed by admins)"};
     }
+    // Erasing a person's data (their request, or retention) is the admin's, and final.
+    if (entity == "redaction") {
+        if (role == "admin" && creates) return std::nullopt;
+        return Error{"forbidden", role == "admin"
+                                      ? std::string("a redaction is final: it is never changed")
+                                      : "only an admin may " + what + " records"};
+    }
     if (role == "admin")
         return Error{"forbidden", "an admin manages units and agencies, not " +
                                       std::string(entity) + " records"};
@@ -66,6 +75,16 @@ bool maySeePersonalField(std::string_view role, std::string_view field) {
     if (role == "official") return true;
     const bool isName = field.size() > 5 && field.substr(field.size() - 5) == "_name";
     return role == "supervisor" && isName;
+}
+
+std::set<std::string> visiblePersonalFields(std::string_view role, std::string_view entity) {
+    std::set<std::string> out;
+    for (const EntityDef& e : entities()) {
+        if (!entity.empty() && e.name != entity) continue;
+        for (const FieldDef& f : e.fields)
+            if (f.personal && maySeePersonalField(role, f.name)) out.insert(f.name);
+    }
+    return out;
 }
 
 bool maySeeAllPersonal(std::string_view role) { return role == "official"; }

@@ -4,11 +4,15 @@
 
 #include <sodium.h>
 
+#include "nghedan/personal.h"
+
 namespace nghedan {
 namespace {
 
 constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
 constexpr std::string_view kDomain = "nghedan change v1\n";
+/** Format 2 (personal.h): the signature covers personal values as their salted hashes. */
+constexpr std::string_view kDomainSalted = "nghedan change v2\n";
 
 bool ready() {
     static const bool ok = sodium_init() >= 0;
@@ -74,8 +78,13 @@ bool isValidPublicKey(const std::string& publicKey) {
 }
 
 std::string signedMessage(const Change& change) {
-    std::string message(kDomain);
-    message += toJsonText(change, /*withSignature=*/false);
+    if (changeFormatVersion(change) == 1) {
+        std::string message(kDomain);
+        message += toJsonText(change, /*withSignature=*/false);
+        return message;
+    }
+    std::string message(kDomainSalted);
+    message += toJsonText(withheldForm(change), /*withSignature=*/false);
     return message;
 }
 

@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS refused(site TEXT NOT NULL, seq INTEGER NOT NULL, cod
 CREATE TABLE IF NOT EXISTS site_keys(site TEXT PRIMARY KEY, public_key TEXT NOT NULL DEFAULT '',
                                      unsigned_through INTEGER NOT NULL DEFAULT 0,
                                      valid_through INTEGER);
+CREATE TABLE IF NOT EXISTS redacted(entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL,
+                                    PRIMARY KEY(entity, id, field)) WITHOUT ROWID;
 )SQL";
 
 /** The storage version that introduced signed changes and site keys. */
@@ -131,6 +133,8 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaO
     if (!db) return db.error();
     std::unique_ptr<Replica> r(new Replica);
     r->m_db = std::move(*db);
+    // What a redaction erases must not linger in free pages of the file.
+    if (Status s = r->m_db.exec("PRAGMA secure_delete=ON"); !s) return s.error();
     r->m_schema = options.schema ? options.schema : &entities();
     r->m_clock = Hlc(options.clockSource);
     r->m_impl = std::make_unique<Impl>(*r);

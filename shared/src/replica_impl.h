@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <charconv>
 #include <ctime>
 #include <limits>
@@ -19,6 +20,7 @@
 #include <unordered_map>
 
 #include "nghedan/calendar.h"
+#include "nghedan/personal.h"
 #include "nghedan/proof.h"
 #include "nghedan/replica.h"
 #include "nghedan/text_fold.h"
@@ -32,7 +34,11 @@
 //                                    = its merge state (RecordState below)
 //   changes(lseq, site_idx, seq, hlc, rid, author, body)   every change; lseq = arrival order;
 //                                    the body is the only copy of the values a change wrote
-//   refused(site, seq, code, message, body)    own changes the server refused
+//   refused(site, seq, code, message, body)    own changes the server refused (on the server:
+//                                    pushed changes it refused, personal values withheld)
+//   redacted(entity, id, field)      personal fields erased for good by a redaction change:
+//                                    every stored copy of their values is withheld, and so is
+//                                    every change that arrives later (the union of redactions)
 //   site_keys(site, public_key, unsigned_through, valid_through)   what proves each site's
 //                                    changes: its device's public key; changes up to
 //                                    unsigned_through were stored before keys existed and are
@@ -172,8 +178,8 @@ struct Replica::Impl {
      *  `signatureChecked`: verifySignatures' result for it. */
     std::optional<Error> originRefusal(const Change& c, bool signatureChecked);
 
-    /** Whether the stored change with this dot says the same as `c` (signatures aside);
-     *  nullopt when none is stored. */
+    /** Whether the stored change with this dot says the same as `c` (signatures and withheld
+     *  personal values aside); nullopt when none is stored. */
     std::optional<bool> sameAsStored(std::int64_t site, const Change& c);
 
     /** Signs every own change stored (and every own refused one) with this replica's key:
@@ -205,6 +211,27 @@ struct Replica::Impl {
     /** Stores one checked change: its record when new, the change row, the record's state. */
     Status storeChange(const Change& c, std::int64_t site, std::optional<RecordRef> record,
                        Touched& touched);
+
+    // ---- redaction (personal.h) -----------------------------------------------------
+
+    /** Copies of changes with redacted fields erased, alive for one write or apply (the batch's
+     *  Touch entries point into it). */
+    std::deque<Change> erasedCopies;
+    /** Records whose stored copies a redaction of this batch erased: re-derived at its end. */
+    std::set<std::int64_t> redactedRids;
+    /** Whether any redaction is stored (most replicas: none, and nothing to look up). */
+    std::optional<bool> anyRedaction;
+
+    /** `c`, or a copy (in erasedCopies) with the fields redacted for its record erased. */
+    Result<const Change*> erasedView(const Change& c);
+
+    /** Stores what a redaction change erases and erases every stored copy of it (change
+     *  bodies, refused bodies); the record is re-derived by finishRedactions. */
+    Status registerRedaction(const Change& c);
+
+    /** Re-derives the records redactions of this batch touched (materialised row, search) and
+     *  compacts the search index so no erased word stays in it; call after materialiseAll. */
+    Status finishRedactions();
 
     // ---- materialisation ------------------------------------------------------------
 

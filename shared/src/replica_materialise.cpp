@@ -50,7 +50,7 @@ Status Replica::Impl::createDerivedTables() {
     }
     return db.exec(
         "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(entity UNINDEXED, label "
-        "UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')");
+        "UNINDEXED, title, body, personal, tokenize='unicode61 remove_diacritics 2')");
 }
 
 Status Replica::Impl::dropDerivedTables() {
@@ -167,7 +167,9 @@ Status Replica::Impl::materialise(std::int64_t rid, const Touch& touch) {
     };
     auto bindField = [&](Stmt& st, int at, const FieldDef& f) {
         const auto it = values.find(f.name);
-        if (it == values.end() || !it->second || it->second->is_null()) {
+        // A withheld personal value (personal.h) shows as nothing, never as its marker.
+        if (it == values.end() || !it->second || it->second->is_null() ||
+            isWithheld(*it->second)) {
             st.bindNull(at);
             return;
         }
@@ -234,8 +236,9 @@ Status Replica::Impl::materialise(std::int64_t rid, const Touch& touch) {
     }
 
     if (!touch.search) return {};
-    // Search text: the title, and the searchable fields in name order.
-    std::string title, searchBody;
+    // Search text: the title, and the searchable fields in name order; personal ones in their
+    // own column, which a search by someone who may not see them leaves out (ftsColumns).
+    std::string title, searchBody, personalText;
     bool deleted = false;
     for (const FieldDef& f : e->fields)
         if (f.name == "deleted" || f.name == e->titleField || f.searchable)
@@ -248,8 +251,9 @@ Status Replica::Impl::materialise(std::int64_t rid, const Touch& touch) {
         if (name == e->titleField) {
             title = v->get<std::string>();
         } else if (f && f->searchable) {
-            searchBody += v->get_ref<const std::string&>();
-            searchBody += '\n';
+            std::string& into = f->personal ? personalText : searchBody;
+            into += v->get_ref<const std::string&>();
+            into += '\n';
         }
     }
     if (!touch.sole)
@@ -257,9 +261,9 @@ Status Replica::Impl::materialise(std::int64_t rid, const Touch& touch) {
             return s;
     if (deleted) return {};
     auto fts = db.cached(
-        "INSERT INTO search(rowid, entity, label, title, body) VALUES(?, ?, ?, ?, ?)");
+        "INSERT INTO search(rowid, entity, label, title, body, personal) VALUES(?, ?, ?, ?, ?, ?)");
     fts->bind(1, rid).bind(2, entity).bind(3, title).bind(4, foldForSearch(title));
-    fts->bind(5, foldForSearch(searchBody));
+    fts->bind(5, foldForSearch(searchBody)).bind(6, foldForSearch(personalText));
     return fts->run();
 }
 

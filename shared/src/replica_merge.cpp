@@ -140,6 +140,8 @@ Status Replica::Impl::storeChange(const Change& c, std::int64_t site, std::optio
     ins->bind(6, toJsonText(c));
     if (Status s = ins->run(); !s) return s;
     t->changes.push_back(&c);
+    if (c.entity == "redaction")
+        if (Status s = registerRedaction(c); !s) return s;
     const EntityDef* e = findEntity(schema, c.entity);
     t->search = t->search || !record || (e && touchesSearch(*e, c));
     // A record new in this batch gets its whole row written: no need for its fields.
@@ -148,6 +150,88 @@ Status Replica::Impl::storeChange(const Change& c, std::int64_t site, std::optio
         for (const auto& [name, dots] : c.bases) t->fields.insert(name);
     }
     return {};
+}
+
+// ---- redaction ----------------------------------------------------------------------
+
+Result<const Change*> Replica::Impl::erasedView(const Change& c) {
+    if (!anyRedaction) {
+        auto any = db.cached("SELECT EXISTS(SELECT 1 FROM redacted)");
+        anyRedaction = any->step() && any->int64(0) != 0;
+    }
+    if (!*anyRedaction || c.entity == "redaction") return &c;
+    auto sel = db.cached("SELECT field FROM redacted WHERE entity=? AND id=?");
+    sel->bind(1, c.entity).bind(2, c.id);
+    std::set<std::string> fields;
+    while (sel->step()) fields.insert(sel->text(0));
+    if (sel->error()) return *sel->error();
+    Change copy = c;
+    if (fields.empty() || !erase(copy, fields)) return &c;
+    return &erasedCopies.emplace_back(std::move(copy));
+}
+
+Status Replica::Impl::registerRedaction(const Change& c) {
+    const auto target = c.set.find("target_entity");
+    const auto targetId = c.set.find("target_id");
+    const auto names = c.set.find("fields");
+    if (target == c.set.end() || targetId == c.set.end() || names == c.set.end() ||
+        !target->second.is_string() || !targetId->second.is_string() || !names->second.is_string())
+        return {};  // not a redaction this replica can read: nothing it knows to erase
+    const std::string entity = target->second.get<std::string>();
+    const std::string id = targetId->second.get<std::string>();
+    std::set<std::string> fresh;
+    for (const std::string& field : redactionFields(names->second.get<std::string>())) {
+        auto ins = db.cached("INSERT OR IGNORE INTO redacted(entity, id, field) VALUES(?, ?, ?)");
+        if (Status s = ins->bind(1, entity).bind(2, id).bind(3, field).run(); !s) return s;
+        if (db.changes() > 0) fresh.insert(field);
+    }
+    if (fresh.empty()) return {};
+    anyRedaction = true;
+    // Every stored copy of the record's values of those fields: its changes' bodies...
+    if (const auto record = findRecord(entity, id)) {
+        std::vector<std::pair<std::int64_t, std::string>> rewritten;
+        auto sel = db.cached("SELECT lseq, body FROM changes WHERE rid=?");
+        sel->bind(1, record->rid);
+        while (sel->step()) {
+            auto stored = changeFromJson(Json::parse(sel->textView(1), nullptr, false));
+            if (!stored) return stored.error();
+            if (erase(*stored, fresh)) rewritten.emplace_back(sel->int64(0), toJsonText(*stored));
+        }
+        if (sel->error()) return *sel->error();
+        for (const auto& [lseq, body] : rewritten)
+            if (Status s = db.cached("UPDATE changes SET body=? WHERE lseq=?")
+                               ->bind(1, body).bind(2, lseq).run();
+                !s)
+                return s;
+        redactedRids.insert(record->rid);
+    }
+    // ...and the refused ones.
+    std::vector<std::pair<std::int64_t, std::string>> refusedBodies;
+    {
+        auto sel = db.cached("SELECT rowid, body FROM refused");
+        while (sel->step()) {
+            auto stored = changeFromJson(Json::parse(sel->textView(1), nullptr, false));
+            if (!stored || stored->entity != entity || stored->id != id) continue;
+            if (erase(*stored, fresh)) refusedBodies.emplace_back(sel->int64(0), toJsonText(*stored));
+        }
+        if (sel->error()) return *sel->error();
+    }
+    for (const auto& [rowid, body] : refusedBodies)
+        if (Status s = db.cached("UPDATE refused SET body=? WHERE rowid=?")
+                           ->bind(1, body).bind(2, rowid).run();
+            !s)
+            return s;
+    return {};
+}
+
+Status Replica::Impl::finishRedactions() {
+    if (redactedRids.empty()) return {};
+    const std::set<std::int64_t> rids = std::move(redactedRids);
+    redactedRids.clear();
+    for (std::int64_t rid : rids)
+        if (Status s = rederive(rid); !s) return s;
+    // FTS5 keeps a deleted row's words in its segments until they are merged: merge them all.
+    return db.exec("INSERT INTO search(search) VALUES('optimize')");
 }
 
 // ---- writing ------------------------------------------------------------------------
@@ -187,19 +271,37 @@ Result<Change> Replica::write(const WriteRequest& req) {
         c.unit = req.unit;
     }
     if (c.author.empty()) return Error{"invalid_value", "a change needs an author"};
+    // Each personal value gets its salt, so that it can be withheld later (personal.h).
+    saltPersonalValues(c, *m_schema);
+    if (c.entity == "redaction" && !record) {
+        // A redaction belongs to its target's unit: it goes wherever the record goes.
+        const auto target = c.set.find("target_entity");
+        const auto targetId = c.set.find("target_id");
+        if (target != c.set.end() && targetId != c.set.end() && target->second.is_string() &&
+            targetId->second.is_string()) {
+            const auto t = m_impl->findRecord(target->second.get<std::string>(),
+                                              targetId->second.get<std::string>());
+            if (t) c.unit = t->unit;
+        }
+    }
     if (Status s = validateChange(c, !record, *m_schema, Unknowns::Refuse); !s) return s.error();
 
     c.site = m_site;
     c.seq = static_cast<std::uint64_t>(m_impl->maxSeq(m_impl->ownIdx)) + 1;
     c.hlc = m_clock.now();
     c.sig = signatureOf(c, m_secretKey);
+    m_impl->erasedCopies.clear();
+    auto stored = m_impl->erasedView(c);
+    if (!stored) return stored.error();
     Touched touched;
-    if (Status s = m_impl->storeChange(c, m_impl->ownIdx, record, touched); !s) return s.error();
+    if (Status s = m_impl->storeChange(**stored, m_impl->ownIdx, record, touched); !s)
+        return s.error();
     if (Status s = m_impl->setMaxSeq(m_impl->ownIdx, static_cast<std::int64_t>(c.seq)); !s)
         return s.error();
     if (Status s = m_impl->materialiseAll(touched); !s) return s.error();
+    if (Status s = m_impl->finishRedactions(); !s) return s.error();
     if (Status s = tx.commit(); !s) return s.error();
-    return c;
+    return **stored;
 }
 
 Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
@@ -214,8 +316,14 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
     std::set<std::int64_t> sitesSeen;
     const std::vector<char> sigChecked = m_impl->verifySignatures(changes, options.checkedWith);
 
+    m_impl->erasedCopies.clear();
+    m_impl->redactedRids.clear();
+    m_impl->anyRedaction.reset();
     for (std::size_t index = 0; index < changes.size(); ++index) {
-        const Change& c = changes[index];
+        // What a redaction erased never comes back: a later copy is erased before anything.
+        auto view = m_impl->erasedView(changes[index]);
+        if (!view) return view.error();
+        const Change& c = **view;
         auto siteIdx = m_impl->siteIndex(c.site);
         if (!siteIdx) return siteIdx.error();
         const std::int64_t site = *siteIdx;
@@ -227,11 +335,14 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
                     blocked.insert(site);
                 } else {
                     contiguous[site] = static_cast<std::int64_t>(c.seq);
-                    // Kept so that a resent change (its reply was lost) hears the same answer.
+                    // Kept so that a resent change (its reply was lost) hears the same answer;
+                    // its personal values withheld: the refusal is all its author needs.
                     if (Status s = m_db.cached("INSERT OR REPLACE INTO refused(site, seq, code, "
                                                "message, body) VALUES(?, ?, ?, ?, ?)")
                                        ->bind(1, c.site).bind(2, c.seq).bind(3, e.code)
-                                       .bind(4, e.message).bind(5, toJsonText(c)).run();
+                                       .bind(4, e.message)
+                                       .bind(5, toJsonText(withheldForm(c)))
+                                       .run();
                         !s)
                         return s;
                 }
@@ -313,6 +424,7 @@ Result<ApplyReport> Replica::apply(const std::vector<Change>& changes,
             static_cast<std::uint64_t>(m_impl->maxSeq(site));
     }
     if (Status s = m_impl->materialiseAll(touched); !s) return s.error();
+    if (Status s = m_impl->finishRedactions(); !s) return s.error();
     for (const auto& [key, value] : options.meta)
         if (Status s = setMeta(key, value); !s) return s.error();
     if (Status s = tx.commit(); !s) return s.error();

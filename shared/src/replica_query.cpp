@@ -5,6 +5,26 @@
 
 namespace nghedan {
 
+namespace {
+
+/** `match` limited to the columns `personal` allows: the personal column (replica_materialise)
+ *  counts only when every personal searchable field of the entity (any entity: `entity` empty)
+ *  is allowed. */
+std::string limitToVisible(const std::string& match, const std::vector<EntityDef>& schema,
+                           const std::string& entity,
+                           const std::optional<std::set<std::string>>& personal) {
+    if (!personal) return match;
+    for (const EntityDef& e : schema) {
+        if (!entity.empty() && e.name != entity) continue;
+        for (const FieldDef& f : e.fields)
+            if (f.personal && f.searchable && !personal->count(f.name))
+                return "{title body} : (" + match + ")";
+    }
+    return match;
+}
+
+}  // namespace
+
 Json rowJson(Stmt& st, const EntityDef& e) {
     Json row = Json::object();
     for (int c = 0; c < st.columnCount(); ++c) {
@@ -90,11 +110,12 @@ Result<ListSql> listSql(const std::vector<EntityDef>& schema, const ListQuery& q
     if (code) {  // a receipt code typed into the search box finds its petition
         where += " AND receipt_code=" + param(*code);
     } else if (!q.search.empty()) {
-        const std::string match = ftsQuery(q.search);
+        std::string match = ftsQuery(q.search);
         if (match.empty()) {
             out.matchesNothing = true;
             return out;
         }
+        match = limitToVisible(match, schema, q.entity, q.searchPersonal);
         out.from =
             "(SELECT r.id AS hit FROM search CROSS JOIN records r ON r.rid=search.rowid "
             "WHERE search MATCH " +
@@ -155,7 +176,13 @@ Result<std::optional<RecordView>> Replica::get(const std::string& entity, const 
         if (st.error()) return *st.error();
         return std::optional<RecordView>();
     }
-    RecordView view{entity, id, rowJson(st, *e), {}};
+    RecordView view{entity, id, rowJson(st, *e), {}, {}};
+    {
+        auto red = m_db.cached("SELECT field FROM redacted WHERE entity=? AND id=?");
+        red->bind(1, entity).bind(2, id);
+        while (red->step()) view.redacted.insert(red->text(0));
+        if (red->error()) return *red->error();
+    }
     if (view.values.value("conflicts", 0) > 0) {
         auto all = history(entity, id);
         if (!all) return all.error();
@@ -188,8 +215,10 @@ Result<std::vector<VersionView>> Replica::history(const std::string& entity,
             const Version mine{*f, st.int64(0), c->seq, 0};
             const bool current = std::any_of(state->current.begin(), state->current.end(),
                                              [&](const Version& v) { return v.sameAs(mine); });
-            rows.emplace_back(*f, VersionView{name, std::move(value), c->dot(), c->author, c->hlc,
-                                              current, !c->sig.empty()});
+            const bool withheld = isWithheld(value);
+            rows.emplace_back(*f, VersionView{name, withheld ? Json() : std::move(value), c->dot(),
+                                              c->author, c->hlc, current, !c->sig.empty(),
+                                              withheld});
         }
     }
     if (st.error()) return *st.error();
@@ -208,10 +237,12 @@ Result<Page> Replica::list(const ListQuery& q) {
 }
 
 Result<std::vector<SearchHit>> Replica::search(const std::string& typed, const std::string& entity,
-                                               int limit) {
+                                               int limit,
+                                               const std::optional<std::set<std::string>>& personal) {
     std::vector<SearchHit> hits;
-    const std::string match = ftsQuery(typed);
+    std::string match = ftsQuery(typed);
     if (match.empty()) return hits;
+    match = limitToVisible(match, *m_schema, entity, personal);
     Stmt st = m_db.prepare(
         "SELECT r.entity, r.id, search.label FROM search JOIN records r ON r.rid=search.rowid "
         "WHERE search MATCH ?1 AND (?2 = '' OR search.entity = ?2) ORDER BY search.rowid DESC "

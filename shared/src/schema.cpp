@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "nghedan/personal.h"
+
 namespace nghedan {
 namespace {
 
@@ -116,6 +118,11 @@ std::vector<EntityDef> buildEntities() {
                {ref("meeting", "meeting"), ref("petition", "petition", true),
                 enumeration("verdict", {"satisfied", "unsatisfied"}, true),
                 text("note", kText, false, true)}),
+        // Erases personal fields of one record for good (personal.h, replica.h "Redaction"): it
+        // belongs to its target's unit, so it reaches every replica that holds the record.
+        entity("redaction", "target_id",
+               {text("target_entity", 64, true), text("target_id", 64, true),
+                text("fields", kLine, true), text("reason", kText)}),
         entity("update", "text",
                {enumeration("parent_entity", {"petition", "directive"}, true),
                 ref("parent", "", true), text("text", kText, true, true)}),
@@ -180,7 +187,42 @@ bool isEmptyValue(const Json& v) {
            (v.is_array() && v.empty());
 }
 
+/** A redaction names a known entity and personal fields of it. */
+Status validateRedaction(const Change& c) {
+    const auto entityIt = c.set.find("target_entity");
+    const auto fieldsIt = c.set.find("fields");
+    if (entityIt == c.set.end() || !entityIt->second.is_string()) return {};  // not changed here
+    const EntityDef* target = findEntity(entityIt->second.get<std::string>());
+    if (!target)
+        return Error{"invalid_value", "redaction.target_entity names no entity"};
+    if (fieldsIt == c.set.end() || !fieldsIt->second.is_string()) return {};
+    const auto names = redactionFields(fieldsIt->second.get<std::string>());
+    if (names.empty()) return Error{"invalid_value", "redaction.fields names no field"};
+    for (const std::string& name : names) {
+        const FieldDef* f = target->field(name);
+        if (!f || !f->personal)
+            return Error{"invalid_value", "redaction.fields: " + target->name + "." + name +
+                                              " is not a personal field"};
+    }
+    return {};
+}
+
 }  // namespace
+
+std::vector<std::string> redactionFields(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        std::string name = text.substr(start, comma - start);
+        while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+        while (!name.empty() && name.back() == ' ') name.pop_back();
+        if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end())
+            out.push_back(std::move(name));
+        start = comma + 1;
+    }
+    return out;
+}
 
 const FieldDef* EntityDef::field(std::string_view n) const {
     const int i = fieldIndex(n);
@@ -303,6 +345,16 @@ Status validateChange(const Change& c, bool creates, const std::vector<EntityDef
         const FieldDef* f = e ? e->field(name) : nullptr;
         if (!f && keep) continue;  // a newer version's field: kept as written
         if (!f) return Error{"unknown_field", "unknown field '" + name + "' of " + c.entity};
+        if (isWithheld(value)) {  // a personal value withheld (personal.h): its hash only
+            if (!f->personal)
+                return Error{"invalid_value", c.entity + "." + name + " is not personal and "
+                                              "cannot be withheld"};
+            continue;
+        }
+        if (f->personal && !keep && !c.salts.count(name))
+            return Error{"unsalted_personal",
+                         c.entity + "." + name + " is personal and carries no salt, so it could "
+                         "never be withheld from those who may not see it; please update the app"};
         if (Status s = keep ? hasFieldType(*e, *f, value) : validateValue(*e, *f, value); !s)
             return s;
     }
@@ -311,6 +363,9 @@ Status validateChange(const Change& c, bool creates, const std::vector<EntityDef
             return Error{"invalid_value", "bases name field '" + name + "' that is not set"};
         if (dots.size() > 1000)
             return Error{"invalid_value", "too many bases for field '" + name + "'"};
+    }
+    if (e && e->name == "redaction" && !keep) {
+        if (Status s = validateRedaction(c); !s) return s;
     }
     if (creates && !keep) {
         for (const FieldDef& f : e->fields) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nghedan/proof.h"
+#include "nghedan/personal.h"
 
 namespace nghedan::demo {
 namespace {
@@ -42,6 +43,7 @@ public:
         c.unit = unit.empty() ? c.id : unit;
         c.author = m_author;
         c.set = std::move(set);
+        saltPersonalValues(c);
         c.sig = signatureOf(c, m_key.secretKey);
         m_changes.push_back(c);
         return c.id;
@@ -57,6 +59,7 @@ public:
         c.author = m_author;
         c.set[field] = std::move(value);
         c.bases[field] = {base.dot()};
+        saltPersonalValues(c);
         c.sig = signatureOf(c, m_key.secretKey);
         m_changes.push_back(c);
     }
@@ -372,6 +375,7 @@ bool seedManyPetitions(Replica& replica, const DemoIds& ids, std::size_t count, 
                  {"status", statuses[rng() % statuses.size()]},
                  {"due_date", isoDay(now + (static_cast<std::int64_t>(rng() % 120) - 60) * kDay)}};
         if (rng() % 3 == 0) c.set["lead_agency"] = ids.agencyPolice;
+        saltPersonalValues(c);
         c.sig = signatureOf(c, key.secretKey);
         batch.push_back(std::move(c));
         if (batch.size() == 5000 || i + 1 == count) {

@@ -38,6 +38,7 @@
 
 #include "app.h"
 #include "nghedan/change.h"
+#include "nghedan/personal.h"
 #include "nghedan/proof.h"
 #include "nghedan/clock.h"
 #include "users.h"
@@ -314,6 +315,7 @@ inline KeyPair testDeviceKey(const std::string& site) { return keyPairFromSeed(s
 
 /** The change signed by its site's test device key (after changing a hand-made change). */
 inline Change signedByDevice(Change c) {
+    saltPersonalValues(c);  // as Replica::write does: personal values can then be withheld
     c.sig = signatureOf(c, testDeviceKey(c.site).secretKey);
     return c;
 }

@@ -1,12 +1,14 @@
 #pragma once
 // Helpers for the shared library's tests: temporary replica files and typical records.
 
+#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
 #include <random>
 #include <string>
 
+#include "nghedan/personal.h"
 #include "nghedan/proof.h"
 #include "nghedan/replica.h"
 
@@ -69,6 +71,7 @@ struct ForeignSite {
     KeyPair key = newKeyPair();
     Change sign(Change c) const {
         c.site = site;
+        saltPersonalValues(c);
         c.sig = signatureOf(c, key.secretKey);
         return c;
     }
@@ -77,6 +80,20 @@ struct ForeignSite {
             throw std::runtime_error("learning a key failed");
     }
 };
+
+/** The bytes of a replica's file and its WAL (empty when absent), to look for what must not be
+ *  there. */
+inline std::string fileAndWalBytes(const std::string& path) {
+    std::string out;
+    for (const std::string& p : {path, path + "-wal"}) {
+        std::FILE* f = std::fopen(p.c_str(), "rb");
+        if (!f) continue;
+        char buf[65536];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
+        std::fclose(f);
+    }
+    return out;
+}
 
 /** Every change stored in a replica, in arrival order. */
 inline std::vector<Change> allChanges(Replica& r) {

@@ -15,8 +15,10 @@ namespace nghedan {
 
 using Json = nlohmann::json;
 
-/** Version of the change JSON form; a reader refuses other versions with "unsupported_version". */
-constexpr int kChangeFormatVersion = 1;
+/** Newest version of the change JSON form; a reader refuses newer versions with
+ *  "unsupported_version". 1: plain; 2: personal values salted (personal.h), written only by a
+ *  change that sets a personal field, so other changes stay readable by older apps. */
+constexpr int kChangeFormatVersion = 2;
 
 /** Identifies a change (and each field value it wrote) forever: (site, seq). */
 struct Dot {
@@ -37,6 +39,9 @@ struct Change {
     std::string author;
     std::map<std::string, Json> set;
     std::map<std::string, std::vector<Dot>> bases;
+    /** For each personal field set with its value in full: the random salt (16 bytes,
+     *  base64url) its proof hashes it with (personal.h). A withheld value has none. */
+    std::map<std::string, std::string> salts;
     /** Proof of origin (proof.h): the site's device's signature of everything above; empty
      *  only in changes stored before devices had keys. */
     std::string sig;
@@ -45,12 +50,18 @@ struct Change {
 };
 
 /** {"v":1,"site":..,"seq":..,"hlc":..,"entity":..,"id":..,"unit":..,"author":..,
- *   "set":{field:value},"bases":{field:[[site,seq],...]},"sig":..}; "sig" only when signed. */
+ *   "set":{field:value},"bases":{field:[[site,seq],...]},"sig":..}; "sig" only when signed;
+ *  "v":2 and "salts":{field:salt} when it has salts or withheld values (personal.h). */
 Json toJson(const Change& change);
 /** The same text as toJson(change).dump(), built without the intermediate JSON tree: the form
  *  stored in the replica and sent on the wire. Without the signature it is what the
  *  signature covers, and what two changes with one dot must agree on. */
 std::string toJsonText(const Change& change, bool withSignature = true);
+/** A value's text as toJsonText writes it (what a personal value's salted hash covers). */
+std::string canonicalValueText(const Json& value);
+/** 2 when the change has salts or withheld values (personal.h), else 1: the "v" it is written
+ *  with, which a withholding never changes. */
+int changeFormatVersion(const Change& change);
 /** Parses and checks the shape (types, version, site format); not the schema. */
 Result<Change> changeFromJson(const Json& json);
 

@@ -3,6 +3,7 @@
 // asks before it offers an edit, and where a new record belongs.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,8 @@ const std::vector<std::string>& supervisorPetitionFields();
 /** Nullopt when `role` may write `fields` of an `entity` record (`creates`: the change makes
  *  the record), else Error{"forbidden", English reason}. Scope is the caller's part: the unit
  *  must lie in the user's subtree. Reference data (unit, agency) is the admin's; records are
- *  officials'; supervisors create directives and updates and change petitions' handling. */
+ *  officials'; supervisors create directives and updates and change petitions' handling;
+ *  admins create redactions (erasure of personal fields), which nobody changes afterwards. */
 std::optional<Error> roleWriteRefusal(std::string_view role, std::string_view entity, bool creates,
                                       const std::vector<std::string>& fields);
 
@@ -34,6 +36,9 @@ bool roleMayCreate(std::string_view role, std::string_view entity);
  *  people's names (fields ending in "_name") but not their contact details; admins see none.
  *  Pages, history, exports and the read API all follow this. */
 bool maySeePersonalField(std::string_view role, std::string_view field);
+/** The personal fields of `entity` (every entity: empty) that `role` sees: what its search may
+ *  match (ListQuery::searchPersonal). */
+std::set<std::string> visiblePersonalFields(std::string_view role, std::string_view entity = {});
 /** True when `role` sees every personal field (officials of the scope). */
 bool maySeeAllPersonal(std::string_view role);
 /** True when `role` may write from the dashboard (supervisors and officials; admins manage

@@ -24,7 +24,9 @@ KeyPair keyPairFromSeed(const std::string& seed);
 /** The public half of a secret key; nullopt when it is not one. */
 std::optional<std::string> publicKeyOf(const std::string& secretKey);
 bool isValidPublicKey(const std::string& publicKey);
-/** The bytes a change's signature covers: a fixed prefix and toJsonText without "sig". */
+/** The bytes a change's signature covers: a fixed prefix and toJsonText without "sig"; for a
+ *  format-2 change (salted personal values) the text of its withheldForm (personal.h), so the
+ *  same signature proves the change with its personal values in full or withheld. */
 std::string signedMessage(const Change& change);
 /** The signature of `change` by `secretKey` (empty when the key is not a secret key). */
 std::string signatureOf(const Change& change, const std::string& secretKey);

@@ -106,6 +106,10 @@ struct VersionView {
     bool current = false;
     /** Its change carries its device's signature (false: stored before devices had keys). */
     bool proven = true;
+    /** A personal value this replica holds only as its hash (personal.h): withheld from this
+     *  device's user, or erased by a redaction (RecordView::redacted says which); `value` is
+     *  null. */
+    bool withheld = false;
 };
 
 /** A record as people see it: the display value of every field (greatest (hlc, site) among
@@ -115,6 +119,8 @@ struct RecordView {
     std::string id;
     Json values;  ///< object: id, unit, fields..., conflicts, created_*, updated_*
     std::map<std::string, std::vector<VersionView>> conflicts;
+    /** Personal fields a redaction erased for good: empty now and forever, history included. */
+    std::set<std::string> redacted;
 };
 
 /** Filters for list(); empty members do not filter. */
@@ -126,6 +132,9 @@ struct ListQuery {
     bool overdueOnly = false;   ///< petition/directive: open and due before `today`
     std::string today;          ///< YYYY-MM-DD; defaults to the clock's date
     std::string search;         ///< full-text, diacritics ignored
+    /** The personal fields whose text `search` may match (the searcher's right to see them,
+     *  policy.h visiblePersonalFields); nullopt: every field. */
+    std::optional<std::set<std::string>> searchPersonal;
     std::string timeField;      ///< with from/to (ms): received_at, held_at...
     std::optional<std::int64_t> from, to;
     std::string sort;           ///< a field or updated_hlc/created_hlc; default updated_hlc
@@ -242,9 +251,11 @@ public:
     /** Every value every field of the record ever had, oldest first. */
     Result<std::vector<VersionView>> history(const std::string& entity, const std::string& id);
     Result<Page> list(const ListQuery& query);
-    /** Records whose text matches every typed word (diacritics ignored), newest first. */
+    /** Records whose text matches every typed word (diacritics ignored), newest first; with
+     *  `personal`, only those personal fields' text counts (ListQuery::searchPersonal). */
     Result<std::vector<SearchHit>> search(const std::string& typed, const std::string& entity = {},
-                                          int limit = 50);
+                                          int limit = 50,
+                                          const std::optional<std::set<std::string>>& personal = {});
     /** The unit and all units below it (ids). */
     Result<std::vector<std::string>> unitSubtree(const std::string& root);
     /** A read-only view of this replica as it is now, for a long read that must not hold up

@@ -16,10 +16,11 @@ namespace nghedan {
 
 /** Bumped when entities, fields, enum values or the replica's storage layout change;
  *  Replica::open migrates older files (3: versions kept as one merge state per record;
- *  4: meeting.secretary; 5: changes signed by their device, site keys; 6: petition.public and public_note, report_back). It is also the app's
+ *  4: meeting.secretary; 5: changes signed by their device, site keys; 6: petition.public and public_note, report_back;
+ *  7: redaction, personal values salted and withheld (personal.h), search by column). It is also the app's
  *  version that servers gate on (client_version.h): a server refuses an app newer than itself
  *  rather than refuse for good what it does not know. */
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 // Mixed versions (server/API.md "Mixed versions"): a city never updates every tablet at once, so a
 // tablet one version behind keeps syncing with a newer server. What a version may change: add
@@ -77,7 +78,10 @@ Status validateValue(const EntityDef& entity, const FieldDef& field, const Json&
 
 /** Checks a whole change against the schema: known entity ("unknown_entity") and fields
  *  ("unknown_field"), values, bases only for set fields, ids and unit non-empty, and that a
- *  change creating a record (no bases at all, `creates` true) sets every required field. */
+ *  change creating a record (no bases at all, `creates` true) sets every required field.
+ *  A personal field may hold a withheld marker (personal.h); with Unknowns::Refuse a personal
+ *  value in full needs its salt ("unsalted_personal"), and a redaction must name personal
+ *  fields of a known entity. */
 Status validateChange(const Change& change, bool creates);
 
 /** What validateChange does with what its schema does not know. */
@@ -92,6 +96,10 @@ enum class Unknowns {
 /** validateChange against `schema` (a list like entities()). */
 Status validateChange(const Change& change, bool creates, const std::vector<EntityDef>& schema,
                       Unknowns unknowns);
+
+/** The field names of a redaction's `fields` text (comma-separated; blanks and repeats
+ *  dropped). */
+std::vector<std::string> redactionFields(const std::string& text);
 
 /** Petition categories (stable codes). */
 const std::vector<std::string>& petitionCategories();
