@@ -374,6 +374,36 @@ TEST_CASE("an encrypted replica killed while writing reopens intact with every c
     }
 }
 
+TEST_CASE("a torn frame at the end of an encrypted WAL is skipped like a plain one",
+          "[encryption]") {
+    TempDir dir;
+    const std::string path = dir.file("t.db");
+    const std::string key = randomKey();
+    {
+        auto db = Database::open(path, false, key);
+        REQUIRE(db.ok());
+        // Left in the WAL when the connection closes, as after a crash.
+        sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        REQUIRE(db->exec("PRAGMA wal_autocheckpoint=0; CREATE TABLE t(x)").ok());
+        for (int i = 0; i < 50; ++i)
+            REQUIRE(db->exec("INSERT INTO t VALUES(randomblob(1500))").ok());
+    }
+    const auto walSize = fs::file_size(path + "-wal");
+    REQUIRE(walSize > 50 * 4120);
+    REQUIRE((walSize - 32) % 4120 == 0);
+    {
+        std::string noise(24 + 4096, '\0');  // a frame half written when the power went
+        randombytes_buf(noise.data(), noise.size());
+        std::ofstream(path + "-wal", std::ios::binary | std::ios::app) << noise;
+    }
+    auto db = Database::open(path, false, key);
+    REQUIRE(db.ok());
+    Stmt st = db->prepare("SELECT count(*) FROM t");
+    REQUIRE(st.step());
+    CHECK(st.int64(0) == 50);
+    CHECK(integrity(path, key) == "ok");
+}
+
 TEST_CASE("a key file opens only with its PIN, and a new PIN keeps the same key", "[encryption]") {
     TempDir dir;
     const std::string path = keyFilePath(dir.file("replica.db"));
