@@ -70,9 +70,9 @@ bool openPage(const unsigned char* key, unsigned char* page, std::uint64_t pgno)
     std::memcpy(nonceTag, page + kSealed, kReserve);
     unsigned char ad[8];
     adOf(pgno, ad);
-    const bool ok = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-                        page, nullptr, page, kSealed, nonceTag + kNonce, ad, pgno ? 8 : 0,
-                        nonceTag, key) == 0;
+    const bool ok =
+        crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
+            page, nullptr, page, kSealed, nonceTag + kNonce, ad, pgno ? 8 : 0, nonceTag, key) == 0;
     if (!ok) sodium_memzero(page, kPage);
     std::memset(page + kSealed, 0, kReserve);
     return ok;
@@ -91,7 +91,9 @@ bool writablePage(const unsigned char* page) {
 
 // ---- I/O methods -------------------------------------------------------------------------
 
-EncFile* encOf(sqlite3_file* f) { return reinterpret_cast<EncFile*>(f); }
+EncFile* encOf(sqlite3_file* f) {
+    return reinterpret_cast<EncFile*>(f);
+}
 
 int readReal(EncFile* f, void* buf, sqlite3_int64 amt, sqlite3_int64 off, bool& shortRead) {
     const int rc = f->real->pMethods->xRead(f->real, buf, static_cast<int>(amt), off);
@@ -178,7 +180,8 @@ int writeWal(EncFile* f, const unsigned char* in, int amt, sqlite3_int64 off) {
         if (!r.content) {
             if (r.start == 0 && pos <= 8 && pos + n >= 12) {  // the WAL header's page size
                 const unsigned char* p = in + (8 - pos);
-                const std::uint32_t size = (std::uint32_t(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
+                const std::uint32_t size =
+                    (std::uint32_t(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
                 if (size != kPage) return SQLITE_IOERR_WRITE;
             }
             rc = f->real->pMethods->xWrite(f->real, in, static_cast<int>(n), pos);
@@ -198,7 +201,9 @@ int writeWal(EncFile* f, const unsigned char* in, int amt, sqlite3_int64 off) {
 // Rollback journal: a header at sector-aligned offsets, then records of page number (4),
 // page image (4096) and checksum (4), so page images, and only they, are 4096 bytes at an
 // offset that is 4 modulo 8.
-bool journalImage(int amt, sqlite3_int64 off) { return amt == kPage && off % 8 == 4; }
+bool journalImage(int amt, sqlite3_int64 off) {
+    return amt == kPage && off % 8 == 4;
+}
 
 int readJournal(EncFile* f, unsigned char* out, int amt, sqlite3_int64 off) {
     if (!journalImage(amt, off)) return f->real->pMethods->xRead(f->real, out, amt, off);
@@ -226,9 +231,12 @@ int encRead(sqlite3_file* file, void* buf, int amt, sqlite3_int64 off) {
     EncFile* f = encOf(file);
     auto* out = static_cast<unsigned char*>(buf);
     switch (f->kind) {
-    case Kind::Main: return readMain(f, out, amt, off);
-    case Kind::Wal: return readWal(f, out, amt, off);
-    case Kind::Journal: return readJournal(f, out, amt, off);
+        case Kind::Main:
+            return readMain(f, out, amt, off);
+        case Kind::Wal:
+            return readWal(f, out, amt, off);
+        case Kind::Journal:
+            return readJournal(f, out, amt, off);
     }
     return SQLITE_IOERR_READ;
 }
@@ -236,21 +244,30 @@ int encWrite(sqlite3_file* file, const void* buf, int amt, sqlite3_int64 off) {
     EncFile* f = encOf(file);
     const auto* in = static_cast<const unsigned char*>(buf);
     switch (f->kind) {
-    case Kind::Main: return writeMain(f, in, amt, off);
-    case Kind::Wal: return writeWal(f, in, amt, off);
-    case Kind::Journal: return writeJournal(f, in, amt, off);
+        case Kind::Main:
+            return writeMain(f, in, amt, off);
+        case Kind::Wal:
+            return writeWal(f, in, amt, off);
+        case Kind::Journal:
+            return writeJournal(f, in, amt, off);
     }
     return SQLITE_IOERR_WRITE;
 }
-sqlite3_file* realOf(sqlite3_file* file) { return encOf(file)->real; }
+sqlite3_file* realOf(sqlite3_file* file) {
+    return encOf(file)->real;
+}
 int encTruncate(sqlite3_file* f, sqlite3_int64 size) {
     return realOf(f)->pMethods->xTruncate(realOf(f), size);
 }
-int encSync(sqlite3_file* f, int flags) { return realOf(f)->pMethods->xSync(realOf(f), flags); }
+int encSync(sqlite3_file* f, int flags) {
+    return realOf(f)->pMethods->xSync(realOf(f), flags);
+}
 int encFileSize(sqlite3_file* f, sqlite3_int64* size) {
     return realOf(f)->pMethods->xFileSize(realOf(f), size);
 }
-int encLock(sqlite3_file* f, int level) { return realOf(f)->pMethods->xLock(realOf(f), level); }
+int encLock(sqlite3_file* f, int level) {
+    return realOf(f)->pMethods->xLock(realOf(f), level);
+}
 int encUnlock(sqlite3_file* f, int level) {
     return realOf(f)->pMethods->xUnlock(realOf(f), level);
 }
@@ -260,7 +277,9 @@ int encCheckReservedLock(sqlite3_file* f, int* out) {
 int encFileControl(sqlite3_file* f, int op, void* arg) {
     return realOf(f)->pMethods->xFileControl(realOf(f), op, arg);
 }
-int encSectorSize(sqlite3_file* f) { return realOf(f)->pMethods->xSectorSize(realOf(f)); }
+int encSectorSize(sqlite3_file* f) {
+    return realOf(f)->pMethods->xSectorSize(realOf(f));
+}
 int encDeviceCharacteristics(sqlite3_file* f) {
     return realOf(f)->pMethods->xDeviceCharacteristics(realOf(f));
 }
@@ -270,18 +289,33 @@ int encShmMap(sqlite3_file* f, int page, int size, int extend, void volatile** o
 int encShmLock(sqlite3_file* f, int offset, int n, int flags) {
     return realOf(f)->pMethods->xShmLock(realOf(f), offset, n, flags);
 }
-void encShmBarrier(sqlite3_file* f) { realOf(f)->pMethods->xShmBarrier(realOf(f)); }
+void encShmBarrier(sqlite3_file* f) {
+    realOf(f)->pMethods->xShmBarrier(realOf(f));
+}
 int encShmUnmap(sqlite3_file* f, int deleteFlag) {
     return realOf(f)->pMethods->xShmUnmap(realOf(f), deleteFlag);
 }
 
 // Version 2: no xFetch, so SQLite never memory-maps the (encrypted) file.
-const sqlite3_io_methods kIo = {
-    2,          encClose,         encRead,        encWrite,
-    encTruncate, encSync,         encFileSize,    encLock,
-    encUnlock,  encCheckReservedLock, encFileControl, encSectorSize,
-    encDeviceCharacteristics, encShmMap, encShmLock, encShmBarrier,
-    encShmUnmap, nullptr,         nullptr};
+const sqlite3_io_methods kIo = {2,
+                                encClose,
+                                encRead,
+                                encWrite,
+                                encTruncate,
+                                encSync,
+                                encFileSize,
+                                encLock,
+                                encUnlock,
+                                encCheckReservedLock,
+                                encFileControl,
+                                encSectorSize,
+                                encDeviceCharacteristics,
+                                encShmMap,
+                                encShmLock,
+                                encShmBarrier,
+                                encShmUnmap,
+                                nullptr,
+                                nullptr};
 
 // ---- the VFS ------------------------------------------------------------------------------
 
@@ -320,15 +354,27 @@ int encAccess(sqlite3_vfs*, const char* name, int flags, int* out) {
 int encFullPathname(sqlite3_vfs*, const char* name, int n, char* out) {
     return g_root->xFullPathname(g_root, name, n, out);
 }
-void* encDlOpen(sqlite3_vfs*, const char* name) { return g_root->xDlOpen(g_root, name); }
-void encDlError(sqlite3_vfs*, int n, char* out) { g_root->xDlError(g_root, n, out); }
+void* encDlOpen(sqlite3_vfs*, const char* name) {
+    return g_root->xDlOpen(g_root, name);
+}
+void encDlError(sqlite3_vfs*, int n, char* out) {
+    g_root->xDlError(g_root, n, out);
+}
 void (*encDlSym(sqlite3_vfs*, void* h, const char* sym))(void) {
     return g_root->xDlSym(g_root, h, sym);
 }
-void encDlClose(sqlite3_vfs*, void* h) { g_root->xDlClose(g_root, h); }
-int encRandomness(sqlite3_vfs*, int n, char* out) { return g_root->xRandomness(g_root, n, out); }
-int encSleep(sqlite3_vfs*, int us) { return g_root->xSleep(g_root, us); }
-int encCurrentTime(sqlite3_vfs*, double* out) { return g_root->xCurrentTime(g_root, out); }
+void encDlClose(sqlite3_vfs*, void* h) {
+    g_root->xDlClose(g_root, h);
+}
+int encRandomness(sqlite3_vfs*, int n, char* out) {
+    return g_root->xRandomness(g_root, n, out);
+}
+int encSleep(sqlite3_vfs*, int us) {
+    return g_root->xSleep(g_root, us);
+}
+int encCurrentTime(sqlite3_vfs*, double* out) {
+    return g_root->xCurrentTime(g_root, out);
+}
 int encGetLastError(sqlite3_vfs*, int n, char* out) {
     return g_root->xGetLastError ? g_root->xGetLastError(g_root, n, out) : 0;
 }
@@ -393,8 +439,7 @@ Result<ReplicaFileState> inspectReplicaFile(const std::string& path, const std::
     return opens ? ReplicaFileState::Encrypted : ReplicaFileState::Unreadable;
 }
 
-int openEncryptedSqlite(const std::string& path, const std::string& key, int flags,
-                        sqlite3** db) {
+int openEncryptedSqlite(const std::string& path, const std::string& key, int flags, sqlite3** db) {
     *db = nullptr;
     if (key.size() != kDataKeyBytes || !registerVfs()) return SQLITE_CANTOPEN;
     t_openingKey = &key;

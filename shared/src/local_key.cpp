@@ -1,7 +1,7 @@
 #include "nghedan/local_key.h"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -107,9 +107,9 @@ Status storeWrapped(const std::string& path, const unsigned char* dataKey, const
         return Error{"storage", "Argon2id failed (out of memory?)"};
     unsigned char wrapped[kKeyBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES];
     const std::string ad = associatedData(kPinOpsLimit, kPinMemLimit);
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        wrapped, nullptr, dataKey, kKeyBytes, reinterpret_cast<const unsigned char*>(ad.data()),
-        ad.size(), nullptr, nonce, wrapping.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(wrapped, nullptr, dataKey, kKeyBytes,
+                                               reinterpret_cast<const unsigned char*>(ad.data()),
+                                               ad.size(), nullptr, nonce, wrapping.data());
     const nlohmann::json file = {{"format", kFormat},
                                  {"version", kVersion},
                                  {"kdf", "argon2id13"},
@@ -158,11 +158,15 @@ Status unwrap(const std::string& path, const std::string& pin, Secret& dataKey) 
     return {};
 }
 
-Error weakPin() { return {"weak_pin", "a PIN has 6 to 12 digits"}; }
+Error weakPin() {
+    return {"weak_pin", "a PIN has 6 to 12 digits"};
+}
 
 }  // namespace
 
-std::string keyFilePath(const std::string& replicaPath) { return replicaPath + ".key"; }
+std::string keyFilePath(const std::string& replicaPath) {
+    return replicaPath + ".key";
+}
 
 bool pinAcceptable(const std::string& pin) {
     if (pin.size() < 6 || pin.size() > 12) return false;
@@ -205,9 +209,9 @@ bool keyFileExists(const std::string& path) {
 
 Status wipeLocalFiles(const std::string& replicaPath) {
     Status result;
-    for (const std::string& p : {replicaPath, replicaPath + "-wal", replicaPath + "-shm",
-                                 replicaPath + "-journal", keyFilePath(replicaPath),
-                                 keyFilePath(replicaPath) + ".tmp"}) {
+    for (const std::string& p :
+         {replicaPath, replicaPath + "-wal", replicaPath + "-shm", replicaPath + "-journal",
+          keyFilePath(replicaPath), keyFilePath(replicaPath) + ".tmp"}) {
         if (::unlink(p.c_str()) != 0 && errno != ENOENT && result)
             result = Error{"storage", "cannot remove " + p + ": " + std::strerror(errno)};
     }

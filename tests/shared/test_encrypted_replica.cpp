@@ -83,11 +83,11 @@ struct Marker {
 };
 const std::vector<Marker> kMarkers = {
     {"petitioner_name", "Trịnh Thị Xuyếnmarkname", "Xuyếnmarkname", "xuyenmarkname", "markname"},
-    {"petitioner_contact", "0912 345 678 Quỳnhmarkcontact", "Quỳnhmarkcontact",
-     "quynhmarkcontact", "markcontact"},
+    {"petitioner_contact", "0912 345 678 Quỳnhmarkcontact", "Quỳnhmarkcontact", "quynhmarkcontact",
+     "markcontact"},
     {"title", "Cống hẻm Đứcmarktitle ngập nước", "Đứcmarktitle", "ducmarktitle", "marktitle"},
-    {"description", "Nước thải tràn Nguyễnmarkdesc khu phố 5", "Nguyễnmarkdesc",
-     "nguyenmarkdesc", "markdesc"},
+    {"description", "Nước thải tràn Nguyễnmarkdesc khu phố 5", "Nguyễnmarkdesc", "nguyenmarkdesc",
+     "markdesc"},
 };
 
 /** Where each form of each marker shows in the clear in the files of a directory. */
@@ -97,9 +97,10 @@ std::vector<std::string> clearMarkers(const fs::path& dir) {
         const std::string bytes = fileBytes(e.path());
         const std::string name = e.path().filename();
         for (const Marker& m : kMarkers) {
-            std::vector<std::pair<std::string, std::string>> forms = {
-                {"utf-8", m.token}, {"tail", m.tail}, {"folded", m.folded},
-                {"utf-16", utf16le(m.tail)}};
+            std::vector<std::pair<std::string, std::string>> forms = {{"utf-8", m.token},
+                                                                      {"tail", m.tail},
+                                                                      {"folded", m.folded},
+                                                                      {"utf-16", utf16le(m.tail)}};
             // base64 of the text at each of its three alignments, edge characters dropped
             for (std::size_t shift = 0; shift < 3; ++shift) {
                 const std::string b = base64(m.text.substr(shift));
@@ -114,11 +115,12 @@ std::vector<std::string> clearMarkers(const fs::path& dir) {
 }
 
 const std::vector<std::string> kWords = {
-    "an", "ninh", "trật", "tự", "vệ", "sinh", "môi", "trường", "đường", "hẻm", "ngập", "nước",
-    "căn", "cước", "bảo", "hiểm", "xe", "khách", "rác", "thải", "chiếu", "sáng", "cây", "xanh",
-    "hộ", "nghèo", "khu", "phố", "cử", "tri", "kiến", "nghị", "phường", "nhà", "đất", "giấy"};
+    "an",  "ninh", "trật",  "tự",   "vệ",   "sinh",   "môi",  "trường", "đường",
+    "hẻm", "ngập", "nước",  "căn",  "cước", "bảo",    "hiểm", "xe",     "khách",
+    "rác", "thải", "chiếu", "sáng", "cây",  "xanh",   "hộ",   "nghèo",  "khu",
+    "phố", "cử",   "tri",   "kiến", "nghị", "phường", "nhà",  "đất",    "giấy"};
 const std::vector<std::string> kNames = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",
-                                         "Phạm Thị Dung", "Võ Văn Đức", "Huỳnh Thị Em"};
+                                         "Phạm Thị Dung", "Võ Văn Đức",    "Huỳnh Thị Em"};
 
 std::string words(std::mt19937_64& rng, int n) {
     std::string s;
@@ -130,9 +132,13 @@ std::string words(std::mt19937_64& rng, int n) {
 void writeWardData(Replica& r, int petitions, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     mustWrite(r, {"unit", "q3", "q3", "admin", {{"name", "Quận 3"}, {"level", "district"}}});
-    mustWrite(r, {"unit", "p4", "p4", "admin",
-                  {{"name", "Phường 4"}, {"level", "ward"}, {"parent", "q3"}}});
-    mustWrite(r, {"unit", "kp5", "kp5", "admin",
+    mustWrite(
+        r,
+        {"unit", "p4", "p4", "admin", {{"name", "Phường 4"}, {"level", "ward"}, {"parent", "q3"}}});
+    mustWrite(r, {"unit",
+                  "kp5",
+                  "kp5",
+                  "admin",
                   {{"name", "Khu phố 5"}, {"level", "neighbourhood"}, {"parent", "p4"}}});
     for (int i = 0; i < petitions; ++i) {
         auto f = petitionFields(words(rng, 6));
@@ -146,7 +152,8 @@ void writeWardData(Replica& r, int petitions, std::uint64_t seed) {
         mustWrite(r, {"petition", id, "kp5", "canbo.kp5", f});
         if (i % 3 == 0) mustWrite(r, {"petition", id, "", "canbo.kp5", {{"status", "assigned"}}});
     }
-    mustWrite(r, {"petition", "duc", "kp5", "canbo.kp5", petitionFields("Ông Võ Văn Đức phản ánh")});
+    mustWrite(r,
+              {"petition", "duc", "kp5", "canbo.kp5", petitionFields("Ông Võ Văn Đức phản ánh")});
 }
 
 std::set<std::string> searchTitles(Replica& r, const std::string& typed) {
@@ -155,6 +162,12 @@ std::set<std::string> searchTitles(Replica& r, const std::string& typed) {
     std::set<std::string> out;
     for (const SearchHit& h : *hits) out.insert(h.title);
     return out;
+}
+
+std::string killedId(std::uint32_t i) {
+    std::string id = "k";
+    id += std::to_string(i);
+    return id;
 }
 
 std::string integrity(const std::string& path, const std::string& key) {
@@ -279,7 +292,8 @@ TEST_CASE("a damaged page of an encrypted replica is an error, not wrong data", 
     REQUIRE(size > 20 * 4096);
     {
         std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
-        for (std::uintmax_t page = 1; page < size / 4096; ++page) {  // one byte in every page but the first
+        for (std::uintmax_t page = 1; page < size / 4096;
+             ++page) {  // one byte in every page but the first
             f.seekp(static_cast<std::streamoff>(page * 4096 + 100));
             f.put('\x5a');
         }
@@ -303,10 +317,11 @@ TEST_CASE("an encrypted connection refuses temporary files and a page without ro
     CHECK(db->exec("CREATE TEMP TABLE m(x); INSERT INTO m SELECT x FROM t;").ok());  // in memory
     // A temporary file, here one that a large temp table in a small cache needs, is refused.
     REQUIRE(db->exec("PRAGMA temp_store=FILE").ok());
-    CHECK_FALSE(db->exec("CREATE TEMP TABLE f(x); PRAGMA temp.cache_size=10;"
-                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<2000) "
-                         "INSERT INTO f SELECT (SELECT x FROM t) || randomblob(3000) FROM n;")
-                    .ok());
+    CHECK_FALSE(
+        db->exec("CREATE TEMP TABLE f(x); PRAGMA temp.cache_size=10;"
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<2000) "
+                 "INSERT INTO f SELECT (SELECT x FROM t) || randomblob(3000) FROM n;")
+            .ok());
     CHECK(db->backupTo(dir.file("copy.db")).error().code == "encrypted");
     CHECK_FALSE(fs::exists(dir.file("copy.db")));
 
@@ -338,9 +353,9 @@ TEST_CASE("an encrypted replica killed while writing reopens intact with every c
         auto r = Replica::open(path, withKey(key));
         if (!r) ::_exit(2);
         for (std::uint32_t i = 0;; ++i) {
-            auto f = petitionFields("Đơn số " + std::to_string(i));
+            auto f = petitionFields(killedId(i) + " Đơn");
             f["description"] = std::string(i % 7 * 900, 'x');  // some writes span pages
-            if (!(*r)->write({"petition", "k" + std::to_string(i), "kp5", "an", f})) ::_exit(3);
+            if (!(*r)->write({"petition", killedId(i), "kp5", "an", f})) ::_exit(3);
             if (::write(acks[1], &i, sizeof i) != sizeof i) ::_exit(4);
         }
     }
@@ -368,7 +383,7 @@ TEST_CASE("an encrypted replica killed while writing reopens intact with every c
     CHECK(integrity(path, key) == "ok");
     auto r = openReplica(path, withKey(key));
     for (std::uint32_t i = 0; i <= last; ++i) {
-        auto rec = r->get("petition", "k" + std::to_string(i));
+        auto rec = r->get("petition", killedId(i));
         REQUIRE(rec.ok());
         CHECK(rec->has_value());
     }
@@ -402,6 +417,39 @@ TEST_CASE("a torn frame at the end of an encrypted WAL is skipped like a plain o
     REQUIRE(st.step());
     CHECK(st.int64(0) == 50);
     CHECK(integrity(path, key) == "ok");
+}
+
+TEST_CASE(
+    "a rollback journal of an encrypted database holds its page images encrypted and "
+    "rolls back",
+    "[encryption]") {
+    TempDir dir;
+    const std::string path = dir.file("j.db");
+    const std::string key = randomKey();
+    auto db = Database::open(path, false, key);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("PRAGMA journal_mode=DELETE; CREATE TABLE t(x);"
+                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<400) "
+                     "INSERT INTO t SELECT 'Xuyếnmarkname ' || i || randomblob(400) FROM n;")
+                .ok());
+    auto count = [&](const char* sql) {
+        Stmt st = db->prepare(sql);
+        REQUIRE(st.step());
+        return st.int64(0);
+    };
+    const std::int64_t before = count("SELECT sum(length(x)) FROM t");
+    // A small cache spills the changed pages into the file mid-transaction: their old images
+    // are in the journal, and the rollback plays them back.
+    REQUIRE(db->exec("PRAGMA cache_size=5; BEGIN; UPDATE t SET x = x || randomblob(300);").ok());
+    REQUIRE(fs::exists(path + "-journal"));
+    CHECK(fs::file_size(path + "-journal") > 50 * 4096);
+    INFO(Catch::Detail::stringify(clearMarkers(dir.path())));
+    CHECK(clearMarkers(dir.path()).empty());
+    REQUIRE(db->exec("ROLLBACK").ok());
+    CHECK(count("SELECT sum(length(x)) FROM t") == before);
+    Stmt st = db->prepare("PRAGMA integrity_check");
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "ok");
 }
 
 TEST_CASE("a key file opens only with its PIN, and a new PIN keeps the same key", "[encryption]") {
@@ -448,9 +496,7 @@ TEST_CASE("a key file opens only with its PIN, and a new PIN keeps the same key"
     CHECK(*replaced != *created);
     CHECK_FALSE(fs::exists(path + ".tmp"));
 
-    {
-        std::ofstream(path) << "{\"format\": \"something else\"}";
-    }
+    { std::ofstream(path) << "{\"format\": \"something else\"}"; }
     CHECK(unlockKeyFile(path, "246810").error().code == "bad_key_file");
 }
 

@@ -56,7 +56,6 @@ Result<ReplicaFileState> inspectReplicaFile(const std::string& path, const std::
 /** Opens `path` through the encrypting VFS (registered on first use, never the default)
  *  under `key` (32 raw bytes): sqlite3_open_v2 with these flags, its result code. The key is
  *  copied into the file objects, which wipe it when closed. Thread-safe. */
-int openEncryptedSqlite(const std::string& path, const std::string& key, int flags,
-                        sqlite3** db);
+int openEncryptedSqlite(const std::string& path, const std::string& key, int flags, sqlite3** db);
 
 }  // namespace nghedan
