@@ -1,6 +1,8 @@
 // The replica file: opening and migrating it, site and field ids, the device key, meta (see replica_impl.h).
 #include "replica_impl.h"
 
+#include <sodium.h>
+
 namespace nghedan {
 
 namespace {
@@ -129,7 +131,8 @@ Status Replica::Impl::advanceMaxSeq(std::int64_t site) {
 // ---- open and migrate ---------------------------------------------------------------
 
 Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, ReplicaOptions options) {
-    auto db = Database::open(path);
+    auto db = Database::open(path, false, options.encryptionKey);
+    sodium_memzero(options.encryptionKey.data(), options.encryptionKey.size());
     if (!db) return db.error();
     std::unique_ptr<Replica> r(new Replica);
     r->m_db = std::move(*db);

@@ -267,7 +267,7 @@ Result<std::vector<std::string>> Replica::unitSubtree(const std::string& root) {
 // ---- snapshots ----------------------------------------------------------------------
 
 Result<std::unique_ptr<ReplicaSnapshot>> Replica::snapshot() {
-    auto db = Database::open(m_db.path(), /*readOnly=*/true);
+    auto db = m_db.openReader();
     if (!db) return db.error();
     std::unique_ptr<ReplicaSnapshot> snap(new ReplicaSnapshot);
     snap->m_db = std::move(*db);

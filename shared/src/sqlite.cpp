@@ -1,7 +1,11 @@
 #include "nghedan/sqlite.h"
 
+#include <sodium.h>
 #include <sqlite3.h>
 
+#include "nghedan/encrypted_vfs.h"
+
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -103,18 +107,42 @@ struct Database::Cache {
     std::unordered_map<std::string, std::unique_ptr<Stmt>> statements;
 };
 
-Result<Database> Database::open(const std::string& path, bool readOnly) {
+Result<Database> Database::open(const std::string& path, bool readOnly,
+                                const std::string& encryptionKey) {
     // Connections are never shared between threads: no allocator statistics (a global mutex).
     static const int configured = [] {
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         return sqlite3_initialize();
     }();
     (void)configured;
+    const bool encrypted = !encryptionKey.empty();
+    if (encrypted && encryptionKey.size() != kDataKeyBytes)
+        return Error{"wrong_key", "an encryption key has 32 bytes"};
+    // Judged before SQLite opens anything: a file that does not open is never written.
+    auto state = inspectReplicaFile(path, encryptionKey);
+    if (!state) return state.error();
+    if (encrypted && *state == ReplicaFileState::Plain)
+        return Error{"wrong_key", path + " is a plain SQLite file, not an encrypted replica"};
+    if (encrypted && *state == ReplicaFileState::Unreadable)
+        return Error{"wrong_key", "wrong key or not an encrypted replica: " + path};
+    if (!encrypted && *state == ReplicaFileState::Unreadable)
+        return Error{"wrong_key", path + " is not a plain SQLite file (an encrypted replica "
+                                         "opens only with its key)"};
     Database db;
-    const int flags = readOnly ? SQLITE_OPEN_READONLY
-                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(path.c_str(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK) {
+    db.m_encrypted = encrypted;
+    if (encrypted) {
+        if (sodium_init() < 0) return Error{"storage", "libsodium failed to initialise"};
+        auto* held = static_cast<unsigned char*>(sodium_malloc(kDataKeyBytes));
+        if (!held) return Error{"storage", "no memory for the key"};
+        std::memcpy(held, encryptionKey.data(), kDataKeyBytes);
+        db.m_key = std::shared_ptr<unsigned char>(held, [](unsigned char* p) { sodium_free(p); });
+    }
+    const int flags = (readOnly ? SQLITE_OPEN_READONLY
+                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) |
+                      SQLITE_OPEN_NOMUTEX;
+    const int rc = encrypted ? openEncryptedSqlite(path, encryptionKey, flags, &db.m_db)
+                             : sqlite3_open_v2(path.c_str(), &db.m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
         Error e = sqlError(db.m_db, "cannot open " + path);
         return e;
     }
@@ -122,24 +150,42 @@ Result<Database> Database::open(const std::string& path, bool readOnly) {
     db.m_cache = new Cache;
     sqlite3_busy_timeout(db.m_db, 10'000);
     sqlite3_extended_result_codes(db.m_db, 1);
-    const char* pragmas = readOnly ? "PRAGMA query_only=1;"
+    if (encrypted && *state == ReplicaFileState::Missing && !readOnly) {
+        // Room for each page's nonce and tag, set while the file is still empty.
+        int reserve = kEncryptedReserveBytes;
+        sqlite3_file_control(db.m_db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+        if (Status s = db.exec("PRAGMA page_size=" + std::to_string(kEncryptedPageSize)); !s)
+            return s.error();
+    }
+    const char* pragmas = readOnly ? "PRAGMA query_only=1; PRAGMA temp_store=MEMORY;"
                                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
                                      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
                                      "PRAGMA cache_size=-65536;";
     if (Status s = db.exec(pragmas); !s) return s.error();
+    if (encrypted) {
+        int reserve = -1;  // a query: the reserve in force
+        sqlite3_file_control(db.m_db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+        if (reserve < kEncryptedReserveBytes)
+            return Error{"storage", path + " has no room for encryption in its pages"};
+    }
     return db;
 }
 
-Database::Database(Database&& o) noexcept : m_db(o.m_db), m_path(std::move(o.m_path)),
-                                            m_cache(o.m_cache) {
+Database::Database(Database&& o) noexcept
+    : m_db(o.m_db), m_encrypted(o.m_encrypted), m_key(std::move(o.m_key)),
+      m_path(std::move(o.m_path)), m_cache(o.m_cache) {
     o.m_db = nullptr;
     o.m_cache = nullptr;
 }
 
 Database& Database::operator=(Database&& o) noexcept {
     if (this != &o) {
-        this->~Database();
+        // The members stay alive (the connection only is closed): no destructor call here.
+        delete m_cache;
+        if (m_db) sqlite3_close_v2(m_db);
         m_db = o.m_db;
+        m_encrypted = o.m_encrypted;
+        m_key = std::move(o.m_key);
         m_path = std::move(o.m_path);
         m_cache = o.m_cache;
         o.m_db = nullptr;
@@ -171,10 +217,20 @@ StmtLease Database::cached(const std::string& sql) {
     return StmtLease(*slot);
 }
 
+Result<Database> Database::openReader() const {
+    if (!m_encrypted) return open(m_path, /*readOnly=*/true);
+    std::string key(reinterpret_cast<const char*>(m_key.get()), kDataKeyBytes);
+    auto reader = open(m_path, /*readOnly=*/true, key);
+    sodium_memzero(key.data(), key.size());
+    return reader;
+}
+
 std::int64_t Database::lastInsertRowid() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
 
 Status Database::backupTo(const std::string& path) {
+    if (m_encrypted)
+        return Error{"encrypted", "an encrypted database is not copied into a plain backup"};
     sqlite3* dest = nullptr;
     if (sqlite3_open(path.c_str(), &dest) != SQLITE_OK) {
         Error e = sqlError(dest, "cannot open backup file " + path);

@@ -1,5 +1,7 @@
 // Replica benchmark: prints figures, asserts nothing. Run: build/tests/bench/nghedan-bench-replica
-// [--dir DIR] [--petitions N]. Uses a fresh file on disk (fsync is part of what is measured).
+// [--dir DIR] [--petitions N] [--encrypt]. Uses a fresh file on disk (fsync is part of what is
+// measured). --encrypt: every file encrypted at rest (encrypted_vfs.h) under a data key from a
+// PIN-wrapped key file (local_key.h); run once with and once without to compare.
 //
 //  1. durable local write latency of a 15-field petition (p50/p99)
 //  2. applying remote changes: 1,000,000 field values (100,000 petitions created with 8 fields,
@@ -7,7 +9,8 @@
 //     signature verified; and the cost of signing and verifying one change alone
 //  3. the same values inserted raw into a plain SQLite table, same settings; the ratio
 //  4. FTS search and filtered list latency over the 100,000 petitions
-//  5. peak RSS
+//  5. opening the 100,000-petition replica again, and its first list
+//  6. peak RSS (and with --encrypt the Argon2id unlock of the key file)
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +24,7 @@
 #include <unistd.h>
 
 #include "bench_stats.h"
+#include "nghedan/local_key.h"
 #include "nghedan/proof.h"
 #include "nghedan/replica.h"
 
@@ -87,19 +91,42 @@ std::map<std::string, Json> petition(std::mt19937_64& rng, int fields) {
 int main(int argc, char** argv) {
     std::string dir = "/var/tmp";
     int petitions = 100'000;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool encrypt = false;
+    for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--dir") dir = argv[i + 1];
-        if (a == "--petitions") petitions = std::stoi(argv[i + 1]);
+        if (a == "--encrypt") encrypt = true;
+        if (a == "--dir" && i + 1 < argc) dir = argv[++i];
+        if (a == "--petitions" && i + 1 < argc) petitions = std::stoi(argv[++i]);
     }
     const std::string base = dir + "/nghedan-bench-" + std::to_string(::getpid());
     std::filesystem::create_directories(base);
     std::mt19937_64 rng(42);
-    std::printf("nghedan replica benchmark (files in %s)\n", base.c_str());
+    std::printf("nghedan replica benchmark (files in %s, %s)\n", base.c_str(),
+                encrypt ? "encrypted at rest" : "plain files");
+    ReplicaOptions options;
+    if (encrypt) {
+        const std::string keyFile = keyFilePath(base + "/apply.db");
+        auto t = Clock::now();
+        auto created = createKeyFile(keyFile, "135790");
+        const double createMs = msSince(t);
+        if (!created) return std::fprintf(stderr, "%s\n", created.error().message.c_str()), 1;
+        std::vector<double> lat;
+        for (int i = 0; i < 5; ++i) {
+            t = Clock::now();
+            auto key = unlockKeyFile(keyFile, "135790");
+            lat.push_back(msSince(t));
+            if (!key || *key != *created) return std::fprintf(stderr, "unlock failed\n"), 1;
+        }
+        options.encryptionKey = *created;
+        std::printf("key file: create %.0f ms, Argon2id unlock (ops %llu, %zu MiB) n=5 p50=%.0f "
+                    "ms max=%.0f ms\n",
+                    createMs, kPinOpsLimit, kPinMemLimit >> 20, percentile(lat, 0.5),
+                    *std::max_element(lat.begin(), lat.end()));
+    }
 
     // 1. Durable local writes.
     {
-        auto r = Replica::open(base + "/local.db");
+        auto r = Replica::open(base + "/local.db", options);
         if (!r) return std::fprintf(stderr, "%s\n", r.error().message.c_str()), 1;
         std::vector<double> lat;
         for (int i = 0; i < 500; ++i) {
@@ -156,7 +183,7 @@ int main(int argc, char** argv) {
                     "us/change = %.0f ms CPU per 1,000 changes verified; +%zu bytes per change\n",
                     signUs, verifyUs, verifyUs, std::string(R"(,"sig":"")").size() + 86);
     }
-    auto server = Replica::open(base + "/apply.db");
+    auto server = Replica::open(base + "/apply.db", options);
     if (!server) return std::fprintf(stderr, "%s\n", server.error().message.c_str()), 1;
     if (!(*server)->learnSiteKey({site, key.publicKey, 0, {}}))
         return std::fprintf(stderr, "learning the key failed\n"), 1;
@@ -181,7 +208,7 @@ int main(int argc, char** argv) {
 
     // 3. The same values inserted raw.
     {
-        auto raw = Database::open(base + "/raw.db");
+        auto raw = Database::open(base + "/raw.db", false, options.encryptionKey);
         if (!raw) return 1;
         (void)raw->exec("CREATE TABLE raw(record TEXT, field TEXT, value TEXT)");
         const auto t = Clock::now();
@@ -235,6 +262,24 @@ int main(int argc, char** argv) {
         }
         std::printf("filtered list (status+category, half with search, page of 50 + total): "
                     "p50=%.2f ms p99=%.2f ms\n", percentile(lat, 0.5), percentile(lat, 0.99));
+    }
+    // 5. Opening again (the app's start once unlocked) and the first page of a list.
+    {
+        server->reset();
+        auto t = Clock::now();
+        server = Replica::open(base + "/apply.db", options);
+        const double openMs = msSince(t);
+        if (!server) return std::fprintf(stderr, "%s\n", server.error().message.c_str()), 1;
+        ListQuery q;
+        q.limit = 50;
+        t = Clock::now();
+        auto page = (*server)->list(q);
+        const double listMs = msSince(t);
+        if (!page) return std::fprintf(stderr, "%s\n", page.error().message.c_str()), 1;
+        std::printf("reopen the %d-petition replica (%.0f MB): open %.1f ms, first list page "
+                    "%.1f ms\n", petitions,
+                    static_cast<double>(std::filesystem::file_size(base + "/apply.db")) / 1e6,
+                    openMs, listMs);
     }
     std::printf("peak RSS: %.1f MB\n", static_cast<double>(peakRssKb()) / 1024);
     std::filesystem::remove_all(base);

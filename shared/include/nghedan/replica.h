@@ -196,6 +196,9 @@ struct ReplicaOptions {
      *  entities(), this build's. Another list poses as another version of the app (tests);
      *  it must outlive the replica and its snapshots. */
     const std::vector<EntityDef>* schema = nullptr;
+    /** 32 raw bytes: the file is encrypted at rest under this data key (encrypted_vfs.h,
+     *  local_key.h). Empty: a plain file. A key that does not fit the file: Error "wrong_key". */
+    std::string encryptionKey;
 };
 
 class ReplicaSnapshot;

@@ -2,6 +2,7 @@
 // Thin RAII wrapper over SQLite used by the replica and by the server's own tables.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,7 +80,12 @@ private:
  *  Not thread-safe: one owner at a time. */
 class Database {
 public:
-    static Result<Database> open(const std::string& path, bool readOnly = false);
+    /** Opens or creates `path`. A non-empty `encryptionKey` (32 raw bytes) opens it through
+     *  the encrypting VFS (encrypted_vfs.h; a new file is created encrypted, temp_store=MEMORY).
+     *  Error "wrong_key": a plain file opened with a key, an encrypted one without it or with
+     *  another key (the file is then not touched). */
+    static Result<Database> open(const std::string& path, bool readOnly = false,
+                                 const std::string& encryptionKey = {});
     Database() = default;
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -95,11 +101,17 @@ public:
     int changes() const;
     sqlite3* handle() const { return m_db; }
     const std::string& path() const { return m_path; }
-    /** Online backup of this database into a file (SQLite backup API). */
+    /** Online backup of this database into a file (SQLite backup API). Refused
+     *  ("encrypted") for an encrypted database, whose backup would be plaintext. */
     Status backupTo(const std::string& path);
+    bool encrypted() const { return m_encrypted; }
+    /** Another, read-only connection to the same file (with the same key if encrypted). */
+    Result<Database> openReader() const;
 
 private:
     sqlite3* m_db = nullptr;
+    bool m_encrypted = false;
+    std::shared_ptr<unsigned char> m_key;  // sodium_malloc'd (locked, wiped when freed)
     std::string m_path;
     struct Cache;
     Cache* m_cache = nullptr;
