@@ -160,6 +160,8 @@ Result<RetentionReport> applyRetention(Store& store, std::int64_t nowMs, int day
         if (!done) return done.error();
         if (*done) ++report.redacted;
     }
+    if (report.redacted)
+        if (Status s = store.truncateJournal(); !s) return s.error();
     return report;
 }
 

@@ -243,6 +243,9 @@ public:
      *  lose them: only for loading a data set that can be loaded again). Off: durable again,
      *  and everything written meanwhile is on disk before it returns. */
     virtual Status setBulkLoad(bool on) = 0;
+    /** Moves the write-ahead log into the database file and empties it: after an erasure
+     *  (redaction), so that no old page image in the log keeps an erased value. */
+    virtual Status truncateJournal() = 0;
 
     // ---- access log of personal data (append-only: no operation changes an entry) ------
     /** Appends an entry with its records in one transaction; returns its id. An Error means

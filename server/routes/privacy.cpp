@@ -202,6 +202,10 @@ void eraseRoute(Context& ctx, const httplib::Request& req, httplib::Response& re
         if (!done) return sendError(res, 500, "internal", done.error().message);
         if (*done) ++erased;
     }
+    // The erased values must not live on in the write-ahead log's old page images.
+    if (erased)
+        if (Status s = ctx.store->truncateJournal(); !s)
+            logLine(LogLevel::Warn, "erase: the journal could not be emptied: " + s.error().message);
     sendJson(res, {{"erased", erased}, {"unchanged", targets.size() - erased}});
 }
 

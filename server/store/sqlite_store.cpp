@@ -383,6 +383,10 @@ Status SqliteStore::backupTo(const std::string& path) {
     return db().backupTo(path);
 }
 
+Status SqliteStore::truncateJournal() {
+    return db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 Status SqliteStore::setBulkLoad(bool on) {
     if (on) return db().exec("PRAGMA synchronous=OFF");
     if (Status s = db().exec("PRAGMA synchronous=FULL"); !s) return s;

@@ -95,6 +95,7 @@ public:
 
     Status backupTo(const std::string& path) override;
     Status setBulkLoad(bool on) override;
+    Status truncateJournal() override;
 
     Result<std::int64_t> logPersonalAccess(const AccessEntry& entry) override;
     Result<AccessPage> accessLog(const AccessQuery& query) override;

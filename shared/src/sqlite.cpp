@@ -3,6 +3,9 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <filesystem>
+
+#include "nghedan/encrypt_file.h"
 #include "nghedan/encrypted_vfs.h"
 
 #include <cstring>
@@ -253,6 +256,42 @@ Status Database::backupTo(const std::string& path) {
     if (rc != SQLITE_DONE) result = sqlError(dest, "backup step");
     sqlite3_close(dest);
     return result;
+}
+
+Status encryptPlainFile(const std::string& path, const std::string& key) {
+    auto state = inspectReplicaFile(path, key);
+    if (!state) return state.error();
+    if (*state == ReplicaFileState::Encrypted || *state == ReplicaFileState::Missing) return {};
+    if (*state == ReplicaFileState::Unreadable)
+        return Error{"wrong_key", "wrong key or not a replica: " + path};
+    const std::string tmp = path + ".encrypting";
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(tmp + suffix, ec);
+    {
+        auto src = Database::open(path);
+        if (!src) return src.error();
+        // The plain file takes the encrypted layout first: 4096-byte pages with the reserve.
+        int reserve = kEncryptedReserveBytes;
+        sqlite3_file_control(src->handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+        for (const char* sql : {"PRAGMA journal_mode=DELETE", "PRAGMA page_size=4096", "VACUUM"})
+            if (Status s = src->exec(sql); !s) return s;
+        auto dst = Database::open(tmp, false, key);
+        if (!dst) return dst.error();
+        sqlite3_backup* backup = sqlite3_backup_init(dst->handle(), "main", src->handle(), "main");
+        if (!backup) return sqlError(dst->handle(), "encrypting copy");
+        const int rc = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+        if (rc != SQLITE_DONE) return sqlError(dst->handle(), "encrypting copy");
+        if (Status s = dst->exec("PRAGMA wal_checkpoint(TRUNCATE)"); !s) return s;
+        auto check = dst->prepare("PRAGMA integrity_check");
+        if (!check.step() || check.text(0) != "ok")
+            return Error{"storage", "the encrypted copy of " + path + " is damaged"};
+    }
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) return Error{"storage", "cannot replace " + path + ": " + ec.message()};
+    for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(tmp + suffix, ec);
+    return {};
 }
 
 // ---- Transaction --------------------------------------------------------------------

@@ -98,7 +98,7 @@ TEST_CASE("every output for every role carries a personal marker only where the 
                     continue;
                 }
                 if (o.what == "search by phone") {
-                    CHECK_FALSE(carries(o.text, "Vỉa hè bị lấn chiếm") && !contact);
+                    CHECK_FALSE((carries(o.text, "Vỉa hè bị lấn chiếm") && !contact));
                     continue;
                 }
                 CHECK(carries(o.text, kName) == name);

@@ -13,6 +13,7 @@
 #include <random>
 #include <sstream>
 
+#include "nghedan/encrypt_file.h"
 #include "nghedan/encrypted_vfs.h"
 #include "nghedan/local_key.h"
 #include "nghedan/sqlite.h"
@@ -246,6 +247,37 @@ TEST_CASE("the same data in a plain replica shows every marker, so the scan can 
         return n;
     };
     CHECK(occurrences("marktitle") > occurrences("Đứcmarktitle"));
+}
+
+TEST_CASE("a plain replica made before the PIN is encrypted in place and keeps every record",
+          "[encryption]") {
+    TempDir dir;
+    const std::string path = dir.file("replica.db");
+    const std::string key = randomKey();
+    std::string dump, site;
+    {
+        auto r = openReplica(path);
+        writeWardData(*r, 200, 21);
+        site = r->siteId();
+        dump = *r->materialisedDump();
+    }
+    CHECK_FALSE(clearMarkers(dir.path()).empty());
+    REQUIRE(encryptPlainFile(path, key));
+    INFO(Catch::Detail::stringify(clearMarkers(dir.path())));
+    CHECK(clearMarkers(dir.path()).empty());
+    CHECK_FALSE(fs::exists(path + ".encrypting"));
+    {
+        auto r = openReplica(path, withKey(key));
+        CHECK(r->siteId() == site);  // the same device: its key and its changes
+        CHECK(*r->materialisedDump() == dump);
+        CHECK(searchTitles(*r, "duc").count("Ông Võ Văn Đức phản ánh") == 1);
+        writeWardData(*r, 5, 22);  // and it keeps working
+    }
+    CHECK(integrity(path, key) == "ok");
+    CHECK(encryptPlainFile(path, key).ok());  // already encrypted: nothing to do
+    CHECK(encryptPlainFile(path, randomKey()).error().code == "wrong_key");
+    CHECK(Replica::open(path).error().code == "wrong_key");
+    CHECK(clearMarkers(dir.path()).empty());
 }
 
 TEST_CASE("a wrong key, a missing key or a plain file give wrong_key and leave the file as it was",
