@@ -190,6 +190,13 @@ ApplicationWindow {
         active: !Session.signedIn
         sourceComponent: SignInPage {}
     }
+    // Above everything while the data is locked (PIN, first PIN, unsynced too long).
+    Loader {
+        objectName: "lockLoader"
+        anchors.fill: parent
+        active: Session.signedIn && DeviceLock.state !== "open"
+        sourceComponent: LockPage {}
+    }
 
     Connections {
         target: AppSettings

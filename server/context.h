@@ -48,6 +48,8 @@ struct Settings {
     /** Open311 requests per page: the default and the most a client may ask for. */
     int open311PageSize = 50;
     int open311MaxPageSize = 200;
+    /** A tablet not synced for this many days keeps its data locked until it syncs. */
+    int maxOfflineDays = 14;
 };
 
 struct Metrics;  // http_util.h

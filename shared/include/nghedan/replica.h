@@ -187,6 +187,7 @@ struct ReplicaOptions {
      *  entities(), this build's. Another list poses as another version of the app (tests);
      *  it must outlive the replica and its snapshots. */
     const std::vector<EntityDef>* schema = nullptr;
+    std::string encryptionKey;  ///< 32 raw bytes, empty = plain file
 };
 
 class ReplicaSnapshot;
