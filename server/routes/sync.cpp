@@ -443,8 +443,30 @@ void handleSealed(Context& ctx, const httplib::Request& req, httplib::Response& 
     }
     User sender = *user;
     sender.deviceSite = site;
-    auto reply = applyPush(ctx, sender, sealed, ip, res);
-    if (!reply) return;
+    const auto list = sealed.find("changes");
+    if (list == sealed.end() || !list->is_array()) {
+        sendError(res, 400, "invalid_sealed", "the sealed content needs \"site\" and \"changes\"");
+        return;
+    }
+    // An outbox of weeks offline may hold more than one push takes: applied batch by batch,
+    // in seq order as sealed, the answers added up.
+    std::optional<Json> reply;
+    const std::size_t batch = std::max<std::size_t>(1, ctx.settings.maxChangesPerPush);
+    for (std::size_t from = 0; from == 0 || from < list->size(); from += batch) {
+        Json part{{"changes", Json::array()}};
+        for (std::size_t i = from; i < std::min(list->size(), from + batch); ++i)
+            part["changes"].push_back((*list)[i]);
+        auto answer = applyPush(ctx, sender, part, ip, res);
+        if (!answer) return;
+        if (!reply) {
+            reply = std::move(answer);
+            continue;
+        }
+        (*reply)["accepted"] = (*reply)["accepted"].get<std::uint64_t>() + (*answer)["accepted"].get<std::uint64_t>();
+        (*reply)["duplicates"] = (*reply)["duplicates"].get<std::uint64_t>() + (*answer)["duplicates"].get<std::uint64_t>();
+        for (Json& r : (*answer)["refused"]) (*reply)["refused"].push_back(std::move(r));
+        (*reply)["highestSeq"] = (*answer)["highestSeq"];
+    }
     const std::uint64_t accepted = reply->value("accepted", std::uint64_t(0));
     const std::size_t refusedCount = reply->contains("refused") ? (*reply)["refused"].size() : 0;
     {

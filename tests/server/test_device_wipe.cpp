@@ -72,6 +72,25 @@ TEST_CASE("a sealed outbox of the user's own wiped tablet is applied like its pu
     CHECK(again.body["duplicates"] == 2);
 }
 
+TEST_CASE("a sealed outbox larger than one push is applied batch by batch",
+          "[sync][wipe][sealed]") {
+    TestServerOptions options;
+    options.settings.maxChangesPerPush = 3;
+    InProcessServer server(options);
+    seedTestTree(server.context());
+    const std::string base = server.baseUrl();
+    const std::string key = sealKeyOf(base, "canbo.q3", kTabletA);
+    const std::string token = login(base, "canbo.q3", kTestPassword, kTabletB);
+    std::vector<Change> changes;
+    for (std::uint64_t seq = 1; seq <= 8; ++seq) changes.push_back(petitionOf(kTabletA, seq, numbered("pa", seq)));
+    const Reply r = jsonPost(base, "/api/v1/sync/sealed",
+                             Json{{"sealed", sealedOutbox(key, kTabletA, changes)}}, token);
+    REQUIRE(r.status == 200);
+    CHECK(r.body["accepted"] == 8);
+    CHECK(r.body["highestSeq"][kTabletA] == 8);
+    CHECK(hasPetition(server, "pa8"));
+}
+
 TEST_CASE("the sealed endpoint refuses another user's site, garbage and oversize boxes",
           "[sync][wipe][sealed][limits]") {
     InProcessServer server;
