@@ -67,8 +67,10 @@ DeviceLock::DeviceLock(AppSettings* settings, ReplicaService* service, SyncContr
                     m_settings->remove(kPendingUpload);
                 }
                 if (ok)
-                    m_message = tr("Đã gửi lên máy chủ %n thay đổi được giữ lại khi dữ liệu trên "
-                                   "máy bị xóa.", "", static_cast<int>(accepted));
+                    m_message =
+                        tr("Đã gửi lên máy chủ %n thay đổi được giữ lại khi dữ liệu trên "
+                           "máy bị xóa.",
+                           "", static_cast<int>(accepted));
                 emit changed();
                 emit outboxUploaded(ok, accepted, refused);
             });
@@ -82,20 +84,28 @@ DeviceLock::~DeviceLock() {
     if (g_lock == this) g_lock = nullptr;
 }
 
-DeviceLock* DeviceLock::instance() { return g_lock; }
-void DeviceLock::setInstance(DeviceLock* lock) { g_lock = lock; }
+DeviceLock* DeviceLock::instance() {
+    return g_lock;
+}
+void DeviceLock::setInstance(DeviceLock* lock) {
+    g_lock = lock;
+}
 DeviceLock* DeviceLock::create(QQmlEngine*, QJSEngine*) {
     Q_ASSERT(g_lock);
     QJSEngine::setObjectOwnership(g_lock, QJSEngine::CppOwnership);
     return g_lock;
 }
 
-QString DeviceLock::keyPathFor(const QString& replicaPath) { return replicaPath + QStringLiteral(".key"); }
+QString DeviceLock::keyPathFor(const QString& replicaPath) {
+    return replicaPath + QStringLiteral(".key");
+}
 QString DeviceLock::outboxPathFor(const QString& replicaPath) {
     return replicaPath + QStringLiteral(".outbox");
 }
 
-bool DeviceLock::keyExists() const { return keyFileExists(toStd(keyPathFor(m_service->path()))); }
+bool DeviceLock::keyExists() const {
+    return keyFileExists(toStd(keyPathFor(m_service->path())));
+}
 
 void DeviceLock::setRequired(bool required) {
     m_required = required;
@@ -120,37 +130,48 @@ void DeviceLock::evaluate() {
 void DeviceLock::setState(const QString& state, const QString& message) {
     const bool usable = state == u"open" || state == u"stale";
     m_sync->setBlocked(!usable);
-    if (usable && keyExists()) restartIdle();
-    else m_idle.stop();
+    if (usable && keyExists())
+        restartIdle();
+    else
+        m_idle.stop();
     if (m_state == state && m_message == message) return;
     m_state = state;
     m_message = message;
     emit changed();
 }
 
-void DeviceLock::restartIdle() { m_idle.start(std::max(1, idleMinutes()) * 60'000); }
+void DeviceLock::restartIdle() {
+    m_idle.start(std::max(1, idleMinutes()) * 60'000);
+}
 
 bool DeviceLock::eventFilter(QObject* watched, QEvent* event) {
     switch (event->type()) {
-    case QEvent::MouseButtonPress:
-    case QEvent::TouchBegin:
-    case QEvent::KeyPress:
-    case QEvent::Wheel:
-        if (m_idle.isActive()) restartIdle();
-        break;
-    default: break;
+        case QEvent::MouseButtonPress:
+        case QEvent::TouchBegin:
+        case QEvent::KeyPress:
+        case QEvent::Wheel:
+            if (m_idle.isActive()) restartIdle();
+            break;
+        default:
+            break;
     }
     return QObject::eventFilter(watched, event);
 }
 
-QString DeviceLock::notice() const { return m_settings->value(kNotice); }
+QString DeviceLock::notice() const {
+    return m_settings->value(kNotice);
+}
 void DeviceLock::dismissNotice() {
     m_settings->remove(kNotice);
     emit changed();
 }
 
-int DeviceLock::failures() const { return m_settings->value(kFailures).toInt(); }
-int DeviceLock::attemptsLeft() const { return std::max(0, maxFailures() - failures()); }
+int DeviceLock::failures() const {
+    return m_settings->value(kFailures).toInt();
+}
+int DeviceLock::attemptsLeft() const {
+    return std::max(0, maxFailures() - failures());
+}
 int DeviceLock::idleMinutes() const {
     const int v = m_settings->value(kIdle).toInt();
     return v > 0 ? v : kDefaultIdleMinutes;
@@ -182,9 +203,12 @@ QString DeviceLock::waitText() const {
     if (s <= 0) return {};
     const int minutes = s / 60, seconds = s % 60;
     QString wait;
-    if (minutes > 0 && seconds > 0) wait = tr("%1 phút %2 giây").arg(minutes).arg(seconds);
-    else if (minutes > 0) wait = tr("%1 phút").arg(minutes);
-    else wait = tr("%1 giây").arg(seconds);
+    if (minutes > 0 && seconds > 0)
+        wait = tr("%1 phút %2 giây").arg(minutes).arg(seconds);
+    else if (minutes > 0)
+        wait = tr("%1 phút").arg(minutes);
+    else
+        wait = tr("%1 giây").arg(seconds);
     return tr("Thử lại sau %1").arg(wait);
 }
 
@@ -192,8 +216,8 @@ void DeviceLock::openWithKey(const std::string& key) {
     ReplicaOptions options;
     options.encryptionKey = key;
     if (Status s = m_service->reopen(std::move(options)); !s) {
-        setState(QStringLiteral("locked"), tr("Không mở được dữ liệu trên máy (%1).")
-                                                .arg(toQString(s.error().code)));
+        setState(QStringLiteral("locked"),
+                 tr("Không mở được dữ liệu trên máy (%1).").arg(toQString(s.error().code)));
         return;
     }
     m_settings->remove(kFailures);
@@ -201,7 +225,8 @@ void DeviceLock::openWithKey(const std::string& key) {
     m_countdown.stop();
     setState(isStale() ? QStringLiteral("stale") : QStringLiteral("open"),
              isStale() ? tr("Máy chưa đồng bộ quá %n ngày nên dữ liệu vẫn khóa. Hãy kết nối "
-                            "mạng và đồng bộ ngay.", "", m_settings->value(kMaxOffline).toInt())
+                            "mạng và đồng bộ ngay.",
+                            "", m_settings->value(kMaxOffline).toInt())
                        : QString());
     emit tick();
 }
@@ -241,8 +266,8 @@ void DeviceLock::unlock(const QString& pin) {
         return;
     }
     if (key.error().code != "wrong_pin") {
-        setState(m_state, tr("Không đọc được khóa dữ liệu trên máy (%1).")
-                              .arg(toQString(key.error().code)));
+        setState(m_state,
+                 tr("Không đọc được khóa dữ liệu trên máy (%1).").arg(toQString(key.error().code)));
         return;
     }
     const int failed = failures() + 1;
@@ -270,7 +295,9 @@ void DeviceLock::lock() {
     setState(QStringLiteral("locked"));
 }
 
-void DeviceLock::syncNow() { m_sync->syncNow(); }
+void DeviceLock::syncNow() {
+    m_sync->syncNow();
+}
 
 void DeviceLock::sealOutbox() {
     if (!m_service->isOpen() || !keyExists()) return;
@@ -278,8 +305,7 @@ void DeviceLock::sealOutbox() {
     if (!m_settings->value(kPendingUpload).isEmpty()) return;
     const QString sealKey = m_settings->value(kSealKey);
     if (sealKey.isEmpty()) return;
-    auto sealed = m_service->with(
-        [&](Replica& r) { return sealUnsentChanges(r, toStd(sealKey)); });
+    auto sealed = m_service->with([&](Replica& r) { return sealUnsentChanges(r, toStd(sealKey)); });
     const QString path = outboxPathFor(m_service->path());
     if (!sealed) {
         qWarning("nghedan: cannot seal the unsent changes: %s", sealed.error().code.c_str());
@@ -313,7 +339,8 @@ void DeviceLock::wipeLocal(bool remote) {
         m_settings->setValue(
             kNotice, tr("Đã nhập sai mã PIN %n lần nên dữ liệu trên máy này đã bị xóa. Các thay "
                         "đổi chưa gửi được giữ kín và sẽ được gửi lên máy chủ khi bạn đăng nhập "
-                        "lại.", "", failures()));
+                        "lại.",
+                        "", failures()));
     }
     m_settings->remove(kFailures);
     m_settings->remove(kBlockedUntil);
@@ -333,7 +360,8 @@ void DeviceLock::onSignedInOnline() {
     const QString outbox = outboxPathFor(m_service->path());
     if (!m_settings->value(kPendingUpload).isEmpty() && QFile::exists(outbox)) {
         QFile file(outbox);
-        if (file.open(QIODevice::ReadOnly)) m_sync->uploadSealed(QString::fromLatin1(file.readAll()));
+        if (file.open(QIODevice::ReadOnly))
+            m_sync->uploadSealed(QString::fromLatin1(file.readAll()));
     }
     if (m_required && !keyExists()) setState(QStringLiteral("setPin"));
 }

@@ -6,10 +6,10 @@
 // carries out a remote wipe ordered by the server, and keeps a tablet that has not synced for
 // too long locked until it syncs.
 
+#include <QtQml/qqmlregistration.h>
 #include <QList>
 #include <QObject>
 #include <QTimer>
-#include <QtQml/qqmlregistration.h>
 #include <functional>
 
 class QQmlEngine;

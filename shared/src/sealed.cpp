@@ -24,8 +24,8 @@ std::string toBase64(const unsigned char* data, std::size_t size) {
 bool fromBase64(const std::string& text, std::vector<unsigned char>& out) {
     out.assign(text.size() * 3 / 4 + 3, 0);
     std::size_t size = 0;
-    if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &size,
-                          nullptr, kVariant) != 0)
+    if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &size, nullptr,
+                          kVariant) != 0)
         return false;
     out.resize(size);
     return true;
@@ -73,7 +73,9 @@ Result<std::string> openSealed(const SealKeyPair& keys, const std::string& box) 
     const int rc = crypto_box_seal_open(reinterpret_cast<unsigned char*>(out.data()), bytes.data(),
                                         bytes.size(), pk.data(), sk.data());
     sodium_memzero(sk.data(), sk.size());
-    if (rc != 0) return Error{"invalid_sealed", "the box was not sealed to this server's key or was altered"};
+    if (rc != 0)
+        return Error{"invalid_sealed",
+                     "the box was not sealed to this server's key or was altered"};
     return out;
 }
 

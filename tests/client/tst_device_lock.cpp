@@ -93,18 +93,20 @@ private:
 };
 
 void DeviceLockTest::initTestCase() {
-    m_server = std::make_unique<test::ServerProcess>(NGHEDAN_SERVER_BINARY,
-                                                     toStd(m_dir.path() + "/server"),
-                                                     std::vector<std::string>{"--demo"});
+    m_server = std::make_unique<test::ServerProcess>(
+        NGHEDAN_SERVER_BINARY, toStd(m_dir.path() + "/server"), std::vector<std::string>{"--demo"});
     QVERIFY2(m_server->start(), "the demo server did not start");
 }
 
-void DeviceLockTest::cleanupTestCase() { m_server.reset(); }
+void DeviceLockTest::cleanupTestCase() {
+    m_server.reset();
+}
 
 std::unique_ptr<AppServices> DeviceLockTest::unlockedApp(const QString& dir, FakeClock& clock) {
     QString error;
     auto app = AppServices::start(dir, QString::fromStdString(m_server->url()), &error);
-    if (!QTest::qVerify(app != nullptr, "app", qPrintable(error), __FILE__, __LINE__)) return nullptr;
+    if (!QTest::qVerify(app != nullptr, "app", qPrintable(error), __FILE__, __LINE__))
+        return nullptr;
     DeviceLock* lock = app->deviceLock();
     lock->setClock([&clock] { return clock.now; });
     lock->setRequired(true);
@@ -114,13 +116,16 @@ std::unique_ptr<AppServices> DeviceLockTest::unlockedApp(const QString& dir, Fak
                         qPrintable(app->session()->lastError()), __FILE__, __LINE__))
         return nullptr;
     // No PIN yet: the data stays closed to sync until one is set.
-    if (!QTest::qCompare(lock->state(), QStringLiteral("setPin"), "state", "setPin", __FILE__, __LINE__))
+    if (!QTest::qCompare(lock->state(), QStringLiteral("setPin"), "state", "setPin", __FILE__,
+                         __LINE__))
         return nullptr;
-    if (!QTest::qVerify(app->sync()->blocked(), "blocked", "sync runs before the PIN", __FILE__, __LINE__))
+    if (!QTest::qVerify(app->sync()->blocked(), "blocked", "sync runs before the PIN", __FILE__,
+                        __LINE__))
         return nullptr;
     QSignalSpy synced(app->sync(), &SyncController::finished);
     lock->setPin(kPin, kPin);
-    if (!QTest::qCompare(lock->state(), QStringLiteral("open"), "state", "open", __FILE__, __LINE__))
+    if (!QTest::qCompare(lock->state(), QStringLiteral("open"), "state", "open", __FILE__,
+                         __LINE__))
         return nullptr;
     if (!QTest::qVerify(synced.wait(60'000) && synced.first().first().toBool(), "synced",
                         qPrintable(app->sync()->lastError()), __FILE__, __LINE__))
@@ -155,10 +160,12 @@ void DeviceLockTest::wrongPinsWaitLongerThenWipeAndTheSealedOutboxReachesTheServ
     DeviceLock* lock = app->deviceLock();
     const QString replicaPath = app->replica()->path();
     const QString oldSite = app->replica()->siteId();
-    const QString id = writePetition(*app, QStringLiteral("Đèn đường hẻm 42 không sáng (chưa gửi)"));
+    const QString id =
+        writePetition(*app, QStringLiteral("Đèn đường hẻm 42 không sáng (chưa gửi)"));
     QVERIFY(!id.isEmpty());
     QCOMPARE(app->sync()->pendingCount(), 1);
-    QVERIFY2(QFile::exists(DeviceLock::outboxPathFor(replicaPath)), "no sealed outbox after a write");
+    QVERIFY2(QFile::exists(DeviceLock::outboxPathFor(replicaPath)),
+             "no sealed outbox after a write");
 
     // Locked: the data is closed, nothing of it is readable through the app.
     lock->setDelaySchedule({0, 0, 0, 30, 60, 120});
@@ -166,7 +173,9 @@ void DeviceLockTest::wrongPinsWaitLongerThenWipeAndTheSealedOutboxReachesTheServ
     lock->lock();
     QCOMPARE(lock->state(), QStringLiteral("locked"));
     QVERIFY(!app->replica()->isOpen());
-    QVERIFY(!app->replica()->with([&](Replica& r) { return r.get("petition", toStd(id)); })->has_value());
+    QVERIFY(!app->replica()
+                 ->with([&](Replica& r) { return r.get("petition", toStd(id)); })
+                 ->has_value());
     QVERIFY(!app->replica()->write(WriteRequest{"petition", "", "x", "y", {}}));
 
     // Wrong PINs: no wait for three, then 30 s, then 1 minute; a PIN typed while waiting is
@@ -213,7 +222,9 @@ void DeviceLockTest::wrongPinsWaitLongerThenWipeAndTheSealedOutboxReachesTheServ
     QVERIFY(QFile::exists(DeviceLock::outboxPathFor(replicaPath)));
     // What is at the replica's path now is a new, empty replica (a new device).
     QVERIFY(app->replica()->siteId() != oldSite);
-    QVERIFY(!app->replica()->with([&](Replica& r) { return r.get("petition", toStd(id)); })->has_value());
+    QVERIFY(!app->replica()
+                 ->with([&](Replica& r) { return r.get("petition", toStd(id)); })
+                 ->has_value());
     QCOMPARE(lock->failures(), 0);
 
     // Signing in again uploads the outbox; the server holds the change.
@@ -224,7 +235,9 @@ void DeviceLockTest::wrongPinsWaitLongerThenWipeAndTheSealedOutboxReachesTheServ
     QCOMPARE(uploaded.first().at(1).toULongLong(), 1ull);
     QVERIFY(!QFile::exists(DeviceLock::outboxPathFor(replicaPath)));
     std::string body;
-    QCOMPARE(readPetitionStatus(m_server->url(), toStd(app->settings()->value("session/token")), id, &body), 200);
+    QCOMPARE(readPetitionStatus(m_server->url(), toStd(app->settings()->value("session/token")), id,
+                                &body),
+             200);
     QVERIFY(body.find("Đèn đường hẻm 42") != std::string::npos);
     QCOMPARE(lock->state(), QStringLiteral("setPin"));
 }
@@ -266,14 +279,16 @@ void DeviceLockTest::aDisabledDeviceSendsWhatItHoldsWipesItselfAndIsRevoked() {
     QVERIFY(!QFile::exists(DeviceLock::keyPathFor(replicaPath)));
     QVERIFY(!QFile::exists(DeviceLock::outboxPathFor(replicaPath)));
     QVERIFY(app->replica()->siteId() != site);
-    QVERIFY(!app->replica()->with([&](Replica& r) { return r.get("petition", toStd(id)); })->has_value());
+    QVERIFY(!app->replica()
+                 ->with([&](Replica& r) { return r.get("petition", toStd(id)); })
+                 ->has_value());
     QVERIFY(app->settings()->value("wipe/confirmToken").isEmpty());
 
     // Its old token and key are refused from now on.
     httplib::Client http(m_server->url());
-    auto res = http.Post("/api/v1/sync/push",
-                         httplib::Headers{{"Authorization", "Bearer " + oldToken}},
-                         R"({"changes":[]})", "application/json");
+    auto res =
+        http.Post("/api/v1/sync/push", httplib::Headers{{"Authorization", "Bearer " + oldToken}},
+                  R"({"changes":[]})", "application/json");
     QVERIFY(res);
     QCOMPARE(res->status, 403);
     QVERIFY(res->body.find("device_revoked") != std::string::npos);

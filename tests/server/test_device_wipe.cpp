@@ -19,7 +19,8 @@ const std::string kTabletC = "c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3";
 
 Change petitionOf(const std::string& site, std::uint64_t seq, const std::string& id,
                   const std::string& author = "canbo.q3") {
-    return makeChange(site, seq, "petition", id, "q3-p4-kp5", author, petitionFields("Kiến nghị " + id));
+    return makeChange(site, seq, "petition", id, "q3-p4-kp5", author,
+                      petitionFields("Kiến nghị " + id));
 }
 
 std::string sealKeyOf(const std::string& base, const std::string& user, const std::string& site) {
@@ -56,8 +57,8 @@ TEST_CASE("a sealed outbox of the user's own wiped tablet is applied like its pu
     CHECK(isValidSealKey(key));
     // The tablet was wiped (wrong PINs); the official signs in again on a new install.
     const std::string token = login(base, "canbo.q3", kTestPassword, kTabletB);
-    const std::string box = sealedOutbox(key, kTabletA, {petitionOf(kTabletA, 1, "pa1"),
-                                                         petitionOf(kTabletA, 2, "pa2")});
+    const std::string box = sealedOutbox(
+        key, kTabletA, {petitionOf(kTabletA, 1, "pa1"), petitionOf(kTabletA, 2, "pa2")});
     const Reply r = jsonPost(base, "/api/v1/sync/sealed", Json{{"sealed", box}}, token);
     REQUIRE(r.status == 200);
     CHECK(r.body["accepted"] == 2);
@@ -82,7 +83,8 @@ TEST_CASE("a sealed outbox larger than one push is applied batch by batch",
     const std::string key = sealKeyOf(base, "canbo.q3", kTabletA);
     const std::string token = login(base, "canbo.q3", kTestPassword, kTabletB);
     std::vector<Change> changes;
-    for (std::uint64_t seq = 1; seq <= 8; ++seq) changes.push_back(petitionOf(kTabletA, seq, numbered("pa", seq)));
+    for (std::uint64_t seq = 1; seq <= 8; ++seq)
+        changes.push_back(petitionOf(kTabletA, seq, numbered("pa", seq)));
     const Reply r = jsonPost(base, "/api/v1/sync/sealed",
                              Json{{"sealed", sealedOutbox(key, kTabletA, changes)}}, token);
     REQUIRE(r.status == 200);
@@ -100,9 +102,11 @@ TEST_CASE("the sealed endpoint refuses another user's site, garbage and oversize
     const std::string token = login(base, "canbo.q3", kTestPassword, kTabletB);
 
     SECTION("a box of another user's device") {
-        const Reply r = jsonPost(base, "/api/v1/sync/sealed",
-                                 Json{{"sealed", sealedOutbox(key, kTabletC, {petitionOf(kTabletC, 1, "pc1", "canbo.q12")})}},
-                                 token);
+        const Reply r = jsonPost(
+            base, "/api/v1/sync/sealed",
+            Json{{"sealed",
+                  sealedOutbox(key, kTabletC, {petitionOf(kTabletC, 1, "pc1", "canbo.q12")})}},
+            token);
         CHECK(r.status == 403);
         CHECK(r.body["error"]["code"] == "not_your_device");
         CHECK_FALSE(hasPetition(server, "pc1"));
@@ -110,15 +114,16 @@ TEST_CASE("the sealed endpoint refuses another user's site, garbage and oversize
     SECTION("a box sealed to another key") {
         const SealKeyPair other = newSealKeyPair();
         const Reply r = jsonPost(base, "/api/v1/sync/sealed",
-                                 Json{{"sealed", sealedOutbox(other.publicKey, kTabletB, {petitionOf(kTabletB, 1, "pb1")})}},
+                                 Json{{"sealed", sealedOutbox(other.publicKey, kTabletB,
+                                                              {petitionOf(kTabletB, 1, "pb1")})}},
                                  token);
         CHECK(r.status == 400);
         CHECK(r.body["error"]["code"] == "invalid_sealed");
         CHECK_FALSE(hasPetition(server, "pb1"));
     }
     SECTION("garbage") {
-        for (const Json& body : {Json{{"sealed", "not-a-box"}}, Json{{"sealed", 12}}, Json::object(),
-                                 Json{{"sealed", std::string(200, 'A')}}}) {
+        for (const Json& body : {Json{{"sealed", "not-a-box"}}, Json{{"sealed", 12}},
+                                 Json::object(), Json{{"sealed", std::string(200, 'A')}}}) {
             const Reply r = jsonPost(base, "/api/v1/sync/sealed", body, token);
             CHECK(r.status == 400);
             CHECK(r.body["error"]["code"].is_string());
@@ -127,7 +132,8 @@ TEST_CASE("the sealed endpoint refuses another user's site, garbage and oversize
         CHECK(text.status == 400);
         // A well sealed box whose content is not changes.
         auto box = sealTo(key, "[1,2,3]");
-        const Reply notChanges = jsonPost(base, "/api/v1/sync/sealed", Json{{"sealed", *box}}, token);
+        const Reply notChanges =
+            jsonPost(base, "/api/v1/sync/sealed", Json{{"sealed", *box}}, token);
         CHECK(notChanges.status == 400);
         CHECK(notChanges.body["error"]["code"] == "invalid_sealed");
     }
@@ -156,8 +162,9 @@ TEST_CASE("a disabled user's tablet may push and say it wiped, then its key is r
     const std::string token = login(base, "canbo.q3", kTestPassword, kTabletA);
     REQUIRE(jsonPost(base, "/api/v1/sync/push", pushBody({petitionOf(kTabletA, 1, "pa1")}), token)
                 .body["accepted"] == 1);
-    CHECK_FALSE(jsonPost(base, "/api/v1/sync/push", pushBody({petitionOf(kTabletA, 2, "pa2")}), token)
-                    .body.contains("wipe"));
+    CHECK_FALSE(
+        jsonPost(base, "/api/v1/sync/push", pushBody({petitionOf(kTabletA, 2, "pa2")}), token)
+            .body.contains("wipe"));
 
     REQUIRE(server::runAdminCommand({"user", "disable", "canbo.q3", "--data", dir.path()}) == 0);
     // The user cannot sign in any more; the tablet's token still does its last steps.
@@ -209,17 +216,22 @@ TEST_CASE("device disable orders a wipe that device enable withdraws until it is
     seedTestTree(server.context());
     const std::string base = server.baseUrl();
     const std::string token = login(base, "canbo.q3", kTestPassword, kTabletA);
-    CHECK(server::runAdminCommand({"device", "disable", "--site", kTabletC, "--data", dir.path()}) != 0);
-    REQUIRE(server::runAdminCommand({"device", "disable", "--site", kTabletA, "--data", dir.path()}) == 0);
+    CHECK(server::runAdminCommand(
+              {"device", "disable", "--site", kTabletC, "--data", dir.path()}) != 0);
+    REQUIRE(server::runAdminCommand(
+                {"device", "disable", "--site", kTabletA, "--data", dir.path()}) == 0);
     CHECK(jsonPost(base, "/api/v1/sync/pull", Json{{"cursor", 0}}, token).body["error"]["code"] ==
           "device_wipe");
-    REQUIRE(server::runAdminCommand({"device", "enable", "--site", kTabletA, "--data", dir.path()}) == 0);
+    REQUIRE(server::runAdminCommand(
+                {"device", "enable", "--site", kTabletA, "--data", dir.path()}) == 0);
     CHECK(jsonPost(base, "/api/v1/sync/pull", Json{{"cursor", 0}}, token).status == 200);
     // A device not ordered to wipe cannot declare itself wiped.
     CHECK(jsonPost(base, "/api/v1/sync/wiped", Json::object(), token).status == 409);
-    REQUIRE(server::runAdminCommand({"device", "disable", "--site", kTabletA, "--data", dir.path()}) == 0);
+    REQUIRE(server::runAdminCommand(
+                {"device", "disable", "--site", kTabletA, "--data", dir.path()}) == 0);
     REQUIRE(jsonPost(base, "/api/v1/sync/wiped", Json::object(), token).status == 200);
-    CHECK(server::runAdminCommand({"device", "enable", "--site", kTabletA, "--data", dir.path()}) != 0);
+    CHECK(server::runAdminCommand({"device", "enable", "--site", kTabletA, "--data", dir.path()}) !=
+          0);
     CHECK(jsonPost(base, "/api/v1/auth/login", deviceLogin("canbo.q3", kTestPassword, kTabletA))
               .body["error"]["code"] == "device_revoked");
 }
