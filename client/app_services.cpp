@@ -3,9 +3,12 @@
 #include <QDir>
 
 #include "app_settings.h"
+#include "device_lock.h"
+#include "nghedan/local_key.h"
 #include "replica_service.h"
 #include "session_controller.h"
 #include "sync_controller.h"
+#include "value_format.h"
 
 namespace nghedan::client {
 
@@ -16,7 +19,12 @@ std::unique_ptr<AppServices> AppServices::start(const QString& dataDir, const QS
         return nullptr;
     }
     std::unique_ptr<AppServices> services(new AppServices);
-    services->m_replica = ReplicaService::open(dataDir + QStringLiteral("/nghedan.db"), error, std::move(options));
+    const QString replicaPath = dataDir + QStringLiteral("/nghedan.db");
+    // With a PIN set the file opens only with the key the PIN unlocks (DeviceLock).
+    services->m_replica =
+        keyFileExists(toStd(DeviceLock::keyPathFor(replicaPath)))
+            ? ReplicaService::openLocked(replicaPath, error)
+            : ReplicaService::open(replicaPath, error, std::move(options));
     if (!services->m_replica) return nullptr;
     ReplicaService::setInstance(services->m_replica.get());
     services->m_settings = std::make_unique<AppSettings>(dataDir);
@@ -28,10 +36,15 @@ std::unique_ptr<AppServices> AppServices::start(const QString& dataDir, const QS
     services->m_session = std::make_unique<SessionController>(
         services->m_settings.get(), services->m_replica.get(), services->m_sync.get());
     SessionController::setInstance(services->m_session.get());
+    services->m_lock = std::make_unique<DeviceLock>(services->m_settings.get(), services->m_replica.get(),
+                                                    services->m_sync.get(), services->m_session.get());
+    DeviceLock::setInstance(services->m_lock.get());
     return services;
 }
 
 AppServices::~AppServices() {
+    DeviceLock::setInstance(nullptr);
+    m_lock.reset();
     SessionController::setInstance(nullptr);
     m_session.reset();
     SyncController::setInstance(nullptr);

@@ -12,6 +12,7 @@ class ReplicaService;
 class AppSettings;
 class SyncController;
 class SessionController;
+class DeviceLock;
 
 /** Opens the replica in `dataDir` (nghedan.db), reads settings from it and creates the sync
  *  and session controllers, registering each as the instance the QML singletons return.
@@ -28,6 +29,7 @@ public:
     AppSettings* settings() const { return m_settings.get(); }
     SyncController* sync() const { return m_sync.get(); }
     SessionController* session() const { return m_session.get(); }
+    DeviceLock* deviceLock() const { return m_lock.get(); }
 
 private:
     AppServices() = default;
@@ -35,6 +37,7 @@ private:
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<SyncController> m_sync;
     std::unique_ptr<SessionController> m_session;
+    std::unique_ptr<DeviceLock> m_lock;
 };
 
 }  // namespace nghedan::client

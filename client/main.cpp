@@ -9,6 +9,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "app_services.h"
+#include "device_lock.h"
 #include "replica_service.h"
 
 Q_IMPORT_QML_PLUGIN(NgheDanPlugin)
@@ -42,6 +43,8 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
+    // The official's PIN guards the data on the tablet (DeviceLock).
+    services->deviceLock()->setRequired(true);
     QQuickStyle::setStyle(QStringLiteral("Material"));
     int exitCode = 0;
     {

@@ -39,6 +39,59 @@ std::unique_ptr<ReplicaService> ReplicaService::open(const QString& path, QStrin
     return service;
 }
 
+std::unique_ptr<ReplicaService> ReplicaService::openLocked(const QString& path, QString* error) {
+    std::unique_ptr<ReplicaService> service(new ReplicaService);
+    service->m_path = path;
+    auto standIn = service->openStandIn();
+    if (!standIn) {
+        if (error) *error = toQString(standIn.error().message);
+        return nullptr;
+    }
+    service->m_replica = std::move(*standIn);
+    service->m_open = false;
+    return service;
+}
+
+Result<std::unique_ptr<Replica>> ReplicaService::openStandIn() {
+    m_standInDir = std::make_unique<QTemporaryDir>();
+    if (!m_standInDir->isValid()) return Error{"io", "cannot create a temporary directory"};
+    return Replica::open(toStd(m_standInDir->filePath(QStringLiteral("locked.db"))));
+}
+
+void ReplicaService::replace(std::unique_ptr<Replica> replica, bool open) {
+    {
+        Access access(*this);
+        m_replica = std::move(replica);
+        m_open = open;
+    }
+    if (open) m_standInDir.reset();
+    m_units.clear();
+    m_agencies.clear();
+    m_agencyUnits.clear();
+    m_refusedRecords.reset();
+    announce(QString());
+}
+
+Status ReplicaService::reopen(ReplicaOptions options) {
+    // The file is closed first: the same file is never open twice.
+    if (m_open) close();
+    auto replica = Replica::open(toStd(m_path), std::move(options));
+    if (!replica) return replica.error();
+    replace(std::move(*replica), true);
+    return {};
+}
+
+void ReplicaService::close() {
+    auto standIn = openStandIn();
+    if (!standIn) {
+        // Without a stand-in the models would have nothing to ask: keep what is open closed
+        // to writes by the lock page; this happens only when /tmp is unusable.
+        qWarning("nghedan: cannot open the stand-in replica: %s", standIn.error().message.c_str());
+        return;
+    }
+    replace(std::move(*standIn), false);
+}
+
 ReplicaService::~ReplicaService() {
     if (g_instance == this) g_instance = nullptr;
 }
@@ -49,6 +102,7 @@ void ReplicaService::setInstance(ReplicaService* service) { g_instance = service
 QString ReplicaService::siteId() const { return toQString(m_replica->siteId()); }
 
 Result<Change> ReplicaService::write(WriteRequest request) {
+    if (!m_open) return Error{"locked", toStd(tr("Dữ liệu trên máy đang khóa."))};
     if (request.author.empty()) request.author = toStd(m_author.isEmpty() ? QStringLiteral("local") : m_author);
     const QString entity = toQString(request.entity);
     // A write with an id changes an existing record, except when a refused new record is sent

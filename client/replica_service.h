@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QTemporaryDir>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,9 @@ public:
     /** Opens (or creates) the replica file at `path`; nullptr with `error` set on failure. */
     static std::unique_ptr<ReplicaService> open(const QString& path, QString* error,
                                                 ReplicaOptions options = {});
+    /** A service for the replica file at `path` that stays closed (an empty stand-in answers
+     *  every model) until reopen() with the unlocked key; nullptr with `error` on failure. */
+    static std::unique_ptr<ReplicaService> openLocked(const QString& path, QString* error);
     ~ReplicaService() override;
 
     static ReplicaService* instance();
@@ -65,6 +69,14 @@ public:
      *  or `fallback` when it links to none. An Error when a linked record is unknown here. */
     Result<std::string> unitForNewRecord(const WriteRequest& request);
     QString path() const { return m_path; }
+    /** Opens the replica file at path() with `options` (the unlocked data key) in place of
+     *  what is open now; every model reloads. An Error leaves the stand-in open. */
+    Status reopen(ReplicaOptions options);
+    /** Closes the replica file (waits for a running sync, which it cancels): an empty stand-in
+     *  answers until reopen(); cached names are dropped and every model reloads. */
+    void close();
+    /** False while the replica file is closed (locked or wiped). */
+    bool isOpen() const { return m_open; }
     QString siteId() const;
 
     /** Name of a unit / agency by id (cached, refreshed when units or agencies change). */
@@ -116,6 +128,9 @@ private:
     };
     ReplicaService() = default;
     void loadNames();
+    /** Swaps in `replica` under the lock, drops caches and announces it. */
+    void replace(std::unique_ptr<Replica> replica, bool open);
+    Result<std::unique_ptr<Replica>> openStandIn();
 
     std::unique_ptr<Replica> m_replica;
     std::timed_mutex m_mutex;
@@ -128,6 +143,8 @@ private:
     QString m_scopeUnit;
     QString m_path;
     bool m_namesLoaded = false;
+    bool m_open = true;
+    std::unique_ptr<QTemporaryDir> m_standInDir;
     bool m_shown = true;
     std::vector<std::function<void()>> m_whenShown;
     QHash<QString, UnitInfo> m_units;

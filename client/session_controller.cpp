@@ -78,6 +78,7 @@ void SessionController::onLoginFinished(bool ok, const QString& token, const QSt
     m_settings->setValue(kScope, scopeUnit);
     m_settings->setValue(kActive, QStringLiteral("true"));
     m_service->setWriter(username, role, scopeUnit);
+    emit signedInOnline();
     emit changed();
     m_sync->setAutomatic(true);
     m_sync->syncNow();

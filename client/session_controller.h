@@ -57,6 +57,8 @@ public:
     QString lastError() const { return m_lastError; }
 
 signals:
+    /** A password sign-in succeeded (before the first sync starts). */
+    void signedInOnline();
     void changed();
     void busyChanged();
     void lastErrorChanged();

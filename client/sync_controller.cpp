@@ -29,22 +29,29 @@ auto withSyncClient(ReplicaService* service, const QString& baseUrl, const QStri
     options.timeoutSeconds = 15;
     options.maxAttempts = 2;
     std::unique_ptr<SyncClient> client;
+    Replica* held = nullptr;
     service->beginSync([&](Replica& replica) {
+        held = &replica;
         client = std::make_unique<SyncClient>(replica, options);
         return client.get();
     });
-    auto result = work(*client);
+    auto result = work(*client, *held);
     service->endSync();
     return result;
 }
 }  // namespace
 
 void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QString& caFile) {
-    auto result = withSyncClient(m_service, baseUrl, token, caFile, [this](SyncClient& client) {
-        return client.sync([this](const SyncProgress& p) {
+    bool allSent = false;
+    auto result = withSyncClient(m_service, baseUrl, token, caFile,
+                                 [this, &allSent](SyncClient& client, Replica& replica) {
+        auto r = client.sync([this](const SyncProgress& p) {
             emit progress(static_cast<int>(p.phase), p.done, p.total);
         });
+        if (r && r->wipeOrdered) allSent = replica.unsentCount() == 0;
+        return r;
     });
+    if (result && result->wipeOrdered) emit wipeOrdered(allSent);
     if (result)
         emit syncFinished(true, result->pushed, result->pulled, result->refused, result->rejected,
                           result->impersonatedSeqs.size(), {}, {});
@@ -55,9 +62,10 @@ void SyncWorker::runSync(const QString& baseUrl, const QString& token, const QSt
 
 void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const QString& password,
                           const QString& caFile) {
-    auto result = withSyncClient(m_service, baseUrl, {}, caFile, [&](SyncClient& client) {
+    auto result = withSyncClient(m_service, baseUrl, {}, caFile, [&](SyncClient& client, Replica&) {
         return client.login(toStd(username), toStd(password));
     });
+    if (result) emit loginDetails(toQString(result->sealKey), result->maxOfflineDays);
     if (result)
         emit loginFinished(true, toQString(result->token), toQString(result->username),
                            toQString(result->displayName), toQString(result->role),
@@ -67,6 +75,29 @@ void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const
                            toQString(result.error().message));
 }
 
+namespace {
+SyncClientOptions plainOptions(const QString& baseUrl, const QString& token, const QString& caFile) {
+    SyncClientOptions options;
+    options.baseUrl = toStd(baseUrl);
+    options.caFile = toStd(caFile);
+    options.token = toStd(token);
+    options.timeoutSeconds = 15;
+    return options;
+}
+}  // namespace
+
+void SyncWorker::runUploadSealed(const QString& baseUrl, const QString& token,
+                                 const QString& caFile, const QString& box) {
+    auto result = uploadSealedOutbox(plainOptions(baseUrl, token, caFile), toStd(box));
+    if (result) emit sealedUploaded(true, result->accepted, result->refused, {});
+    else emit sealedUploaded(false, 0, 0, toQString(result.error().code));
+}
+
+void SyncWorker::runReportWiped(const QString& baseUrl, const QString& token, const QString& caFile) {
+    const Status s = reportWiped(plainOptions(baseUrl, token, caFile));
+    emit wipeReported(bool(s), s ? QString() : toQString(s.error().code));
+}
+
 SyncController::SyncController(ReplicaService* service, AppSettings* settings, QObject* parent)
     : QObject(parent), m_service(service), m_settings(settings), m_worker(new SyncWorker(service)) {
     m_worker->moveToThread(&m_thread);
@@ -74,6 +105,13 @@ SyncController::SyncController(ReplicaService* service, AppSettings* settings, Q
     connect(m_worker, &SyncWorker::progress, this, &SyncController::onProgress);
     connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::onFinished);
     connect(m_worker, &SyncWorker::loginFinished, this, &SyncController::loginFinished);
+    connect(m_worker, &SyncWorker::wipeOrdered, this, &SyncController::wipeOrdered);
+    connect(m_worker, &SyncWorker::sealedUploaded, this, &SyncController::sealedUploaded);
+    connect(m_worker, &SyncWorker::wipeReported, this, &SyncController::wipeReported);
+    connect(m_worker, &SyncWorker::loginDetails, this, [this](const QString& sealKey, int days) {
+        m_settings->setValue(QStringLiteral("session/sealKey"), sealKey);
+        m_settings->setValue(QStringLiteral("session/maxOfflineDays"), days);
+    });
     m_thread.setObjectName(QStringLiteral("sync"));
     m_thread.start();
 
@@ -121,9 +159,28 @@ void SyncController::setAutomatic(bool on) {
     }
 }
 
+void SyncController::setBlocked(bool blocked) {
+    if (m_blocked == blocked) return;
+    m_blocked = blocked;
+    if (!blocked && m_automatic) QTimer::singleShot(0, this, &SyncController::syncNow);
+}
+
+void SyncController::uploadSealed(const QString& box) {
+    QMetaObject::invokeMethod(m_worker, "runUploadSealed", Qt::QueuedConnection,
+                              Q_ARG(QString, m_settings->serverUrl()),
+                              Q_ARG(QString, m_settings->value(kToken)),
+                              Q_ARG(QString, m_settings->caFile()), Q_ARG(QString, box));
+}
+
+void SyncController::reportWiped(const QString& token) {
+    QMetaObject::invokeMethod(m_worker, "runReportWiped", Qt::QueuedConnection,
+                              Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, token),
+                              Q_ARG(QString, m_settings->caFile()));
+}
+
 void SyncController::syncNow() {
     const QString token = m_settings->value(kToken);
-    if (m_running || token.isEmpty()) return;
+    if (m_running || token.isEmpty() || m_blocked) return;
     m_running = true;
     m_phase = static_cast<int>(SyncProgress::Phase::Connecting);
     m_done = m_total = 0;
@@ -260,6 +317,9 @@ QString SyncController::describeError(const QString& code, const QString& messag
     if (code == u"server_too_old")
         return tr("Máy chủ chưa được cập nhật cho phiên bản ứng dụng này. Các thay đổi chưa gửi "
                   "vẫn được giữ an toàn trên máy và sẽ được gửi khi máy chủ được cập nhật.");
+    if (code == u"device_wipe")
+        return tr("Quản trị viên đã thu hồi máy này: các thay đổi chưa gửi đang được gửi, sau đó "
+                  "dữ liệu trên máy sẽ được xóa.");
     if (code == u"device_revoked")
         return tr("Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.");
     if (code == u"device_key_mismatch")

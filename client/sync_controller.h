@@ -25,8 +25,18 @@ public slots:
     /** Signs in through SyncClient::login (the one login: retries, clock learning). */
     void runLogin(const QString& baseUrl, const QString& username, const QString& password,
                   const QString& caFile);
+    /** Uploads a sealed outbox (sync_client.h uploadSealedOutbox); sealedUploaded follows. */
+    void runUploadSealed(const QString& baseUrl, const QString& token, const QString& caFile,
+                         const QString& box);
+    /** Tells the server this device wiped its data; wipeReported follows. */
+    void runReportWiped(const QString& baseUrl, const QString& token, const QString& caFile);
 signals:
     void progress(int phase, qulonglong done, qulonglong total);
+    /** The server ordered a wipe; `allSent`: nothing unsent remains after the last push. */
+    void wipeOrdered(bool allSent);
+    void loginDetails(const QString& sealKey, int maxOfflineDays);
+    void sealedUploaded(bool ok, qulonglong accepted, qulonglong refused, const QString& errorCode);
+    void wipeReported(bool ok, const QString& errorCode);
     /** `rejected`: pulled changes without a valid proof; `impersonated`: changes the server
      *  got in this device's name that it did not write (SyncResult). */
     void syncFinished(bool ok, qulonglong pushed, qulonglong pulled, qulonglong refused,
@@ -78,6 +88,14 @@ public:
     void setAutomatic(bool on);
     /** Signs in on the sync thread; loginFinished follows. */
     void login(const QString& username, const QString& password);
+    /** While blocked (the data is locked) no sync starts; unblocking starts one when
+     *  automatic. */
+    void setBlocked(bool blocked);
+    bool blocked() const { return m_blocked; }
+    /** Uploads a sealed outbox with the signed-in token (sealedUploaded follows). */
+    void uploadSealed(const QString& box);
+    /** Tells the server, with `token`, that this device wiped (wipeReported follows). */
+    void reportWiped(const QString& token);
     /** Call after counts may have changed (a write, a conflict resolved). */
     Q_INVOKABLE void refreshCounts();
 
@@ -106,6 +124,9 @@ signals:
     void loginFinished(bool ok, const QString& token, const QString& username,
                        const QString& displayName, const QString& role, const QString& scopeUnit,
                        const QString& errorCode, const QString& errorMessage);
+    void wipeOrdered(bool allSent);
+    void sealedUploaded(bool ok, qulonglong accepted, qulonglong refused, const QString& errorCode);
+    void wipeReported(bool ok, const QString& errorCode);
 
 private:
     void onProgress(int phase, qulonglong done, qulonglong total);
@@ -118,7 +139,7 @@ private:
     QThread m_thread;
     SyncWorker* m_worker;
     QTimer m_periodic, m_soon;
-    bool m_running = false, m_online = true, m_automatic = false;
+    bool m_running = false, m_online = true, m_automatic = false, m_blocked = false;
     int m_phase = 0;
     qulonglong m_done = 0, m_total = 0;
     int m_pending = 0, m_refused = 0;

@@ -11,6 +11,7 @@ ApplicationWindow {
     id: root
 
     readonly property bool landscape: root.width >= root.height
+    readonly property bool unlocked: Session.signedIn && DeviceLock.state === "open"
     property string section: "home"
 
     function resetTo(component: Component, properties: var, section: string) {
@@ -57,10 +58,10 @@ ApplicationWindow {
     font.pixelSize: Theme.bodySize
 
     header: ToolBar {
-        visible: Session.signedIn
+        visible: root.unlocked
         Material.background: Theme.primary
         Material.foreground: Theme.textOnPrimary
-        height: Session.signedIn ? 64 : 0
+        height: root.unlocked ? 64 : 0
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 4
@@ -150,7 +151,7 @@ ApplicationWindow {
         id: drawer
         width: Theme.navWidth + 40
         height: root.height
-        interactive: Session.signedIn && !root.landscape
+        interactive: root.unlocked && !root.landscape
         Loader {
             anchors.fill: parent
             active: !root.landscape
@@ -189,6 +190,13 @@ ApplicationWindow {
         anchors.fill: parent
         active: !Session.signedIn
         sourceComponent: SignInPage {}
+    }
+    // Above everything while the data is locked (PIN, first PIN, unsynced too long).
+    Loader {
+        objectName: "lockLoader"
+        anchors.fill: parent
+        active: Session.signedIn && DeviceLock.state !== "open"
+        sourceComponent: LockPage {}
     }
 
     Connections {

@@ -338,12 +338,16 @@ int userCommand(const std::vector<std::string>& raw) {
         return 0;
     }
     if (action == "disable") {
+        // Its tablets wipe their data at their next sync (after sending what they hold).
+        auto wipes = users.orderUserDeviceWipes(username, now, "cli");
+        if (!wipes) return fail(wipes.error().message);
         if (Status s = users.updateUser(username, std::nullopt, std::nullopt, std::nullopt,
                                         std::nullopt, true);
             !s)
             return fail(s.error().message);
         (void)users.audit(now, "cli", "user_disable", username);
-        std::cout << "user " << username << " disabled; their sessions ended\n";
+        std::cout << "user " << username << " disabled; their sessions ended; " << *wipes
+                  << " devices ordered to wipe at their next sync\n";
         return 0;
     }
     return fail("unknown user action '" + action + "'");
@@ -415,12 +419,34 @@ int deviceCommand(const std::vector<std::string>& raw) {
         for (const auto& d : *devices) {
             auto key = r.siteKey(d.site);
             std::string state = "no key";
-            if (key && *key && (*key)->validThrough)
+            auto wipe = users.deviceWipeState(d.site);
+            if (wipe && *wipe == "pending")
+                state = "disabled: wipe at next sync";
+            else if (wipe && *wipe == "wiped" && key && *key && (*key)->validThrough)
+                state = "wiped, revoked after seq " + std::to_string(*(*key)->validThrough);
+            else if (key && *key && (*key)->validThrough)
                 state = "revoked after seq " + std::to_string(*(*key)->validThrough);
             else if (key && *key && !(*key)->publicKey.empty())
                 state = "key " + (*key)->publicKey.substr(0, 12) + "…";
             std::cout << d.site << "\t" << d.username << "\t" << formatTime(d.lastSeenAt) << "\t"
                       << d.lastIp << "\t" << state << "\n";
+        }
+        return 0;
+    }
+    if (action == "disable" || action == "enable") {
+        const auto site = opt(a, "--site");
+        if (!site || !isValidSiteId(*site)) return fail("device " + action + " --site SITE (32 hex digits)");
+        if (*site == r.siteId()) return fail("that is this server's own site");
+        if (action == "disable") {
+            if (Status s = users.orderDeviceWipe(*site, systemMillis(), "cli"); !s)
+                return fail(s.error().message);
+            std::cout << "device " << *site
+                      << " disabled: at its next sync it sends what it holds, wipes its data and "
+                         "its key is revoked\n";
+        } else {
+            if (Status s = users.cancelDeviceWipe(*site, systemMillis(), "cli"); !s)
+                return fail(s.error().message);
+            std::cout << "device " << *site << " enabled again (its wipe order is withdrawn)\n";
         }
         return 0;
     }
@@ -488,13 +514,16 @@ std::string adminUsage() {
     return R"(admin subcommands (all take --data DIR, default $NGHEDAN_DATA or ./nghedan-data):
   user add NAME --role official|supervisor|admin --scope UNIT [--name "Họ tên"] [--password-stdin]
   user update NAME [--role R] [--scope UNIT] [--name N] [--password | --password-stdin] [--enable]
-  user disable NAME              (ends the user's sessions)
+  user disable NAME              (ends the user's sessions; orders their tablets to wipe)
   user list
   import units FILE.csv|FILE.json      (columns: code,name,level,parent[,id])
   import agencies FILE.csv|FILE.json   (columns: name,short_name,level,unit[,contact][,id])
   backup DEST                    (online SQLite backup to a new file or into a directory)
   device list                    (tablets that signed in: site, user, last seen, key)
   device revoke SITE             (a lost tablet: its later changes are refused, sessions end)
+  device disable --site SITE     (remote wipe: at its next sync the tablet sends what it holds,
+                                  wipes its data, and its key is revoked)
+  device enable --site SITE      (withdraws a wipe order the tablet has not carried out yet)
   stats [--json]
 UNIT is a unit id or code. Without --password-stdin the password is asked at the terminal.
 )";

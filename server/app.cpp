@@ -12,6 +12,7 @@
 #include "demo_data.h"
 #include "privacy.h"
 #include "http_util.h"
+#include "nghedan/sealed.h"
 #include "public_petitions.h"
 #include "routes/access_log.h"
 #include "users.h"
@@ -108,6 +109,9 @@ std::string serveUsage() {
   --retention-days N  petitioners' personal data is erased (redacted) N days after their
                       petition is closed; checked at start and every 6 hours; 0 = keep
                       (NGHEDAN_RETENTION_DAYS, default 1825, five years)
+  --max-offline-days N
+                      a tablet not synced for N days keeps its data locked until it syncs
+                      (NGHEDAN_MAX_OFFLINE_DAYS, default 14)
   --public-rate N     requests per minute one address may make to the public endpoints
                       (/tra-cuu, /open311/v2, /feed); 0 = no limit (NGHEDAN_PUBLIC_RATE,
                       default 120); more get 429 with Retry-After
@@ -164,6 +168,10 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_SESSION_DAYS must be 1 to 3650");
         o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
     }
+    if (auto v = env("NGHEDAN_MAX_OFFLINE_DAYS"); !v.empty()) {
+        if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_MAX_OFFLINE_DAYS must be 1 to 3650");
+        o.settings.maxOfflineDays = static_cast<int>(n);
+    }
 
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -215,6 +223,9 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         } else if (a == "--session-days") {
             if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--session-days needs 1..3650");
             o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
+        } else if (a == "--max-offline-days") {
+            if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--max-offline-days needs 1..3650");
+            o.settings.maxOfflineDays = static_cast<int>(n);
         } else {
             return usage("unknown option " + a);
         }
@@ -303,6 +314,13 @@ Status ServerApp::open() {
     if (Status s = rotateLineage(r, m_options.dataDir); !s) return s;
     if (auto purged = r.purgeExpiredSessions(systemMillis()); !purged)
         return purged.error();
+    // The key pair tablets seal their unsent changes to before a wipe (sealed.h), made once.
+    if (!r.meta("seal_public_key") || !r.meta("seal_secret_key")) {
+        const SealKeyPair seal = newSealKeyPair();
+        if (seal.publicKey.empty()) return Error{"internal", "could not make the seal key pair"};
+        if (Status s = r.setMeta("seal_secret_key", seal.secretKey); !s) return s;
+        if (Status s = r.setMeta("seal_public_key", seal.publicKey); !s) return s;
+    }
 
     if (m_options.demo) {
         auto seeded =

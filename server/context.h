@@ -50,6 +50,8 @@ struct Settings {
     int retentionDays = 1825;
     int open311PageSize = 50;
     int open311MaxPageSize = 200;
+    /** A tablet not synced for this many days keeps its data locked until it syncs. */
+    int maxOfflineDays = 14;
 };
 
 struct Metrics;  // http_util.h

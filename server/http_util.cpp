@@ -284,9 +284,10 @@ bool isDashboardWrite(const std::string& path) {
 std::size_t bodyLimit(const Context& ctx, const httplib::Request& req) {
     if (req.method != "POST") return 0;
     const std::string& p = req.path;
-    if (p == "/api/v1/sync/push") return ctx.settings.maxBodyBytes;
+    if (p == "/api/v1/sync/push" || p == "/api/v1/sync/sealed") return ctx.settings.maxBodyBytes;
     if (p == "/api/v1/auth/login") return kLoginBodyBytes;
-    if (p == "/api/v1/auth/logout" || p == "/api/v1/sync/pull" || p == "/api/v1/sync/snapshot")
+    if (p == "/api/v1/auth/logout" || p == "/api/v1/sync/pull" || p == "/api/v1/sync/snapshot" ||
+        p == "/api/v1/sync/wiped")
         return kSmallBodyBytes;
     if (isDashboardWrite(p)) return kDashboardWriteBodyBytes;
     return 0;

@@ -62,8 +62,9 @@ std::string routeLabel(const std::string& path, int status);
 std::int64_t serverNowMs();
 
 /** The largest body a request's route takes (after inflation), the one table of them: a
- *  login 16 KiB (it comes before any session), logout, pull and snapshot 64 KiB, a
- *  dashboard write 256 KiB, a push Settings::maxBodyBytes; every other request none. The
+ *  login 16 KiB (it comes before any session), logout, pull, snapshot and wiped 64 KiB, a
+ *  dashboard write 256 KiB, a push or a sealed outbox Settings::maxBodyBytes; every other
+ *  request none. The
  *  common handlers refuse a body over it (or any body where none is taken) from its headers,
  *  before a byte of it is read: 413 "body_too_large" and the connection closed. */
 std::size_t bodyLimit(const Context& ctx, const httplib::Request& req);

@@ -254,6 +254,29 @@ public:
     /** One page of entries matching the query, newest first, with their records, and the
      *  total that match. */
     virtual Result<AccessPage> accessLog(const AccessQuery& query) = 0;
+
+    // ---- remote wipe (a lost tablet, a disabled user) ------------------------------------
+    /** Orders a device that signed in to wipe its data at its next sync (audit by `actor`);
+     *  "device_not_found", "already_wiped". Its token keeps working for push and "wiped". */
+    virtual Status orderDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                   const std::string& actor) = 0;
+    /** Withdraws a wipe not yet done; "already_wiped" once the tablet has wiped. */
+    virtual Status cancelDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                    const std::string& actor) = 0;
+    /** Orders every device the user signed in on to wipe; returns how many were new. */
+    virtual Result<int> orderUserDeviceWipes(const std::string& username, std::int64_t nowMs,
+                                             const std::string& actor) = 0;
+    /** "pending", "wiped" or "" (no order). */
+    virtual Result<std::string> deviceWipeState(const std::string& site) = 0;
+    /** The tablet says it wiped: in one transaction its key proves nothing after the highest
+     *  seq held, the order is marked done and the audit log says so. Returns that seq;
+     *  "not_ordered" when no wipe was ordered. */
+    virtual Result<std::uint64_t> confirmDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                                    const std::string& actor,
+                                                    const std::string& ip) = 0;
+    /** The bearer session of a token whose device has a wipe order (pending or done), also
+     *  for a disabled account; nullopt otherwise. */
+    virtual Result<std::optional<Session>> findWipeSession(const std::string& token) = 0;
 };
 
 /** Opens or creates the SQLite store in the file at `path` (migrating an older file), with the

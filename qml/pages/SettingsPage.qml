@@ -81,6 +81,47 @@ Page {
             }
             SectionCard {
                 Layout.fillWidth: true
+                title: qsTr("Khóa dữ liệu")
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Tự khóa sau (phút không dùng)")
+                        color: Theme.text
+                    }
+                    SpinBox {
+                        objectName: "idleMinutesBox"
+                        from: 1
+                        to: 60
+                        value: DeviceLock.idleMinutes
+                        onValueModified: DeviceLock.idleMinutes = value
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Xóa dữ liệu trên máy sau số lần nhập sai mã PIN")
+                        wrapMode: Text.Wrap
+                        color: Theme.text
+                    }
+                    SpinBox {
+                        objectName: "maxFailuresBox"
+                        from: 3
+                        to: 20
+                        value: DeviceLock.maxFailures
+                        onValueModified: DeviceLock.maxFailures = value
+                    }
+                }
+                Button {
+                    objectName: "lockNowButton"
+                    visible: DeviceLock.state === "open"
+                    text: qsTr("Khóa ngay")
+                    onClicked: DeviceLock.lock()
+                }
+            }
+            SectionCard {
+                Layout.fillWidth: true
                 title: qsTr("Ngôn ngữ")
                 RowLayout {
                     RadioButton {

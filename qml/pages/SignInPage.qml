@@ -84,6 +84,12 @@ Page {
                 }
             }
             ErrorBanner {
+                objectName: "wipeNotice"
+                Layout.fillWidth: true
+                text: DeviceLock.notice
+                onDismissed: DeviceLock.dismissNotice()
+            }
+            ErrorBanner {
                 Layout.fillWidth: true
                 text: Session.lastError
             }

@@ -109,6 +109,41 @@ std::optional<Refused> bindDeviceKey(Context& ctx, Store& users, const std::stri
     return std::nullopt;
 }
 
+/** A device ordered to wipe may still send what it holds (push; state to find the server's
+ *  epoch) and say it wiped, nothing else: its other requests get 403 "device_wipe". Once
+ *  wiped, every request gets 403 "device_revoked". False when refused (answered). */
+bool wipeOrderAllows(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                     const Session& session) {
+    Result<std::string> state = std::string();
+    {
+        std::lock_guard lock(ctx.mutex);
+        state = ctx.store->deviceWipeState(session.deviceSite);
+        if (state && *state == "wiped")
+            (void)ctx.store->audit(serverNowMs(), session.account.username,
+                                   "device_revoked_refused",
+                                   session.deviceSite + " " + req.method + " " + req.path,
+                                   clientAddress(ctx, req));
+    }
+    if (!state) {
+        sendError(res, 500, "internal", "could not read the device's state");
+        return false;
+    }
+    if (state->empty()) return true;
+    if (*state == "wiped") {
+        logLine(LogLevel::Warn, "request from wiped device " + session.deviceSite + " refused");
+        sendError(res, 403, "device_revoked",
+                  "Thiết bị này đã bị thu hồi quyền đồng bộ; vui lòng liên hệ quản trị viên.");
+        return false;
+    }
+    if (req.path == "/api/v1/sync/push" || req.path == "/api/v1/sync/wiped" ||
+        req.path == "/api/v1/sync/state")
+        return true;
+    sendError(res, 403, "device_wipe",
+              "Thiết bị này phải xóa dữ liệu: gửi các thay đổi chưa gửi, xóa dữ liệu rồi báo "
+              "/api/v1/sync/wiped.");
+    return false;
+}
+
 /** Drops failures older than the window; returns how many remain. */
 std::size_t recentFailures(std::deque<std::int64_t>& times, std::int64_t now, std::int64_t window) {
     while (!times.empty() && times.front() <= now - window) times.pop_front();
@@ -285,6 +320,13 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
              {"epoch", ctx.epoch},
              {"minClientVersion", kMinClientVersion},
              {"serverTime", serverNowMs()}};
+    if (!cookie) {
+        // What a tablet seals its unsent changes to before a wipe, and how long it may stay
+        // unsynced before its data stays locked.
+        std::lock_guard lock(ctx.mutex);
+        if (auto sealKey = ctx.store->meta("seal_public_key")) out["sealKey"] = *sealKey;
+        out["maxOfflineDays"] = ctx.settings.maxOfflineDays;
+    }
     if (cookie) {
         out["csrf"] = csrfTokenFor(token);
         res.set_header("Set-Cookie", std::string(kCookieName) + "=" + token +
@@ -324,9 +366,17 @@ std::optional<User> Context::authenticate(const httplib::Request& req, httplib::
         }
     }
     if (!session) {
+        // A tablet ordered to wipe keeps its token, even when its user was disabled since.
+        std::lock_guard lock(mutex);
+        auto found = store->findWipeSession(token);
+        if (found && *found && (*found)->expiresAt > serverNowMs()) session = std::move(*found);
+    }
+    if (!session) {
         sendError(res, 401, "invalid_token", "Mã phiên không hợp lệ; vui lòng đăng nhập lại.");
         return std::nullopt;
     }
+    if (!session->deviceSite.empty() && !wipeOrderAllows(*this, req, res, *session))
+        return std::nullopt;
     // A session is what it was issued as: a dashboard cookie only as the cookie (with CSRF on
     // writes), a device token only as a Bearer token.
     if (session->kind != (viaCookie ? "cookie" : "bearer")) {

@@ -12,9 +12,15 @@
 #include "nghedan/client_version.h"
 #include "nghedan/personal.h"
 #include "nghedan/policy.h"
+#include "nghedan/sealed.h"
 
 namespace nghedan::server {
 namespace {
+
+std::string wireString(const Json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
 
 bool isReferenceEntity(const std::string& entity) {
     return entity == "unit" || entity == "agency";
@@ -224,22 +230,21 @@ void recordDotConflicts(Context& ctx, const User& pusher, const std::string& ip,
     }
 }
 
-void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& res,
-                const httplib::ContentReader& reader) {
-    const auto user = deviceUser(ctx, req, res);
-    if (!user) return;
-    auto body = readJsonObject(ctx, req, res, reader);
-    if (!body) return;
-    const auto list = body->find("changes");
-    if (list == body->end() || !list->is_array()) {
+/** Applies a push body's changes as sent by `user`'s device (validated, authorised, one
+ *  transaction) and returns the reply; nullopt when it answered an error into `res`. */
+std::optional<Json> applyPush(Context& ctx, const User& pusher, const Json& body,
+                              const std::string& ip, httplib::Response& res) {
+    const User* user = &pusher;
+    const auto list = body.find("changes");
+    if (list == body.end() || !list->is_array()) {
         sendError(res, 400, "invalid_request", "the body needs \"changes\": an array of changes");
-        return;
+        return std::nullopt;
     }
     if (list->size() > ctx.settings.maxChangesPerPush) {
         sendError(res, 413, "too_many_changes",
                   "at most " + std::to_string(ctx.settings.maxChangesPerPush) +
                       " changes per push; send the rest in the next batch");
-        return;
+        return std::nullopt;
     }
     // Parse every change. One that cannot be read but names its dot is refused like any other
     // (so it does not block its site's later changes); one without a readable dot fails the
@@ -257,7 +262,7 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
         if (!dot) {
             sendError(res, 400, parsed.error().code,
                       "change #" + std::to_string(i) + ": " + parsed.error().message);
-            return;
+            return std::nullopt;
         }
         Change placeholder;
         placeholder.site = dot->site;
@@ -277,7 +282,7 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
             sendError(res, 410, "update_required",
                       "change " + std::to_string(c->seq) +
                           " carries no signature: this app version is too old; please update it");
-            return;
+            return std::nullopt;
         }
         PushAuthorizer authorizer(ctx, *user, serverNowMs());
         ApplyOptions options;
@@ -293,10 +298,10 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
             logLine(LogLevel::Error,
                     "push: " + applied.error().code + ": " + applied.error().message);
             sendError(res, 503, "storage_error", "the changes could not be stored; retry later");
-            return;
+            return std::nullopt;
         }
         report = std::move(*applied);
-        recordDotConflicts(ctx, *user, clientAddress(ctx, req), report);
+        recordDotConflicts(ctx, *user, ip, report);
     }
     // A malformed change may have been refused by the schema check before the authorizer saw
     // it: report the parse error, which says what is wrong.
@@ -317,12 +322,167 @@ void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& re
                                      std::to_string(report.refused.size()) + " refused");
     Json highest = Json::object();
     for (const auto& [site, seq] : report.highestSeq) highest[site] = seq;
-    sendJson(res, Json{{"accepted", report.applied},
-                       {"duplicates", report.duplicates},
-                       {"refused", std::move(refused)},
-                       {"highestSeq", std::move(highest)},
+    return Json{{"accepted", report.applied},
+                {"duplicates", report.duplicates},
+                {"refused", std::move(refused)},
+                {"highestSeq", std::move(highest)},
+                {"epoch", ctx.epoch},
+                {"serverTime", serverNowMs()}};
+}
+
+void handlePush(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                const httplib::ContentReader& reader) {
+    const auto user = deviceUser(ctx, req, res);
+    if (!user) return;
+    auto body = readJsonObject(ctx, req, res, reader);
+    if (!body) return;
+    const std::string ip = clientAddress(ctx, req);
+    auto reply = applyPush(ctx, *user, *body, ip, res);
+    if (!reply) return;
+    // A device ordered to wipe hears it with every push it still makes.
+    std::string wipe;
+    {
+        std::lock_guard lock(ctx.mutex);
+        if (auto state = ctx.store->deviceWipeState(user->deviceSite); state) wipe = *state;
+        if (wipe == "pending")
+            (void)ctx.store->audit(serverNowMs(), user->username, "device_wipe_push",
+                                   user->deviceSite + ": " +
+                                       std::to_string(reply->value("accepted", 0)) + " accepted",
+                                   ip);
+    }
+    if (wipe == "pending") {
+        (*reply)["wipe"] = true;
+        logLine(LogLevel::Info, "push from device " + user->deviceSite +
+                                    " ordered to wipe: told to wipe");
+    }
+    sendJson(res, *reply);
+}
+
+/** POST /sync/wiped: the device ordered to wipe has pushed and wiped; its key is revoked
+ *  through the highest seq held. */
+void handleWiped(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                 const httplib::ContentReader& reader) {
+    const auto user = deviceUser(ctx, req, res);
+    if (!user) return;
+    if (!readBody(ctx, req, res, reader)) return;
+    const std::string ip = clientAddress(ctx, req);
+    Result<std::uint64_t> through = std::uint64_t(0);
+    {
+        std::lock_guard lock(ctx.mutex);
+        through = ctx.store->confirmDeviceWipe(user->deviceSite, serverNowMs(), user->username, ip);
+    }
+    if (!through) {
+        if (through.error().code == "not_ordered") {
+            sendError(res, 409, "not_ordered", "no wipe was ordered for this device");
+            return;
+        }
+        logLine(LogLevel::Error, "wiped: " + through.error().message);
+        sendError(res, 503, "storage_error", "could not record the wipe; retry later");
+        return;
+    }
+    logLine(LogLevel::Info, "device " + user->deviceSite + " wiped; key valid through seq " +
+                                std::to_string(*through));
+    sendJson(res, Json{{"ok", true},
+                       {"validThrough", *through},
                        {"epoch", ctx.epoch},
                        {"serverTime", serverNowMs()}});
+}
+
+/** Most a sealed box may be (base64url text): a few thousand changes of a tablet's outbox. */
+constexpr std::size_t kMaxSealedBytes = 6u << 20;
+
+/** POST /sync/sealed: {"sealed": box} with {"site", "changes"} sealed to this server's key
+ *  (sealed.h) by a tablet of the same user before its data was wiped; applied like a push
+ *  from that site. */
+void handleSealed(Context& ctx, const httplib::Request& req, httplib::Response& res,
+                  const httplib::ContentReader& reader) {
+    const auto user = deviceUser(ctx, req, res);
+    if (!user) return;
+    auto body = readJsonObject(ctx, req, res, reader);
+    if (!body) return;
+    const auto box = body->find("sealed");
+    if (box == body->end() || !box->is_string() || box->get_ref<const std::string&>().empty()) {
+        sendError(res, 400, "invalid_request", "the body needs \"sealed\": a sealed box (base64url)");
+        return;
+    }
+    if (box->get_ref<const std::string&>().size() > kMaxSealedBytes) {
+        sendError(res, 413, "too_large", "the sealed box is larger than the server takes");
+        return;
+    }
+    SealKeyPair keys;
+    {
+        std::lock_guard lock(ctx.mutex);
+        keys.publicKey = ctx.store->meta("seal_public_key").value_or("");
+        keys.secretKey = ctx.store->meta("seal_secret_key").value_or("");
+    }
+    if (keys.secretKey.empty()) {
+        sendError(res, 503, "no_seal_key", "this server has no seal key yet");
+        return;
+    }
+    auto opened = openSealed(keys, box->get<std::string>());
+    if (!opened) {
+        sendError(res, 400, "invalid_sealed", "the box was not sealed to this server or was altered");
+        return;
+    }
+    const Json sealed = Json::parse(*opened, nullptr, false);
+    const std::string site = sealed.is_object() ? wireString(sealed, "site") : std::string();
+    if (!sealed.is_object() || !isValidSiteId(site)) {
+        sendError(res, 400, "invalid_sealed", "the sealed content needs \"site\" and \"changes\"");
+        return;
+    }
+    const std::string ip = clientAddress(ctx, req);
+    {
+        std::lock_guard lock(ctx.mutex);
+        auto used = ctx.store->userUsedDevice(user->username, site);
+        if (!used || !*used) {
+            (void)ctx.store->audit(serverNowMs(), user->username, "sealed_refused",
+                                   "site " + site + " is not a device of the user", ip);
+            sendError(res, 403, "not_your_device",
+                      "the sealed changes come from a device this user never signed in on");
+            return;
+        }
+    }
+    User sender = *user;
+    sender.deviceSite = site;
+    const auto list = sealed.find("changes");
+    if (list == sealed.end() || !list->is_array()) {
+        sendError(res, 400, "invalid_sealed", "the sealed content needs \"site\" and \"changes\"");
+        return;
+    }
+    // An outbox of weeks offline may hold more than one push takes: applied batch by batch,
+    // in seq order as sealed, the answers added up.
+    std::optional<Json> reply;
+    const std::size_t batch = std::max<std::size_t>(1, ctx.settings.maxChangesPerPush);
+    for (std::size_t from = 0; from == 0 || from < list->size(); from += batch) {
+        Json part{{"changes", Json::array()}};
+        for (std::size_t i = from; i < std::min(list->size(), from + batch); ++i)
+            part["changes"].push_back((*list)[i]);
+        auto answer = applyPush(ctx, sender, part, ip, res);
+        if (!answer) return;
+        if (!reply) {
+            reply = std::move(answer);
+            continue;
+        }
+        (*reply)["accepted"] = (*reply)["accepted"].get<std::uint64_t>() + (*answer)["accepted"].get<std::uint64_t>();
+        (*reply)["duplicates"] = (*reply)["duplicates"].get<std::uint64_t>() + (*answer)["duplicates"].get<std::uint64_t>();
+        for (Json& r : (*answer)["refused"]) (*reply)["refused"].push_back(std::move(r));
+        (*reply)["highestSeq"] = (*answer)["highestSeq"];
+    }
+    const std::uint64_t accepted = reply->value("accepted", std::uint64_t(0));
+    const std::size_t refusedCount = reply->contains("refused") ? (*reply)["refused"].size() : 0;
+    {
+        std::lock_guard lock(ctx.mutex);
+        (void)ctx.store->audit(serverNowMs(), user->username, "sealed_applied",
+                               "from site " + site + " by device " + user->deviceSite + ": " +
+                                   std::to_string(accepted) + " accepted, " +
+                                   std::to_string(refusedCount) + " refused",
+                               ip);
+    }
+    logLine(LogLevel::Info, "sealed changes of site " + site + " applied: " +
+                                std::to_string(accepted) + " accepted, " +
+                                std::to_string(refusedCount) + " refused");
+    (*reply)["site"] = site;
+    sendJson(res, *reply);
 }
 
 /** A snapshot cursor names the last record sent, with this bit set. A cursor without it is
@@ -414,6 +574,14 @@ void registerSyncRoutes(httplib::Server& server, Context& ctx) {
     server.Post("/api/v1/sync/push", [&ctx](const httplib::Request& req, httplib::Response& res,
                                             const httplib::ContentReader& reader) {
         handlePush(ctx, req, res, reader);
+    });
+    server.Post("/api/v1/sync/wiped", [&ctx](const httplib::Request& req, httplib::Response& res,
+                                             const httplib::ContentReader& reader) {
+        handleWiped(ctx, req, res, reader);
+    });
+    server.Post("/api/v1/sync/sealed", [&ctx](const httplib::Request& req, httplib::Response& res,
+                                              const httplib::ContentReader& reader) {
+        handleSealed(ctx, req, res, reader);
     });
     server.Post("/api/v1/sync/pull", [&ctx](const httplib::Request& req, httplib::Response& res,
                                             const httplib::ContentReader& reader) {

@@ -67,6 +67,13 @@ CREATE TABLE IF NOT EXISTS srv_dot_conflicts(
   told_at     INTEGER
 );
 CREATE INDEX IF NOT EXISTS srv_dot_conflicts_site ON srv_dot_conflicts(site, told_at);
+CREATE TABLE IF NOT EXISTS srv_device_wipes(
+  site       TEXT PRIMARY KEY,
+  state      TEXT NOT NULL CHECK (state IN ('pending','wiped')),
+  ordered_at INTEGER NOT NULL,
+  ordered_by TEXT NOT NULL,
+  wiped_at   INTEGER
+);
 CREATE TABLE IF NOT EXISTS srv_audit(
   id     INTEGER PRIMARY KEY,
   at     INTEGER NOT NULL,
@@ -132,7 +139,10 @@ Status AccountTables::updateUser(const std::string& username,
                              (scopeUnit && *scopeUnit != a.scopeUnit) ||
                              (disabled && *disabled && !a.disabled);
     if (endSessions) {
-        Stmt del = m_db.prepare("DELETE FROM srv_sessions WHERE username=?");
+        // A tablet ordered to wipe keeps its token for its last push and its "wiped".
+        Stmt del = m_db.prepare(
+            "DELETE FROM srv_sessions WHERE username=? AND NOT (kind='bearer' AND device_site IN "
+            "(SELECT site FROM srv_device_wipes WHERE state='pending'))");
         del.bind(1, username);
         if (Status st = del.run(); !st) return st;
     }
@@ -314,6 +324,114 @@ Result<AccountCounts> AccountTables::counts(std::int64_t nowMs) {
     c.devices = s.int64(3);
     c.auditEntries = s.int64(4);
     return c;
+}
+
+// ---- remote wipe ---------------------------------------------------------------------
+
+Status AccountTables::orderDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                      const std::string& actor) {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    Stmt known = m_db.prepare("SELECT 1 FROM srv_devices WHERE site=?");
+    known.bind(1, site);
+    if (!known.step()) {
+        if (known.error()) return dbError(known, "reading devices");
+        return Error{"device_not_found", "no device " + site + " has signed in"};
+    }
+    known.reset();
+    auto state = deviceWipeState(site);
+    if (!state) return state.error();
+    if (*state == "wiped") return Error{"already_wiped", "device " + site + " is already wiped"};
+    if (state->empty()) {
+        Stmt s = m_db.prepare(
+            "INSERT INTO srv_device_wipes(site, state, ordered_at, ordered_by) "
+            "VALUES(?,'pending',?,?)");
+        s.bind(1, site).bind(2, nowMs).bind(3, actor);
+        if (Status st = s.run(); !st) return st;
+        if (Status st = audit(nowMs, actor, "device_wipe_ordered", site); !st) return st;
+    }
+    return tx.commit();
+}
+
+Status AccountTables::cancelDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                       const std::string& actor) {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun();
+    auto state = deviceWipeState(site);
+    if (!state) return state.error();
+    if (*state == "wiped")
+        return Error{"already_wiped", "device " + site + " has wiped its data; it cannot be enabled"};
+    if (*state == "pending") {
+        Stmt s = m_db.prepare("DELETE FROM srv_device_wipes WHERE site=? AND state='pending'");
+        s.bind(1, site);
+        if (Status st = s.run(); !st) return st;
+        if (Status st = audit(nowMs, actor, "device_wipe_cancelled", site); !st) return st;
+    }
+    return tx.commit();
+}
+
+Result<int> AccountTables::orderUserDeviceWipes(const std::string& username, std::int64_t nowMs,
+                                                const std::string& actor) {
+    Transaction tx(m_db);
+    if (!tx.begun()) return tx.begun().error();
+    Stmt s = m_db.prepare(
+        "INSERT INTO srv_device_wipes(site, state, ordered_at, ordered_by) "
+        "SELECT DISTINCT site, 'pending', ?, ? FROM srv_devices WHERE username=? "
+        "ON CONFLICT(site) DO NOTHING");
+    s.bind(1, nowMs).bind(2, actor).bind(3, username);
+    if (Status st = s.run(); !st) return st.error();
+    const int added = m_db.changes();
+    if (added > 0) {
+        if (Status st = audit(nowMs, actor, "device_wipe_ordered",
+                              std::to_string(added) + " devices of user " + username);
+            !st)
+            return st.error();
+    }
+    if (Status st = tx.commit(); !st) return st.error();
+    return added;
+}
+
+Result<std::string> AccountTables::deviceWipeState(const std::string& site) {
+    auto lease = m_db.cached("SELECT state FROM srv_device_wipes WHERE site=?");
+    Stmt& s = *lease;
+    s.bind(1, site);
+    if (s.step()) {
+        std::string state = s.text(0);
+        s.reset();
+        return state;
+    }
+    if (s.error()) return dbError(s, "reading device wipes");
+    return std::string();
+}
+
+Status AccountTables::markDeviceWiped(const std::string& site, std::int64_t nowMs) {
+    Stmt s = m_db.prepare(
+        "UPDATE srv_device_wipes SET state='wiped', wiped_at=? WHERE site=? AND state='pending'");
+    s.bind(1, nowMs).bind(2, site);
+    return s.run();
+}
+
+Result<std::optional<Session>> AccountTables::findWipeSession(const std::string& token) {
+    auto lease = m_db.cached(std::string("SELECT ") + kAccountColumns +
+                             ", s.token_hash, s.kind, s.device_site, s.created_at, s.expires_at"
+                             " FROM srv_sessions s JOIN srv_users u ON u.username = s.username"
+                             " JOIN srv_device_wipes w ON w.site = s.device_site"
+                             " WHERE s.token_hash=? AND s.kind='bearer'");
+    Stmt& s = *lease;
+    s.bind(1, tokenHash(token));
+    if (s.step()) {
+        Session session;
+        session.account = readAccount(s, 0);
+        session.tokenHash = s.text(7);
+        session.kind = s.text(8);
+        session.deviceSite = s.text(9);
+        session.createdAt = s.int64(10);
+        session.expiresAt = s.int64(11);
+        s.reset();
+        return std::optional<Session>(std::move(session));
+    }
+    if (s.error()) return dbError(s, "reading session");
+    return std::optional<Session>();
 }
 
 }  // namespace nghedan::server

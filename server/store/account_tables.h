@@ -73,6 +73,23 @@ public:
 
     Result<AccountCounts> counts(std::int64_t nowMs);
 
+    // ---- remote wipe (srv_device_wipes): "pending" until the tablet says it wiped ----------
+    /** Marks a device that signed in for wipe (audit by `actor`); "device_not_found",
+     *  "already_wiped". Ordering again is harmless. */
+    Status orderDeviceWipe(const std::string& site, std::int64_t nowMs, const std::string& actor);
+    /** Withdraws a pending wipe; "already_wiped" once the tablet has wiped. */
+    Status cancelDeviceWipe(const std::string& site, std::int64_t nowMs, const std::string& actor);
+    /** Marks every device the user ever signed in on for wipe; returns how many were new. */
+    Result<int> orderUserDeviceWipes(const std::string& username, std::int64_t nowMs,
+                                     const std::string& actor);
+    /** "pending", "wiped" or "" (never ordered). */
+    Result<std::string> deviceWipeState(const std::string& site);
+    /** pending → wiped (no audit: the caller writes it with the key revocation). */
+    Status markDeviceWiped(const std::string& site, std::int64_t nowMs);
+    /** The bearer session of a token whose device has a wipe order, whatever the account's
+     *  state (a disabled user's tablet still makes its last push). */
+    Result<std::optional<Session>> findWipeSession(const std::string& token);
+
 private:
     Database& m_db;
 };

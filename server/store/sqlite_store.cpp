@@ -402,4 +402,51 @@ Result<AccessPage> SqliteStore::accessLog(const AccessQuery& query) {
     return AccessLogTable(db()).read(query, 1000);
 }
 
+// ---- remote wipe ------------------------------------------------------------------------
+
+Status SqliteStore::orderDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                    const std::string& actor) {
+    return AccountTables(db()).orderDeviceWipe(site, nowMs, actor);
+}
+Status SqliteStore::cancelDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                     const std::string& actor) {
+    return AccountTables(db()).cancelDeviceWipe(site, nowMs, actor);
+}
+Result<int> SqliteStore::orderUserDeviceWipes(const std::string& username, std::int64_t nowMs,
+                                              const std::string& actor) {
+    return AccountTables(db()).orderUserDeviceWipes(username, nowMs, actor);
+}
+Result<std::string> SqliteStore::deviceWipeState(const std::string& site) {
+    return AccountTables(db()).deviceWipeState(site);
+}
+Result<std::optional<Session>> SqliteStore::findWipeSession(const std::string& token) {
+    return AccountTables(db()).findWipeSession(token);
+}
+
+Result<std::uint64_t> SqliteStore::confirmDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                                     const std::string& actor,
+                                                     const std::string& ip) {
+    Transaction tx(db());
+    if (!tx.begun()) return tx.begun().error();
+    AccountTables accounts(db());
+    auto state = accounts.deviceWipeState(site);
+    if (!state) return state.error();
+    if (state->empty()) return Error{"not_ordered", "no wipe was ordered for device " + site};
+    auto sites = m_replica->siteVector();
+    if (!sites) return sites.error();
+    const auto held = sites->find(site);
+    const std::uint64_t through = held == sites->end() ? 0 : held->second;
+    if (*state == "pending") {
+        if (Status s = m_replica->revokeSiteKey(site, through); !s) return s.error();
+        if (Status s = accounts.markDeviceWiped(site, nowMs); !s) return s.error();
+        if (Status s = accounts.audit(nowMs, actor, "device_wiped",
+                                      site + " key valid through seq " + std::to_string(through),
+                                      ip);
+            !s)
+            return s.error();
+    }
+    if (Status s = tx.commit(); !s) return s.error();
+    return through;
+}
+
 }  // namespace nghedan::server

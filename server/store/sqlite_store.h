@@ -99,6 +99,17 @@ public:
 
     Result<std::int64_t> logPersonalAccess(const AccessEntry& entry) override;
     Result<AccessPage> accessLog(const AccessQuery& query) override;
+    Status orderDeviceWipe(const std::string& site, std::int64_t nowMs,
+                           const std::string& actor) override;
+    Status cancelDeviceWipe(const std::string& site, std::int64_t nowMs,
+                            const std::string& actor) override;
+    Result<int> orderUserDeviceWipes(const std::string& username, std::int64_t nowMs,
+                                     const std::string& actor) override;
+    Result<std::string> deviceWipeState(const std::string& site) override;
+    Result<std::uint64_t> confirmDeviceWipe(const std::string& site, std::int64_t nowMs,
+                                            const std::string& actor,
+                                            const std::string& ip) override;
+    Result<std::optional<Session>> findWipeSession(const std::string& token) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<Replica> replica);

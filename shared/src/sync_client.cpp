@@ -4,6 +4,7 @@
 #include <chrono>
 #include <exception>
 #include <future>
+#include <limits>
 #include <random>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "nghedan/client_version.h"
 #include "nghedan/compression.h"
 #include "nghedan/proof.h"
+#include "nghedan/sealed.h"
 #include "sync_wire.h"
 
 namespace nghedan {
@@ -370,6 +372,7 @@ struct SyncClient::Impl {
             if (!answer) return answer.error();
             if (epochMoved(*answer)) return epochChangedError();
             result.pushed += wire::uintMember(*answer, "accepted", 0);
+            if (answer->value("wipe", false)) result.wipeOrdered = true;
 
             bool clockAhead = false;
             bool finalRefusal = false;
@@ -636,6 +639,8 @@ Result<LoginResult> SyncClient::login(const std::string& username, const std::st
         if (who.displayName.empty()) who.displayName = who.username;
         who.role = wire::stringMember(user, "role");
         who.scopeUnit = wire::stringMember(user, "scopeUnit");
+        who.sealKey = wire::stringMember(*reply, "sealKey");
+        who.maxOfflineDays = static_cast<int>(wire::uintMember(*reply, "maxOfflineDays", 0));
         const Json serverTime = reply->value("serverTime", Json());
         if (serverTime.is_number_integer()) who.serverTimeMs = serverTime.get<std::int64_t>();
         m_options.token = who.token;
@@ -649,7 +654,15 @@ Result<LoginResult> SyncClient::login(const std::string& username, const std::st
 }
 
 Result<SyncResult> SyncClient::sync(const std::function<void(const SyncProgress&)>& progress) {
-    return runSession(true, progress);
+    auto result = runSession(true, progress);
+    if (!result && result.error().code == "device_wipe") {
+        // Ordered to wipe: what is unsent goes first (the server still takes pushes).
+        auto pushed = runSession(false, progress);
+        if (!pushed) return pushed.error();
+        pushed->wipeOrdered = true;
+        return pushed;
+    }
+    return result;
 }
 
 Result<SyncResult> SyncClient::push(const std::function<void(const SyncProgress&)>& progress) {
@@ -683,6 +696,85 @@ Result<SyncResult> SyncClient::runSession(bool withPull,
     } catch (...) {
         return failed(Error{"internal", "Lỗi khi đồng bộ"});
     }
+}
+
+namespace {
+
+/** One POST with the app's headers and the token; the reply's JSON or its error. */
+Result<Json> postOnce(const SyncClientOptions& options, const std::string& path, const Json& body) {
+    try {
+        httplib::Client http(options.baseUrl);
+        const auto timeout = static_cast<time_t>(std::max(1, options.timeoutSeconds));
+        http.set_connection_timeout(timeout);
+        http.set_read_timeout(timeout);
+        http.set_write_timeout(timeout);
+        http.set_decompress(true);
+        http.enable_server_certificate_verification(true);
+        if (!options.caFile.empty()) http.set_ca_cert_path(options.caFile.c_str());
+        httplib::Headers headers{{"Accept", "application/json"},
+                                 {kClientVersionHeader, std::to_string(options.clientVersion)},
+                                 {"Authorization", "Bearer " + options.token}};
+        std::string payload = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+        if (payload.size() > kCompressAbove) {
+            if (auto gz = gzipCompress(payload)) {
+                payload = std::move(*gz);
+                headers.emplace("Content-Encoding", "gzip");
+            }
+        }
+        auto res = http.Post(path, headers, payload, "application/json");
+        if (!res) return Error{"network", "Không kết nối được máy chủ (" + httplib::to_string(res.error()) + ")"};
+        Json reply = Json::parse(res->body, nullptr, false);
+        if (res->status >= 200 && res->status < 300) {
+            if (reply.is_discarded() || !reply.is_object())
+                return Error{"bad_response", "Máy chủ trả lời không đúng định dạng"};
+            return reply;
+        }
+        std::string code = "http_" + std::to_string(res->status), message;
+        if (!reply.is_discarded() && reply.is_object()) {
+            const auto err = reply.find("error");
+            if (err != reply.end() && err->is_object()) {
+                if (auto c = wire::stringMember(*err, "code"); !c.empty()) code = c;
+                message = wire::stringMember(*err, "message");
+            }
+        }
+        if (res->status == 401) return unauthorizedError();
+        return Error{code, message.empty() ? "Máy chủ từ chối yêu cầu" : message};
+    } catch (const std::exception& e) {
+        return Error{"internal", e.what()};
+    }
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> sealUnsentChanges(Replica& replica, const std::string& sealKey) {
+    auto unsent = replica.unsent(std::numeric_limits<std::size_t>::max() / 2);
+    if (!unsent) return unsent.error();
+    if (unsent->empty()) return std::optional<std::string>();
+    Json content = Json::parse(wire::pushBodyWithin(*unsent, std::numeric_limits<std::size_t>::max(), nullptr),
+                               nullptr, false);
+    if (!content.is_object()) return Error{"internal", "could not write the unsent changes"};
+    content["site"] = replica.siteId();
+    auto box = sealTo(sealKey, content.dump(-1, ' ', false, Json::error_handler_t::replace));
+    if (!box) return box.error();
+    return std::optional<std::string>(std::move(*box));
+}
+
+Result<SealedUploadResult> uploadSealedOutbox(const SyncClientOptions& options,
+                                              const std::string& box) {
+    auto reply = postOnce(options, "/api/v1/sync/sealed", Json{{"sealed", box}});
+    if (!reply) return reply.error();
+    SealedUploadResult out;
+    out.accepted = wire::uintMember(*reply, "accepted", 0);
+    out.duplicates = wire::uintMember(*reply, "duplicates", 0);
+    const auto refused = reply->find("refused");
+    out.refused = refused != reply->end() && refused->is_array() ? refused->size() : 0;
+    return out;
+}
+
+Status reportWiped(const SyncClientOptions& options) {
+    auto reply = postOnce(options, "/api/v1/sync/wiped", Json::object());
+    if (!reply) return reply.error();
+    return {};
 }
 
 }  // namespace nghedan

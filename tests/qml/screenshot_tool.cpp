@@ -17,6 +17,7 @@
 
 #include "app_services.h"
 #include "app_settings.h"
+#include "device_lock.h"
 #include "demo_seed.h"
 #include "meeting_controller.h"
 #include "petition_controller.h"
@@ -321,6 +322,18 @@ int main(int argc, char* argv[]) {
         shoot(QStringLiteral("home-english"));
         call(root, "openPetition", {client::toQString(ids.transportPetition)});
         shoot(QStringLiteral("petition-english"));
+
+        // The PIN lock: the first PIN, then the wait after wrong PINs (client/device_lock.h).
+        client::DeviceLock* lock = services->deviceLock();
+        lock->setRequired(true);
+        services->settings()->setLanguage(QStringLiteral("vi"));
+        call(root, "goHome");
+        both(QStringLiteral("lock-set-pin"), [] {});
+        lock->setPin(QStringLiteral("246810"), QStringLiteral("246810"));
+        lock->lock();
+        for (int i = 0; i < 4; ++i) lock->unlock(QStringLiteral("000000"));
+        both(QStringLiteral("lock"), [] {});
+
     }
     return failures == 0 ? 0 : 1;
 }

@@ -33,6 +33,9 @@ struct SyncResult {
      *  device's own (its key was copied, or its file restored elsewhere): told once. */
     std::vector<std::uint64_t> impersonatedSeqs;
     std::int64_t serverTimeMs = 0;
+    /** The server ordered this device to wipe its data (a push reply said "wipe", or a pull
+     *  was refused "device_wipe"): push what is unsent, wipe, then reportWiped(). */
+    bool wipeOrdered = false;
 };
 
 /** Who signed in, as the server says (login()). */
@@ -40,6 +43,15 @@ struct LoginResult {
     std::string token;
     std::string username, displayName, role, scopeUnit;
     std::int64_t serverTimeMs = 0;  ///< the server's clock when it answered
+    std::string sealKey;            ///< the server's X25519 key for sealed outboxes (sealed.h)
+    int maxOfflineDays = 0;         ///< unsynced longer than this, the data stays locked (0: none)
+};
+
+/** What the server made of a sealed outbox (uploadSealedOutbox). */
+struct SealedUploadResult {
+    std::uint64_t accepted = 0;
+    std::uint64_t duplicates = 0;
+    std::uint64_t refused = 0;
 };
 
 struct SyncClientOptions {
@@ -89,5 +101,16 @@ private:
     SyncClientOptions m_options;
     std::atomic<bool> m_cancel{false};
 };
+
+/** The replica's unsent changes as a push sends them, with its site ({"site", "changes"}),
+ *  sealed to the server's `sealKey` (sealed.h); nullopt when nothing is unsent. */
+Result<std::optional<std::string>> sealUnsentChanges(Replica& replica, const std::string& sealKey);
+/** POST /api/v1/sync/sealed with a box from sealUnsentChanges, under `options.token` (any
+ *  device of the same user). Error codes as the server's ("not_your_device",
+ *  "invalid_sealed", ...), "network". */
+Result<SealedUploadResult> uploadSealedOutbox(const SyncClientOptions& options,
+                                              const std::string& box);
+/** POST /api/v1/sync/wiped: this device has pushed everything and wiped its data. */
+Status reportWiped(const SyncClientOptions& options);
 
 }  // namespace nghedan
