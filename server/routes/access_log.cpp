@@ -210,8 +210,9 @@ void registerAccessLogRoutes(httplib::Server& server, Context& ctx) {
         Json rows = Json::array();
         for (const auto& e : page->entries) rows.push_back(entryJson(e));
         res.set_header("Cache-Control", "no-store");
-        sendJson(res, {{"rows", rows}, {"total", page->total}, {"offset", q.offset},
-                       {"limit", q.limit}});
+        sendJson(
+            res,
+            {{"rows", rows}, {"total", page->total}, {"offset", q.offset}, {"limit", q.limit}});
     });
 
     server.Get(R"(/api/v1/access-log/([0-9]{1,18}))",
@@ -232,54 +233,58 @@ void registerAccessLogRoutes(httplib::Server& server, Context& ctx) {
                    sendJson(res, {{"entry", entryJson(page->entries.front())}});
                });
 
-    server.Get("/api/v1/access-log.csv", [&ctx](const httplib::Request& req,
-                                                httplib::Response& res) {
-        auto user = admin(ctx, req, res);
-        if (!user) return;
-        AccessQuery q;
-        if (!readQuery(req, res, false, q)) return;
-        q.limit = kMaxCsvEntries;
-        std::lock_guard lock(ctx.mutex);
-        if (!limitToScope(ctx, *user, res, q)) return;
-        auto page = ctx.store->accessLog(q);
-        if (!page) return sendError(res, 500, "internal", page.error().message);
-        // Who exported the log, and why, is itself in the log (before the file leaves).
-        if (!logPersonalAccess(ctx, *user, req, "access_log_export", {},
-                               accessReason(req, "xuất nhật ký truy cập")))
-            return sendError(res, 500, "internal", "the access log could not be written");
-        std::string out = "\xEF\xBB\xBF";
-        const char* header[] = {"Mã", "Thời điểm", "Người xem", "Vai trò", "Thiết bị",
-                                "Hành động", "Hồ sơ", "Số hồ sơ", "Lý do", "Địa chỉ"};
-        for (std::size_t i = 0; i < std::size(header); ++i) {
-            if (i) out.push_back(',');
-            appendCsvField(out, header[i]);
-        }
-        out += "\r\n";
-        for (const auto& e : page->entries) {
-            std::string records;
-            for (const auto& r : e.records)
-                records += (records.empty() ? "" : "; ") + r.entity + "/" + r.id;
-            if (e.recordCount > static_cast<std::int64_t>(e.records.size())) records += "; …";
-            const std::string cells[] = {std::to_string(e.id), formatVietnamTime(e.at),
-                                         e.username, roleLabel(e.role, Lang::Vi),
-                                         e.device == "dashboard" ? "Trang quản lý" : e.device,
-                                         actionLabel(e.action), records,
-                                         std::to_string(e.recordCount), e.reason, e.ip};
-            for (std::size_t i = 0; i < std::size(cells); ++i) {
+    server.Get(
+        "/api/v1/access-log.csv", [&ctx](const httplib::Request& req, httplib::Response& res) {
+            auto user = admin(ctx, req, res);
+            if (!user) return;
+            AccessQuery q;
+            if (!readQuery(req, res, false, q)) return;
+            q.limit = kMaxCsvEntries;
+            std::lock_guard lock(ctx.mutex);
+            if (!limitToScope(ctx, *user, res, q)) return;
+            auto page = ctx.store->accessLog(q);
+            if (!page) return sendError(res, 500, "internal", page.error().message);
+            // Who exported the log, and why, is itself in the log (before the file leaves).
+            if (!logPersonalAccess(ctx, *user, req, "access_log_export", {},
+                                   accessReason(req, "xuất nhật ký truy cập")))
+                return sendError(res, 500, "internal", "the access log could not be written");
+            std::string out = "\xEF\xBB\xBF";
+            const char* header[] = {"Mã",        "Thời điểm", "Người xem", "Vai trò", "Thiết bị",
+                                    "Hành động", "Hồ sơ",     "Số hồ sơ",  "Lý do",   "Địa chỉ"};
+            for (std::size_t i = 0; i < std::size(header); ++i) {
                 if (i) out.push_back(',');
-                appendCsvField(out, cells[i]);
+                appendCsvField(out, header[i]);
             }
             out += "\r\n";
-        }
-        res.set_header("Content-Disposition",
-                       "attachment; filename=\"nhat-ky-truy-cap-" +
-                           vietnamDate(systemMillis()) + ".csv\"");
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(out, "text/csv; charset=utf-8");
-    });
+            for (const auto& e : page->entries) {
+                std::string records;
+                for (const auto& r : e.records)
+                    records += (records.empty() ? "" : "; ") + r.entity + "/" + r.id;
+                if (e.recordCount > static_cast<std::int64_t>(e.records.size())) records += "; …";
+                const std::string cells[] = {std::to_string(e.id),
+                                             formatVietnamTime(e.at),
+                                             e.username,
+                                             roleLabel(e.role, Lang::Vi),
+                                             e.device == "dashboard" ? "Trang quản lý" : e.device,
+                                             actionLabel(e.action),
+                                             records,
+                                             std::to_string(e.recordCount),
+                                             e.reason,
+                                             e.ip};
+                for (std::size_t i = 0; i < std::size(cells); ++i) {
+                    if (i) out.push_back(',');
+                    appendCsvField(out, cells[i]);
+                }
+                out += "\r\n";
+            }
+            res.set_header("Content-Disposition", "attachment; filename=\"nhat-ky-truy-cap-" +
+                                                      vietnamDate(systemMillis()) + ".csv\"");
+            res.set_header("Cache-Control", "no-store");
+            res.set_content(out, "text/csv; charset=utf-8");
+        });
 
-    for (const char* path : {"/api/v1/access-log", "/api/v1/access-log.csv",
-                             R"(/api/v1/access-log/([^/]*))"}) {
+    for (const char* path :
+         {"/api/v1/access-log", "/api/v1/access-log.csv", R"(/api/v1/access-log/([^/]*))"}) {
         server.Post(path, methodNotAllowed);
         server.Put(path, methodNotAllowed);
         server.Patch(path, methodNotAllowed);
