@@ -106,9 +106,9 @@ bool readQuery(const httplib::Request& req, httplib::Response& res, bool paged, 
     return true;
 }
 
-/** The admin of the request with the scope filter set, or nullopt (401/403 written). */
-std::optional<User> adminWithScope(Context& ctx, const httplib::Request& req,
-                                   httplib::Response& res, AccessQuery& q) {
+/** The admin of the request, or nullopt (401/403 written). Not under ctx.mutex: authentication
+ *  takes it itself. */
+std::optional<User> admin(Context& ctx, const httplib::Request& req, httplib::Response& res) {
     auto user = ctx.authenticate(req, res);
     if (!user) return std::nullopt;
     if (user->role != "admin") {
@@ -116,14 +116,20 @@ std::optional<User> adminWithScope(Context& ctx, const httplib::Request& req,
                   "Chỉ quản trị viên được xem nhật ký truy cập dữ liệu cá nhân.");
         return std::nullopt;
     }
-    auto units = ctx.store->unitSubtree(user->scopeUnit);
+    return user;
+}
+
+/** Limits the query to the users of the admin's scope unit subtree. Under ctx.mutex; false
+ *  (500 written) when storage failed. */
+bool limitToScope(Context& ctx, const User& admin, httplib::Response& res, AccessQuery& q) {
+    auto units = ctx.store->unitSubtree(admin.scopeUnit);
     if (!units) {
         sendError(res, 500, "internal", units.error().message);
-        return std::nullopt;
+        return false;
     }
     q.scopeUnits = std::move(*units);
-    if (q.scopeUnits.empty()) q.scopeUnits.push_back(user->scopeUnit);
-    return user;
+    if (q.scopeUnits.empty()) q.scopeUnits.push_back(admin.scopeUnit);
+    return true;
 }
 
 /** RFC 4180 field; a cell a spreadsheet would run as a formula is prefixed with '. */
@@ -193,27 +199,32 @@ Status logPersonalAccess(Context& ctx, const User& user, const httplib::Request&
 
 void registerAccessLogRoutes(httplib::Server& server, Context& ctx) {
     server.Get("/api/v1/access-log", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        auto user = admin(ctx, req, res);
+        if (!user) return;
         AccessQuery q;
         if (!readQuery(req, res, true, q)) return;
         std::lock_guard lock(ctx.mutex);
-        if (!adminWithScope(ctx, req, res, q)) return;
+        if (!limitToScope(ctx, *user, res, q)) return;
         auto page = ctx.store->accessLog(q);
         if (!page) return sendError(res, 500, "internal", page.error().message);
         Json rows = Json::array();
         for (const auto& e : page->entries) rows.push_back(entryJson(e));
         res.set_header("Cache-Control", "no-store");
-        sendJson(res, {{"rows", rows}, {"total", page->total}, {"offset", q.offset},
-                       {"limit", q.limit}});
+        sendJson(
+            res,
+            {{"rows", rows}, {"total", page->total}, {"offset", q.offset}, {"limit", q.limit}});
     });
 
     server.Get(R"(/api/v1/access-log/([0-9]{1,18}))",
                [&ctx](const httplib::Request& req, httplib::Response& res) {
+                   auto user = admin(ctx, req, res);
+                   if (!user) return;
                    AccessQuery q;
                    if (!readQuery(req, res, false, q)) return;
                    q.id = std::stoll(req.matches[1]);
                    q.limit = 1;
                    std::lock_guard lock(ctx.mutex);
-                   if (!adminWithScope(ctx, req, res, q)) return;
+                   if (!limitToScope(ctx, *user, res, q)) return;
                    auto page = ctx.store->accessLog(q);
                    if (!page) return sendError(res, 500, "internal", page.error().message);
                    if (page->entries.empty())
@@ -222,53 +233,58 @@ void registerAccessLogRoutes(httplib::Server& server, Context& ctx) {
                    sendJson(res, {{"entry", entryJson(page->entries.front())}});
                });
 
-    server.Get("/api/v1/access-log.csv", [&ctx](const httplib::Request& req,
-                                                httplib::Response& res) {
-        AccessQuery q;
-        if (!readQuery(req, res, false, q)) return;
-        q.limit = kMaxCsvEntries;
-        std::lock_guard lock(ctx.mutex);
-        auto admin = adminWithScope(ctx, req, res, q);
-        if (!admin) return;
-        auto page = ctx.store->accessLog(q);
-        if (!page) return sendError(res, 500, "internal", page.error().message);
-        // Who exported the log, and why, is itself in the log (before the file leaves).
-        if (!logPersonalAccess(ctx, *admin, req, "access_log_export", {},
-                               accessReason(req, "xuất nhật ký truy cập")))
-            return sendError(res, 500, "internal", "the access log could not be written");
-        std::string out = "\xEF\xBB\xBF";
-        const char* header[] = {"Mã", "Thời điểm", "Người xem", "Vai trò", "Thiết bị",
-                                "Hành động", "Hồ sơ", "Số hồ sơ", "Lý do", "Địa chỉ"};
-        for (std::size_t i = 0; i < std::size(header); ++i) {
-            if (i) out.push_back(',');
-            appendCsvField(out, header[i]);
-        }
-        out += "\r\n";
-        for (const auto& e : page->entries) {
-            std::string records;
-            for (const auto& r : e.records)
-                records += (records.empty() ? "" : "; ") + r.entity + "/" + r.id;
-            if (e.recordCount > static_cast<std::int64_t>(e.records.size())) records += "; …";
-            const std::string cells[] = {std::to_string(e.id), formatVietnamTime(e.at),
-                                         e.username, roleLabel(e.role, Lang::Vi),
-                                         e.device == "dashboard" ? "Trang quản lý" : e.device,
-                                         actionLabel(e.action), records,
-                                         std::to_string(e.recordCount), e.reason, e.ip};
-            for (std::size_t i = 0; i < std::size(cells); ++i) {
+    server.Get(
+        "/api/v1/access-log.csv", [&ctx](const httplib::Request& req, httplib::Response& res) {
+            auto user = admin(ctx, req, res);
+            if (!user) return;
+            AccessQuery q;
+            if (!readQuery(req, res, false, q)) return;
+            q.limit = kMaxCsvEntries;
+            std::lock_guard lock(ctx.mutex);
+            if (!limitToScope(ctx, *user, res, q)) return;
+            auto page = ctx.store->accessLog(q);
+            if (!page) return sendError(res, 500, "internal", page.error().message);
+            // Who exported the log, and why, is itself in the log (before the file leaves).
+            if (!logPersonalAccess(ctx, *user, req, "access_log_export", {},
+                                   accessReason(req, "xuất nhật ký truy cập")))
+                return sendError(res, 500, "internal", "the access log could not be written");
+            std::string out = "\xEF\xBB\xBF";
+            const char* header[] = {"Mã",        "Thời điểm", "Người xem", "Vai trò", "Thiết bị",
+                                    "Hành động", "Hồ sơ",     "Số hồ sơ",  "Lý do",   "Địa chỉ"};
+            for (std::size_t i = 0; i < std::size(header); ++i) {
                 if (i) out.push_back(',');
-                appendCsvField(out, cells[i]);
+                appendCsvField(out, header[i]);
             }
             out += "\r\n";
-        }
-        res.set_header("Content-Disposition",
-                       "attachment; filename=\"nhat-ky-truy-cap-" +
-                           vietnamDate(systemMillis()) + ".csv\"");
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(out, "text/csv; charset=utf-8");
-    });
+            for (const auto& e : page->entries) {
+                std::string records;
+                for (const auto& r : e.records)
+                    records += (records.empty() ? "" : "; ") + r.entity + "/" + r.id;
+                if (e.recordCount > static_cast<std::int64_t>(e.records.size())) records += "; …";
+                const std::string cells[] = {std::to_string(e.id),
+                                             formatVietnamTime(e.at),
+                                             e.username,
+                                             roleLabel(e.role, Lang::Vi),
+                                             e.device == "dashboard" ? "Trang quản lý" : e.device,
+                                             actionLabel(e.action),
+                                             records,
+                                             std::to_string(e.recordCount),
+                                             e.reason,
+                                             e.ip};
+                for (std::size_t i = 0; i < std::size(cells); ++i) {
+                    if (i) out.push_back(',');
+                    appendCsvField(out, cells[i]);
+                }
+                out += "\r\n";
+            }
+            res.set_header("Content-Disposition", "attachment; filename=\"nhat-ky-truy-cap-" +
+                                                      vietnamDate(systemMillis()) + ".csv\"");
+            res.set_header("Cache-Control", "no-store");
+            res.set_content(out, "text/csv; charset=utf-8");
+        });
 
-    for (const char* path : {"/api/v1/access-log", "/api/v1/access-log.csv",
-                             R"(/api/v1/access-log/([^/]*))"}) {
+    for (const char* path :
+         {"/api/v1/access-log", "/api/v1/access-log.csv", R"(/api/v1/access-log/([^/]*))"}) {
         server.Post(path, methodNotAllowed);
         server.Put(path, methodNotAllowed);
         server.Patch(path, methodNotAllowed);

@@ -90,8 +90,9 @@ Result<AccessPage> AccessLogTable::read(const AccessQuery& q, std::size_t record
         binds.push_back({false, q.user});
     }
     if (!q.record.empty()) {
-        where += " AND EXISTS (SELECT 1 FROM srv_access_records r WHERE r.record = ? AND "
-                 "r.entry = a.id)";
+        where +=
+            " AND EXISTS (SELECT 1 FROM srv_access_records r WHERE r.record = ? AND "
+            "r.entry = a.id)";
         binds.push_back({false, q.record});
     }
     if (q.fromMs) {
@@ -120,7 +121,8 @@ Result<AccessPage> AccessLogTable::read(const AccessQuery& q, std::size_t record
         page.total = s.int64(0);
     }
     Stmt s = m_db.prepare(
-        "SELECT a.id, a.at, a.username, a.role, a.scope_unit, a.device, a.action, a.reason, a.ip, a.records "
+        "SELECT a.id, a.at, a.username, a.role, a.scope_unit, a.device, a.action, a.reason, a.ip, "
+        "a.records "
         "FROM srv_access_log a" +
         where + " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?");
     const int next = bindAll(s);

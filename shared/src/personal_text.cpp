@@ -27,9 +27,9 @@ bool startsWithMoneyWord(std::string_view rest) {
     std::size_t i = 0;
     while (i < rest.size() && rest[i] == ' ') ++i;
     rest = rest.substr(i);
-    static const char* words[] = {"đồng", "Đồng", "đ",     "Đ",     "vnđ",   "VNĐ",  "vnd",
+    static const char* words[] = {"đồng", "Đồng",  "đ",     "Đ",    "vnđ",  "VNĐ",   "vnd",
                                   "VND",  "nghìn", "Nghìn", "ngàn", "Ngàn", "triệu", "Triệu",
-                                  "tỷ",   "Tỷ",    "tỉ",    "Tỉ",   "usd",   "USD",  "%"};
+                                  "tỷ",   "Tỷ",    "tỉ",    "Tỉ",   "usd",  "USD",   "%"};
     for (const char* w : words) {
         const std::string_view word(w);
         if (rest.substr(0, word.size()) != word) continue;
@@ -62,7 +62,9 @@ bool looksLikeAmount(std::string_view text, const std::vector<Group>& groups) {
 std::string kindOf(const std::string& digits, bool plus) {
     const std::size_t n = digits.size();
     auto startsWith = [&](std::string_view p) { return digits.compare(0, p.size(), p) == 0; };
-    auto mobileLead = [](char c) { return c == '3' || c == '5' || c == '7' || c == '8' || c == '9'; };
+    auto mobileLead = [](char c) {
+        return c == '3' || c == '5' || c == '7' || c == '8' || c == '9';
+    };
     if (startsWith("84") && n >= 11) {
         if (n == 11 && mobileLead(digits[2])) return "phone";
         if (n == 12 && digits[2] == '2') return "phone";

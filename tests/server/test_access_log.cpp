@@ -27,12 +27,19 @@ struct World {
             auto& ctx = server.context();
             std::lock_guard lock(ctx.mutex);
             addTestUsers(*ctx.store, {{"admin.q12", "admin", "q12"}});
-            auto m = ctx.store->write({"meeting", "", "q3-p4", "canbo.q3",
-                                       {{"held_at", systemMillis()}, {"title", "Họp khu phố 5"},
+            auto m = ctx.store->write({"meeting",
+                                       "",
+                                       "q3-p4",
+                                       "canbo.q3",
+                                       {{"held_at", systemMillis()},
+                                        {"title", "Họp khu phố 5"},
                                         {"status", "finalised"}}});
             if (!m) throw std::runtime_error(m.error().message);
             meeting = m->id;
-            auto p = ctx.store->write({"petition", "", "q3-p4", "canbo.q3",
+            auto p = ctx.store->write({"petition",
+                                       "",
+                                       "q3-p4",
+                                       "canbo.q3",
                                        {{"received_at", systemMillis()},
                                         {"category", "other"},
                                         {"title", "Đèn đường hỏng"},
@@ -92,7 +99,10 @@ bool namesRecord(const Json& entry, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("a supervisor's look at a petition and a personal export are both in the log with reason and records", "[access-log]") {
+TEST_CASE(
+    "a supervisor's look at a petition and a personal export are both in the log with reason and "
+    "records",
+    "[access-log]") {
     World w;
     const std::string why = "Giải quyết đơn của hộ dân";
     const Reply detail = w.get("/api/v1/petitions/" + w.petition, w.supervisor,
@@ -101,9 +111,9 @@ TEST_CASE("a supervisor's look at a petition and a personal export are both in t
     CHECK(detail.body["petition"]["petitioner_name"] == kName);
 
     const std::string exportReason = "Báo cáo quý cho Ủy ban";
-    const Reply csv = w.get("/api/v1/exports/petitions.csv?personal=1&reason=" +
-                                percentEncoded(exportReason),
-                            w.supervisor);
+    const Reply csv =
+        w.get("/api/v1/exports/petitions.csv?personal=1&reason=" + percentEncoded(exportReason),
+              w.supervisor);
     REQUIRE(csv.status == 200);
     CHECK(csv.raw.find(kName) != std::string::npos);
     CHECK(csv.raw.find(kContact) == std::string::npos);  // supervisors never see contacts
@@ -127,33 +137,41 @@ TEST_CASE("a supervisor's look at a petition and a personal export are both in t
 
     // The filter by record finds both; one entry read by its id is the same entry.
     CHECK(w.log("&record=" + w.petition)["total"] == 2);
-    const Reply one = w.get("/api/v1/access-log/" + std::to_string(viewed["id"].get<std::int64_t>()),
-                            w.admin);
+    const Reply one =
+        w.get("/api/v1/access-log/" + std::to_string(viewed["id"].get<std::int64_t>()), w.admin);
     REQUIRE(one.status == 200);
     CHECK(one.body["entry"]["reason"] == why);
 }
 
-TEST_CASE("a personal export without a reason of five characters is refused and not logged", "[access-log]") {
+TEST_CASE("a personal export without a reason of five characters is refused and not logged",
+          "[access-log]") {
     World w;
-    for (const std::string query : {"?personal=1", "?personal=1&reason=abc", "?personal=1&reason=%20%20%20%20%20%20"}) {
+    for (const std::string query :
+         {"?personal=1", "?personal=1&reason=abc", "?personal=1&reason=%20%20%20%20%20%20"}) {
         const Reply r = w.get("/api/v1/exports/petitions.csv" + query, w.official);
         CHECK(r.status == 400);
         CHECK(r.body["error"]["code"] == "reason_required");
         CHECK(r.raw.find(kName) == std::string::npos);
     }
     // Four Vietnamese characters are eight bytes, still too short.
-    CHECK(w.get("/api/v1/exports/petitions.csv?personal=1&reason=" + percentEncoded("đơn."), w.official).status == 400);
+    CHECK(w.get("/api/v1/exports/petitions.csv?personal=1&reason=" + percentEncoded("đơn."),
+                w.official)
+              .status == 400);
     // An admin may see no personal field: asking is refused, whatever the reason.
-    CHECK(w.get("/api/v1/exports/petitions.csv?personal=1&reason=kiem%20tra", w.admin).status == 403);
+    CHECK(w.get("/api/v1/exports/petitions.csv?personal=1&reason=kiem%20tra", w.admin).status ==
+          403);
     CHECK(w.log()["total"] == 0);
 
-    const Reply ok = w.get("/api/v1/exports/petitions.csv?personal=1&reason=" + percentEncoded("trả lời đơn"), w.official);
+    const Reply ok =
+        w.get("/api/v1/exports/petitions.csv?personal=1&reason=" + percentEncoded("trả lời đơn"),
+              w.official);
     REQUIRE(ok.status == 200);
     CHECK(ok.raw.find(kContact) != std::string::npos);
     CHECK(w.log()["total"] == 1);
 }
 
-TEST_CASE("the default export has no personal column for any role and logs nothing", "[access-log]") {
+TEST_CASE("the default export has no personal column for any role and logs nothing",
+          "[access-log]") {
     World w;
     for (const auto& token : {w.official, w.supervisor, w.admin}) {
         const Reply csv = w.get("/api/v1/exports/petitions.csv", token);
@@ -166,7 +184,10 @@ TEST_CASE("the default export has no personal column for any role and logs nothi
     CHECK(w.log()["total"] == 0);
 }
 
-TEST_CASE("list pages with personal values are logged with their records, pages and petitions without them are not", "[access-log]") {
+TEST_CASE(
+    "list pages with personal values are logged with their records, pages and petitions without "
+    "them are not",
+    "[access-log]") {
     World w;
     // A petition asked without personal data (a receipt slip) shows none and is not logged.
     const Reply slip = w.get("/api/v1/petitions/" + w.petition + "?personal=0", w.official);
@@ -174,7 +195,7 @@ TEST_CASE("list pages with personal values are logged with their records, pages 
     CHECK(slip.raw.find(kName) == std::string::npos);
     CHECK(slip.raw.find(kContact) == std::string::npos);
     REQUIRE(w.get("/api/v1/petitions", w.supervisor).status == 200);
-    REQUIRE(w.get("/api/v1/petitions", w.admin).status == 200);  // no personal values
+    REQUIRE(w.get("/api/v1/petitions", w.admin).status == 200);    // no personal values
     REQUIRE(w.get("/api/v1/meetings", w.official).status == 200);  // no personal fields
     const Json log = w.log();
     REQUIRE(log["total"] == 1);
@@ -184,7 +205,9 @@ TEST_CASE("list pages with personal values are logged with their records, pages 
     CHECK(namesRecord(log["rows"][0], w.petition));
 }
 
-TEST_CASE("the minutes print without petitioners unless asked with a reason, then the view is logged", "[access-log]") {
+TEST_CASE(
+    "the minutes print without petitioners unless asked with a reason, then the view is logged",
+    "[access-log]") {
     World w;
     const std::string path = "/api/v1/meetings/" + w.meeting;
     const Reply plain = w.get(path + "?print=1&personal=0", w.official);
@@ -194,7 +217,8 @@ TEST_CASE("the minutes print without petitioners unless asked with a reason, the
     CHECK(w.log()["total"] == 0);
 
     CHECK(w.get(path + "?print=1", w.official).status == 400);
-    const Reply named = w.get(path + "?print=1&reason=" + percentEncoded("niêm yết có tên"), w.official);
+    const Reply named =
+        w.get(path + "?print=1&reason=" + percentEncoded("niêm yết có tên"), w.official);
     REQUIRE(named.status == 200);
     CHECK(named.raw.find(kName) != std::string::npos);
     const Json log = w.log();
@@ -204,11 +228,13 @@ TEST_CASE("the minutes print without petitioners unless asked with a reason, the
     CHECK(namesRecord(log["rows"][0], w.petition));
 }
 
-TEST_CASE("only admins read the access log and each sees the users of their own scope", "[access-log]") {
+TEST_CASE("only admins read the access log and each sees the users of their own scope",
+          "[access-log]") {
     World w;
     REQUIRE(w.get("/api/v1/petitions/" + w.petition, w.supervisor).status == 200);
     for (const auto& token : {w.supervisor, w.official})
-        for (const std::string path : {"/api/v1/access-log", "/api/v1/access-log.csv", "/api/v1/access-log/1"})
+        for (const std::string path :
+             {"/api/v1/access-log", "/api/v1/access-log.csv", "/api/v1/access-log/1"})
             CHECK(w.get(path, token).status == 403);
     CHECK(w.get("/api/v1/access-log", "").status == 401);
     CHECK(w.log()["total"] == 1);
@@ -221,10 +247,12 @@ TEST_CASE("only admins read the access log and each sees the users of their own 
     CHECK(w.get("/api/v1/access-log?from=2026-13-01", w.admin).status == 400);
 }
 
-TEST_CASE("the access log exports as CSV with a BOM and the export is itself logged", "[access-log]") {
+TEST_CASE("the access log exports as CSV with a BOM and the export is itself logged",
+          "[access-log]") {
     World w;
     REQUIRE(w.get("/api/v1/petitions/" + w.petition, w.supervisor).status == 200);
-    const Reply csv = w.get("/api/v1/access-log.csv?reason=" + percentEncoded("kiểm tra định kỳ"), w.admin);
+    const Reply csv =
+        w.get("/api/v1/access-log.csv?reason=" + percentEncoded("kiểm tra định kỳ"), w.admin);
     REQUIRE(csv.status == 200);
     REQUIRE(csv.raw.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(csv.raw.find("Người xem") != std::string::npos);
@@ -239,7 +267,8 @@ TEST_CASE("the access log exports as CSV with a BOM and the export is itself log
     CHECK(log["rows"][0]["reason"] == "kiểm tra định kỳ");
 }
 
-TEST_CASE("no request through the API adds to, changes or removes an access log entry", "[access-log]") {
+TEST_CASE("no request through the API adds to, changes or removes an access log entry",
+          "[access-log]") {
     World w;
     REQUIRE(w.get("/api/v1/petitions/" + w.petition, w.supervisor).status == 200);
     const Json before = w.log();
@@ -268,7 +297,8 @@ TEST_CASE("no request through the API adds to, changes or removes an access log 
     CHECK(w.log() == before);
 }
 
-TEST_CASE("the store's access log keeps what a sync page delivered and reads it back by record", "[access-log]") {
+TEST_CASE("the store's access log keeps what a sync page delivered and reads it back by record",
+          "[access-log]") {
     World w;
     auto& ctx = w.server.context();
     {

@@ -23,7 +23,10 @@ nlohmann::json table() {
 
 }  // namespace
 
-TEST_CASE("phone and ID numbers are found as the shared table says, and dates, money, codes and decrees are not", "[personal-text]") {
+TEST_CASE(
+    "phone and ID numbers are found as the shared table says, and dates, money, codes and decrees "
+    "are not",
+    "[personal-text]") {
     const auto cases = table()["cases"];
     REQUIRE(cases.size() >= 30);
     int positives = 0, negatives = 0;
@@ -45,7 +48,8 @@ TEST_CASE("phone and ID numbers are found as the shared table says, and dates, m
     CHECK(negatives >= 10);
 }
 
-TEST_CASE("byte ranges of a found number point into UTF-8 text after Vietnamese letters", "[personal-text]") {
+TEST_CASE("byte ranges of a found number point into UTF-8 text after Vietnamese letters",
+          "[personal-text]") {
     const std::string text = "Ông Đặng Văn Bảy, điện thoại 0912 345 678, nhờ phường giúp.";
     const auto found = findPersonalNumbers(text);
     REQUIRE(found.size() == 1);
