@@ -1,6 +1,7 @@
 #include "history_list_model.h"
 
 #include <map>
+#include <set>
 
 #include "catalog.h"
 #include "nghedan/replica.h"
@@ -36,6 +37,10 @@ void HistoryListModel::reload() {
     const EntityDef* def = findEntity(toStd(m_entity));
     if (def && !m_id.isEmpty()) {
         auto history = m_service->with([&](Replica& r) { return r.history(toStd(m_entity), toStd(m_id)); });
+        // Personal fields a redaction erased: their withheld values say so.
+        std::set<std::string> redacted;
+        auto record = m_service->with([&](Replica& r) { return r.get(toStd(m_entity), toStd(m_id)); });
+        if (record && record.value()) redacted = record.value()->redacted;
         if (history) {
             // Group the field versions by the change (dot) that wrote them.
             std::map<Dot, std::vector<const VersionView*>> byChange;
@@ -59,7 +64,10 @@ void HistoryListModel::reload() {
                     if (!f || (v->field == "deleted" && !v->value.is_boolean())) continue;
                     if (v->field == "deleted" && !v->value.get<bool>()) continue;
                     QString text = valueToDisplayText(toStd(m_entity), *f, v->value);
-                    if (f->type == FieldType::Ref && v->value.is_string()) {
+                    if (v->withheld) {
+                        text = redacted.count(v->field) ? tr("(đã xóa theo yêu cầu)")
+                                                        : tr("(đã ẩn)");
+                    } else if (f->type == FieldType::Ref && v->value.is_string()) {
                         const std::string ref = v->value.get<std::string>();
                         if (f->refEntity == "agency") {
                             text = m_service->agencyName(text);

@@ -1,5 +1,7 @@
 // Property test: random schedules of concurrent writes and out-of-order, duplicated, delayed
-// exchanges between replicas always converge, and nothing anyone wrote is lost.
+// exchanges between replicas always converge, and nothing anyone wrote is lost. Writes include
+// personal values and redactions (which erase them for good, in whatever order they arrive);
+// replica 1 plays a supervisor's tablet that receives contacts withheld (personal.h).
 // NGHEDAN_SCHEDULES (default 1000) sets how many schedules run; NGHEDAN_SEED the first seed.
 
 #include <catch2/catch.hpp>
@@ -20,12 +22,34 @@ int envInt(const char* name, int fallback) {
     return v ? std::atoi(v) : fallback;
 }
 
+/** The replica that receives every other site's petitioner_contact withheld. */
+constexpr std::size_t kWithheldReplica = 1;
+
+/** A materialised dump with petitioner_contact blanked: what the withheld replica may differ in. */
+std::string withoutContacts(const std::string& dump) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < dump.size()) {
+        const std::size_t end = dump.find('\n', at);
+        std::string line = dump.substr(at, end - at);
+        if (line.rfind("petition ", 0) == 0) {
+            Json row = Json::parse(line.substr(9));
+            row["petitioner_contact"] = nullptr;
+            line = "petition " + row.dump();
+        }
+        out += line + "\n";
+        at = end == std::string::npos ? dump.size() : end + 1;
+    }
+    return out;
+}
+
 struct Schedule {
     std::mt19937_64 rng;
     TempDir dir;
     std::vector<std::unique_ptr<Replica>> replicas;
     std::vector<std::vector<std::string>> known;  // record ids each replica can edit
     std::vector<Change> written;                  // every local write
+    std::map<std::string, std::set<std::string>> redacted;  // record id -> fields erased
 
     explicit Schedule(std::uint64_t seed) : rng(seed) {
         const int n = 5 + static_cast<int>(rng() % 3);
@@ -53,6 +77,7 @@ struct Schedule {
         if (field == "households") return static_cast<int>(pick(40));
         if (field == "due_date") return "2026-0" + std::to_string(1 + pick(9)) + "-1" + std::to_string(pick(10));
         if (field == "support_agencies") return Json::array({"ag" + std::to_string(pick(3))});
+        if (field == "petitioner_contact") return "09" + std::to_string(10'000'000 + rng() % 89'999'999);
         return words[pick(words.size())] + " " + std::to_string(rng() % 1000);
     }
 
@@ -64,16 +89,18 @@ struct Schedule {
 
     void create(std::size_t i) {
         const std::string id = "p" + std::to_string(written.size()) + "-" + std::to_string(i);
-        write(i, {"petition", id, "kp" + std::to_string(pick(3)), "author" + std::to_string(i),
-                  petitionFields(randomValue("title").get<std::string>())});
+        auto set = petitionFields(randomValue("title").get<std::string>());
+        if (chance(50)) set["petitioner_name"] = randomValue("petitioner_name");
+        if (chance(50)) set["petitioner_contact"] = randomValue("petitioner_contact");
+        write(i, {"petition", id, "kp" + std::to_string(pick(3)), "author" + std::to_string(i), set});
         known[i].push_back(id);
     }
 
     void edit(std::size_t i) {
         if (known[i].empty()) return create(i);
-        static const std::vector<std::string> fields = {"title", "description", "status",
-                                                        "priority", "households", "due_date",
-                                                        "support_agencies"};
+        static const std::vector<std::string> fields = {
+            "title",    "description",      "status",          "priority",          "households",
+            "due_date", "support_agencies", "petitioner_name", "petitioner_contact"};
         std::map<std::string, Json> set;
         const std::size_t count = 1 + pick(3);
         for (std::size_t k = 0; k < count; ++k) {
@@ -82,6 +109,19 @@ struct Schedule {
         }
         if (chance(8)) set["deleted"] = chance(70);
         write(i, {"petition", known[i][pick(known[i].size())], "", "author" + std::to_string(i), set});
+    }
+
+    /** An admin erases one or both personal fields of a record the replica knows. */
+    void redact(std::size_t i) {
+        if (known[i].empty()) return create(i);
+        const std::string id = known[i][pick(known[i].size())];
+        static const std::vector<std::string> choices = {
+            "petitioner_contact", "petitioner_name", "petitioner_name,petitioner_contact"};
+        const std::string fields = choices[pick(choices.size())];
+        write(i, {"redaction", "", "", "admin" + std::to_string(i),
+                  {{"target_entity", "petition"}, {"target_id", id}, {"fields", fields},
+                   {"reason", "yêu cầu xóa"}}});
+        for (const std::string& f : redactionFields(fields)) redacted[id].insert(f);
     }
 
     void resolveConflict(std::size_t i) {
@@ -104,7 +144,14 @@ struct Schedule {
     void exchange(std::size_t from, std::size_t to, bool everything) {
         std::vector<Change> changes = allChanges(*replicas[from]);
         std::vector<Change> sent;
-        for (const Change& c : changes) {
+        const auto hideContact = [](const std::string&, const std::string& field) {
+            return field == "petitioner_contact";
+        };
+        for (Change c : changes) {
+            // The withheld replica sends only its own changes (a tablet never relays), and
+            // receives others' with their contacts withheld.
+            if (from == kWithheldReplica && c.site != replicas[from]->siteId()) continue;
+            if (to == kWithheldReplica) withhold(c, hideContact);
             if (!everything && chance(30)) continue;  // delayed
             sent.push_back(c);
             if (chance(15)) sent.push_back(c);  // duplicated
@@ -119,7 +166,8 @@ struct Schedule {
             REQUIRE(report.ok());
             REQUIRE(report->refused.empty());
             for (const Change& c : batch)
-                if (std::find(known[to].begin(), known[to].end(), c.id) == known[to].end())
+                if (c.entity == "petition" &&
+                    std::find(known[to].begin(), known[to].end(), c.id) == known[to].end())
                     known[to].push_back(c.id);
             at += n;
         }
@@ -132,8 +180,10 @@ struct Schedule {
             const int op = static_cast<int>(pick(100));
             if (op < 20) {
                 create(i);
-            } else if (op < 55) {
+            } else if (op < 52) {
                 edit(i);
+            } else if (op < 55) {
+                redact(i);
             } else if (op < 65) {
                 resolveConflict(i);
             } else {
@@ -157,7 +207,27 @@ struct Schedule {
         const std::string reference = *replicas[0]->materialisedDump();
         for (std::size_t i = 1; i < replicas.size(); ++i) {
             INFO("replica " << i << " differs from replica 0");
-            REQUIRE(*replicas[i]->materialisedDump() == reference);
+            if (i == kWithheldReplica)
+                REQUIRE(withoutContacts(*replicas[i]->materialisedDump()) ==
+                        withoutContacts(reference));
+            else
+                REQUIRE(*replicas[i]->materialisedDump() == reference);
+        }
+        // What a redaction erased is withheld in every replica's history, and shown nowhere.
+        for (const auto& [id, fields] : redacted) {
+            for (const auto& r : replicas) {
+                auto history = r->history("petition", id);
+                REQUIRE(history.ok());
+                for (const VersionView& v : *history) {
+                    INFO("redacted " << id << "." << v.field);
+                    if (fields.count(v.field)) REQUIRE(v.withheld);
+                }
+                auto view = r->get("petition", id);
+                REQUIRE(view.ok());
+                if (!view->has_value()) continue;  // deleted
+                REQUIRE((*view)->redacted == fields);
+                for (const std::string& f : fields) REQUIRE((*view)->values[f].is_null());
+            }
         }
         const std::vector<Change> all = allChanges(*replicas[0]);
         REQUIRE(all.size() == written.size());
@@ -175,7 +245,13 @@ struct Schedule {
                 });
                 INFO("value of " << field << " written by " << w.site << ":" << w.seq);
                 REQUIRE(it != history->end());
-                REQUIRE(it->value == value);
+                if (it->withheld) {  // only a redaction withholds in replica 0
+                    const auto erased = redacted.find(w.id);
+                    REQUIRE(erased != redacted.end());
+                    REQUIRE(erased->second.count(field));
+                } else {
+                    REQUIRE(it->value == value);
+                }
                 if (it->current) continue;
                 const bool seen = std::any_of(all.begin(), all.end(), [&](const Change& c) {
                     if (c.id != w.id || !c.bases.count(field)) return false;
@@ -208,8 +284,9 @@ struct Schedule {
         Replica& any = *replicas[pick(replicas.size())];
         std::vector<std::vector<VersionView>> histories;
         for (const Change& w : written) histories.push_back(*any.history(w.entity, w.id));
+        const std::string before = *any.materialisedDump();
         REQUIRE(any.rebuildMaterialised().ok());
-        REQUIRE(*any.materialisedDump() == reference);
+        REQUIRE(*any.materialisedDump() == before);
         for (std::size_t k = 0; k < written.size(); ++k) {
             const auto again = *any.history(written[k].entity, written[k].id);
             REQUIRE(again.size() == histories[k].size());
@@ -218,6 +295,7 @@ struct Schedule {
                 REQUIRE(again[v].dot == histories[k][v].dot);
                 REQUIRE(again[v].field == histories[k][v].field);
                 REQUIRE(again[v].current == histories[k][v].current);
+                REQUIRE(again[v].withheld == histories[k][v].withheld);
             }
         }
     }
@@ -228,7 +306,7 @@ struct Schedule {
 TEST_CASE("random schedules converge to identical state and lose no write", "[convergence]") {
     const int schedules = envInt("NGHEDAN_SCHEDULES", 1000);
     const std::uint64_t first = static_cast<std::uint64_t>(envInt("NGHEDAN_SEED", 1));
-    int conflictsSeen = 0;
+    int conflictsSeen = 0, redactionsSeen = 0;
     for (int k = 0; k < schedules; ++k) {
         const std::uint64_t seed = first + static_cast<std::uint64_t>(k);
         INFO("seed " << seed << " (rerun: NGHEDAN_SEED=" << seed << " NGHEDAN_SCHEDULES=1)");
@@ -237,7 +315,9 @@ TEST_CASE("random schedules converge to identical state and lose no write", "[co
         schedule.check();
         auto page = schedule.replicas[0]->list({.entity = "petition", .sort = "conflicts", .includeDeleted = true, .limit = 1});
         if (!page->rows.empty() && page->rows[0]["conflicts"] > 0) ++conflictsSeen;
+        if (!schedule.redacted.empty()) ++redactionsSeen;
     }
     // The schedules must actually exercise conflicts, or the property says little.
     CHECK(conflictsSeen > schedules / 10);
+    CHECK(redactionsSeen > schedules / 10);
 }

@@ -159,6 +159,9 @@ export function sqliteRows(dataDir, sql) {
 
 /** JSON text as the server's toJsonText writes it: object keys sorted, no spaces; BigInt for
  *  the 64-bit hlc, which a JS number cannot hold exactly. */
+/** The fields the schema marks personal (shared/src/schema.cpp). */
+const kPersonalFields = ['petitioner_name', 'petitioner_contact'];
+
 function canonicalJson(value) {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
@@ -198,7 +201,24 @@ export async function tabletOf(baseUrl, username, password = kPassword) {
     async write(entity, unit, set) {
       const id = hex(16);
       const change = { v: 1, site, seq: ++seq, hlc: BigInt(Date.now()) * 65536n, entity, id, unit, author: username, set, bases: {} };
-      change.sig = sign('nghedan change v1\n' + canonicalJson(change));
+      // Personal values carry a salt, and the signature covers them as salted hashes
+      // (shared/include/nghedan/personal.h), as the app writes them.
+      const salts = {};
+      for (const field of kPersonalFields) if (field in set) salts[field] = nodeCrypto.randomBytes(16).toString('base64url');
+      if (Object.keys(salts).length === 0) {
+        change.sig = sign('nghedan change v1\n' + canonicalJson(change));
+      } else {
+        change.v = 2;
+        const hashed = { ...change, set: { ...set } };
+        for (const [field, salt] of Object.entries(salts)) {
+          const digest = nodeCrypto.createHash('sha256');
+          digest.update(Buffer.from(salt, 'base64url'));
+          digest.update(Buffer.from(canonicalJson(set[field]), 'utf8'));
+          hashed.set[field] = { $h: digest.digest('base64url') };
+        }
+        change.sig = sign('nghedan change v2\n' + canonicalJson(hashed));
+        change.salts = salts;
+      }
       const reply = await call('POST', '/sync/push', `{"changes":[${canonicalJson(change)}]}`);
       if (reply.accepted !== 1) throw new Error(`push refused: ${JSON.stringify(reply.refused)}`);
       return id;
