@@ -347,6 +347,10 @@ TEST_CASE("an encrypted connection refuses temporary files and a page without ro
     REQUIRE(db.ok());
     REQUIRE(db->exec("CREATE TABLE t(x); INSERT INTO t VALUES('Xuyếnmarkname');").ok());
     CHECK(db->exec("CREATE TEMP TABLE m(x); INSERT INTO m SELECT x FROM t;").ok());  // in memory
+    CHECK(db->exec("VACUUM").ok());  // its copy is a temporary database, in memory too
+    int reserve = -1;
+    sqlite3_file_control(db->handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+    CHECK(reserve == kEncryptedReserveBytes);
     // A temporary file, here one that a large temp table in a small cache needs, is refused.
     REQUIRE(db->exec("PRAGMA temp_store=FILE").ok());
     CHECK_FALSE(
