@@ -8,6 +8,7 @@
 #include <QSaveFile>
 
 #include "app_settings.h"
+#include "nghedan/encrypt_file.h"
 #include "nghedan/local_key.h"
 #include "nghedan/sync_client.h"
 #include "replica_service.h"
@@ -248,6 +249,13 @@ void DeviceLock::setPin(const QString& pin, const QString& again) {
         setState(m_state, key.error().code == "weak_pin"
                               ? tr("Mã PIN phải gồm 6 đến 12 chữ số.")
                               : tr("Không lưu được mã PIN (%1).").arg(toQString(key.error().code)));
+        return;
+    }
+    // The replica was made before the PIN (at sign-in, for the device's key): it becomes an
+    // encrypted file now, in place, keeping its site, key and everything it holds.
+    m_service->close();
+    if (Status s = encryptPlainFile(toStd(m_service->path()), *key); !s) {
+        setState(m_state, tr("Không mã hóa được dữ liệu trên máy (%1).").arg(toQString(s.error().code)));
         return;
     }
     openWithKey(*key);

@@ -9,6 +9,7 @@
 #include "../context.h"
 #include "../http_util.h"
 #include "../users.h"
+#include "access_log.h"
 #include "nghedan/client_version.h"
 #include "nghedan/personal.h"
 #include "nghedan/policy.h"
@@ -550,12 +551,30 @@ void handlePage(Context& ctx, const httplib::Request& req, httplib::Response& re
             return !maySeePersonalField(user->role, field);
         };
         out += "{\"changes\":[";
+        // Records whose personal values this page shows the user: the access log's entry.
+        std::set<std::pair<std::string, std::string>> shown;
         for (std::size_t i = 0; i < page->changes.size(); ++i) {
             if (i) out += ',';
-            if (hasSalts(page->changes[i]))
-                out += withholdChangeText(page->changes[i], hide);
-            else
+            if (!hasSalts(page->changes[i])) {
                 out += page->changes[i];
+                continue;
+            }
+            std::string sent = withholdChangeText(page->changes[i], hide);
+            if (hasSalts(sent)) {  // a value is still there in full: the user sees it
+                const Json c = Json::parse(sent, nullptr, false);
+                if (c.is_object()) shown.emplace(c.value("entity", ""), c.value("id", ""));
+            }
+            out += sent;
+        }
+        if (!shown.empty()) {
+            std::vector<RecordRef> records;
+            for (const auto& [entity, id] : shown) records.push_back({entity, id});
+            if (Status s = logPersonalAccess(ctx, *user, req, snapshot ? "sync_snapshot" : "sync_pull",
+                                             std::move(records), accessReason(req, "đồng bộ dữ liệu"));
+                !s) {
+                sendError(res, 500, "internal", "the access log could not be written");
+                return;
+            }
         }
         out += "],\"keys\":" + keysOf(ctx, page->sites).dump();
         out += ",\"cursor\":" + std::to_string(page->cursor);
