@@ -11,6 +11,7 @@ import * as meetingPage from './pages/meeting.js';
 import * as directivesPage from './pages/directives.js';
 import * as noticePage from './pages/notice.js';
 import * as accessLogPage from './pages/access-log.js';
+import * as privacyPage from './pages/privacy.js';
 
 const main = document.getElementById('app');
 const session = { me: null };
@@ -25,6 +26,7 @@ const routes = [
   { re: /^\/directives$/, page: directivesPage, nav: 'directives' },
   { re: /^\/notice$/, page: noticePage, nav: 'notice' },
   { re: /^\/access-log$/, page: accessLogPage, nav: 'access-log' },
+  { re: /^\/privacy$/, page: privacyPage, nav: 'privacy' },
 ];
 
 /** The current route: path, its captures and the query parameters of the hash. */
@@ -69,7 +71,10 @@ function renderTopbar(nav) {
   const links = [['overview', '#/', 'navOverview'], ['petitions', '#/petitions', 'navPetitions'],
     ['meetings', '#/meetings', 'navMeetings'], ['directives', '#/directives', 'navDirectives'], ['notice', '#/notice', 'navNotice']];
   // Admins read the access log of personal data (the server answers 403 to anyone else).
-  if (session.me.user.role === 'admin') links.push(['access-log', '#/access-log', 'navAccessLog']);
+  if (session.me.user.role === 'admin') {
+    links.push(['access-log', '#/access-log', 'navAccessLog']);
+    links.push(['privacy', '#/privacy', 'navPrivacy']);
+  }
   mount(document.getElementById('mainnav'), links.map(([key, href, label]) =>
     h('a', { href, class: key === nav ? 'active' : null, 'aria-current': key === nav ? 'page' : null }, t(label))));
   const u = session.me.user;
