@@ -98,7 +98,7 @@ DeviceLock* DeviceLock::create(QQmlEngine*, QJSEngine*) {
 }
 
 QString DeviceLock::keyPathFor(const QString& replicaPath) {
-    return replicaPath + QStringLiteral(".key");
+    return toQString(keyFilePath(toStd(replicaPath)));
 }
 QString DeviceLock::outboxPathFor(const QString& replicaPath) {
     return replicaPath + QStringLiteral(".outbox");
