@@ -50,7 +50,9 @@ std::string newSalt() {
     return encode(bytes.data(), bytes.size());
 }
 
-bool isValidSalt(std::string_view salt) { return isBase64Of(salt, kSaltBytes); }
+bool isValidSalt(std::string_view salt) {
+    return isBase64Of(salt, kSaltBytes);
+}
 
 Json withheldMarker(const std::string& salt, const Json& value) {
     ready();
@@ -94,8 +96,8 @@ bool withhold(Change& change, const WithholdRule& hide) {
 }
 
 bool erase(Change& change, const std::set<std::string>& fields) {
-    bool changed =
-        withhold(change, [&](const std::string&, const std::string& f) { return fields.count(f) > 0; });
+    bool changed = withhold(
+        change, [&](const std::string&, const std::string& f) { return fields.count(f) > 0; });
     static const Json kNothing = [] {
         std::array<unsigned char, crypto_hash_sha256_BYTES> zero{};
         return Json{{"$h", encode(zero.data(), zero.size())}};
@@ -115,7 +117,9 @@ Change withheldForm(const Change& change) {
     return out;
 }
 
-bool hasSalts(std::string_view text) { return text.find("\"salts\":{") != std::string_view::npos; }
+bool hasSalts(std::string_view text) {
+    return text.find("\"salts\":{") != std::string_view::npos;
+}
 
 std::string withholdChangeText(const std::string& text, const WithholdRule& hide) {
     if (!hasSalts(text)) return text;

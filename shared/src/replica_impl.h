@@ -219,6 +219,8 @@ struct Replica::Impl {
     std::deque<Change> erasedCopies;
     /** Records whose stored copies a redaction of this batch erased: re-derived at its end. */
     std::set<std::int64_t> redactedRids;
+    /** A redaction of this batch erased text the search index held (a searchable field). */
+    bool compactSearch = false;
     /** Whether any redaction is stored (most replicas: none, and nothing to look up). */
     std::optional<bool> anyRedaction;
 

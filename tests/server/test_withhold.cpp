@@ -24,7 +24,9 @@ bool has(const std::string& haystack, const std::string& needle) {
 }
 
 /** Lower case too: the search index holds folded words. */
-bool hasName(const std::string& bytes) { return has(bytes, kNameWord) || has(bytes, "zqwname"); }
+bool hasName(const std::string& bytes) {
+    return has(bytes, kNameWord) || has(bytes, "zqwname");
+}
 
 /** A tablet: its own replica file, signed in as `username`. */
 struct Tablet {
@@ -142,8 +144,9 @@ TEST_CASE("a search of the read API never matches a personal field the caller ma
     seedTestTree(server.context());
     TempDir dir("nghedan-withhold");
     Tablet official(dir, "official", server.baseUrl(), "canbo.q3");
-    REQUIRE(official.replica->write({"petition", "", "q3-p4-kp5", "canbo.q3", personalPetition("Đèn")})
-                .ok());
+    REQUIRE(
+        official.replica->write({"petition", "", "q3-p4-kp5", "canbo.q3", personalPetition("Đèn")})
+            .ok());
     official.sync();
     auto found = [&](const std::string& username, const std::string& q) {
         const std::string token = login(server.baseUrl(), username, kTestPassword, newSiteId());
@@ -157,9 +160,10 @@ TEST_CASE("a search of the read API never matches a personal field the caller ma
     CHECK(found("admin", "den") == 1);  // the rest of the text still counts
 }
 
-TEST_CASE("a redaction on the server while two tablets are offline leaves no copy anywhere, and "
-          "the offline edit of another field survives",
-          "[withhold][redaction]") {
+TEST_CASE(
+    "a redaction on the server while two tablets are offline leaves no copy anywhere, and "
+    "the offline edit of another field survives",
+    "[withhold][redaction]") {
     InProcessServer server;
     seedTestTree(server.context());
     TempDir dir("nghedan-withhold");
@@ -174,18 +178,23 @@ TEST_CASE("a redaction on the server while two tablets are offline leaves no cop
 
     // Offline: A edits the contact and the description; the server redacts the person.
     REQUIRE(a.replica
-                ->write({"petition", id, "", "canbo.q3",
+                ->write({"petition",
+                         id,
+                         "",
+                         "canbo.q3",
                          {{"petitioner_contact", kNewContact},
                           {"description", "Nước ngập tới gối sau mỗi cơn mưa"}}})
                 .ok());
     {
         std::lock_guard lock(server.context().mutex);
-        auto w = server.context().store->write(
-            {"redaction", "", "", "server",
-             {{"target_entity", "petition"},
-              {"target_id", id},
-              {"fields", "petitioner_name,petitioner_contact"},
-              {"reason", "Người dân yêu cầu xóa"}}});
+        auto w = server.context().store->write({"redaction",
+                                                "",
+                                                "",
+                                                "server",
+                                                {{"target_entity", "petition"},
+                                                 {"target_id", id},
+                                                 {"fields", "petitioner_name,petitioner_contact"},
+                                                 {"reason", "Người dân yêu cầu xóa"}}});
         REQUIRE(w.ok());
         CHECK(w->unit == "q3-p4-kp5");
     }
@@ -198,8 +207,7 @@ TEST_CASE("a redaction on the server while two tablets are offline leaves no cop
         auto view = server.context().store->get("petition", id);
         REQUIRE(view.ok());
         REQUIRE(view->has_value());
-        CHECK((*view)->redacted ==
-              std::set<std::string>{"petitioner_name", "petitioner_contact"});
+        CHECK((*view)->redacted == std::set<std::string>{"petitioner_name", "petitioner_contact"});
         return (*view)->values.dump();
     }();
     const Json rowA = a.petition(id), rowB = b.petition(id);

@@ -33,9 +33,8 @@ std::map<std::string, Json> personalPetition(const std::string& title) {
 }
 
 WithholdRule hideContact() {
-    return [](const std::string&, const std::string& field) {
-        return field == "petitioner_contact";
-    };
+    return
+        [](const std::string&, const std::string& field) { return field == "petitioner_contact"; };
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
@@ -43,7 +42,10 @@ bool contains(const std::string& haystack, const std::string& needle) {
 }
 
 WriteRequest redactionOf(const std::string& id, const std::string& fields) {
-    return {"redaction", "", "", "admin",
+    return {"redaction",
+            "",
+            "",
+            "admin",
             {{"target_entity", "petition"},
              {"target_id", id},
              {"fields", fields},
@@ -234,7 +236,10 @@ TEST_CASE("a redaction erases every stored copy and every later copy, in any ord
         mustWrite(*tablet, {"petition", "", "kp1", "an", personalPetition("Hẻm ngập")});
     REQUIRE(server->apply({created})->applied == 1);
     // Offline, the tablet edits the contact and the description; meanwhile the server redacts.
-    const Change edit = mustWrite(*tablet, {"petition", created.id, "", "an",
+    const Change edit = mustWrite(*tablet, {"petition",
+                                            created.id,
+                                            "",
+                                            "an",
                                             {{"petitioner_contact", kContact + "-new"},
                                              {"description", "nước ngập tới gối"}}});
     const Change redaction =
@@ -267,8 +272,8 @@ TEST_CASE("a redaction erases every stored copy and every later copy, in any ord
         CHECK(stored.size() == 3);
         for (const Change& c : stored) {
             // Every stored change still proves its device.
-            const std::string key = c.site == tablet->siteId() ? tablet->publicKey()
-                                                               : server->publicKey();
+            const std::string key =
+                c.site == tablet->siteId() ? tablet->publicKey() : server->publicKey();
             CHECK(signatureValid(c, key));
         }
     }
