@@ -119,6 +119,28 @@ Result<bool> redactPersonal(Store& store, const std::string& entity, const std::
     return true;
 }
 
+Result<std::size_t> redactAll(Store& store,
+                              const std::vector<std::tuple<std::string, std::string, std::string>>& targets,
+                              const std::string& author, const std::string& reason) {
+    if (Status s = store.deferSearchCompaction(true); !s) return s.error();
+    std::size_t erased = 0;
+    std::optional<Error> failed;
+    for (const auto& [entity, id, unit] : targets) {
+        auto done = redactPersonal(store, entity, id, unit, author, reason);
+        if (!done) {
+            failed = done.error();
+            break;
+        }
+        if (*done) ++erased;
+    }
+    // Whatever was erased is merged out of the index and the journal, even after a failure.
+    if (Status s = store.deferSearchCompaction(false); !s && !failed) failed = s.error();
+    if (erased)
+        if (Status s = store.truncateJournal(); !s && !failed) failed = s.error();
+    if (failed) return *failed;
+    return erased;
+}
+
 Result<RetentionReport> applyRetention(Store& store, std::int64_t nowMs, int days) {
     RetentionReport report;
     if (days <= 0) return report;
@@ -131,10 +153,20 @@ Result<RetentionReport> applyRetention(Store& store, std::int64_t nowMs, int day
     q.limit = 1000;
     // Whatever is redacted stays in the list (status is kept): page by position, collect first.
     std::vector<std::pair<std::string, std::string>> due;  // id, unit
+    // Petitions whose last change is older than the previous run's cutoff (same period) were
+    // examined then: a run looks only at what changed since, not at years of closed petitions.
+    std::int64_t checkedBefore = 0;
+    const std::string period = std::to_string(days) + ":";
+    if (auto mark = store.meta("retention_checked"); mark && mark->starts_with(period))
+        checkedBefore = std::stoll(mark->substr(period.size()));
     for (q.offset = 0;; q.offset += q.limit) {
         auto page = store.list(q);
         if (!page) return page.error();
         for (const Json& row : page->rows) {
+            const auto last = row.find("updated_hlc");
+            if (checkedBefore && last != row.end() && last->is_number_unsigned() &&
+                hlcMillis(last->get<HlcTime>()) < checkedBefore)
+                continue;
             // Closed after the cutoff by its last change at all: cannot be due (cheap filter).
             const auto updated = row.find("updated_hlc");
             if (updated != row.end() && updated->is_number_unsigned() &&
@@ -153,15 +185,16 @@ Result<RetentionReport> applyRetention(Store& store, std::int64_t nowMs, int day
         }
         if (page->rows.size() < static_cast<std::size_t>(q.limit)) break;
     }
-    for (const auto& [id, unit] : due) {
-        ++report.examined;
-        auto done = redactPersonal(store, "petition", id, unit, "retention",
-                                   "Hết thời hạn lưu trữ thông tin cá nhân (" + std::to_string(days) + " ngày sau khi đóng)");
-        if (!done) return done.error();
-        if (*done) ++report.redacted;
-    }
-    if (report.redacted)
-        if (Status s = store.truncateJournal(); !s) return s.error();
+    std::vector<std::tuple<std::string, std::string, std::string>> targets;
+    for (const auto& [id, unit] : due) targets.emplace_back("petition", id, unit);
+    report.examined = targets.size();
+    auto redacted = redactAll(store, targets, "retention",
+                              "Hết thời hạn lưu trữ thông tin cá nhân (" + std::to_string(days) +
+                                  " ngày sau khi đóng)");
+    if (!redacted) return redacted.error();
+    report.redacted = *redacted;
+    if (Status s = store.setMeta("retention_checked", period + std::to_string(cutoff)); !s)
+        return s.error();
     return report;
 }
 

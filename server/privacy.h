@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "nghedan/change.h"
@@ -42,6 +43,13 @@ const std::vector<std::string>& personalFieldsOf(const std::string& entity);
 Result<bool> redactPersonal(Store& store, const std::string& entity, const std::string& id,
                             const std::string& unit, const std::string& author,
                             const std::string& reason);
+
+/** Erases the personal fields of each record of `targets` {entity, id, unit} (redactPersonal)
+ *  as one batch: the search index is merged once at the end and the journal emptied, so no old
+ *  page keeps an erased value. Returns how many records had something to erase. */
+Result<std::size_t> redactAll(Store& store,
+                              const std::vector<std::tuple<std::string, std::string, std::string>>& targets,
+                              const std::string& author, const std::string& reason);
 
 struct RetentionReport {
     std::size_t examined = 0;  ///< closed petitions past the period

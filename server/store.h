@@ -246,6 +246,8 @@ public:
     /** Moves the write-ahead log into the database file and empties it: after an erasure
      *  (redaction), so that no old page image in the log keeps an erased value. */
     virtual Status truncateJournal() = 0;
+    /** Replica::deferSearchCompaction: around a batch of redactions. */
+    virtual Status deferSearchCompaction(bool on) = 0;
 
     // ---- access log of personal data (append-only: no operation changes an entry) ------
     /** Appends an entry with its records in one transaction; returns its id. An Error means

@@ -193,20 +193,12 @@ void eraseRoute(Context& ctx, const httplib::Request& req, httplib::Response& re
             return sendError(res, 404, "not_found", "No such record in your scope: " + entity + "/" + id);
         targets.emplace_back(entity, id, unit);
     }
-    std::size_t erased = 0;
     std::vector<RecordRef> refs;
     for (const auto& [entity, id, unit] : targets) refs.push_back({entity, id});
     if (!logged(ctx, req, res, user, "privacy_erase", refs, *why)) return;
-    for (const auto& [entity, id, unit] : targets) {
-        auto done = redactPersonal(*ctx.store, entity, id, unit, user.username, *why);
-        if (!done) return sendError(res, 500, "internal", done.error().message);
-        if (*done) ++erased;
-    }
-    // The erased values must not live on in the write-ahead log's old page images.
-    if (erased)
-        if (Status s = ctx.store->truncateJournal(); !s)
-            logLine(LogLevel::Warn, "erase: the journal could not be emptied: " + s.error().message);
-    sendJson(res, {{"erased", erased}, {"unchanged", targets.size() - erased}});
+    auto erased = redactAll(*ctx.store, targets, user.username, *why);
+    if (!erased) return sendError(res, 500, "internal", erased.error().message);
+    sendJson(res, {{"erased", *erased}, {"unchanged", targets.size() - *erased}});
 }
 
 }  // namespace

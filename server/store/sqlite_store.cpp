@@ -383,6 +383,10 @@ Status SqliteStore::backupTo(const std::string& path) {
     return db().backupTo(path);
 }
 
+Status SqliteStore::deferSearchCompaction(bool on) {
+    return m_replica->deferSearchCompaction(on);
+}
+
 Status SqliteStore::truncateJournal() {
     return db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }

@@ -96,6 +96,7 @@ public:
     Status backupTo(const std::string& path) override;
     Status setBulkLoad(bool on) override;
     Status truncateJournal() override;
+    Status deferSearchCompaction(bool on) override;
 
     Result<std::int64_t> logPersonalAccess(const AccessEntry& entry) override;
     Result<AccessPage> accessLog(const AccessQuery& query) override;

@@ -221,6 +221,8 @@ struct Replica::Impl {
     std::set<std::int64_t> redactedRids;
     /** A redaction of this batch erased text the search index held (a searchable field). */
     bool compactSearch = false;
+    bool deferCompaction = false;  ///< Replica::deferSearchCompaction
+    bool compactionOwed = false;   ///< a deferred merge of the search index is due
     /** Whether any redaction is stored (most replicas: none, and nothing to look up). */
     std::optional<bool> anyRedaction;
 

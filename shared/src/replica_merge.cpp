@@ -235,9 +235,20 @@ Status Replica::Impl::finishRedactions() {
         if (Status s = rederive(rid); !s) return s;
     if (!compactSearch) return {};
     compactSearch = false;
+    if (deferCompaction) {
+        compactionOwed = true;
+        return {};
+    }
     // FTS5 keeps a deleted row's words in its segments until they are merged: merge them all
     // (the whole index is rewritten: about 2 s at 100,000 petitions, once per batch).
     return db.exec("INSERT INTO search(search) VALUES('optimize')");
+}
+
+Status Replica::deferSearchCompaction(bool on) {
+    m_impl->deferCompaction = on;
+    if (on || !m_impl->compactionOwed) return {};
+    m_impl->compactionOwed = false;
+    return m_db.exec("INSERT INTO search(search) VALUES('optimize')");
 }
 
 // ---- writing ------------------------------------------------------------------------

@@ -328,6 +328,10 @@ public:
 
     /** Rebuilds the materialised tables and the search index from the changes. */
     Status rebuildMaterialised();
+    /** While on, redactions leave the search index's merge (which rewrites the whole index,
+     *  ~2 s at 100,000 petitions) for later; turning it off does it once if one is owed. For a
+     *  batch of redactions (retention, a person's request over many records). */
+    Status deferSearchCompaction(bool on);
 
 private:
     Replica() = default;
