@@ -90,6 +90,23 @@ private:
         if (isReferenceEntity(c.entity)) return checkReferenceScope(a, c, creates);
         if (!inScope(a.scopeUnit, c.unit))
             return Error{"out_of_scope", "unit " + c.unit + " is outside the scope of " + who};
+        if (c.entity == "redaction" && creates) return checkRedactionTarget(c);
+        return std::nullopt;
+    }
+
+    /** A redaction lies in its target record's unit: the scope checked above is the target's,
+     *  and the redaction reaches exactly the replicas that hold the record. */
+    std::optional<Error> checkRedactionTarget(const Change& c) {
+        const auto entity = c.set.find("target_entity");
+        const auto id = c.set.find("target_id");
+        if (entity == c.set.end() || id == c.set.end() || !entity->second.is_string() ||
+            !id->second.is_string())
+            return std::nullopt;  // the schema's check refuses it
+        auto target = m_users.get(entity->second.get<std::string>(), id->second.get<std::string>());
+        if (!target) return Error{"storage", target.error().message};
+        if (!*target || (*target)->values.value("unit", "") != c.unit)
+            return Error{"redaction_unit",
+                         "a redaction must lie in the unit of an existing record it erases"};
         return std::nullopt;
     }
 
