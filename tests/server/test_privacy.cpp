@@ -224,3 +224,42 @@ TEST_CASE("retention redacts petitions closed longer ago than the period, nothin
         CHECK(off->redacted == 0);
     }
 }
+
+TEST_CASE("a redaction pushed by an admin's device erases only in its target's unit", "[personal]") {
+    InProcessServer srv;
+    seedTestTree(srv.context());
+    auto& ctx = srv.context();
+    {
+        std::lock_guard lock(ctx.mutex);
+        addTestUsers(*ctx.store, {{"admin.q12", "admin", "q12"}});
+    }
+    const std::string victim = addPetition(ctx, "q3-p4", "Lấn chiếm vỉa hè", "Đỗ Văn Khánh", "0911 222 333");
+    auto push = [&](const std::string& user, const std::string& unit) {
+        const std::string site = newSiteId();
+        const std::string token = login(srv.baseUrl(), user, kTestPassword, site);
+        const Change c = makeChange(site, 1, "redaction", newRecordId(), unit, user,
+                                    {{"target_entity", "petition"}, {"target_id", victim},
+                                     {"fields", "petitioner_name,petitioner_contact"},
+                                     {"reason", "Đơn số 3/2026"}});
+        return jsonPost(srv.baseUrl(), "/api/v1/sync/push", pushBody({c}), token);
+    };
+    // Quận 12's admin names a unit of their own scope: refused, the Quận 3 record keeps its data.
+    const Reply outside = push("admin.q12", "q12-ta");
+    REQUIRE(outside.status == 200);
+    REQUIRE(outside.body["refused"].size() == 1);
+    CHECK(outside.body["refused"][0]["code"] == "redaction_unit");
+    // ...and the record's own unit is outside their scope.
+    const Reply q3 = push("admin.q12", "q3-p4");
+    REQUIRE(q3.body["refused"].size() == 1);
+    CHECK(q3.body["refused"][0]["code"] == "out_of_scope");
+    {
+        std::lock_guard lock(ctx.mutex);
+        CHECK((*ctx.store->get("petition", victim))->values["petitioner_name"] == "Đỗ Văn Khánh");
+    }
+    // The city's admin, in the record's unit: erased.
+    const Reply city = push("admin", "q3-p4");
+    REQUIRE(city.status == 200);
+    CHECK(city.body["accepted"] == 1);
+    std::lock_guard lock(ctx.mutex);
+    CHECK((*ctx.store->get("petition", victim))->values.value("petitioner_name", Json()).is_null());
+}
