@@ -38,7 +38,8 @@ NgheDan is running.
     canbo.q12    cán bộ, Phường Thới An, Quận 12 (tablet app)
     giamsat.q3   giám sát, Quận 3                (dashboard)
     giamsat.q12  giám sát, Quận 12               (dashboard)
-    admin        quản trị
+    admin        quản trị (dashboard: access log, a person's data requests)
+  On the tablet app, the first sign-in asks for a PIN (6–12 digits) that encrypts its data.
 MSG
 
 app="$build/client/nghedan"
