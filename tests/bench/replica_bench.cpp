@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> ids;
         for (int i = 0; i < petitions; ++i) {
             Change c{site, ++seq, ++hlc, "petition", newRecordId(),
-                     "kp" + std::to_string(rng() % 40), "canbo", petition(rng, 8), {}, {}};
+                     "kp" + std::to_string(rng() % 40), "canbo", petition(rng, 8), {}, {}, {}};
             values += c.set.size();
             ids.push_back(c.id);
             c.sig = signatureOf(c, key.secretKey);
@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
             const Change& created = changes[static_cast<std::size_t>(i)];
             Change c{site, ++seq, ++hlc, "petition", created.id, created.unit, "canbo",
                      {{"status", "assigned"}, {"lead_agency", "ag" + std::to_string(rng() % 20)}},
-                     {{"status", {created.dot()}}}, {}};
+                     {{"status", {created.dot()}}}, {}, {}};
             values += c.set.size();
             c.sig = signatureOf(c, key.secretKey);
             changes.push_back(std::move(c));

@@ -559,7 +559,7 @@ namespace {
  *  (previousSchema), each creating `perTablet` petitions, all synced. False when a step fails. */
 bool setUpMixedVersions(World& world, WriteLog& log, std::mt19937_64& rng, int perTablet) {
     if (!world.setUp() || !world.addUser(world.userName(1), "official", "hcm") ||
-        !world.addTablet(world.userName(1), {.schema = &previousSchema()}))
+        !world.addTablet(world.userName(1), {.schema = &previousSchema(), .encryptionKey = {}}))
         return false;
     for (int k = 0; k < perTablet; ++k)
         if (!createPetition(world.tablet(1), log, rng, k)) return false;
