@@ -25,6 +25,7 @@
 
 #include "bench_stats.h"
 #include "nghedan/local_key.h"
+#include "nghedan/personal.h"
 #include "nghedan/proof.h"
 #include "nghedan/replica.h"
 
@@ -154,6 +155,7 @@ int main(int argc, char** argv) {
                      "kp" + std::to_string(rng() % 40), "canbo", petition(rng, 8), {}, {}, {}};
             values += c.set.size();
             ids.push_back(c.id);
+            saltPersonalValues(c);  // as a tablet's Replica::write does
             c.sig = signatureOf(c, key.secretKey);
             changes.push_back(std::move(c));
         }
