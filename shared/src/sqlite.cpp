@@ -270,11 +270,13 @@ Status encryptPlainFile(const std::string& path, const std::string& key) {
     {
         auto src = Database::open(path);
         if (!src) return src.error();
-        // The plain file takes the encrypted layout first: 4096-byte pages with the reserve.
+        // The plain file takes the encrypted layout first: 4096-byte pages with the reserve
+        // (asked after page_size, which would reset it), made real by VACUUM.
+        for (const char* sql : {"PRAGMA journal_mode=DELETE", "PRAGMA page_size=4096"})
+            if (Status s = src->exec(sql); !s) return s;
         int reserve = kEncryptedReserveBytes;
         sqlite3_file_control(src->handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-        for (const char* sql : {"PRAGMA journal_mode=DELETE", "PRAGMA page_size=4096", "VACUUM"})
-            if (Status s = src->exec(sql); !s) return s;
+        if (Status s = src->exec("VACUUM"); !s) return s;
         auto dst = Database::open(tmp, false, key);
         if (!dst) return dst.error();
         sqlite3_backup* backup = sqlite3_backup_init(dst->handle(), "main", src->handle(), "main");

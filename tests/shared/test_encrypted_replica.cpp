@@ -262,7 +262,11 @@ TEST_CASE("a plain replica made before the PIN is encrypted in place and keeps e
         dump = *r->materialisedDump();
     }
     CHECK_FALSE(clearMarkers(dir.path()).empty());
-    REQUIRE(encryptPlainFile(path, key));
+    {
+        const Status encrypted = encryptPlainFile(path, key);
+        INFO((encrypted ? std::string() : encrypted.error().code + ": " + encrypted.error().message));
+        REQUIRE(encrypted);
+    }
     INFO(Catch::Detail::stringify(clearMarkers(dir.path())));
     CHECK(clearMarkers(dir.path()).empty());
     CHECK_FALSE(fs::exists(path + ".encrypting"));
