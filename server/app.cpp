@@ -339,9 +339,12 @@ Status ServerApp::open() {
         std::mutex m;
         std::condition_variable_any wake;
         std::unique_lock lock(m);
-        while (!wake.wait_for(lock, stop, std::chrono::hours(6), [] { return false; }))
+        while (true) {
+            wake.wait_for(lock, stop, std::chrono::hours(6), [] { return false; });
+            if (stop.stop_requested()) return;
             if (Status s = runRetention(); !s)
                 logLine(LogLevel::Error, "retention: " + s.error().message);
+        }
     });
     return {};
 }
