@@ -79,6 +79,11 @@ try {
     await waitRendered(b.page);
     await b.page.waitForTimeout(150);
     await b.page.screenshot({ path: path.join(outDir, 'dashboard-access-log.png'), fullPage: false });
+    // A person's data request: a demo petitioner found by a name typed without diacritics.
+    await b.page.goto(base + '/#/privacy?' + new URLSearchParams({ q: 'nguyen van', reason: 'Đơn số 12/2026 ngày 01/12/2026' }));
+    await waitRendered(b.page);
+    await b.page.waitForTimeout(150);
+    await b.page.screenshot({ path: path.join(outDir, 'dashboard-person-request.png'), fullPage: false });
     await b.close();
   }
   console.log('screenshots written to ' + outDir);
