@@ -275,7 +275,7 @@ bool hasBody(const httplib::Request& req) {
 
 bool isDashboardWrite(const std::string& path) {
     static const std::regex write(
-        R"(/api/v1/(petitions/[0-9A-Za-z_-]{1,64}/handling|directives(/[0-9A-Za-z_-]{1,64})?|updates))");
+        R"(/api/v1/(petitions/[0-9A-Za-z_-]{1,64}/handling|directives(/[0-9A-Za-z_-]{1,64})?|updates|privacy/erase))");
     return std::regex_match(path, write);
 }
 

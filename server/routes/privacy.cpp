@@ -75,6 +75,13 @@ std::optional<std::pair<PersonQuery, std::string>> readRequest(const httplib::Re
     return std::pair{*query, *why};
 }
 
+/** A materialised row's "deleted" (a boolean or a 0/1 column). */
+bool isDeleted(const Json& row) {
+    const auto d = row.find("deleted");
+    if (d == row.end()) return false;
+    return d->is_boolean() ? d->get<bool>() : d->is_number() && d->get<double>() != 0;
+}
+
 Json matchJson(Context& ctx, const Match& m) {
     const Directory& dir = directory(ctx);
     Json j{{"entity", m.entity},
@@ -82,7 +89,7 @@ Json matchJson(Context& ctx, const Match& m) {
            {"unit", m.row.value("unit", "")},
            {"unitName", dir.unitName(m.row.value("unit", ""))},
            {"matched", m.fields},
-           {"deleted", m.row.value("deleted", false) == true}};
+           {"deleted", isDeleted(m.row)}};
     const EntityDef* def = findEntity(m.entity);
     if (def && m.row.contains(def->titleField)) j["title"] = m.row[def->titleField];
     for (const char* f : {"status", "received_at", "receipt_code"})

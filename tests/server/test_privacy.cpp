@@ -99,6 +99,7 @@ TEST_CASE("an admin finds, copies and erases a person's data, each step logged, 
     SECTION("found by a folded name and by a phone typed another way") {
         const Reply byName = jsonGet(
             srv.baseUrl(), "/api/v1/privacy/person?q=tran+thi+my+hanh&reason=" + reason, admin);
+        INFO(byName.raw);
         REQUIRE(byName.status == 200);
         std::set<std::string> ids;
         for (const Json& item : byName.body["items"]) ids.insert(item["id"].get<std::string>());
