@@ -339,7 +339,7 @@ void exportRoute(Context& ctx, const std::string& entity, const std::string& for
         if (withPersonal) {
             reason = accessReason(req, "");
             if (characterCount(reason) < 5)
-                return sendError(res, 400, "reason_required",
+                return sendError(res, 400, "access_reason_required",
                                  "Cần ghi lý do (ít nhất 5 ký tự) khi xuất tệp kèm thông tin cá "
                                  "nhân.");
             const auto& personal = personalFields(entity);

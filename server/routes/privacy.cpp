@@ -23,7 +23,7 @@ bool isAdmin(const User& user, httplib::Response& res) {
 /** The request a call serves: 5 to 300 characters; writes 400 otherwise. */
 std::optional<std::string> reasonOf(const std::string& reason, httplib::Response& res) {
     if (reason.size() < 5 || reason.size() > 300) {
-        sendError(res, 400, "reason_required",
+        sendError(res, 400, "access_reason_required",
                   "Ghi rõ yêu cầu của người dân (số đơn, ngày nhận) — từ 5 đến 300 ký tự");
         return std::nullopt;
     }
@@ -58,21 +58,41 @@ Result<std::vector<Match>> findPerson(Context& ctx, const Scope& scope, const Pe
     return out;
 }
 
-/** The request's query and reason, or an answer already written. */
-std::optional<std::pair<PersonQuery, std::string>> readRequest(const httplib::Request& req,
-                                                                httplib::Response& res,
-                                                                const std::string& q,
-                                                                const std::string& reason) {
-    (void)req;
-    auto query = personQuery(q);
+/** A person's request as a GET states it (`q`, `reason`) and the records in the admin's scope
+ *  that name the person; nullopt when an answer (an error) is already written. */
+struct PersonRequest {
+    std::string q, reason;
+    std::vector<Match> matches;
+};
+std::optional<PersonRequest> readPersonRequest(Context& ctx, const httplib::Request& req,
+                                               httplib::Response& res, const User& user) {
+    if (!isAdmin(user, res)) return std::nullopt;
+    Params params(req, {"q", "reason"});
+    if (!params.ok()) {
+        params.reply(res);
+        return std::nullopt;
+    }
+    PersonRequest out{params.text("q"), params.text("reason"), {}};
+    auto query = personQuery(out.q);
     if (!query) {
         sendError(res, 400, "invalid_query",
                   "Nhập họ tên (ít nhất một từ) hoặc số điện thoại (ít nhất 6 chữ số)");
         return std::nullopt;
     }
-    auto why = reasonOf(reason, res);
+    auto why = reasonOf(out.reason, res);
     if (!why) return std::nullopt;
-    return std::pair{*query, *why};
+    auto scope = scopeOf(ctx, user);
+    if (!scope) {
+        sendError(res, 403, "scope_unknown", scope.error().message);
+        return std::nullopt;
+    }
+    auto matches = findPerson(ctx, **scope, *query);
+    if (!matches) {
+        sendError(res, 500, "internal", matches.error().message);
+        return std::nullopt;
+    }
+    out.matches = std::move(*matches);
+    return out;
 }
 
 /** A materialised row's "deleted" (a boolean or a 0/1 column). */
@@ -116,33 +136,21 @@ bool logged(Context& ctx, const httplib::Request& req, httplib::Response& res, c
 }
 
 void searchRoute(Context& ctx, const httplib::Request& req, httplib::Response& res, const User& user) {
-    if (!isAdmin(user, res)) return;
-    Params params(req, {"q", "reason"});
-    if (!params.ok()) return (void)params.reply(res);
-    auto request = readRequest(req, res, params.text("q"), params.text("reason"));
+    auto request = readPersonRequest(ctx, req, res, user);
     if (!request) return;
-    auto scope = scopeOf(ctx, user);
-    if (!scope) return sendError(res, 403, "scope_unknown", scope.error().message);
-    auto matches = findPerson(ctx, **scope, request->first);
-    if (!matches) return sendError(res, 500, "internal", matches.error().message);
+    std::vector<Match>* matches = &request->matches;
     Json items = Json::array();
     const bool truncated = matches->size() > kMaxMatches;
     if (truncated) matches->resize(kMaxMatches);
     for (const Match& m : *matches) items.push_back(matchJson(ctx, m));
-    if (!logged(ctx, req, res, user, "privacy_search", recordRefs(*matches), request->second)) return;
+    if (!logged(ctx, req, res, user, "privacy_search", recordRefs(*matches), request->reason)) return;
     sendJson(res, {{"items", std::move(items)}, {"truncated", truncated}});
 }
 
 void exportRoute(Context& ctx, const httplib::Request& req, httplib::Response& res, const User& user) {
-    if (!isAdmin(user, res)) return;
-    Params params(req, {"q", "reason"});
-    if (!params.ok()) return (void)params.reply(res);
-    auto request = readRequest(req, res, params.text("q"), params.text("reason"));
+    auto request = readPersonRequest(ctx, req, res, user);
     if (!request) return;
-    auto scope = scopeOf(ctx, user);
-    if (!scope) return sendError(res, 403, "scope_unknown", scope.error().message);
-    auto matches = findPerson(ctx, **scope, request->first);
-    if (!matches) return sendError(res, 500, "internal", matches.error().message);
+    const std::vector<Match>* matches = &request->matches;
     if (matches->size() > kMaxMatches)
         return sendError(res, 400, "too_many", "Quá nhiều hồ sơ khớp: hãy nhập đủ họ tên hoặc số điện thoại");
     Json records = Json::array();
@@ -162,11 +170,11 @@ void exportRoute(Context& ctx, const httplib::Request& req, httplib::Response& r
         rec["history"] = std::move(history);
         records.push_back(std::move(rec));
     }
-    if (!logged(ctx, req, res, user, "privacy_export", recordRefs(*matches), request->second)) return;
+    if (!logged(ctx, req, res, user, "privacy_export", recordRefs(*matches), request->reason)) return;
     const Json body{{"title", "Dữ liệu cá nhân được lưu trong hệ thống NgheDan"},
                     {"generatedAt", systemMillis()},
-                    {"request", request->second},
-                    {"query", params.text("q")},
+                    {"request", request->reason},
+                    {"query", request->q},
                     {"records", std::move(records)}};
     res.set_header("Content-Disposition", "attachment; filename=\"du-lieu-ca-nhan.json\"");
     res.set_header("Cache-Control", "no-store");

@@ -534,7 +534,7 @@ void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& 
     if (auto records = recordsWithPersonal("petition", petitions); !records.empty()) {
         const std::string reason = accessReason(req, print ? "" : "xem buổi họp");
         if (characterCount(reason) < 5)
-            return sendError(res, 400, "reason_required",
+            return sendError(res, 400, "access_reason_required",
                              "Cần ghi lý do (ít nhất 5 ký tự) khi in biên bản kèm thông tin "
                              "người kiến nghị.");
         if (!logPersonalAccess(ctx, user, req, print ? "print_minutes" : "meeting_detail",

@@ -208,11 +208,13 @@ Status AccountTables::createSession(const std::string& token, const std::string&
     return tx.commit();
 }
 
-Result<std::optional<Session>> AccountTables::findSession(const std::string& token) {
+/** The session of `token` whose row also meets `joinAndWhere` (after the sessions and users). */
+Result<std::optional<Session>> AccountTables::sessionWhere(const std::string& token,
+                                                         const std::string& joinAndWhere) {
     auto lease = m_db.cached(std::string("SELECT ") + kAccountColumns +
                              ", s.token_hash, s.kind, s.device_site, s.created_at, s.expires_at"
-                             " FROM srv_sessions s JOIN srv_users u ON u.username = s.username"
-                             " WHERE s.token_hash=? AND u.disabled=0");
+                             " FROM srv_sessions s JOIN srv_users u ON u.username = s.username " +
+                             joinAndWhere);
     Stmt& s = *lease;
     s.bind(1, tokenHash(token));
     if (s.step()) {
@@ -228,6 +230,10 @@ Result<std::optional<Session>> AccountTables::findSession(const std::string& tok
     }
     if (s.error()) return dbError(s, "reading session");
     return std::optional<Session>();
+}
+
+Result<std::optional<Session>> AccountTables::findSession(const std::string& token) {
+    return sessionWhere(token, "WHERE s.token_hash=? AND u.disabled=0");
 }
 
 Status AccountTables::deleteSession(const std::string& token) {
@@ -412,26 +418,8 @@ Status AccountTables::markDeviceWiped(const std::string& site, std::int64_t nowM
 }
 
 Result<std::optional<Session>> AccountTables::findWipeSession(const std::string& token) {
-    auto lease = m_db.cached(std::string("SELECT ") + kAccountColumns +
-                             ", s.token_hash, s.kind, s.device_site, s.created_at, s.expires_at"
-                             " FROM srv_sessions s JOIN srv_users u ON u.username = s.username"
-                             " JOIN srv_device_wipes w ON w.site = s.device_site"
-                             " WHERE s.token_hash=? AND s.kind='bearer'");
-    Stmt& s = *lease;
-    s.bind(1, tokenHash(token));
-    if (s.step()) {
-        Session session;
-        session.account = readAccount(s, 0);
-        session.tokenHash = s.text(7);
-        session.kind = s.text(8);
-        session.deviceSite = s.text(9);
-        session.createdAt = s.int64(10);
-        session.expiresAt = s.int64(11);
-        s.reset();
-        return std::optional<Session>(std::move(session));
-    }
-    if (s.error()) return dbError(s, "reading session");
-    return std::optional<Session>();
+    return sessionWhere(token, "JOIN srv_device_wipes w ON w.site = s.device_site"
+                               " WHERE s.token_hash=? AND s.kind='bearer'");
 }
 
 }  // namespace nghedan::server

@@ -91,6 +91,8 @@ public:
     Result<std::optional<Session>> findWipeSession(const std::string& token);
 
 private:
+    Result<std::optional<Session>> sessionWhere(const std::string& token,
+                                                const std::string& joinAndWhere);
     Database& m_db;
 };
 

@@ -150,7 +150,7 @@ TEST_CASE("a personal export without a reason of five characters is refused and 
          {"?personal=1", "?personal=1&reason=abc", "?personal=1&reason=%20%20%20%20%20%20"}) {
         const Reply r = w.get("/api/v1/exports/petitions.csv" + query, w.official);
         CHECK(r.status == 400);
-        CHECK(r.body["error"]["code"] == "reason_required");
+        CHECK(r.body["error"]["code"] == "access_reason_required");
         CHECK(r.raw.find(kName) == std::string::npos);
     }
     // Four Vietnamese characters are eight bytes, still too short.

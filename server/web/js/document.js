@@ -60,7 +60,7 @@ export async function printPage({ backHref, notFound, load, render }) {
             mount(root, h('p.error',
                 e.status === 404 ? notFound :
                 e.status === 401 ? 'Vui lòng đăng nhập bảng điều hành trước.' :
-                e.code === 'reason_required' ? 'Cần ghi lý do (ít nhất 5 ký tự).' : 'Có lỗi: ' + e.message));
+                e.code === 'access_reason_required' ? 'Cần ghi lý do (ít nhất 5 ký tự).' : 'Có lỗi: ' + e.message));
             root.dataset.ready = 'error';
         }
     };

@@ -197,7 +197,7 @@ const texts = {
         exportReason: 'Lý do xuất kèm thông tin cá nhân',
         exportReasonHint: 'Bắt buộc, ít nhất 5 ký tự; được ghi vào nhật ký truy cập.',
         exportReasonShort: 'Vui lòng ghi lý do (ít nhất 5 ký tự) trước khi xuất kèm thông tin cá nhân.',
-        error_reason_required: 'Cần ghi lý do (ít nhất 5 ký tự) khi xuất hoặc in kèm thông tin cá nhân.',
+        error_access_reason_required: 'Cần ghi lý do (ít nhất 5 ký tự) khi xuất hoặc in kèm thông tin cá nhân.',
         noticeTitle: 'Thông báo kết quả giải quyết kiến nghị',
         noticeLead:
             'Các kiến nghị đã công khai của một khu phố trong một khoảng thời gian: in khổ A4 để niêm yết, hoặc sao chép nội dung để gửi nhóm Zalo của khu phố, đọc trên loa.',
@@ -395,7 +395,7 @@ const texts = {
         exportReason: 'Reason for exporting personal data',
         exportReasonHint: 'Required, at least 5 characters; recorded in the access log.',
         exportReasonShort: 'Please give a reason (at least 5 characters) before exporting personal data.',
-        error_reason_required: 'A reason (at least 5 characters) is required to export or print personal data.',
+        error_access_reason_required: 'A reason (at least 5 characters) is required to export or print personal data.',
         noticeTitle: 'Notice of petition results',
         noticeLead:
             'The public petitions of a neighbourhood over a period: print on A4 for the notice board, or copy the text for the neighbourhood’s chat group or the loudspeaker.',
