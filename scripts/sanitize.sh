@@ -28,6 +28,6 @@ cd "$build"
 # Leaks are not checked: the server's worker threads and SQLite's caches live until exit.
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# The convergence property runs 100 random schedules here (1,000 in the normal build).
-export NGHEDAN_SCHEDULES=${NGHEDAN_SCHEDULES:-100}
+# The convergence property runs 50 random schedules here (1,000 in the normal build).
+export NGHEDAN_SCHEDULES=${NGHEDAN_SCHEDULES:-50}
 ctest --output-on-failure --timeout 900 -j"${CTEST_PARALLEL:-2}" "$@"
