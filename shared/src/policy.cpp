@@ -50,7 +50,7 @@ std::optional<Error> roleWriteRefusal(std::string_view role, std::string_view en
                                       std::string(entity) + " records"};
     if (role == "official") return std::nullopt;
     // supervisor
-    if (entity == "directive" || entity == "update") return std::nullopt;
+    if (entity == "directive" || entity == "update" || entity == "attachment") return std::nullopt;
     if (entity == "petition" && !creates) {
         for (const std::string& field : fields)
             if (!contains(supervisorPetitionFields(), field))
@@ -115,9 +115,35 @@ const std::vector<std::string>& unitDecidingLinks(std::string_view entity) {
     static const std::vector<std::string> none;
     if (entity == "directive") return directive;
     if (entity == "petition") return petition;
-    if (entity == "update") return update;
+    if (entity == "update" || entity == "attachment") return update;
     if (entity == "report_back") return directive;  // the petition's unit, else the meeting's
     return none;
+}
+
+namespace {
+
+std::string megabytes(long long bytes) {
+    const long long tenths = (bytes * 10 + (1 << 19)) >> 20;
+    std::string s = std::to_string(tenths / 10);
+    if (tenths % 10) s += "," + std::to_string(tenths % 10);  // Vietnamese decimal comma
+    return s + " MB";
+}
+
+}  // namespace
+
+std::optional<Error> attachmentLimitRefusal(const AttachmentLimits& limits, long long size,
+                                            int count, long long bytes) {
+    if (size > limits.maxFileBytes)
+        return Error{"file_too_large", "Tệp " + megabytes(size) + " lớn hơn mức cho phép " +
+                                           megabytes(limits.maxFileBytes) + " mỗi tệp."};
+    if (count + 1 > limits.maxPerRecord)
+        return Error{"too_many_attachments", "Mỗi hồ sơ đính kèm tối đa " +
+                                                 std::to_string(limits.maxPerRecord) + " tệp."};
+    if (bytes + size > limits.maxRecordBytes)
+        return Error{"record_attachments_too_large",
+                     "Tổng dung lượng tệp đính kèm của hồ sơ sẽ vượt " +
+                         megabytes(limits.maxRecordBytes) + "."};
+    return std::nullopt;
 }
 
 }  // namespace nghedan

@@ -18,6 +18,7 @@ const std::map<std::string, std::vector<std::string>> kIndexes = {
     {"directive", {"unit", "agency", "status", "due_date", "meeting", "petition"}},
     {"update", {"parent"}},
     {"report_back", {"petition", "meeting"}},
+    {"attachment", {"parent", "sha256", "thumb_sha256"}},
 };
 
 /** A petition's receipt code is derived from its id (public_view.h), kept in its row so that a

@@ -67,10 +67,26 @@ FieldDef people(std::string name, std::size_t maxItems) {
     return f;
 }
 
+/** Where a petition or meeting took place, from the device's positioning or typed (DESIGN.md
+ *  "Domain model"): degrees ×10⁶ (about 11 cm), so that every replica stores exact integers. The
+ *  address in `location` stays the main way people describe a place; public views never show
+ *  these (policy.h publicPetitionFields). */
+std::vector<FieldDef> placeFields() {
+    return {integer("place_lat", -90'000'000, 90'000'000),
+            integer("place_lon", -180'000'000, 180'000'000),
+            integer("place_accuracy", 0, 100'000),  // metres
+            simple("place_at", FieldType::Time)};
+}
+
 const std::vector<std::string> kUnitLevels = {"city", "district", "ward", "neighbourhood"};
 const std::vector<std::string> kCategories = {
     "security_order", "social_welfare", "environment_sanitation", "urban_transport",
     "civil_records",  "health_insurance", "land_construction",    "other"};
+
+std::vector<FieldDef> operator+(std::vector<FieldDef> a, std::vector<FieldDef> b) {
+    a.insert(a.end(), std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
+    return a;
+}
 
 EntityDef entity(std::string name, std::string titleField, std::vector<FieldDef> fields) {
     fields.push_back(simple("deleted", FieldType::Boolean));
@@ -87,15 +103,16 @@ std::vector<EntityDef> buildEntities() {
                {text("name", kLine, true, true), text("short_name", 80),
                 enumeration("level", {"city", "district", "ward"}, true), text("contact", kLine)}),
         entity("meeting", "title",
-               {simple("held_at", FieldType::Time, true), text("location", kLine, false, true),
+               std::vector<FieldDef>{simple("held_at", FieldType::Time, true), text("location", kLine, false, true),
                 text("title", kLine, true, true), text("chaired_by", kLine),
                 text("secretary", kLine), text("delegation", kText), people("attendees", 500),
                 integer("resident_count", 0, 100'000), text("agenda", kText, false, true),
                 text("minutes", kLong, false, true), text("conclusions", kText, false, true),
-                enumeration("status", {"draft", "finalised"}), text("recorded_by", kLine)}),
+                enumeration("status", {"draft", "finalised"}), text("recorded_by", kLine)} +
+                   placeFields()),
         entity(
             "petition", "title",
-            {ref("meeting", "meeting"), simple("received_at", FieldType::Time, true),
+            std::vector<FieldDef>{ref("meeting", "meeting"), simple("received_at", FieldType::Time, true),
              enumeration("channel", {"meeting", "visit", "hotline", "written", "online", "other"}),
              personal(text("petitioner_name", kLine, false, true)),
              personal(text("petitioner_contact", kLine)), integer("households", 0, 100'000),
@@ -107,7 +124,8 @@ std::vector<EntityDef> buildEntities() {
              enumeration("handling_level", {"neighbourhood", "ward", "district", "city"}),
              simple("due_date", FieldType::Date), text("resolution", kText, false, true),
              simple("resolved_at", FieldType::Time), text("status_reason", kText),
-             simple("public", FieldType::Boolean), text("public_note", kText)}),
+             simple("public", FieldType::Boolean), text("public_note", kText)} +
+                placeFields()),
         entity(
             "directive", "instruction",
             {ref("meeting", "meeting"), ref("petition", "petition"), text("issued_by", kLine, true),
@@ -123,6 +141,17 @@ std::vector<EntityDef> buildEntities() {
         entity("redaction", "target_id",
                {text("target_entity", 64, true), text("target_id", 64, true),
                 text("fields", kLine, true), text("reason", kText)}),
+        // A photo or document of a record (blob_store.h): the record says what it is, its bytes
+        // are a content-addressed blob that syncs after the records. It belongs to its parent's
+        // unit (policy.h unitDecidingLinks).
+        entity("attachment", "caption",
+               {enumeration("parent_entity", attachmentParents(), true), ref("parent", "", true),
+                enumeration("kind", {"photo", "document"}, true), text("caption", kLine, false, true),
+                text("sha256", 64, true), integer("size", 1, kMaxBlobBytes),
+                enumeration("mime", attachmentTypes(), true), text("file_name", kLine),
+                integer("width", 0, 100'000), integer("height", 0, 100'000),
+                text("thumb_sha256", 64), integer("thumb_size", 1, kMaxBlobBytes),
+                simple("taken_at", FieldType::Time)}),
         entity("update", "text",
                {enumeration("parent_entity", {"petition", "directive"}, true),
                 ref("parent", "", true), text("text", kText, true, true)}),
@@ -185,6 +214,19 @@ Status hasFieldType(const EntityDef& e, const FieldDef& f, const Json& v) {
 bool isEmptyValue(const Json& v) {
     return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
            (v.is_array() && v.empty());
+}
+
+/** An attachment's hashes are SHA-256 in lowercase hex (the blobs' names). */
+Status validateAttachment(const Change& c) {
+    for (const char* field : {"sha256", "thumb_sha256"}) {
+        const auto it = c.set.find(field);
+        if (it == c.set.end() || !it->second.is_string()) continue;
+        const std::string& v = it->second.get_ref<const std::string&>();
+        if (!(v.empty() && std::string_view(field) == "thumb_sha256") && !isBlobHash(v))
+            return Error{"invalid_value", std::string("attachment.") + field +
+                                              " must be a SHA-256 in lowercase hex (64 characters)"};
+    }
+    return {};
 }
 
 /** A redaction names a known entity and personal fields of it. */
@@ -367,6 +409,9 @@ Status validateChange(const Change& c, bool creates, const std::vector<EntityDef
     if (e && e->name == "redaction" && !keep) {
         if (Status s = validateRedaction(c); !s) return s;
     }
+    if (e && e->name == "attachment" && !keep) {
+        if (Status s = validateAttachment(c); !s) return s;
+    }
     if (creates && !keep) {
         for (const FieldDef& f : e->fields) {
             if (!f.required) continue;
@@ -379,5 +424,28 @@ Status validateChange(const Change& c, bool creates, const std::vector<EntityDef
 }
 
 const std::vector<std::string>& petitionCategories() { return kCategories; }
+
+const std::vector<std::string>& attachmentParents() {
+    static const std::vector<std::string> parents = {"petition", "meeting", "directive"};
+    return parents;
+}
+
+const std::vector<std::string>& attachmentTypes() {
+    static const std::vector<std::string> types = {
+        "image/jpeg",
+        "application/pdf",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet"};
+    return types;
+}
+
+bool isBlobHash(std::string_view s) {
+    return s.size() == 64 &&
+           s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
 
 }  // namespace nghedan

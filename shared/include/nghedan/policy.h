@@ -22,7 +22,8 @@ const std::vector<std::string>& supervisorPetitionFields();
 /** Nullopt when `role` may write `fields` of an `entity` record (`creates`: the change makes
  *  the record), else Error{"forbidden", English reason}. Scope is the caller's part: the unit
  *  must lie in the user's subtree. Reference data (unit, agency) is the admin's; records are
- *  officials'; supervisors create directives and updates and change petitions' handling;
+ *  officials'; supervisors create directives, updates and attachments (the agency's written
+ *  answer to a directive) and change petitions' handling;
  *  admins create redactions (erasure of personal fields), which nobody changes afterwards. */
 std::optional<Error> roleWriteRefusal(std::string_view role, std::string_view entity, bool creates,
                                       const std::vector<std::string>& fields);
@@ -59,5 +60,19 @@ bool isPublicPetition(const Json& row);
  *  update belongs to the unit of the petition or meeting it is linked to (never a default or
  *  a picked unit), so that it is visible and writable wherever its parent is. */
 const std::vector<std::string>& unitDecidingLinks(std::string_view entity);
+
+/** How much a record may carry in attachments (server settings, told to tablets at login). The
+ *  tablet checks before it stores a file, the server when a record arrives and again while it
+ *  reads the blob's bytes. */
+struct AttachmentLimits {
+    long long maxFileBytes = 20LL << 20;     ///< one file (after a photo is scaled)
+    int maxPerRecord = 30;                   ///< attachments of one record, removed ones aside
+    long long maxRecordBytes = 200LL << 20;  ///< all of one record's attachments together
+};
+/** Nullopt when one more attachment of `size` bytes fits beside the record's `count` other
+ *  attachments of `bytes` together; else Error{"file_too_large" | "too_many_attachments" |
+ *  "record_attachments_too_large", a Vietnamese sentence with the figures} for the person. */
+std::optional<Error> attachmentLimitRefusal(const AttachmentLimits& limits, long long size,
+                                            int count, long long bytes);
 
 }  // namespace nghedan

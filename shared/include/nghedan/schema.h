@@ -17,10 +17,11 @@ namespace nghedan {
 /** Bumped when entities, fields, enum values or the replica's storage layout change;
  *  Replica::open migrates older files (3: versions kept as one merge state per record;
  *  4: meeting.secretary; 5: changes signed by their device, site keys; 6: petition.public and public_note, report_back;
- *  7: redaction, personal values salted and withheld (personal.h), search by column). It is also the app's
+ *  7: redaction, personal values salted and withheld (personal.h), search by column;
+ *  8: attachment (blob_store.h), place_* of petitions and meetings). It is also the app's
  *  version that servers gate on (client_version.h): a server refuses an app newer than itself
  *  rather than refuse for good what it does not know. */
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 
 // Mixed versions (server/API.md "Mixed versions"): a city never updates every tablet at once, so a
 // tablet one version behind keeps syncing with a newer server. What a version may change: add
@@ -103,6 +104,17 @@ std::vector<std::string> redactionFields(const std::string& text);
 
 /** Petition categories (stable codes). */
 const std::vector<std::string>& petitionCategories();
+
+/** The largest blob the schema admits (attachment.size); the limits a server enforces are
+ *  smaller and configurable (policy.h AttachmentLimits). */
+constexpr long long kMaxBlobBytes = 1LL << 30;
+/** What an attachment may belong to (attachment.parent_entity). */
+const std::vector<std::string>& attachmentParents();
+/** The file types an attachment may have (attachment.mime): JPEG photos (the app re-encodes
+ *  every photo), PDF and office documents. Nothing a browser would run (HTML, SVG). */
+const std::vector<std::string>& attachmentTypes();
+/** Whether `s` is a SHA-256 in lowercase hex: a blob's name. */
+bool isBlobHash(std::string_view s);
 
 
 }  // namespace nghedan
