@@ -152,7 +152,6 @@ public:
                                                std::uint64_t offset) override {
         if (!isBlobHash(hash)) return Error{"invalid_hash", "not a SHA-256 in lowercase hex"};
         std::unique_lock lock(m_mutex);
-        if (size(hash)) return Error{"exists", "the blob is complete already"};
         if (m_writing.count(hash)) return Error{"busy", "the blob is being written right now"};
         const std::uint64_t have = partialSize(hash);
         if (offset != have)
@@ -174,10 +173,11 @@ public:
     Result<bool> finish(const std::string& hash, std::uint64_t expected) override {
         if (!isBlobHash(hash)) return Error{"invalid_hash", "not a SHA-256 in lowercase hex"};
         std::unique_lock lock(m_mutex);
-        if (size(hash)) return true;
         if (m_writing.count(hash)) return Error{"busy", "the blob is being written right now"};
         const std::uint64_t have = partialSize(hash);
         const fs::path from = partialPath(hash);
+        const bool held = size(hash).has_value();
+        if (held && have == 0) return true;
         if (have < expected) return false;
         const int fd = ::open(from.c_str(), O_RDWR | O_CLOEXEC);
         if (fd < 0) return ioError("cannot open", from);
@@ -191,6 +191,11 @@ public:
                          have > expected
                              ? "the blob has more bytes than its record declares"
                              : "the bytes do not match their SHA-256: they were not kept"};
+        }
+        if (held) {  // a second copy proved the sender holds the bytes: one copy is kept
+            std::error_code ec;
+            fs::remove(from, ec);
+            return true;
         }
         if (!synced) return ioError("cannot sync", from);
         const fs::path to = completePath(hash);

@@ -70,13 +70,15 @@ public:
     virtual std::uint64_t partialSize(const std::string& hash) = 0;
     /** Continues the unfinished blob `hash` at `offset`, which must be its partialSize()
      *  (else Error{"offset_mismatch"}; 0 starts a new one). Error{"busy"} while another writer
-     *  holds it; Error{"exists"} when the blob is complete already. */
+     *  holds it. A blob that is complete already may be written again: finish() then checks
+     *  the second copy and drops it (a proof that the sender holds the bytes). */
     virtual Result<std::unique_ptr<BlobWriter>> resume(const std::string& hash,
                                                        std::uint64_t offset) = 0;
     /** Completes the unfinished blob `hash` once it holds `size` bytes: checks their SHA-256
      *  against the name, syncs and moves it into place (its directory synced too) before it
      *  returns true. False while bytes are missing. Error{"hash_mismatch"} (or more bytes than
-     *  `size`): the unfinished blob is discarded. True at once when the blob is complete. */
+     *  `size`): the unfinished blob is discarded. True at once when the blob is complete and
+     *  no second copy is being written. */
     virtual Result<bool> finish(const std::string& hash, std::uint64_t size) = 0;
     /** Reads the complete blob; Error{"not_found"} when it is not held. */
     virtual Result<std::unique_ptr<BlobReader>> open(const std::string& hash) = 0;
