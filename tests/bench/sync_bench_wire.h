@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include "nghedan/change.h"
+#include "nghedan/client_version.h"
 #include "nghedan/proof.h"
 #include "sync_bench_util.h"
 
@@ -24,7 +25,8 @@ struct Reply {
 
 inline Reply postJson(httplib::Client& http, const std::string& path, const Json& body,
                       const std::string& token = {}) {
-    httplib::Headers headers{{"Accept-Encoding", "gzip"}};
+    httplib::Headers headers{{"Accept-Encoding", "gzip"},
+                             {kClientVersionHeader, std::to_string(kClientVersion)}};
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
     const std::string text = body.dump();
     std::string payload = text;

@@ -166,7 +166,8 @@ void AppEndToEndTest::aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed(
     QVERIFY(otherSync.login("canbo.q12", "demo1234").ok());
     httplib::Client http(server.url());
     auto pushed = http.Post("/api/v1/sync/push",
-                            {{"Authorization", "Bearer " + otherSync.options().token}},
+                            {{"Authorization", "Bearer " + otherSync.options().token},
+                             {kClientVersionHeader, std::to_string(kClientVersion)}},
                             Json{{"changes", Json::array({toJson(twin)})}}.dump(), "application/json");
     QVERIFY(pushed && pushed->status == 200);
     QVERIFY2(pushed->body.find("dot_conflict") != std::string::npos, pushed->body.c_str());

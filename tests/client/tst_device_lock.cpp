@@ -287,7 +287,8 @@ void DeviceLockTest::aDisabledDeviceSendsWhatItHoldsWipesItselfAndIsRevoked() {
     // Its old token and key are refused from now on.
     httplib::Client http(m_server->url());
     auto res =
-        http.Post("/api/v1/sync/push", httplib::Headers{{"Authorization", "Bearer " + oldToken}},
+        http.Post("/api/v1/sync/push", httplib::Headers{{"Authorization", "Bearer " + oldToken},
+                                   {kClientVersionHeader, std::to_string(kClientVersion)}},
                   R"({"changes":[]})", "application/json");
     QVERIFY(res);
     QCOMPARE(res->status, 403);

@@ -283,7 +283,8 @@ inline std::optional<std::map<std::string, std::uint64_t>> serverSites(const std
     httplib::Client http(url);
     http.set_connection_timeout(5);
     http.set_read_timeout(30);
-    auto res = http.Get("/api/v1/sync/state", {{"Authorization", "Bearer " + token}});
+    auto res = http.Get("/api/v1/sync/state", {{"Authorization", "Bearer " + token},
+                                                {kClientVersionHeader, std::to_string(kClientVersion)}});
     if (!res || res->status != 200) return std::nullopt;
     Json body = Json::parse(res->body, nullptr, false);
     if (body.is_discarded() || !body.contains("sites")) return std::nullopt;

@@ -14,6 +14,11 @@ using namespace nghedan::testing;
 
 namespace {
 
+/** The version header of this build's app: the sync routes check it before anything else. */
+const std::pair<std::string, std::string> kVersion{kClientVersionHeader,
+                                                   std::to_string(kClientVersion)};
+
+
 const std::string kDevice = "0123456789abcdef0123456789abcdef";
 
 struct Endpoint {
@@ -175,13 +180,14 @@ TEST_CASE("a dashboard cookie session is HttpOnly and needs the CSRF token to wr
     CHECK(get->status == 200);
     CHECK(Json::parse(get->body)["csrf"] == csrf);
 
-    auto noCsrf = cli.Post("/api/v1/sync/pull", httplib::Headers{{"Cookie", cookie}}, "{}",
+    auto noCsrf = cli.Post("/api/v1/sync/pull", httplib::Headers{{"Cookie", cookie}, kVersion}, "{}",
                            "application/json");
     REQUIRE(noCsrf);
     CHECK(noCsrf->status == 403);
     CHECK(Json::parse(noCsrf->body)["error"]["code"] == "csrf_failed");
     auto withCsrf =
-        cli.Post("/api/v1/sync/pull", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+        cli.Post("/api/v1/sync/pull",
+                 httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}, kVersion},
                  "{}", "application/json");
     REQUIRE(withCsrf);
     // Past CSRF; but sync is a device's, and a dashboard session has none.
@@ -260,12 +266,12 @@ TEST_CASE("a session works only as what it was issued as: cookie or device token
     // The cookie's value as a Bearer token: no reads, no writes, no CSRF to skip.
     for (const char* path : {"/api/v1/auth/session", "/api/v1/sync/state"}) {
         INFO(path);
-        auto r = cli.Get(path, httplib::Headers{{"Authorization", "Bearer " + cookieValue}});
+        auto r = cli.Get(path, httplib::Headers{{"Authorization", "Bearer " + cookieValue}, kVersion});
         REQUIRE(r);
         CHECK(r->status == 401);
     }
     auto write = cli.Post("/api/v1/sync/push",
-                          httplib::Headers{{"Authorization", "Bearer " + cookieValue}},
+                          httplib::Headers{{"Authorization", "Bearer " + cookieValue}, kVersion},
                           R"({"changes":[]})", "application/json");
     REQUIRE(write);
     CHECK(write->status == 401);

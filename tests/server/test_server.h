@@ -38,6 +38,7 @@
 
 #include "app.h"
 #include "nghedan/change.h"
+#include "nghedan/client_version.h"
 #include "nghedan/personal.h"
 #include "nghedan/proof.h"
 #include "nghedan/clock.h"
@@ -282,8 +283,10 @@ inline Reply toReply(const httplib::Result& r) {
     return out;
 }
 
+/** The headers of a request as this build's app sends it: its version, and the token if any. */
 inline httplib::Headers authHeaders(const std::string& token) {
     httplib::Headers h;
+    h.emplace(kClientVersionHeader, std::to_string(kClientVersion));
     if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
     return h;
 }

@@ -42,11 +42,11 @@ TEST_CASE(
     CHECK(validateChange(c, true).error().code == "unknown_field");
     CHECK(validateChange(c, true, entities(), Unknowns::Keep).ok());
 
-    Change attachment = c;
-    attachment.entity = "attachment";  // an entity of the next version
-    attachment.set = {{"sha256", "ab12"}, {"size", 1024}};
-    CHECK(validateChange(attachment, true).error().code == "unknown_entity");
-    CHECK(validateChange(attachment, true, entities(), Unknowns::Keep).ok());
+    Change survey = c;
+    survey.entity = "survey";  // an entity of the next version
+    survey.set = {{"question", "ab12"}, {"answers", 1024}};
+    CHECK(validateChange(survey, true).error().code == "unknown_entity");
+    CHECK(validateChange(survey, true, entities(), Unknowns::Keep).ok());
 
     // A known field keeps its type whatever the version: only limits and enums may widen.
     Change widened = c;

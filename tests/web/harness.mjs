@@ -161,6 +161,10 @@ export function sqliteRows(dataDir, sql) {
  *  the 64-bit hlc, which a JS number cannot hold exactly. */
 /** The fields the schema marks personal (shared/src/schema.cpp). */
 const kPersonalFields = ['petitioner_name', 'petitioner_contact'];
+/** The app version a simulated tablet names (X-NgheDan-Client-Version): this build's, which is
+ *  its schema version (shared/include/nghedan/client_version.h). */
+const kClientVersion = fs.readFileSync(new URL('../../shared/include/nghedan/schema.h', import.meta.url), 'utf8')
+  .match(/kSchemaVersion = (\d+)/)[1];
 
 function canonicalJson(value) {
   if (typeof value === 'bigint') return value.toString();
@@ -181,7 +185,7 @@ export async function tabletOf(baseUrl, username, password = kPassword) {
   const sign = (text) => nodeCrypto.sign(null, Buffer.from(text, 'utf8'), keys.privateKey).toString('base64url');
   const keyProof = sign(`nghedan device key v1\n${site}\n${username}\n${publicKey}`);
   const login = await fetch(baseUrl + '/api/v1/auth/login', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-NgheDan-Client-Version': kClientVersion },
     body: JSON.stringify({ username, password, device: site, publicKey, keyProof }),
   });
   if (login.status !== 200) throw new Error(`tablet login of ${username}: ${login.status} ${await login.text()}`);
@@ -189,7 +193,7 @@ export async function tabletOf(baseUrl, username, password = kPassword) {
   let seq = 0;
   const call = async (method, apiPath, body) => {
     const res = await fetch(baseUrl + '/api/v1' + apiPath, {
-      method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+      method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json', 'X-NgheDan-Client-Version': kClientVersion },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const json = await res.json();

@@ -19,8 +19,10 @@ namespace nghedan {
  *  kMinClientVersion to kClientVersion. */
 constexpr int kClientVersion = kSchemaVersion;
 /** The oldest app version a server of this build accepts. Raised only when an older app's
- *  changes can no longer be taken as they are (say it does not sign them: before 5). */
-constexpr int kMinClientVersion = 5;
+ *  changes can no longer be taken as they are, or it cannot read what the server sends: apps
+ *  before 5 do not sign their changes, apps before 7 cannot read changes with salted personal
+ *  values (personal.h) nor salt their own. */
+constexpr int kMinClientVersion = 7;
 /** The request header carrying the app's version, a decimal number. */
 inline constexpr char kClientVersionHeader[] = "X-NgheDan-Client-Version";
 /** The version of an app that sends no version header: the apps from before it (5). */
