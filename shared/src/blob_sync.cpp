@@ -21,7 +21,9 @@ const std::string kMetaEpoch = "server_epoch";  // SyncClient's
 const std::string kSentPrefix = "blob_sent:";
 constexpr std::size_t kIoBuffer = 64 * 1024;
 
-Error cancelledError() { return {"cancelled", "Đã hủy đồng bộ tệp đính kèm"}; }
+Error cancelledError() {
+    return {"cancelled", "Đã hủy đồng bộ tệp đính kèm"};
+}
 Error networkError(const std::string& detail) {
     return {"network", "Không kết nối được máy chủ (" + detail + ")"};
 }
@@ -54,9 +56,11 @@ Result<std::vector<Named>> namedBlobs(Replica& replica) {
         auto page = replica.list(q);
         if (!page) return page.error();
         for (const Json& row : page->rows) {
-            const std::string full = row.value("sha256", Json()).is_string() ? row["sha256"].get<std::string>() : "";
-            const std::string thumb =
-                row.value("thumb_sha256", Json()).is_string() ? row["thumb_sha256"].get<std::string>() : "";
+            const std::string full =
+                row.value("sha256", Json()).is_string() ? row["sha256"].get<std::string>() : "";
+            const std::string thumb = row.value("thumb_sha256", Json()).is_string()
+                                          ? row["thumb_sha256"].get<std::string>()
+                                          : "";
             if (isBlobHash(thumb) && seen.insert(thumb).second)
                 thumbs.push_back({thumb, sizeMember(row, "thumb_size"), true});
             if (isBlobHash(full) && seen.insert(full).second)
@@ -91,7 +95,8 @@ std::string blobRefusalMessage(const std::string& code, int status) {
     if (code == "file_too_large" || code == "body_too_large" || status == 413)
         return "Tệp đính kèm lớn hơn mức máy chủ cho phép";
     if (code == "size_mismatch") return "Kích thước tệp không khớp với hồ sơ đính kèm";
-    if (code == "hash_mismatch") return "Nội dung tệp không khớp với mã của nó, tệp không được nhận";
+    if (code == "hash_mismatch")
+        return "Nội dung tệp không khớp với mã của nó, tệp không được nhận";
     if (code == "blob_not_found") return "Máy chủ không có tệp đính kèm này";
     if (code == "blob_pending") return "Tệp đính kèm chưa được tải lên máy chủ";
     return "Máy chủ từ chối tệp đính kèm (" + std::to_string(status) + ")";
@@ -167,11 +172,13 @@ struct BlobSync::Impl {
 
     /** The error that ends the whole run for this answer, if it is one. */
     static std::optional<Error> fatal(int status, const std::string& code) {
-        if (status == 401) return Error{"unauthorized", "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại"};
+        if (status == 401)
+            return Error{"unauthorized", "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại"};
         if (status == 410)
             return code == "client_too_old"
-                       ? Error{"client_too_old", "Phiên bản ứng dụng đã quá cũ, máy chủ không nhận "
-                                                 "nữa; vui lòng cập nhật ứng dụng"}
+                       ? Error{"client_too_old",
+                               "Phiên bản ứng dụng đã quá cũ, máy chủ không nhận "
+                               "nữa; vui lòng cập nhật ứng dụng"}
                        : Error{"update_required", "Vui lòng cập nhật ứng dụng"};
         if (code == "server_too_old")
             return Error{"server_too_old", "Máy chủ chưa được cập nhật cho phiên bản ứng dụng này"};
@@ -185,7 +192,8 @@ struct BlobSync::Impl {
     static std::optional<Error> tlsError(const httplib::Result& res) {
         if (res.error() == httplib::Error::SSLServerVerification ||
             res.error() == httplib::Error::SSLLoadingCerts)
-            return Error{"tls", "Không tin được chứng chỉ của máy chủ (" + httplib::to_string(res.error()) + ")"};
+            return Error{"tls", "Không tin được chứng chỉ của máy chủ (" +
+                                    httplib::to_string(res.error()) + ")"};
         return std::nullopt;
     }
 
@@ -201,8 +209,9 @@ struct BlobSync::Impl {
         std::vector<char> buffer(kIoBuffer);
         int failures = 0;  // attempts in a row that moved nothing
         auto refuse = [&](const std::string& code, int status) -> Result<Outcome> {
-            result.failures.push_back({hash, Error{code.empty() ? "http_" + std::to_string(status) : code,
-                                                   blobRefusalMessage(code, status)}});
+            result.failures.push_back(
+                {hash, Error{code.empty() ? "http_" + std::to_string(status) : code,
+                             blobRefusalMessage(code, status)}});
             return Outcome::Refused;
         };
         auto failedAttempt = [&](Error error) -> std::optional<Error> {
@@ -215,7 +224,8 @@ struct BlobSync::Impl {
             auto head = http.Head(path(hash), headers());
             if (!head) {
                 if (auto tls = tlsError(head)) return *tls;
-                if (auto e = failedAttempt(networkError(httplib::to_string(head.error())))) return *e;
+                if (auto e = failedAttempt(networkError(httplib::to_string(head.error()))))
+                    return *e;
                 continue;
             }
             const int headStatus = head->status;
@@ -223,8 +233,9 @@ struct BlobSync::Impl {
             if (auto f = fatal(headStatus, headCode)) return *f;
             if (headStatus == 200) return Outcome::AlreadyThere;
             if (transient(headStatus, headCode)) {
-                if (auto e = failedAttempt(Error{"server_error", "Máy chủ tạm thời lỗi (" +
-                                                                     std::to_string(headStatus) + ")"}))
+                if (auto e =
+                        failedAttempt(Error{"server_error", "Máy chủ tạm thời lỗi (" +
+                                                                std::to_string(headStatus) + ")"}))
                     return *e;
                 continue;
             }
@@ -259,7 +270,8 @@ struct BlobSync::Impl {
                 if (!res) {
                     if (cancelled()) return cancelledError();
                     if (auto tls = tlsError(res)) return *tls;
-                    if (auto e = failedAttempt(networkError(httplib::to_string(res.error())))) return *e;
+                    if (auto e = failedAttempt(networkError(httplib::to_string(res.error()))))
+                        return *e;
                     again = true;  // a cut: the server kept what arrived; HEAD says where
                     continue;
                 }
@@ -269,8 +281,10 @@ struct BlobSync::Impl {
                 if (res->status >= 200 && res->status < 300 && reply.is_object()) {
                     if (reply.value("complete", false)) return Outcome::Sent;
                     const std::uint64_t now = wire::uintMember(reply, "offset", offset);
-                    if (now > offset) failures = 0;
-                    else if (auto e = failedAttempt(Error{"bad_response", "Máy chủ không nhận thêm byte nào"}))
+                    if (now > offset)
+                        failures = 0;
+                    else if (auto e = failedAttempt(
+                                 Error{"bad_response", "Máy chủ không nhận thêm byte nào"}))
                         return *e;
                     offset = std::min(now, total);
                     progress.bytesDone = bytesBefore + offset;
@@ -284,15 +298,16 @@ struct BlobSync::Impl {
                     continue;
                 }
                 if (transient(res->status, code)) {
-                    if (auto e = failedAttempt(Error{code.empty() ? "server_error" : code,
-                                                     "Máy chủ tạm thời lỗi (" +
-                                                         std::to_string(res->status) + ")"}))
+                    if (auto e = failedAttempt(
+                            Error{code.empty() ? "server_error" : code,
+                                  "Máy chủ tạm thời lỗi (" + std::to_string(res->status) + ")"}))
                         return *e;
                     again = true;
                     continue;
                 }
                 if (res->status >= 200 && res->status < 300) {  // 2xx without JSON: cut short
-                    if (auto e = failedAttempt(Error{"bad_response", "Máy chủ trả lời không đúng định dạng"}))
+                    if (auto e = failedAttempt(
+                            Error{"bad_response", "Máy chủ trả lời không đúng định dạng"}))
                         return *e;
                     again = true;
                     continue;
@@ -326,7 +341,8 @@ struct BlobSync::Impl {
                     return {};
                 }
                 if (!done && done.error().code != "hash_mismatch") return done.error();
-                if (++mismatches > 1) return Error{"hash_mismatch", blobRefusalMessage("hash_mismatch", 0)};
+                if (++mismatches > 1)
+                    return Error{"hash_mismatch", blobRefusalMessage("hash_mismatch", 0)};
                 continue;  // the store dropped the bad copy: from the start
             }
             auto writer = self.m_store.resume(hash, have);
@@ -341,7 +357,7 @@ struct BlobSync::Impl {
             if (have > 0) h.emplace("Range", "bytes=" + std::to_string(have) + "-");
             int status = 0;
             std::uint64_t total = size;
-            bool restart = false;     // the server sent the whole blob to a Range: start over
+            bool restart = false;  // the server sent the whole blob to a Range: start over
             Status written;
             std::string errorBody;
             auto res = http.Get(
@@ -383,7 +399,8 @@ struct BlobSync::Impl {
             report();
             if (restart) {
                 (void)self.m_store.remove(hash);
-                if (auto e = failedAttempt(Error{"bad_response", "Máy chủ không gửi tiếp được phần còn lại"}))
+                if (auto e = failedAttempt(
+                        Error{"bad_response", "Máy chủ không gửi tiếp được phần còn lại"}))
                     return *e;
                 continue;
             }
@@ -391,7 +408,8 @@ struct BlobSync::Impl {
                 if (cancelled()) return cancelledError();
                 if (auto tls = tlsError(res)) return *tls;
                 if (reached > have) failures = 0;
-                if (auto e = failedAttempt(networkError(httplib::to_string(res.error())))) return *e;
+                if (auto e = failedAttempt(networkError(httplib::to_string(res.error()))))
+                    return *e;
                 continue;
             }
             if (status != 200 && status != 206) {
@@ -409,8 +427,9 @@ struct BlobSync::Impl {
                     continue;
                 }
                 if (transient(status, code)) {
-                    if (auto e = failedAttempt(Error{"server_error", "Máy chủ tạm thời lỗi (" +
-                                                                         std::to_string(status) + ")"}))
+                    if (auto e =
+                            failedAttempt(Error{"server_error", "Máy chủ tạm thời lỗi (" +
+                                                                    std::to_string(status) + ")"}))
                         return *e;
                     continue;
                 }
@@ -429,7 +448,8 @@ struct BlobSync::Impl {
                 continue;
             }
             if (done.error().code != "hash_mismatch") return done.error();
-            if (++mismatches > 1) return Error{"hash_mismatch", blobRefusalMessage("hash_mismatch", 0)};
+            if (++mismatches > 1)
+                return Error{"hash_mismatch", blobRefusalMessage("hash_mismatch", 0)};
         }
     }
 };
@@ -439,7 +459,9 @@ BlobSync::BlobSync(Replica& replica, BlobStore& store, SyncClientOptions options
 
 namespace {
 
-std::string sentMark(Replica& replica) { return replica.meta(kMetaEpoch).value_or("-"); }
+std::string sentMark(Replica& replica) {
+    return replica.meta(kMetaEpoch).value_or("-");
+}
 
 bool isRunError(const std::string& code) {
     return code == "network" || code == "unauthorized" || code == "client_too_old" ||
@@ -535,7 +557,8 @@ Result<Named> attachmentBlob(Replica& replica, const std::string& id, bool thumb
     if (!*view) return Error{"not_found", "Không có tệp đính kèm này trên máy"};
     const Json& v = (*view)->values;
     const char* hashField = thumbnail ? "thumb_sha256" : "sha256";
-    const std::string hash = v.value(hashField, Json()).is_string() ? v[hashField].get<std::string>() : "";
+    const std::string hash =
+        v.value(hashField, Json()).is_string() ? v[hashField].get<std::string>() : "";
     if (!isBlobHash(hash))
         return Error{thumbnail ? "no_thumbnail" : "not_found",
                      thumbnail ? "Tệp đính kèm này không có ảnh thu nhỏ"

@@ -109,7 +109,9 @@ ChunkLayout layoutOf(std::uint64_t bytes) {
     return l;
 }
 
-std::uint64_t chunkPosition(std::uint64_t index) { return kHeader + index * kChunkStored; }
+std::uint64_t chunkPosition(std::uint64_t index) {
+    return kHeader + index * kChunkStored;
+}
 
 /** What the header of a blob file says. */
 struct Header {
@@ -150,7 +152,8 @@ std::array<unsigned char, kFileId + kHashRaw + 8> chunkAd(const Header& h, std::
     std::array<unsigned char, kFileId + kHashRaw + 8> ad{};
     std::memcpy(ad.data(), h.fileId.data(), kFileId);
     std::memcpy(ad.data() + kFileId, h.hash.data(), kHashRaw);
-    for (int i = 0; i < 8; ++i) ad[kFileId + kHashRaw + i] = static_cast<unsigned char>(index >> (8 * i));
+    for (int i = 0; i < 8; ++i)
+        ad[kFileId + kHashRaw + i] = static_cast<unsigned char>(index >> (8 * i));
     return ad;
 }
 
@@ -184,7 +187,8 @@ std::optional<Header> readHeader(int fd, const Keys& keys) {
     Header h;
     std::memcpy(h.fileId.data(), in + sizeof kMagic, kFileId);
     std::memcpy(h.hash.data(), plain, kHashRaw);
-    for (int i = 0; i < 8; ++i) h.size |= static_cast<std::uint64_t>(plain[kHashRaw + i]) << (8 * i);
+    for (int i = 0; i < 8; ++i)
+        h.size |= static_cast<std::uint64_t>(plain[kHashRaw + i]) << (8 * i);
     return h;
 }
 
@@ -194,9 +198,8 @@ bool encryptChunk(int fd, const Keys& keys, const Header& h, std::uint64_t index
     randombytes_buf(out.data(), kNonce);
     const auto ad = chunkAd(h, index);
     unsigned long long sealed = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + kNonce, &sealed, plain, size,
-                                               ad.data(), ad.size(), nullptr, out.data(),
-                                               keys.content());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + kNonce, &sealed, plain, size, ad.data(),
+                                               ad.size(), nullptr, out.data(), keys.content());
     return writeAt(fd, out.data(), out.size(), chunkPosition(index));
 }
 
@@ -208,10 +211,9 @@ bool decryptChunk(int fd, const Keys& keys, const Header& h, std::uint64_t index
     if (!readAt(fd, scratch.data(), scratch.size(), chunkPosition(index))) return false;
     const auto ad = chunkAd(h, index);
     unsigned long long plainLen = 0;
-    return crypto_aead_xchacha20poly1305_ietf_decrypt(out, &plainLen, nullptr,
-                                                      scratch.data() + kNonce, size + kTag,
-                                                      ad.data(), ad.size(), scratch.data(),
-                                                      keys.content()) == 0 &&
+    return crypto_aead_xchacha20poly1305_ietf_decrypt(
+               out, &plainLen, nullptr, scratch.data() + kNonce, size + kTag, ad.data(), ad.size(),
+               scratch.data(), keys.content()) == 0 &&
            plainLen == size;
 }
 
@@ -219,7 +221,8 @@ std::optional<std::array<unsigned char, kHashRaw>> rawHash(const std::string& he
     std::array<unsigned char, kHashRaw> raw{};
     std::size_t len = 0;
     if (!isBlobHash(hex) ||
-        sodium_hex2bin(raw.data(), raw.size(), hex.data(), hex.size(), nullptr, &len, nullptr) != 0 ||
+        sodium_hex2bin(raw.data(), raw.size(), hex.data(), hex.size(), nullptr, &len, nullptr) !=
+            0 ||
         len != kHashRaw)
         return std::nullopt;
     return raw;
@@ -267,7 +270,8 @@ public:
         if (offset >= m_header.size || size == 0) return std::size_t{0};
         const std::uint64_t index = offset / kChunk;
         const std::uint64_t start = index * kChunk;
-        const std::size_t plain = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, m_header.size - start));
+        const std::size_t plain =
+            static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, m_header.size - start));
         if (m_cached != index) {
             m_plain.resize(kChunk);
             if (!decryptChunk(m_fd, m_keys, m_header, index, plain, m_plain.data(), m_scratch)) {
@@ -445,7 +449,8 @@ public:
             std::vector<unsigned char> plain(kChunk), scratch;
             const std::uint64_t chunks = (expected + kChunk - 1) / kChunk;
             for (std::uint64_t i = 0; i < chunks && matches; ++i) {
-                const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, expected - i * kChunk));
+                const auto n = static_cast<std::size_t>(
+                    std::min<std::uint64_t>(kChunk, expected - i * kChunk));
                 matches = decryptChunk(fd, m_keys, *header, i, n, plain.data(), scratch);
                 if (matches) sha.update(plain.data(), n);
             }
@@ -474,7 +479,8 @@ public:
         const fs::path to = *completePath(hash);
         std::error_code ec;
         fs::create_directories(to.parent_path(), ec);
-        if (ec) return Error{"io", "cannot create " + to.parent_path().string() + ": " + ec.message()};
+        if (ec)
+            return Error{"io", "cannot create " + to.parent_path().string() + ": " + ec.message()};
         if (::rename(from.c_str(), to.c_str()) != 0) return ioError("cannot move", from);
         if (Status s = syncDirectory(to.parent_path()); !s) return s.error();
         if (Status s = syncDirectory(m_dir); !s) return s.error();
@@ -614,11 +620,11 @@ Result<bool> checkKey(const fs::path& dir, const Keys& keys) {
         ::close(fd);
         std::string plain(kKeyCheckText.size(), '\0');
         unsigned long long n = 0;
-        return read && crypto_aead_xchacha20poly1305_ietf_decrypt(
-                           reinterpret_cast<unsigned char*>(plain.data()), &n, nullptr,
-                           in.data() + kNonce, in.size() - kNonce,
-                           reinterpret_cast<const unsigned char*>(kMagic), sizeof kMagic,
-                           in.data(), keys.content()) == 0 &&
+        return read &&
+               crypto_aead_xchacha20poly1305_ietf_decrypt(
+                   reinterpret_cast<unsigned char*>(plain.data()), &n, nullptr, in.data() + kNonce,
+                   in.size() - kNonce, reinterpret_cast<const unsigned char*>(kMagic),
+                   sizeof kMagic, in.data(), keys.content()) == 0 &&
                plain == kKeyCheckText;
     }
     if (errno != ENOENT) return ioError("cannot open", path);
@@ -654,8 +660,7 @@ Result<std::unique_ptr<BlobStore>> openEncryptedBlobStore(const fs::path& dir,
     if (!store->keys().derive(dataKey)) return Error{"internal", "cannot derive the blob keys"};
     auto checked = checkKey(dir, store->keys());
     if (!checked) return checked.error();
-    if (!*checked)
-        return Error{"wrong_key", "Tệp đính kèm trên máy được khóa bằng khóa khác"};
+    if (!*checked) return Error{"wrong_key", "Tệp đính kèm trên máy được khóa bằng khóa khác"};
     return std::unique_ptr<BlobStore>(std::move(store));
 }
 

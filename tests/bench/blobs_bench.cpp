@@ -41,12 +41,20 @@ long selfPeakRssKb() {
     return 0;
 }
 
-/** A week of field work on one tablet: new petitions and edits of them. */
+/** A week of field work on one tablet: new petitions (a third) and edits of them. */
 bool writeWeek(Tablet& t, WriteLog& log, std::mt19937_64& rng, int records, int& n) {
     const std::size_t first = log.petitions.size();
-    for (int k = 0; k < records; ++k) {
-        const bool create = k < records / 3 || log.petitions.size() == first;
-        if (create ? !createPetition(t, log, rng, ++n) : !editPetition(t, log, rng, ++n)) return false;
+    const int created = std::max(1, records / 3);
+    for (int k = 0; k < created; ++k)
+        if (!createPetition(t, log, rng, ++n)) return false;
+    static const std::vector<std::string> statuses = {"assigned", "in_progress", "resolved"};
+    for (int k = created; k < records; ++k) {
+        const std::string& id = log.petitions[first + rng() % static_cast<std::size_t>(created)];
+        if (!log.record(t.write("petition", id, "",
+                                {{"status", statuses[rng() % statuses.size()]},
+                                 {"households", static_cast<int>(rng() % 50)}})))
+            return false;
+        ++n;
     }
     return true;
 }
@@ -89,15 +97,17 @@ Timed syncAll(World& world) {
 int main(int argc, char** argv) {
     const int tablets = static_cast<int>(intArg(argc, argv, "--tablets", 5));
     const int photos = static_cast<int>(intArg(argc, argv, "--photos", 100));
-    const std::uint64_t photoBytes = static_cast<std::uint64_t>(intArg(argc, argv, "--photo-bytes", 2'000'000));
+    const std::uint64_t photoBytes =
+        static_cast<std::uint64_t>(intArg(argc, argv, "--photo-bytes", 2'000'000));
     const std::uint64_t rate = static_cast<std::uint64_t>(intArg(argc, argv, "--rate", 2'000'000));
     const int records = static_cast<int>(intArg(argc, argv, "--records", 60));
     constexpr std::uint64_t kThumbBytes = 12'000;
-    std::printf("blobs: %d tablets x %d photos of %s (+ thumbnails of %llu bytes), links of %s/s "
-                "each way per tablet, %d records per tablet per week\n",
-                tablets, photos, mib(static_cast<double>(photoBytes)).c_str(),
-                static_cast<unsigned long long>(kThumbBytes),
-                mib(static_cast<double>(rate)).c_str(), records);
+    std::printf(
+        "blobs: %d tablets x %d photos of %s (+ thumbnails of %llu bytes), links of %s/s "
+        "each way per tablet, %d records per tablet per week\n",
+        tablets, photos, mib(static_cast<double>(photoBytes)).c_str(),
+        static_cast<unsigned long long>(kThumbBytes), mib(static_cast<double>(rate)).c_str(),
+        records);
 
     WorldOptions options;
     options.tablets = tablets;
@@ -140,7 +150,8 @@ int main(int argc, char** argv) {
             auto full = storePhoto(*stores[i], rng(), photoBytes);
             auto thumb = storePhoto(*stores[i], rng(), kThumbBytes);
             if (!full || !thumb) return 1;
-            const std::size_t p = first + static_cast<std::size_t>(k) % std::max<std::size_t>(1, records / 3);
+            const std::size_t p =
+                first + static_cast<std::size_t>(k) % std::max<std::size_t>(1, records / 3);
             const std::string parent = log.petitions.at(std::min(p, log.petitions.size() - 1));
             if (!writePhotoRecord(t, parent, log.unitOf[parent], *full, photoBytes, *thumb,
                                   kThumbBytes, ++n))
@@ -151,13 +162,15 @@ int main(int argc, char** argv) {
     const double storeSeconds = secondsSince(storing);
     const Timed queued = syncAll(world);
     if (!queued.ok) return 1;
-    std::printf("records of a week, no photos:          %6.2f s  (%llu changes pushed, %llu pulled)\n",
-                plain.seconds, static_cast<unsigned long long>(plain.pushed),
-                static_cast<unsigned long long>(plain.pulled));
-    std::printf("records of a week, %4d photos queued: %6.2f s  (%llu changes pushed, %llu pulled; "
-                "the %d attachment records included)\n",
-                photos * tablets, queued.seconds, static_cast<unsigned long long>(queued.pushed),
-                static_cast<unsigned long long>(queued.pulled), photos * tablets);
+    std::printf(
+        "records of a week, no photos:          %6.2f s  (%llu changes pushed, %llu pulled)\n",
+        plain.seconds, static_cast<unsigned long long>(plain.pushed),
+        static_cast<unsigned long long>(plain.pulled));
+    std::printf(
+        "records of a week, %4d photos queued: %6.2f s  (%llu changes pushed, %llu pulled; "
+        "the %d attachment records included)\n",
+        photos * tablets, queued.seconds, static_cast<unsigned long long>(queued.pushed),
+        static_cast<unsigned long long>(queued.pulled), photos * tablets);
     std::printf("storing the photos encrypted on the tablets: %.2f s for %s\n", storeSeconds,
                 mib(static_cast<double>(blobBytes)).c_str());
 
@@ -177,8 +190,10 @@ int main(int argc, char** argv) {
                 const auto start = Clock::now();
                 auto r = sync.uploadPending();
                 perTablet[i] = secondsSince(start);
-                if (!r) errors[i] = r.error().code + ": " + r.error().message;
-                else if (!r->failures.empty()) errors[i] = r->failures.front().error.code;
+                if (!r)
+                    errors[i] = r.error().code + ": " + r.error().message;
+                else if (!r->failures.empty())
+                    errors[i] = r->failures.front().error.code;
             });
         }
         std::atomic<bool> done{false};
@@ -194,28 +209,31 @@ int main(int argc, char** argv) {
     }
     const double uploadSeconds = secondsSince(uploading);
     for (std::size_t i = 0; i < errors.size(); ++i)
-        if (!errors[i].empty()) std::printf("  %s: %s\n", world.tablet(i).name.c_str(), errors[i].c_str());
+        if (!errors[i].empty())
+            std::printf("  %s: %s\n", world.tablet(i).name.c_str(), errors[i].c_str());
     std::uint64_t wireAfter = 0;
     for (auto& l : links) wireAfter += l->bytesUp() + l->bytesDown();
     const double perTabletBytes = static_cast<double>(blobBytes) / tablets;
     const double ideal = perTabletBytes / static_cast<double>(rate);
     double slowest = 0;
     for (double s : perTablet) slowest = std::max(slowest, s);
-    std::printf("photos: %s per tablet in %.2f s (slowest tablet %.2f s); size / bandwidth = %.2f s "
-                "(%.1f %% of the link used)\n",
-                mib(perTabletBytes).c_str(), uploadSeconds, slowest, ideal,
-                100.0 * ideal / std::max(slowest, 1e-9));
+    std::printf(
+        "photos: %s per tablet in %.2f s (slowest tablet %.2f s); size / bandwidth = %.2f s "
+        "(%.1f %% of the link used)\n",
+        mib(perTabletBytes).c_str(), uploadSeconds, slowest, ideal,
+        100.0 * ideal / std::max(slowest, 1e-9));
     const std::uint64_t wire = wireAfter - wireBefore;
-    std::printf("bytes on the wire: %s for %s of blobs (+%.2f %%)\n", mib(static_cast<double>(wire)).c_str(),
-                mib(static_cast<double>(blobBytes)).c_str(),
+    std::printf("bytes on the wire: %s for %s of blobs (+%.2f %%)\n",
+                mib(static_cast<double>(wire)).c_str(), mib(static_cast<double>(blobBytes)).c_str(),
                 100.0 * (static_cast<double>(wire) - static_cast<double>(blobBytes)) /
                     static_cast<double>(blobBytes));
     std::uint64_t onServer = 0;
     const std::size_t files = serverBlobFiles(world.server().dataDir(), &onServer);
     std::printf("server holds %zu blobs, %s\n", files, mib(static_cast<double>(onServer)).c_str());
-    std::printf("peak RSS: server %ld KiB, tablets' process (%d tablets, their links and the "
-                "benchmark) %ld KiB\n",
-                world.server().peakRssKb(), tablets, std::max(tabletPeak.load(), selfPeakRssKb()));
+    std::printf(
+        "peak RSS: server %ld KiB, tablets' process (%d tablets, their links and the "
+        "benchmark) %ld KiB\n",
+        world.server().peakRssKb(), tablets, std::max(tabletPeak.load(), selfPeakRssKb()));
     for (auto& l : links) l->stop();
     return files == static_cast<std::size_t>(2 * photos * tablets) ? 0 : 1;
 }

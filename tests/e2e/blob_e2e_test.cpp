@@ -61,9 +61,10 @@ std::string describe(const Result<BlobSyncResult>& r) {
 
 }  // namespace
 
-TEST_CASE("through a proxy that cuts requests and replies photos from 5 tablets reach the server "
-          "once and every tablet byte for byte",
-          "[e2e][blobs]") {
+TEST_CASE(
+    "through a proxy that cuts requests and replies photos from 5 tablets reach the server "
+    "once and every tablet byte for byte",
+    "[e2e][blobs]") {
     const std::uint64_t seed = testSeed("blobs through a faulty proxy");
     CAPTURE(seed);
     std::mt19937_64 rng(seed);
@@ -119,7 +120,8 @@ TEST_CASE("through a proxy that cuts requests and replies photos from 5 tablets 
     for (int round = 0; round < 2; ++round) {
         for (std::size_t i = 0; i < world.tablets().size(); ++i) {
             auto r = world.tablet(i).sync();
-            INFO(world.tablet(i).name << " round " << round << ": " << (r ? "" : r.error().message));
+            INFO(world.tablet(i).name << " round " << round << ": "
+                                      << (r ? "" : r.error().message));
             REQUIRE(r.ok());
             CHECK(r->pushed == (round == 0 ? own : 0));
             CHECK(r->refused == 0);

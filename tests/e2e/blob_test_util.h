@@ -19,7 +19,8 @@ void photoPieces(std::uint64_t seed, std::uint64_t size, Fn&& fn) {
     std::mt19937_64 rng(seed);
     std::string piece;
     for (std::uint64_t done = 0; done < size;) {
-        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(64 * 1024, size - done));
+        const std::size_t n =
+            static_cast<std::size_t>(std::min<std::uint64_t>(64 * 1024, size - done));
         piece.resize(n);
         for (std::size_t i = 0; i < n; i += 8) {
             const std::uint64_t v = rng();
@@ -68,9 +69,10 @@ inline std::string rehash(BlobStore& store, const std::string& hash) {
 }
 
 /** A photo attachment of `parent` (a petition in `unit`) naming its file and thumbnail. */
-inline Result<Change> writePhotoRecord(Tablet& t, const std::string& parent, const std::string& unit,
-                                       const std::string& hash, std::uint64_t size,
-                                       const std::string& thumb, std::uint64_t thumbSize, int n) {
+inline Result<Change> writePhotoRecord(Tablet& t, const std::string& parent,
+                                       const std::string& unit, const std::string& hash,
+                                       std::uint64_t size, const std::string& thumb,
+                                       std::uint64_t thumbSize, int n) {
     return t.write("attachment", "", unit,
                    {{"parent_entity", "petition"},
                     {"parent", parent},

@@ -21,7 +21,9 @@ namespace {
 
 const std::string kMarker = "Ảnh hộ ông Nguyễn Văn Xuyến số 47";
 
-std::string key(char fill) { return std::string(32, fill); }
+std::string key(char fill) {
+    return std::string(32, fill);
+}
 
 std::unique_ptr<BlobStore> encryptedStore(const fs::path& dir, const std::string& k) {
     auto store = openEncryptedBlobStore(dir, k);
@@ -79,14 +81,14 @@ std::string fileText(const fs::path& p) {
 }
 
 /** Every file under `dir` whose name or content holds one of `needles`. */
-std::vector<std::string> filesShowing(const fs::path& dir, const std::vector<std::string>& needles) {
+std::vector<std::string> filesShowing(const fs::path& dir,
+                                      const std::vector<std::string>& needles) {
     std::vector<std::string> found;
     for (const auto& f : fs::recursive_directory_iterator(dir)) {
         if (!f.is_regular_file()) continue;
         const std::string text = fileText(f.path());
         for (const auto& n : needles)
-            if (text.find(n) != std::string::npos ||
-                f.path().string().find(n) != std::string::npos)
+            if (text.find(n) != std::string::npos || f.path().string().find(n) != std::string::npos)
                 found.push_back(f.path().string());
     }
     return found;
@@ -94,7 +96,8 @@ std::vector<std::string> filesShowing(const fs::path& dir, const std::vector<std
 
 std::vector<std::string> secrets(const std::string& hash) {
     std::string raw(32, '\0');
-    for (std::size_t i = 0; i < 32; ++i) raw[i] = static_cast<char>(std::stoi(hash.substr(2 * i, 2), nullptr, 16));
+    for (std::size_t i = 0; i < 32; ++i)
+        raw[i] = static_cast<char>(std::stoi(hash.substr(2 * i, 2), nullptr, 16));
     return {kMarker, "Xuyến", hash, hash.substr(0, 16), raw};
 }
 
@@ -295,7 +298,9 @@ TEST_CASE("an unfinished encrypted blob continues from its partial size after th
         CHECK(store->partialSize(hash) == kEncryptedBlobChunk);
         auto writer = store->resume(hash, kEncryptedBlobChunk);
         REQUIRE(writer.ok());
-        REQUIRE((*writer)->write(photo.data() + kEncryptedBlobChunk, photo.size() - kEncryptedBlobChunk).ok());
+        REQUIRE((*writer)
+                    ->write(photo.data() + kEncryptedBlobChunk, photo.size() - kEncryptedBlobChunk)
+                    .ok());
         REQUIRE((*writer)->sync().ok());
     }
     SECTION("the rest follows") {

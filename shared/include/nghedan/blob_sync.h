@@ -30,9 +30,9 @@ inline constexpr std::size_t kBlobPiece = 1u << 20;
 struct BlobSyncProgress {
     enum class Phase { Uploading, Downloading, Done, Failed };
     Phase phase = Phase::Uploading;
-    std::uint64_t bytesDone = 0;   ///< of the blobs of this run, bytes the other side holds
+    std::uint64_t bytesDone = 0;  ///< of the blobs of this run, bytes the other side holds
     std::uint64_t bytesTotal = 0;
-    std::uint64_t filesDone = 0;   ///< blobs finished (sent, fetched, or refused)
+    std::uint64_t filesDone = 0;  ///< blobs finished (sent, fetched, or refused)
     std::uint64_t filesTotal = 0;
 };
 
@@ -87,8 +87,9 @@ public:
         const std::string& attachmentId,
         const std::function<void(const BlobSyncProgress&)>& progress = {});
     /** fetch() of the whole file of the attachment record `attachmentId`; its hash. */
-    Result<std::string> fetchFull(const std::string& attachmentId,
-                                  const std::function<void(const BlobSyncProgress&)>& progress = {});
+    Result<std::string> fetchFull(
+        const std::string& attachmentId,
+        const std::function<void(const BlobSyncProgress&)>& progress = {});
     /** Fetches every blob that a (not deleted) attachment record here names and the store
      *  lacks: thumbnails first, then, with Everything, the files. Failures per blob. */
     Result<BlobSyncResult> fetchMissing(
