@@ -413,8 +413,8 @@ public:
         } else {
             randombytes_buf(header.fileId.data(), kFileId);
             header.hash = *raw;
-            if (::ftruncate(fd, 0) != 0 || !writeHeader(fd, m_keys, header) ||
-                ::fdatasync(fd) != 0) {
+            // The writer's sync() makes the header durable with the first bytes.
+            if (::ftruncate(fd, 0) != 0 || !writeHeader(fd, m_keys, header)) {
                 ::close(fd);
                 return ioError("cannot write", path);
             }
@@ -508,6 +508,16 @@ public:
         std::error_code ec;
         fs::remove(*complete, ec);
         fs::remove(*partialPath(hash), ec);
+        return {};
+    }
+
+    Status removePartial(const std::string& hash) override {
+        const auto partial = partialPath(hash);
+        if (!partial) return Error{"invalid_hash", "not a SHA-256 in lowercase hex"};
+        std::lock_guard lock(m_mutex);
+        if (m_writing.count(hash)) return Error{"busy", "the blob is being written right now"};
+        std::error_code ec;
+        fs::remove(*partial, ec);
         return {};
     }
 
