@@ -132,6 +132,14 @@ struct BlobSync::Impl {
         if (callback) callback(progress);
     }
 
+    /** The last report of a call; a cancel() that came too late (or from that report) does
+     *  not reach the next call. */
+    void end(BlobSyncProgress::Phase phase) {
+        progress.phase = phase;
+        report();
+        self.m_cancel = false;
+    }
+
     httplib::Headers headers() const {
         httplib::Headers h{{"Accept-Encoding", "identity"},
                            {kClientVersionHeader, std::to_string(options().clientVersion)}};
@@ -503,9 +511,7 @@ Result<BlobSyncResult> BlobSync::uploadPending(
         for (const auto& [hash, size] : pending) {
             auto outcome = impl.upload(hash, size, before);
             if (!outcome) {
-                m_cancel = false;
-                impl.progress.phase = BlobSyncProgress::Phase::Failed;
-                impl.report();
+                impl.end(BlobSyncProgress::Phase::Failed);
                 return outcome.error();
             }
             if (*outcome != Impl::Outcome::Refused) {
@@ -517,9 +523,7 @@ Result<BlobSyncResult> BlobSync::uploadPending(
             ++impl.progress.filesDone;
             impl.report();
         }
-        m_cancel = false;
-        impl.progress.phase = BlobSyncProgress::Phase::Done;
-        impl.report();
+        impl.end(BlobSyncProgress::Phase::Done);
         return std::move(impl.result);
     } catch (const std::exception& e) {
         m_cancel = false;
@@ -535,13 +539,11 @@ Status BlobSync::fetch(const std::string& hash, std::uint64_t size,
         impl.progress.filesTotal = 1;
         impl.progress.bytesTotal = size;
         Status s = impl.download(hash, size, 0);
-        m_cancel = false;
-        impl.progress.phase = s ? BlobSyncProgress::Phase::Done : BlobSyncProgress::Phase::Failed;
         if (s) {
             impl.progress.filesDone = 1;
             impl.progress.bytesDone = impl.progress.bytesTotal = m_store.size(hash).value_or(size);
         }
-        impl.report();
+        impl.end(s ? BlobSyncProgress::Phase::Done : BlobSyncProgress::Phase::Failed);
         return s;
     } catch (const std::exception& e) {
         m_cancel = false;
@@ -604,9 +606,7 @@ Result<BlobSyncResult> BlobSync::fetchMissing(
         for (const Named& b : missing) {
             if (Status s = impl.download(b.hash, b.size, before); !s) {
                 if (isRunError(s.error().code)) {
-                    m_cancel = false;
-                    impl.progress.phase = BlobSyncProgress::Phase::Failed;
-                    impl.report();
+                    impl.end(BlobSyncProgress::Phase::Failed);
                     return s.error();
                 }
                 impl.result.failures.push_back({b.hash, s.error()});
@@ -616,9 +616,7 @@ Result<BlobSyncResult> BlobSync::fetchMissing(
             ++impl.progress.filesDone;
             impl.report();
         }
-        m_cancel = false;
-        impl.progress.phase = BlobSyncProgress::Phase::Done;
-        impl.report();
+        impl.end(BlobSyncProgress::Phase::Done);
         return std::move(impl.result);
     } catch (const std::exception& e) {
         m_cancel = false;

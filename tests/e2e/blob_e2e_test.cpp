@@ -311,3 +311,46 @@ TEST_CASE("a blob the server refuses is reported alone and the login tells the a
     CHECK((missing.error().code == "blob_pending" || missing.error().code == "blob_not_found"));
     CHECK_FALSE(bStore->size(*wrongSize).has_value());
 }
+
+TEST_CASE("a cancelled upload keeps what the server took and the next run sends only the rest",
+          "[e2e][blobs]") {
+    WorldOptions options;
+    options.tablets = 1;
+    options.client = fastRetries(3);
+    World world(options);
+    REQUIRE(world.setUp());
+    Tablet& t = world.tablet(0);
+    REQUIRE(t.sync().ok());
+    StoreDir storeDir;
+    auto store = tabletStore(storeDir.forTablet(t));
+    WriteLog log;
+    std::mt19937_64 rng(9);
+    REQUIRE(createPetition(t, log, rng, 1));
+    const std::string petition = log.petitions.front();
+    constexpr std::uint64_t kSize = 3 * kBlobPiece + 12345;
+    constexpr std::uint64_t kThumb = 4000;
+    auto photo = storePhoto(*store, 21, kSize);
+    auto thumb = storePhoto(*store, 22, kThumb);
+    REQUIRE((photo && thumb));
+    REQUIRE(
+        writePhotoRecord(t, petition, log.unitOf[petition], *photo, kSize, *thumb, kThumb, 1).ok());
+    REQUIRE(t.sync().ok());
+
+    BlobSync sync(*t.replica, *store, t.client->options());
+    // The thumbnail goes first; cancelled once the server acknowledged the photo's first piece.
+    auto first = sync.uploadPending([&](const BlobSyncProgress& p) {
+        if (p.bytesDone >= kThumb + kBlobPiece) sync.cancel();
+    });
+    REQUIRE_FALSE(first.ok());
+    CHECK(first.error().code == "cancelled");
+    CHECK(sync.pendingUploadCount().value() == 1);
+    CHECK(serverBlobFiles(world.server().dataDir()) == 1);
+
+    auto second = sync.uploadPending();
+    INFO(describe(second));
+    REQUIRE(second.ok());
+    CHECK(second->sent == 1);
+    CHECK(second->bytesSent == kSize - kBlobPiece);
+    CHECK(sync.pendingUploadCount().value() == 0);
+    CHECK(serverBlobFiles(world.server().dataDir()) == 2);
+}
