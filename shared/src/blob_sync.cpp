@@ -20,6 +20,7 @@ namespace {
 const std::string kMetaEpoch = "server_epoch";  // SyncClient's
 const std::string kSentPrefix = "blob_sent:";
 constexpr std::size_t kIoBuffer = 64 * 1024;
+constexpr std::uint64_t kReportEvery = 256 * 1024;  ///< download progress while bytes arrive
 
 Error cancelledError() {
     return {"cancelled", "Đã hủy đồng bộ tệp đính kèm"};
@@ -368,6 +369,7 @@ struct BlobSync::Impl {
             bool restart = false;  // the server sent the whole blob to a Range: start over
             Status written;
             std::string errorBody;
+            std::uint64_t reported = have;
             auto res = http.Get(
                 path(hash), h,
                 [&](const httplib::Response& r) {
@@ -397,6 +399,10 @@ struct BlobSync::Impl {
                     if (written = (*writer)->write(data, n); !written) return false;
                     result.bytesFetched += n;
                     progress.bytesDone = bytesBefore + (*writer)->offset();
+                    if ((*writer)->offset() - reported >= kReportEvery) {
+                        reported = (*writer)->offset();
+                        report();
+                    }
                     return true;
                 });
             const std::uint64_t reached = (*writer)->offset();

@@ -312,7 +312,7 @@ TEST_CASE("a blob the server refuses is reported alone and the login tells the a
     CHECK_FALSE(bStore->size(*wrongSize).has_value());
 }
 
-TEST_CASE("a cancelled upload keeps what the server took and the next run sends only the rest",
+TEST_CASE("a cancelled upload or download keeps what arrived and the next run moves only the rest",
           "[e2e][blobs]") {
     WorldOptions options;
     options.tablets = 1;
@@ -353,4 +353,23 @@ TEST_CASE("a cancelled upload keeps what the server took and the next run sends 
     CHECK(second->bytesSent == kSize - kBlobPiece);
     CHECK(sync.pendingUploadCount().value() == 0);
     CHECK(serverBlobFiles(world.server().dataDir()) == 2);
+
+    // A second store of the same tablet fetches: cancelled in the middle of the photo, then
+    // continued with Range from the bytes it kept.
+    auto other = tabletStore(storeDir.forTablet(t) + "-2");
+    BlobSync fetching(*t.replica, *other, t.client->options());
+    auto cut = fetching.fetchMissing(FetchWhich::Everything, [&](const BlobSyncProgress& p) {
+        if (p.bytesDone >= kThumb + kBlobPiece) fetching.cancel();
+    });
+    REQUIRE_FALSE(cut.ok());
+    CHECK(cut.error().code == "cancelled");
+    const std::uint64_t kept = other->partialSize(*photo);
+    CHECK(kept >= kBlobPiece);
+    CHECK(kept < kSize);
+    CHECK(other->size(*thumb) == kThumb);
+    auto rest = fetching.fetchMissing(FetchWhich::Everything);
+    REQUIRE(rest.ok());
+    CHECK(rest->fetched == 1);
+    CHECK(rest->bytesFetched == kSize - kept);
+    CHECK(rehash(*other, *photo) == *photo);
 }
