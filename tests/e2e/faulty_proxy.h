@@ -3,6 +3,8 @@
 // bytes on the wire. It reads each HTTP/1.1 request and response whole (Content-Length or
 // chunked) so it can cut a connection in the middle of either, or send a request to the
 // server twice. With no faults configured it counts bytes and forwards requests unchanged.
+// A rate limit (setRateLimit) makes it a slow link: each direction, all connections together,
+// passes at most that many bytes per second.
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <list>
@@ -74,6 +77,12 @@ public:
         m_rng.seed(faults.seed);
     }
     void setTarget(int port) { m_targetPort = port; }
+    /** Bytes per second in each direction over all connections (0: unlimited), for requests
+     *  that start afterwards. */
+    void setRateLimit(std::uint64_t bytesPerSecond) {
+        m_up.rate = bytesPerSecond;
+        m_down.rate = bytesPerSecond;
+    }
 
     std::uint64_t bytesUp() const { return m_bytesUp; }      ///< tablet → server
     std::uint64_t bytesDown() const { return m_bytesDown; }  ///< server → tablet
@@ -115,6 +124,40 @@ private:
     };
 
     enum class Fault { None, CutRequest, CutResponse, Replay };
+
+    /** One direction of a slow link: a sender waits for its slot, so together they pass
+     *  `rate` bytes per second. */
+    struct Link {
+        std::atomic<std::uint64_t> rate{0};
+        std::mutex mutex;
+        std::chrono::steady_clock::time_point next{};
+        /** Waits until `n` more bytes may pass. */
+        void pass(std::size_t n) {
+            const std::uint64_t r = rate;
+            if (r == 0) return;
+            std::chrono::steady_clock::time_point at;
+            {
+                std::lock_guard lock(mutex);
+                const auto now = std::chrono::steady_clock::now();
+                at = std::max(now, next);
+                next = at + std::chrono::nanoseconds(static_cast<std::int64_t>(n * 1'000'000'000ULL / r));
+            }
+            std::this_thread::sleep_until(at);
+        }
+    };
+
+    /** sendAll at the link's pace, in slices of 16 KiB. */
+    static bool sendPaced(Link& link, int fd, const char* data, std::size_t size) {
+        if (link.rate == 0) return sendAll(fd, data, size);
+        while (size > 0) {
+            const std::size_t n = std::min<std::size_t>(size, 16 * 1024);
+            link.pass(n);
+            if (!sendAll(fd, data, n)) return false;
+            data += n;
+            size -= n;
+        }
+        return true;
+    }
 
     Fault pickFault() {
         std::lock_guard lock(m_mutex);
@@ -355,7 +398,7 @@ private:
                 closeUpstream();
                 break;
             }
-            bool sent = sendAll(conn.upstream, request->data(), request->size());
+            bool sent = sendPaced(m_up, conn.upstream, request->data(), request->size());
             std::optional<std::string> response;
             if (sent) response = readMessage(*upstream, true, head);
             if (!response && reused) {
@@ -378,7 +421,7 @@ private:
                 break;
             }
             m_bytesDown += response->size();
-            if (!sendAll(conn.client, response->data(), response->size())) break;
+            if (!sendPaced(m_down, conn.client, response->data(), response->size())) break;
             const auto connection = headerValue(*response, "Connection");
             if (connection && lower(*connection) == "close") break;
         }
@@ -397,6 +440,7 @@ private:
     std::thread m_acceptor;
     std::list<Conn> m_conns;
     std::atomic<bool> m_stopping{false};
+    Link m_up, m_down;
     std::atomic<std::uint64_t> m_bytesUp{0}, m_bytesDown{0}, m_requests{0}, m_cutRequests{0},
         m_cutResponses{0}, m_replays{0};
 };
