@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <algorithm>
 #include <sys/socket.h>
 
 #include <cstdlib>
@@ -371,7 +372,10 @@ Result<int> ServerApp::bind() {
     }
     GuardedServer& http = *m_http;
     m_ctx.connectionStats = [&http] { return http.stats(); };
-    http.set_payload_max_length(m_ctx.settings.maxBodyBytes);
+    // Each route checks its own limit (bodyLimit); a dashboard upload may be a whole file.
+    http.set_payload_max_length(std::max<std::size_t>(
+        m_ctx.settings.maxBodyBytes,
+        static_cast<std::size_t>(m_ctx.settings.attachmentLimits.maxFileBytes)));
     // cpp-httplib listens with a backlog of 5; a thousand tablets connecting at once overflow
     // it. Remember the listening socket to widen the backlog once it is bound.
     auto listenFd = std::make_shared<int>(-1);
