@@ -52,7 +52,7 @@ function photoAnnex(data) {
         pair.map(({a, about}, j) => h('figure.annex-photo',
           h('img', {src: a.url, alt: a.caption || 'Ảnh'}),
           h('figcaption', h('strong', `Ảnh ${2 * k + j + 1}. `), a.caption || '',
-            about ? ` (${about})` : '')))));
+            about ? ` (${about})` : ''))))));
 }
 
 let withAnnex = false;
