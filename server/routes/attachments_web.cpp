@@ -14,6 +14,7 @@
 
 #include <sodium.h>
 
+#include "../connection_guard.h"
 #include "../http_util.h"
 #include "nghedan/blob_store.h"
 #include "nghedan/policy.h"
@@ -146,6 +147,10 @@ void uploadDirectiveAttachment(Context& ctx, const httplib::Request& req, httpli
                          refusal->message);
     }
 
+    // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3).
+    if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
+        return sendError(res, 400, "empty_file", "Tệp rỗng, không có gì để lưu.");
+
     // The body, streamed to a temporary file while it is hashed, cut at the file limit.
     TempFile temp;
     std::ofstream out(temp.path(), std::ios::binary | std::ios::trunc);
@@ -168,6 +173,12 @@ void uploadDirectiveAttachment(Context& ctx, const httplib::Request& req, httpli
         return true;
     });
     out.close();
+    const bool late = GuardedServer::deadlinePassed();
+    GuardedServer::bodyReadHook();
+    if (late) {
+        res.set_header("Connection", "close");
+        return sendError(res, 408, "request_timeout", "the request body did not arrive in time");
+    }
     if (tooLarge || res.status == 413) {
         res.set_header("Connection", "close");
         auto refusal = attachmentLimitRefusal(limits, limits.maxFileBytes + 1, 0, 0);
