@@ -370,6 +370,42 @@ int importCommand(const std::vector<std::string>& raw) {
     return 0;
 }
 
+/** Copies every complete blob `from` holds into the file blob store at `dir` that it lacks
+ *  (streamed, checked against its name and synced there). Returns how many were copied. */
+Result<std::size_t> copyBlobs(BlobStore& from, const std::filesystem::path& dir) {
+    auto to = openFileBlobStore(dir);
+    if (!to) return to.error();
+    auto entries = from.list();
+    if (!entries) return entries.error();
+    std::size_t copied = 0;
+    std::vector<char> buffer(64 * 1024);
+    for (const BlobStore::Entry& e : *entries) {
+        if ((*to)->size(e.hash)) continue;  // content-addressed: the same name is the same bytes
+        auto reader = from.open(e.hash);
+        if (!reader) {
+            if (reader.error().code == "not_found") continue;  // removed meanwhile
+            return reader.error();
+        }
+        (void)(*to)->remove(e.hash);
+        auto writer = (*to)->resume(e.hash, 0);
+        if (!writer) return writer.error();
+        for (std::uint64_t at = 0; at < (*reader)->size();) {
+            auto n = (*reader)->read(at, buffer.data(), buffer.size());
+            if (!n) return n.error();
+            if (*n == 0) break;
+            if (Status s = (*writer)->write(buffer.data(), *n); !s) return s.error();
+            at += *n;
+        }
+        if (Status s = (*writer)->sync(); !s) return s.error();
+        writer->reset();
+        auto done = (*to)->finish(e.hash, (*reader)->size());
+        if (!done) return done.error();
+        if (!*done) return Error{"io", "blob " + e.hash + " was cut while it was copied"};
+        ++copied;
+    }
+    return copied;
+}
+
 int backupCommand(const std::vector<std::string>& raw) {
     const Args a = parseArgs(raw, {});
     if (a.positional.size() != 1) return fail("backup DEST (a new file, or a directory)");
@@ -395,9 +431,15 @@ int backupCommand(const std::vector<std::string>& raw) {
     // The live database moves to a new lineage: the copy, put back later, is seen as a
     // restore and gets a new epoch (tablets then re-push what it lacks).
     if (Status s = rotateLineage(**replica, dataDir); !s) return fail(s.error().message);
+    // The attachments' bytes beside it, after the database: every blob its records had
+    // acknowledged is in the copy. A blobs/ directory shared by several backups keeps each
+    // blob once.
+    const std::filesystem::path blobDir = std::filesystem::absolute(dest).parent_path() / "blobs";
+    auto copied = copyBlobs((*replica)->blobs(), blobDir);
+    if (!copied) return fail("the database was copied, the blobs not: " + copied.error().message);
     (void)(*replica)->audit(systemMillis(), "cli", "backup", dest.string());
     std::cout << "backup written to " << dest.string() << " (" << std::filesystem::file_size(dest)
-              << " bytes)\n";
+              << " bytes); " << *copied << " new blobs in " << blobDir.string() << "\n";
     return 0;
 }
 
@@ -518,7 +560,8 @@ std::string adminUsage() {
   user list
   import units FILE.csv|FILE.json      (columns: code,name,level,parent[,id])
   import agencies FILE.csv|FILE.json   (columns: name,short_name,level,unit[,contact][,id])
-  backup DEST                    (online SQLite backup to a new file or into a directory)
+  backup DEST                    (online SQLite backup to a new file or into a directory;
+                                  the attachments' blobs go to blobs/ beside it)
   device list                    (tablets that signed in: site, user, last seen, key)
   device revoke SITE             (a lost tablet: its later changes are refused, sessions end)
   device disable --site SITE     (remote wipe: at its next sync the tablet sends what it holds,

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "blob_collector.h"
 #include "demo_data.h"
 #include "privacy.h"
 #include "http_util.h"
@@ -113,6 +114,16 @@ std::string serveUsage() {
   --max-offline-days N
                       a tablet not synced for N days keeps its data locked until it syncs
                       (NGHEDAN_MAX_OFFLINE_DAYS, default 14)
+  --blob-max-bytes N  largest attachment file in bytes (NGHEDAN_BLOB_MAX_BYTES, default
+                      20971520, 20 MiB)
+  --attachments-per-record N
+                      attachments of one record (NGHEDAN_ATTACHMENTS_PER_RECORD, default 30)
+  --attachment-record-bytes N
+                      all attachments of one record together, in bytes
+                      (NGHEDAN_ATTACHMENT_RECORD_BYTES, default 209715200, 200 MiB)
+  --blob-grace-days N attachment bytes no record names any more, and unfinished uploads,
+                      are removed once untouched N days; checked at start and every 6 hours
+                      (NGHEDAN_BLOB_GRACE_DAYS, default 7)
   --public-rate N     requests per minute one address may make to the public endpoints
                       (/tra-cuu, /open311/v2, /feed); 0 = no limit (NGHEDAN_PUBLIC_RATE,
                       default 120); more get 429 with Retry-After
@@ -169,6 +180,22 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_SESSION_DAYS must be 1 to 3650");
         o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
     }
+    if (auto v = env("NGHEDAN_BLOB_MAX_BYTES"); !v.empty()) {
+        if (!parseInt(v, 1, kMaxBlobBytes, n)) return usage("NGHEDAN_BLOB_MAX_BYTES must be 1 to 1073741824");
+        o.settings.attachmentLimits.maxFileBytes = n;
+    }
+    if (auto v = env("NGHEDAN_ATTACHMENTS_PER_RECORD"); !v.empty()) {
+        if (!parseInt(v, 1, 10000, n)) return usage("NGHEDAN_ATTACHMENTS_PER_RECORD must be 1 to 10000");
+        o.settings.attachmentLimits.maxPerRecord = static_cast<int>(n);
+    }
+    if (auto v = env("NGHEDAN_ATTACHMENT_RECORD_BYTES"); !v.empty()) {
+        if (!parseInt(v, 1, 1LL << 40, n)) return usage("NGHEDAN_ATTACHMENT_RECORD_BYTES must be 1 to 2^40");
+        o.settings.attachmentLimits.maxRecordBytes = n;
+    }
+    if (auto v = env("NGHEDAN_BLOB_GRACE_DAYS"); !v.empty()) {
+        if (!parseInt(v, 0, 36500, n)) return usage("NGHEDAN_BLOB_GRACE_DAYS must be 0 to 36500");
+        o.settings.blobGraceDays = static_cast<int>(n);
+    }
     if (auto v = env("NGHEDAN_MAX_OFFLINE_DAYS"); !v.empty()) {
         if (!parseInt(v, 1, 3650, n)) return usage("NGHEDAN_MAX_OFFLINE_DAYS must be 1 to 3650");
         o.settings.maxOfflineDays = static_cast<int>(n);
@@ -224,6 +251,21 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         } else if (a == "--session-days") {
             if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--session-days needs 1..3650");
             o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
+        } else if (a == "--blob-max-bytes") {
+            if (!value(v) || !parseInt(v, 1, kMaxBlobBytes, n))
+                return usage("--blob-max-bytes needs 1..1073741824");
+            o.settings.attachmentLimits.maxFileBytes = n;
+        } else if (a == "--attachments-per-record") {
+            if (!value(v) || !parseInt(v, 1, 10000, n))
+                return usage("--attachments-per-record needs 1..10000");
+            o.settings.attachmentLimits.maxPerRecord = static_cast<int>(n);
+        } else if (a == "--attachment-record-bytes") {
+            if (!value(v) || !parseInt(v, 1, 1LL << 40, n))
+                return usage("--attachment-record-bytes needs 1..2^40");
+            o.settings.attachmentLimits.maxRecordBytes = n;
+        } else if (a == "--blob-grace-days") {
+            if (!value(v) || !parseInt(v, 0, 36500, n)) return usage("--blob-grace-days needs 0..36500");
+            o.settings.blobGraceDays = static_cast<int>(n);
         } else if (a == "--max-offline-days") {
             if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--max-offline-days needs 1..3650");
             o.settings.maxOfflineDays = static_cast<int>(n);
@@ -257,7 +299,8 @@ Result<std::unique_ptr<Store>> openDataDir(const std::string& dataDir, ReplicaOp
     std::error_code ec;
     std::filesystem::create_directories(dataDir, ec);
     if (ec) return Error{"io", "cannot create the data directory " + dataDir + ": " + ec.message()};
-    return openSqliteStore(databasePath(dataDir), std::move(options));
+    return openSqliteStore(databasePath(dataDir), std::move(options),
+                           (std::filesystem::path(dataDir) / "blobs").string());
 }
 
 Status rotateLineage(Store& store, const std::string& dataDir) {
@@ -335,7 +378,9 @@ Status ServerApp::open() {
             logLine(LogLevel::Info, "demo data not seeded: the database is not empty");
     }
     if (Status s = runRetention(); !s) return s;
-    // The retention period passes while the server runs: look again every 6 hours.
+    if (Status s = runBlobCollector(); !s) return s;
+    // The retention period passes while the server runs: look again every 6 hours (and for
+    // blobs no record names any more).
     m_retention = std::jthread([this](std::stop_token stop) {
         std::mutex m;
         std::condition_variable_any wake;
@@ -345,6 +390,8 @@ Status ServerApp::open() {
             if (stop.stop_requested()) return;
             if (Status s = runRetention(); !s)
                 logLine(LogLevel::Error, "retention: " + s.error().message);
+            if (Status s = runBlobCollector(); !s)
+                logLine(LogLevel::Error, "blob collector: " + s.error().message);
         }
     });
     return {};
@@ -359,6 +406,19 @@ Status ServerApp::runRetention() {
         logLine(LogLevel::Info, "retention: personal data of " + std::to_string(report->redacted) +
                                     " petitions closed more than " +
                                     std::to_string(m_ctx.settings.retentionDays) + " days ago redacted");
+    return {};
+}
+
+Status ServerApp::runBlobCollector() {
+    auto done = collectBlobs(*m_ctx.store, m_ctx.mutex, systemMillis(), m_ctx.settings.blobGraceDays);
+    if (!done) return done.error();
+    m_ctx.metrics->setBlobBytes(done->bytesKept);
+    if (done->removed || done->removedPartial)
+        logLine(LogLevel::Info, "blob collector: " + std::to_string(done->removed) +
+                                    " blobs no record names and " +
+                                    std::to_string(done->removedPartial) +
+                                    " abandoned uploads removed (" +
+                                    std::to_string(done->bytesRemoved) + " bytes)");
     return {};
 }
 
@@ -387,6 +447,7 @@ Result<int> ServerApp::bind() {
     registerHealthRoutes(http, m_ctx);
     registerAuthRoutes(http, m_ctx);
     registerSyncRoutes(http, m_ctx);
+    registerBlobRoutes(http, m_ctx);
     registerPublicLookupRoutes(http, m_ctx);
     registerOpen311Routes(http, m_ctx);
     registerFeedRoutes(http, m_ctx);

@@ -96,7 +96,10 @@ private:
     /** Redacts what the retention period no longer allows to keep (server/privacy.h), under
      *  the store lock. */
     Status runRetention();
-    std::jthread m_retention;  ///< runRetention every 6 hours until stop()
+    /** Removes blobs no record names and abandoned uploads (blob_collector.h); sets the
+     *  blob bytes of /metrics. */
+    Status runBlobCollector();
+    std::jthread m_retention;  ///< runRetention and runBlobCollector every 6 hours until stop()
     std::atomic<bool> m_runReturned{false};
     int m_port = 0;
 };

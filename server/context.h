@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include "connection_guard.h"
+#include "nghedan/policy.h"
 #include "rate_limit.h"
 #include "store.h"
 
@@ -52,6 +53,10 @@ struct Settings {
     int open311MaxPageSize = 200;
     /** A tablet not synced for this many days keeps its data locked until it syncs. */
     int maxOfflineDays = 14;
+    /** Attachments: per file, per record (count and bytes); told to tablets at login. */
+    AttachmentLimits attachmentLimits;
+    /** Unnamed blobs and unfinished uploads untouched this long are removed by the collector. */
+    int blobGraceDays = 7;
 };
 
 struct Metrics;  // http_util.h
@@ -107,5 +112,7 @@ void registerDashboardRoutes(httplib::Server& server,
 void registerPublicLookupRoutes(httplib::Server& server, Context& ctx);  // routes/public_lookup.cpp
 void registerOpen311Routes(httplib::Server& server, Context& ctx);       // routes/open311.cpp
 void registerFeedRoutes(httplib::Server& server, Context& ctx);          // routes/feed.cpp
+/** HEAD, PUT and GET /api/v1/blobs/{hash} (server/API.md "Blobs"). */
+void registerBlobRoutes(httplib::Server& server, Context& ctx);  // routes/blobs.cpp
 
 }  // namespace nghedan::server

@@ -1,5 +1,6 @@
 #include "http_util.h"
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -166,6 +167,24 @@ void Metrics::recordChanges(std::size_t applied, std::size_t duplicates,
     for (const auto& [code, n] : refusedByCode) m_refused[code] += n;
 }
 
+void Metrics::recordBlobUpload(const std::string& outcome) {
+    std::lock_guard lock(m_mutex);
+    if (outcome == "completed")
+        ++m_blobsCompleted;
+    else
+        ++m_blobsRefused[outcome];
+}
+
+void Metrics::setBlobBytes(std::uint64_t bytes) {
+    std::lock_guard lock(m_mutex);
+    m_blobBytes = static_cast<std::int64_t>(bytes);
+}
+
+void Metrics::addBlobBytes(std::int64_t delta) {
+    std::lock_guard lock(m_mutex);
+    m_blobBytes = std::max<std::int64_t>(0, m_blobBytes + delta);
+}
+
 std::string Metrics::render(const std::string& extra) const {
     std::ostringstream out;
     std::lock_guard lock(m_mutex);
@@ -201,6 +220,20 @@ std::string Metrics::render(const std::string& extra) const {
             << "nghedan_request_duration_seconds_sum{" << label << "} " << h.sum << '\n'
             << "nghedan_request_duration_seconds_count{" << label << "} " << h.count << '\n';
     }
+    out << "# HELP nghedan_blob_bytes Bytes of complete blobs (attachments) stored.\n"
+           "# TYPE nghedan_blob_bytes gauge\n"
+           "nghedan_blob_bytes "
+        << m_blobBytes
+        << "\n# HELP nghedan_blob_uploads_completed_total Blob uploads whose every byte was "
+           "checked and stored.\n"
+           "# TYPE nghedan_blob_uploads_completed_total counter\n"
+           "nghedan_blob_uploads_completed_total "
+        << m_blobsCompleted
+        << "\n# HELP nghedan_blob_uploads_refused_total Blob uploads refused, by reason.\n"
+           "# TYPE nghedan_blob_uploads_refused_total counter\n";
+    for (const auto& [code, n] : m_blobsRefused)
+        out << "nghedan_blob_uploads_refused_total{code=\"" << escapeLabel(code) << "\"} " << n
+            << '\n';
     out << extra;
     return out.str();
 }
@@ -282,6 +315,7 @@ bool isDashboardWrite(const std::string& path) {
 }  // namespace
 
 std::size_t bodyLimit(const Context& ctx, const httplib::Request& req) {
+    if (req.method == "PUT" && req.path.rfind("/api/v1/blobs/", 0) == 0) return kMaxBlobPieceBytes;
     if (req.method != "POST") return 0;
     const std::string& p = req.path;
     if (p == "/api/v1/sync/push" || p == "/api/v1/sync/sealed") return ctx.settings.maxBodyBytes;

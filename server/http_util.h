@@ -36,6 +36,11 @@ struct Metrics {
                        double seconds);
     void recordChanges(std::size_t applied, std::size_t duplicates,
                        const std::map<std::string, std::size_t>& refusedByCode);
+    /** A blob upload (PUT) that stored every byte ("completed") or was refused (its code). */
+    void recordBlobUpload(const std::string& outcome);
+    /** Bytes of complete blobs held: set by the collector, moved by uploads and removals. */
+    void setBlobBytes(std::uint64_t bytes);
+    void addBlobBytes(std::int64_t delta);
     /** Prometheus text exposition; `extra` lines (gauges computed by the caller) appended. */
     std::string render(const std::string& extra) const;
 
@@ -50,6 +55,9 @@ private:
     std::map<std::string, Histogram> m_latency;       // key: route (sync routes only)
     std::uint64_t m_applied = 0, m_duplicates = 0;
     std::map<std::string, std::uint64_t> m_refused;
+    std::uint64_t m_blobsCompleted = 0;
+    std::map<std::string, std::uint64_t> m_blobsRefused;
+    std::int64_t m_blobBytes = 0;
 };
 
 /** The route label of a path for metrics: API paths with id-like segments replaced by ":id",
@@ -63,11 +71,14 @@ std::int64_t serverNowMs();
 
 /** The largest body a request's route takes (after inflation), the one table of them: a
  *  login 16 KiB (it comes before any session), logout, pull, snapshot and wiped 64 KiB, a
- *  dashboard write 256 KiB, a push or a sealed outbox Settings::maxBodyBytes; every other
+ *  dashboard write 256 KiB, a push or a sealed outbox Settings::maxBodyBytes, a blob piece
+ *  (PUT /api/v1/blobs/{hash}) kMaxBlobPieceBytes; every other
  *  request none. The
  *  common handlers refuse a body over it (or any body where none is taken) from its headers,
  *  before a byte of it is read: 413 "body_too_large" and the connection closed. */
 std::size_t bodyLimit(const Context& ctx, const httplib::Request& req);
+/** The most one PUT of a blob carries (server/API.md "Blobs"). */
+inline constexpr std::size_t kMaxBlobPieceBytes = 4u << 20;
 
 /** Reads the whole body through the content reader, decompressed, and stops at the route's
  *  bodyLimit while reading (chunked bodies and gzip bombs included): 413 "body_too_large";

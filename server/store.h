@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nghedan/blob_store.h"
 #include "nghedan/replica.h"
 #include "users.h"
 
@@ -93,6 +94,23 @@ struct AccessQuery {
 struct AccessPage {
     std::vector<AccessEntry> entries;
     std::int64_t total = 0;
+};
+
+/** An attachment record that names a blob, as its file or its thumbnail (server/API.md "Blobs"). */
+struct BlobNaming {
+    std::string attachment;  ///< the attachment record's id
+    std::string unit;        ///< the record's unit (its parent's)
+    std::uint64_t size = 0;  ///< the size the record declares for this blob (size or thumb_size)
+    std::string mime;        ///< what the blob is served as ("image/jpeg" for a thumbnail)
+    std::string fileName;
+    bool thumbnail = false;
+    bool live = true;  ///< neither the record nor its parent is deleted
+};
+
+/** One attachment of a record, for the limits per record. */
+struct AttachmentSize {
+    std::string id;
+    std::int64_t size = 0;
 };
 
 /** Storage of one server. Not thread-safe: callers serialise every call (ctx.mutex), except
@@ -279,11 +297,29 @@ public:
     /** The bearer session of a token whose device has a wipe order (pending or done), also
      *  for a disabled account; nullopt otherwise. */
     virtual Result<std::optional<Session>> findWipeSession(const std::string& token) = 0;
+
+    // ---- blobs: the bytes of attachments (server/API.md "Blobs") -------------------------
+    /** The blob store of the data directory. The one exception to the lock: the reference and
+     *  the store are thread-safe and used WITHOUT ctx.mutex (blob I/O never runs under it). */
+    virtual BlobStore& blobs() = 0;
+    /** Every attachment record naming `hash` (file or thumbnail), deleted ones too. */
+    virtual Result<std::vector<BlobNaming>> blobNamings(const std::string& hash) = 0;
+    /** The units that proved they hold the bytes of `hash` (proof of possession). */
+    virtual Result<std::vector<std::string>> blobClaimUnits(const std::string& hash) = 0;
+    /** Records that an uploader writing for `unit` sent every byte of `hash` and they checked
+     *  out: the unit's readers may now get the blob. Idempotent. */
+    virtual Status claimBlob(const std::string& hash, const std::string& unit) = 0;
+    /** Forgets every claim of `hash` (after its bytes were removed). */
+    virtual Status forgetBlobClaims(const std::string& hash) = 0;
+    /** The attachments of record `parent` that are not deleted (the limits per record). */
+    virtual Result<std::vector<AttachmentSize>> liveAttachmentsOf(const std::string& parent) = 0;
 };
 
 /** Opens or creates the SQLite store in the file at `path` (migrating an older file), with the
- *  server tables ready (server/store/sqlite_store.cpp). */
+ *  server tables ready (server/store/sqlite_store.cpp), and its blobs under `blobDir` (empty:
+ *  "blobs" beside the file). */
 Result<std::unique_ptr<Store>> openSqliteStore(const std::string& path,
-                                               ReplicaOptions options = {});
+                                               ReplicaOptions options = {},
+                                               const std::string& blobDir = {});
 
 }  // namespace nghedan::server

@@ -320,6 +320,11 @@ void handleLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
              {"epoch", ctx.epoch},
              {"minClientVersion", kMinClientVersion},
              {"serverTime", serverNowMs()}};
+    // What a file and a record may carry (the tablet checks before it stores a file).
+    const AttachmentLimits& limits = ctx.settings.attachmentLimits;
+    out["attachment_limits"] = Json{{"max_file_bytes", limits.maxFileBytes},
+                                    {"max_per_record", limits.maxPerRecord},
+                                    {"max_record_bytes", limits.maxRecordBytes}};
     if (!cookie) {
         // What a tablet seals its unsent changes to before a wipe, and how long it may stay
         // unsynced before its data stays locked.

@@ -91,6 +91,68 @@ private:
         if (!inScope(a.scopeUnit, c.unit))
             return Error{"out_of_scope", "unit " + c.unit + " is outside the scope of " + who};
         if (c.entity == "redaction" && creates) return checkRedactionTarget(c);
+        if (c.entity == "attachment") return checkAttachmentLimits(c, creates);
+        return std::nullopt;
+    }
+
+    /** What an attachment record will be once a change is applied (the limits' part of it). */
+    struct AttachmentState {
+        std::string parent;
+        long long size = 0;
+        bool deleted = false;
+    };
+
+    /** The limits per file and per record (Settings::attachmentLimits, policy.h): a change that
+     *  adds an attachment, or makes one larger, must keep its record within them. Removing one,
+     *  or editing its caption, always passes. This push's earlier attachments count too (the
+     *  materialised rows follow only at commit). */
+    std::optional<Error> checkAttachmentLimits(const Change& c, bool creates) {
+        AttachmentState state;
+        if (!creates) {
+            if (auto known = m_attachments.find(c.id); known != m_attachments.end()) {
+                state = known->second;
+            } else {
+                auto row = m_users.get("attachment", c.id);
+                if (!row) return Error{"storage", row.error().message};
+                if (*row) {
+                    const Json& v = (*row)->values;
+                    if (v.contains("parent") && v["parent"].is_string()) state.parent = v["parent"];
+                    if (v.contains("size") && v["size"].is_number_integer()) state.size = v["size"];
+                    state.deleted = v.contains("deleted") && v["deleted"].is_boolean() &&
+                                    v["deleted"].get<bool>();
+                }
+            }
+        }
+        const bool wasDeleted = !creates && state.deleted;
+        auto set = [&c](const char* field) -> const Json* {
+            const auto it = c.set.find(field);
+            return it == c.set.end() ? nullptr : &it->second;
+        };
+        if (const Json* v = set("parent"); v && v->is_string()) state.parent = v->get<std::string>();
+        if (const Json* v = set("size"); v && v->is_number_integer()) state.size = v->get<long long>();
+        if (const Json* v = set("deleted")) state.deleted = v->is_boolean() && v->get<bool>();
+        const bool adds = !state.deleted && (creates || set("size") || set("parent") ||
+                                             (set("deleted") && wasDeleted));
+        if (adds) {
+            auto others = m_users.liveAttachmentsOf(state.parent);
+            if (!others) return Error{"storage", others.error().message};
+            int count = 0;
+            long long bytes = 0;
+            for (const AttachmentSize& a : *others) {
+                if (a.id == c.id || m_attachments.count(a.id)) continue;
+                ++count;
+                bytes += a.size;
+            }
+            for (const auto& [id, other] : m_attachments) {
+                if (id == c.id || other.deleted || other.parent != state.parent) continue;
+                ++count;
+                bytes += other.size;
+            }
+            if (auto refusal = attachmentLimitRefusal(m_ctx.settings.attachmentLimits, state.size,
+                                                      count, bytes))
+                return refusal;
+        }
+        m_attachments[c.id] = state;
         return std::nullopt;
     }
 
@@ -173,6 +235,8 @@ private:
     std::int64_t m_now;
     std::unordered_map<std::string, std::optional<Account>> m_accounts;
     std::unordered_map<std::string, std::unordered_set<std::string>> m_subtrees;
+    /** Attachments this push has changed so far, by id. */
+    std::unordered_map<std::string, AttachmentState> m_attachments;
 };
 
 /** The user of a device session: the sync routes serve tablets only (a dashboard cookie

@@ -1,7 +1,11 @@
 #include "sqlite_store.h"
 
+#include <filesystem>
+
 #include "access_log_table.h"
 #include "account_tables.h"
+#include "blob_tables.h"
+#include "nghedan/clock.h"
 
 namespace nghedan::server {
 
@@ -44,18 +48,25 @@ Status eachRow(Stmt& st, const std::optional<std::string>& id,
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> openSqliteStore(const std::string& path, ReplicaOptions options) {
-    auto store = SqliteStore::open(path, std::move(options));
+Result<std::unique_ptr<Store>> openSqliteStore(const std::string& path, ReplicaOptions options,
+                                               const std::string& blobDir) {
+    auto store = SqliteStore::open(path, std::move(options), blobDir);
     if (!store) return store.error();
     return std::unique_ptr<Store>(std::move(*store));
 }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
-                                                       ReplicaOptions options) {
+                                                       ReplicaOptions options,
+                                                       const std::string& blobDir) {
+    auto blobs = openFileBlobStore(
+        blobDir.empty() ? std::filesystem::path(path).parent_path() / "blobs"
+                        : std::filesystem::path(blobDir));
+    if (!blobs) return blobs.error();
     auto replica = Replica::open(path, std::move(options));
     if (!replica) return replica.error();
-    std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*replica)));
+    std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*replica), std::move(*blobs)));
     if (Status s = AccountTables(store->db()).ensureSchema(); !s) return s.error();
+    if (Status s = BlobTables(store->db()).ensureSchema(); !s) return s.error();
     if (Status s = AccessLogTable(store->db()).ensureSchema(); !s) return s.error();
     // The public endpoints (server/public_petitions.h) list public petitions by received time
     // and count them for Open311's total: without this covering index each such query reads
@@ -69,7 +80,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
     return store;
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<Replica> replica) : m_replica(std::move(replica)) {}
+SqliteStore::SqliteStore(std::unique_ptr<Replica> replica, std::unique_ptr<BlobStore> blobs)
+    : m_replica(std::move(replica)), m_blobs(std::move(blobs)) {}
 SqliteStore::~SqliteStore() = default;
 
 Database& SqliteStore::db() {
@@ -451,6 +463,27 @@ Result<std::uint64_t> SqliteStore::confirmDeviceWipe(const std::string& site, st
     }
     if (Status s = tx.commit(); !s) return s.error();
     return through;
+}
+
+// ---- blobs ------------------------------------------------------------------------------
+
+BlobStore& SqliteStore::blobs() {
+    return *m_blobs;
+}
+Result<std::vector<BlobNaming>> SqliteStore::blobNamings(const std::string& hash) {
+    return BlobTables(db()).namings(hash);
+}
+Result<std::vector<std::string>> SqliteStore::blobClaimUnits(const std::string& hash) {
+    return BlobTables(db()).claimUnits(hash);
+}
+Status SqliteStore::claimBlob(const std::string& hash, const std::string& unit) {
+    return BlobTables(db()).claim(hash, unit, systemMillis());
+}
+Status SqliteStore::forgetBlobClaims(const std::string& hash) {
+    return BlobTables(db()).forget(hash);
+}
+Result<std::vector<AttachmentSize>> SqliteStore::liveAttachmentsOf(const std::string& parent) {
+    return BlobTables(db()).liveAttachmentsOf(parent);
 }
 
 }  // namespace nghedan::server

@@ -15,7 +15,8 @@ class SqliteStore final : public Store {
 public:
     /** Opens or creates the file, migrating it, with the server tables ready. */
     static Result<std::unique_ptr<SqliteStore>> open(const std::string& path,
-                                                     ReplicaOptions options = {});
+                                                     ReplicaOptions options = {},
+                                                     const std::string& blobDir = {});
     ~SqliteStore() override;
 
     const std::string& siteId() override;
@@ -112,10 +113,18 @@ public:
                                             const std::string& ip) override;
     Result<std::optional<Session>> findWipeSession(const std::string& token) override;
 
+    BlobStore& blobs() override;
+    Result<std::vector<BlobNaming>> blobNamings(const std::string& hash) override;
+    Result<std::vector<std::string>> blobClaimUnits(const std::string& hash) override;
+    Status claimBlob(const std::string& hash, const std::string& unit) override;
+    Status forgetBlobClaims(const std::string& hash) override;
+    Result<std::vector<AttachmentSize>> liveAttachmentsOf(const std::string& parent) override;
+
 private:
-    explicit SqliteStore(std::unique_ptr<Replica> replica);
+    SqliteStore(std::unique_ptr<Replica> replica, std::unique_ptr<BlobStore> blobs);
     Database& db();
     std::unique_ptr<Replica> m_replica;
+    std::unique_ptr<BlobStore> m_blobs;
 };
 
 }  // namespace nghedan::server

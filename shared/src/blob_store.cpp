@@ -17,7 +17,7 @@ namespace nghedan {
 namespace fs = std::filesystem;
 
 Sha256::Sha256() {
-    (void)sodium_init();  // idempotent; the hash functions need no more
+    if (sodium_init() < 0) return;  // idempotent; the hash functions need no more
     crypto_hash_sha256_init(&m_state);
 }
 
@@ -223,6 +223,15 @@ public:
         if (m_writing.count(hash)) return Error{"busy", "the blob is being written right now"};
         std::error_code ec;
         fs::remove(completePath(hash), ec);
+        fs::remove(partialPath(hash), ec);
+        return {};
+    }
+
+    Status removePartial(const std::string& hash) override {
+        if (!isBlobHash(hash)) return Error{"invalid_hash", "not a SHA-256 in lowercase hex"};
+        std::lock_guard lock(m_mutex);
+        if (m_writing.count(hash)) return Error{"busy", "the blob is being written right now"};
+        std::error_code ec;
         fs::remove(partialPath(hash), ec);
         return {};
     }

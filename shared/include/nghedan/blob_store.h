@@ -84,6 +84,9 @@ public:
     virtual Result<std::unique_ptr<BlobReader>> open(const std::string& hash) = 0;
     /** Removes the blob, complete and unfinished; removing what is absent is no error. */
     virtual Status remove(const std::string& hash) = 0;
+    /** Removes only the unfinished blob `hash` (an abandoned upload); Error{"busy"} while a
+     *  writer holds it; removing what is absent is no error. */
+    virtual Status removePartial(const std::string& hash) = 0;
     /** Every complete blob. */
     virtual Result<std::vector<Entry>> list() = 0;
     /** Every unfinished blob. */
