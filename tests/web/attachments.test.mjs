@@ -92,6 +92,7 @@ describe('attachments on the dashboard', () => {
     assert.equal(pending.available, false);
     const { page } = q3;
     await page.goto(base + '/#/petitions/' + chip.petition.id);
+    await page.reload();  // the same route as before: read it again
     await waitRendered(page);
     const item = page.locator(`.gallery .thumb-pending[data-id="${pending.id}"]`);
     assert.match(await item.textContent(), /đang tải lên từ máy tính bảng/);
@@ -109,7 +110,7 @@ describe('attachments on the dashboard', () => {
     await page.click('#attachment-form button[type=submit]');
     const link = page.locator('[data-testid="attachments"] .documents a', { hasText: 'Báo cáo kết quả hỗ trợ làm căn cước' });
     await link.waitFor();
-    const item = await page.locator('[data-testid="attachments"] .documents li').filter({ has: link }).textContent();
+    const item = await page.locator('[data-testid="attachments"] .documents li').filter({ hasText: 'Báo cáo kết quả hỗ trợ làm căn cước' }).textContent();
     assert.match(item, /PDF/);
     assert.match(item, /KB/);
     const reply = (await getJson(page, base, '/directives/' + directive.id)).body;
