@@ -86,6 +86,7 @@ try {
       await page.waitForSelector('#minutes[data-ready="1"]');
       await page.check('#with-annex');
       await page.waitForSelector('#minutes[data-ready="1"] .annex');
+      await page.evaluate(() => { document.getElementById('toolbar').style.display = 'none'; });
       await page.locator('.annex-page').first().screenshot({ path: path.join(outDir, 'minutes-annex.png') });
     }
     await b.close();

@@ -99,8 +99,10 @@ function openViewer(photos, start) {
   return dialog;
 }
 
-/** The "Ảnh và tài liệu" panel of a record; `extra`: a node under the list (the upload form). */
+/** The "Ảnh và tài liệu" panel of a record; `extra`: a node under the list (the upload form).
+ *  Null for a record with nothing attached and nothing to add. */
 export function attachmentsPanel(list, extra = null) {
+  if (list.length === 0 && !extra) return null;
   const photos = list.filter((a) => a.kind === 'photo');
   const documents = list.filter((a) => a.kind !== 'photo');
   const shown = photos.filter((a) => a.available);
