@@ -5,6 +5,7 @@
 // so it takes the memory of one page whatever its length, and sync never waits for it.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -130,6 +131,12 @@ XlsxCell cellOf(const Directory& dir, RefNames& refs, const std::string& entity,
     if (it == row.end() || it->is_null()) return {};
     const Json& v = *it;
     if (col.key == "attachments") return {v.is_string() ? v.get<std::string>() : "", false};
+    if ((col.key == "place_lat" || col.key == "place_lon") && v.is_number_integer()) {
+        // Stored as degrees × 10⁶: written as degrees, as maps take them.
+        char text[32];
+        std::snprintf(text, sizeof text, "%.6f", static_cast<double>(v.get<std::int64_t>()) / 1e6);
+        return {text, true};
+    }
     if (col.key == "overdue") return {v == true ? (lang == "en" ? "Yes" : "Có") : "", false};
     if (col.key == "unit") return {v.is_string() ? dir.unitPath(v.get<std::string>()) : "", false};
     const FieldDef* f = findEntity(entity)->field(col.key);

@@ -167,6 +167,9 @@ describe('attachments on the dashboard', () => {
     const row = rows.find((r) => r.some((c) => c === chip.petition.title));
     for (const a of chip.attachments.filter((x) => x.kind === 'photo'))
       assert.ok(row[col].includes(`${a.caption}: ${base}/api/v1/blobs/${a.sha256}`), row[col]);
+    // The place as degrees, as maps take them.
+    assert.equal(row[rows[0].indexOf('Vĩ độ')], '10.769520');
+    assert.equal(row[rows[0].indexOf('Kinh độ')], '106.681740');
     const link = /(http:\/\/\S+)/.exec(row[col])[1];
     assert.equal((await page.request.get(link)).status(), 200, 'the link opens for a reader of the scope');
     const xlsx = await page.request.get(`${base}/api/v1/exports/meetings.xlsx`);
