@@ -307,6 +307,8 @@ void handleHead(Context& ctx, const User& user, const std::string& hash, httplib
 }
 
 void handleGet(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    // httplib would cut any reply, errors too, to the range: this route answers it itself.
+    const_cast<httplib::Request&>(req).ranges.clear();
     const auto hash = pathHash(req, res);
     if (!hash) return;
     const auto user = ctx.authenticate(req, res);
@@ -346,8 +348,6 @@ void handleGet(Context& ctx, const httplib::Request& req, httplib::Response& res
             if (range->second) last = std::min(*range->second, size - 1);
             partial = true;
         }
-        // httplib would apply the range again: this route answers it itself.
-        const_cast<httplib::Request&>(req).ranges.clear();
     }
     res.status = partial ? 206 : 200;
     if (partial)
