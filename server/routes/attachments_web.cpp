@@ -39,7 +39,9 @@ std::vector<Json> attachmentRows(Context& ctx, const Scope& scope, const std::st
     return rows ? std::move(*rows) : std::vector<Json>{};
 }
 
-std::string blobUrl(const std::string& hash) { return "/api/v1/blobs/" + hash; }
+std::string blobUrl(const std::string& hash) {
+    return "/api/v1/blobs/" + hash;
+}
 
 std::string textOf(const Json& row, const char* field) {
     const auto it = row.find(field);
@@ -89,14 +91,17 @@ private:
     std::filesystem::path m_path;
 };
 
-const AttachmentLimits& limitsOf(Context& ctx) { return ctx.settings.attachmentLimits; }
+const AttachmentLimits& limitsOf(Context& ctx) {
+    return ctx.settings.attachmentLimits;
+}
 
 void uploadDirectiveAttachment(Context& ctx, const httplib::Request& req, httplib::Response& res,
                                const httplib::ContentReader& reader) {
     auto user = ctx.authenticate(req, res);
     if (!user) return;  // its body stays unread: the connection closes (GuardedServer)
     if (!mayWriteFromDashboard(user->role))
-        return sendError(res, 403, "forbidden", "Your role cannot change records from the dashboard");
+        return sendError(res, 403, "forbidden",
+                         "Your role cannot change records from the dashboard");
     const std::string id = req.matches[1];
     const AttachmentLimits limits = limitsOf(ctx);
 
@@ -110,10 +115,12 @@ void uploadDirectiveAttachment(Context& ctx, const httplib::Request& req, httpli
     const auto fileName = percentDecoded(req.get_header_value("X-File-Name"));
     const auto caption = percentDecoded(req.get_header_value("X-Caption"));
     if (!fileName || !caption || fileName->size() > 500 || caption->size() > 500)
-        return sendError(res, 400, "invalid_header",
-                         "X-File-Name and X-Caption must be percent-encoded UTF-8 (at most 500 bytes)");
+        return sendError(
+            res, 400, "invalid_header",
+            "X-File-Name and X-Caption must be percent-encoded UTF-8 (at most 500 bytes)");
     std::optional<std::int64_t> width, height;
-    for (auto [header, out] : {std::pair{"X-Image-Width", &width}, std::pair{"X-Image-Height", &height}}) {
+    for (auto [header, out] :
+         {std::pair{"X-Image-Width", &width}, std::pair{"X-Image-Height", &height}}) {
         const std::string v = req.get_header_value(header);
         if (v.empty()) continue;
         if (v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -133,14 +140,15 @@ void uploadDirectiveAttachment(Context& ctx, const httplib::Request& req, httpli
         if (!scope) return sendError(res, 403, "scope_unknown", scope.error().message);
         for (const Json& row : attachmentRows(ctx, **scope, "directive", id)) {
             ++count;
-            bytes += row.value("size", Json(0)).is_number_integer() ? row["size"].get<long long>() : 0;
+            bytes +=
+                row.value("size", Json(0)).is_number_integer() ? row["size"].get<long long>() : 0;
         }
     }
     const std::string length = req.get_header_value("Content-Length");
-    const long long declared =
-        !length.empty() && length.size() < 19 && length.find_first_not_of("0123456789") == std::string::npos
-            ? std::stoll(length)
-            : -1;
+    const long long declared = !length.empty() && length.size() < 19 &&
+                                       length.find_first_not_of("0123456789") == std::string::npos
+                                   ? std::stoll(length)
+                                   : -1;
     if (auto refusal = attachmentLimitRefusal(limits, std::max(declared, 1LL), count, bytes)) {
         res.set_header("Connection", "close");
         return sendError(res, refusal->code == "file_too_large" ? 413 : 409, refusal->code,
@@ -185,7 +193,8 @@ void uploadDirectiveAttachment(Context& ctx, const httplib::Request& req, httpli
         return sendError(res, 413, "file_too_large",
                          refusal ? refusal->message : std::string("file too large"));
     }
-    if (writeFailed || !out) return sendError(res, 500, "internal", "the upload could not be stored");
+    if (writeFailed || !out)
+        return sendError(res, 500, "internal", "the upload could not be stored");
     if (!ok) {
         res.set_header("Connection", "close");
         return sendError(res, 400, "bad_body", "the request body could not be read");
@@ -220,9 +229,12 @@ void uploadDirectiveAttachment(Context& ctx, const httplib::Request& req, httpli
     w.unit = unit;
     w.author = user->username;
     const bool photo = mime == "image/jpeg";
-    w.set = {{"parent_entity", "directive"}, {"parent", id},
-             {"kind", photo ? "photo" : "document"}, {"sha256", hash},
-             {"size", size}, {"mime", mime}};
+    w.set = {{"parent_entity", "directive"},
+             {"parent", id},
+             {"kind", photo ? "photo" : "document"},
+             {"sha256", hash},
+             {"size", size},
+             {"mime", mime}};
     if (!caption->empty()) w.set["caption"] = *caption;
     if (!fileName->empty()) w.set["file_name"] = *fileName;
     if (photo && width && height) {
