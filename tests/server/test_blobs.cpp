@@ -559,3 +559,48 @@ TEST_CASE("after kill -9 during uploads every acknowledged blob is there and par
     CHECK(uploadInPieces(server.baseUrl(), tablet.token, cut, 400'000, offset).status == 201);
     CHECK(same(getBlob(server.baseUrl(), tablet.token, hashes[3]).raw, cut));
 }
+
+namespace {
+
+/** The peak resident memory of a process (VmHWM), in KiB. */
+long peakKib(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("uploading and serving a 20 MiB blob keeps the server's memory flat",
+          "[blobs][process][memory]") {
+    if (!kMemoryIsMeasurable) return;
+    TempDir data;
+    {
+        TestServerOptions o;
+        o.dataDir = data.path();
+        InProcessServer first(o);
+        seedTestTree(first.context());
+    }
+    TestServerOptions o;
+    o.dataDir = data.path();
+    ServerProcess server(o);
+    Tablet tablet(server.baseUrl(), "canbo.q3", "q3-p4");
+    const std::string parent = tablet.petition("Ảnh lớn");
+    // A small blob first: every path (threads, statements, buffers) has run once.
+    const std::string small = randomBytes(300'000, 21);
+    tablet.attach(parent, sha256Of(small), static_cast<long long>(small.size()));
+    REQUIRE(uploadInPieces(server.baseUrl(), tablet.token, small, 100'000).status == 201);
+    REQUIRE(same(getBlob(server.baseUrl(), tablet.token, sha256Of(small)).raw, small));
+    const long before = peakKib(server.pid());
+
+    const std::string big = randomBytes(20u << 20, 22);
+    tablet.attach(parent, sha256Of(big), static_cast<long long>(big.size()));
+    REQUIRE(uploadInPieces(server.baseUrl(), tablet.token, big, 4u << 20).status == 201);
+    REQUIRE(same(getBlob(server.baseUrl(), tablet.token, sha256Of(big)).raw, big));
+    const long after = peakKib(server.pid());
+    WARN("server peak RSS " << before << " KiB before, " << after
+                            << " KiB after moving 20 MiB up and down");
+    CHECK(after - before < 8 * 1024);
+}
