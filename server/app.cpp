@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <algorithm>
 #include <sys/socket.h>
 
 #include <cstdlib>
@@ -180,15 +181,18 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
         o.settings.sessionTtlMs = n * 24 * 3600 * 1000;
     }
     if (auto v = env("NGHEDAN_BLOB_MAX_BYTES"); !v.empty()) {
-        if (!parseInt(v, 1, kMaxBlobBytes, n)) return usage("NGHEDAN_BLOB_MAX_BYTES must be 1 to 1073741824");
+        if (!parseInt(v, 1, kMaxBlobBytes, n))
+            return usage("NGHEDAN_BLOB_MAX_BYTES must be 1 to 1073741824");
         o.settings.attachmentLimits.maxFileBytes = n;
     }
     if (auto v = env("NGHEDAN_ATTACHMENTS_PER_RECORD"); !v.empty()) {
-        if (!parseInt(v, 1, 10000, n)) return usage("NGHEDAN_ATTACHMENTS_PER_RECORD must be 1 to 10000");
+        if (!parseInt(v, 1, 10000, n))
+            return usage("NGHEDAN_ATTACHMENTS_PER_RECORD must be 1 to 10000");
         o.settings.attachmentLimits.maxPerRecord = static_cast<int>(n);
     }
     if (auto v = env("NGHEDAN_ATTACHMENT_RECORD_BYTES"); !v.empty()) {
-        if (!parseInt(v, 1, 1LL << 40, n)) return usage("NGHEDAN_ATTACHMENT_RECORD_BYTES must be 1 to 2^40");
+        if (!parseInt(v, 1, 1LL << 40, n))
+            return usage("NGHEDAN_ATTACHMENT_RECORD_BYTES must be 1 to 2^40");
         o.settings.attachmentLimits.maxRecordBytes = n;
     }
     if (auto v = env("NGHEDAN_BLOB_GRACE_DAYS"); !v.empty()) {
@@ -263,7 +267,8 @@ Result<ServerOptions> parseServeOptions(const std::vector<std::string>& args) {
                 return usage("--attachment-record-bytes needs 1..2^40");
             o.settings.attachmentLimits.maxRecordBytes = n;
         } else if (a == "--blob-grace-days") {
-            if (!value(v) || !parseInt(v, 0, 36500, n)) return usage("--blob-grace-days needs 0..36500");
+            if (!value(v) || !parseInt(v, 0, 36500, n))
+                return usage("--blob-grace-days needs 0..36500");
             o.settings.blobGraceDays = static_cast<int>(n);
         } else if (a == "--max-offline-days") {
             if (!value(v) || !parseInt(v, 1, 3650, n)) return usage("--max-offline-days needs 1..3650");
@@ -409,7 +414,8 @@ Status ServerApp::runRetention() {
 }
 
 Status ServerApp::runBlobCollector() {
-    auto done = collectBlobs(*m_ctx.store, m_ctx.mutex, systemMillis(), m_ctx.settings.blobGraceDays);
+    auto done =
+        collectBlobs(*m_ctx.store, m_ctx.mutex, systemMillis(), m_ctx.settings.blobGraceDays);
     if (!done) return done.error();
     m_ctx.metrics->setBlobBytes(done->bytesKept);
     if (done->removed || done->removedPartial)
@@ -431,7 +437,10 @@ Result<int> ServerApp::bind() {
     }
     GuardedServer& http = *m_http;
     m_ctx.connectionStats = [&http] { return http.stats(); };
-    http.set_payload_max_length(m_ctx.settings.maxBodyBytes);
+    // Each route checks its own limit (bodyLimit); a dashboard upload may be a whole file.
+    http.set_payload_max_length(std::max<std::size_t>(
+        m_ctx.settings.maxBodyBytes,
+        static_cast<std::size_t>(m_ctx.settings.attachmentLimits.maxFileBytes)));
     // cpp-httplib listens with a backlog of 5; a thousand tablets connecting at once overflow
     // it. Remember the listening socket to widen the backlog once it is bound.
     auto listenFd = std::make_shared<int>(-1);

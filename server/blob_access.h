@@ -15,8 +15,9 @@ namespace nghedan::server {
 /** What one user may do with one blob. */
 struct BlobAccess {
     std::vector<BlobNaming> readableNamings;  ///< naming records in the user's scope (deleted too)
-    std::vector<BlobNaming> writableNamings;  ///< live ones in units the user may write attachments of
-    std::set<std::string> claims;      ///< units that proved they hold the bytes
+    std::vector<BlobNaming>
+        writableNamings;           ///< live ones in units the user may write attachments of
+    std::set<std::string> claims;  ///< units that proved they hold the bytes
 
     /** A record in the user's scope names the blob. */
     bool readable() const { return !readableNamings.empty(); }

@@ -29,6 +29,8 @@ set(NGHEDAN_WEB_FILES
   js/pages/meetings.js
   js/pages/meeting.js
   js/pages/directives.js
+  js/pages/directive.js
+  js/attachments.js
   js/pages/notice.js
   js/pages/privacy.js
   js/pages/access-log.js
@@ -57,6 +59,7 @@ function(nghedan_add_dashboard target)
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/overview_index.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/petition_query.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/supervise.cpp
+    ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/attachments_web.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/results_notice.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/privacy.cpp
     ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/routes/exports.cpp

@@ -5,12 +5,32 @@
 #include <cstdio>
 #include <random>
 
+#include "nghedan/blob_store.h"
 #include "nghedan/calendar.h"
 #include "nghedan/workflow.h"
+#include "routes/web_assets.h"
 #include "users.h"
 
 namespace nghedan::server {
+
+// The demo's photos (server/demo, embedded by server/CMakeLists.txt).
+extern const WebAsset kDemoPhotos[];
+extern const std::size_t kDemoPhotoCount;
+
 namespace {
+
+/** The embedded demo photo `name` ("meeting.jpg"); nullptr when there is none. */
+const WebAsset* demoPhoto(const std::string& name) {
+    for (std::size_t i = 0; i < kDemoPhotoCount; ++i)
+        if (name == kDemoPhotos[i].path) return &kDemoPhotos[i];
+    return nullptr;
+}
+
+std::string sha256Of(const WebAsset& a) {
+    Sha256 h;
+    h.update(a.data, a.size);
+    return h.hexDigest();
+}
 
 // ---- time: the Vietnam calendar (shared calendar.h) ----------------------------------
 
@@ -479,6 +499,38 @@ public:
 
 private:
     // ---- helpers ----
+    /** Queues a photo (server/demo/<name>.jpg and its thumbnail) of a petition or meeting,
+     *  taken at `t`; its blobs are stored by storePhotos(). The id comes from the parent and
+     *  the file, not the generator, so the demo's other records stay as they were. */
+    void photo(std::int64_t t, const std::string& author, const std::string& unit,
+               const std::string& parentEntity, const std::string& parent,
+               const std::string& name, const std::string& caption) {
+        const WebAsset* full = demoPhoto(name + ".jpg");
+        const WebAsset* thumb = demoPhoto(name + ".thumb.jpg");
+        if (!full || !thumb) return;
+        Sha256 idHash;
+        const std::string key = parent + "/" + name;
+        idHash.update(key.data(), key.size());
+        const std::string id = idHash.hexDigest().substr(0, 32);
+        if (!at(t, author, "attachment", id, unit,
+                {{"parent_entity", parentEntity},
+                 {"parent", parent},
+                 {"kind", "photo"},
+                 {"caption", caption},
+                 {"sha256", sha256Of(*full)},
+                 {"size", static_cast<std::int64_t>(full->size)},
+                 {"mime", "image/jpeg"},
+                 {"file_name", name + ".jpg"},
+                 {"width", 960},
+                 {"height", 720},
+                 {"thumb_sha256", sha256Of(*thumb)},
+                 {"thumb_size", static_cast<std::int64_t>(thumb->size)},
+                 {"taken_at", t}}))
+            return;
+        m_photos.emplace_back(full, unit);
+        m_photos.emplace_back(thumb, unit);
+    }
+
     std::size_t pick(std::size_t n) { return static_cast<std::size_t>(m_rng() % n); }
     int between(int lo, int hi) {
         return lo + static_cast<int>(pick(static_cast<std::size_t>(hi - lo + 1)));
@@ -951,6 +1003,10 @@ private:
             {"households", 7},
             {"category", "civil_records"},
             {"title", "Người dân mất thông tin hộ tịch không làm được căn cước công dân gắn chip"},
+            {"place_lat", 10769520},
+            {"place_lon", 106681740},
+            {"place_accuracy", 12},
+            {"place_at", heldAt + 25 * kMinuteMs},
             {"description",
              "Một số người dân khu phố 5 (7 trường hợp, phần lớn là người cao tuổi "
              "và hộ khó khăn) gặp khó khăn khi làm căn cước công dân gắn chip do mất "
@@ -974,6 +1030,12 @@ private:
             {"location", "Khu phố 5, phường 4, quận 3"},
             {"status", "received"},
             {"priority", "high"}});
+        photo(heldAt + 5 * kMinuteMs, official, unit, "meeting", meeting, "meeting",
+              "Quang cảnh buổi tiếp xúc nhân dân khu phố 5");
+        photo(heldAt + 30 * kMinuteMs, official, unit, "petition", chip, "papers",
+              "Giấy khai sinh, sổ hộ khẩu cũ của người dân bị hư hỏng, thất lạc");
+        photo(heldAt + 32 * kMinuteMs, official, unit, "petition", chip, "idcard",
+              "Mẫu căn cước công dân gắn chip người dân cần làm");
         const std::string chair = v.chair;
         const std::string due = formatDay(v.day + 14), dueBhyt = formatDay(v.day + 30);
         const std::string dDoan = newId(), dCa = newId(), dYte = newId();
@@ -1118,8 +1180,16 @@ private:
              "dân cư Phú Nhuận làm nơi đón, trả khách, trong khi nơi đây dân cư đông "
              "đúc, nhiều trẻ em; người dân lo ngại mất an toàn giao thông và trật tự."},
             {"location", "Các đường nội khu, khu dân cư Phú Nhuận, phường Thới An, quận 12"},
+            {"place_lat", 10876310},
+            {"place_lon", 106651880},
+            {"place_accuracy", 25},
+            {"place_at", heldAt + 20 * kMinuteMs},
             {"status", "received"},
             {"priority", "high"}});
+        photo(heldAt + 22 * kMinuteMs, official, unit, "petition", petition, "coach",
+              "Xe khách dừng đón, trả khách trên đường nội khu");
+        photo(heldAt + 23 * kMinuteMs, official, unit, "petition", petition, "sign",
+              "Vị trí đề nghị lắp biển cấm dừng, đỗ xe khách");
         const std::string survey = newId();
         at(heldAt + 60 * kMinuteMs, official, "directive", survey, unit,
            {{"meeting", meeting},
@@ -1239,6 +1309,30 @@ private:
         add("dk-condao", "DK-CD", "Đặc khu Côn Đảo", "Khu dân cư");
     }
 
+public:
+    /** Writes the queued photos' bytes into the blob store, claimed by their units (as if
+     *  the tablets had uploaded them). */
+    Status storePhotos() {
+        BlobStore& blobs = m_replica.blobs();
+        for (const auto& [asset, unit] : m_photos) {
+            const std::string hash = sha256Of(*asset);
+            if (!blobs.size(hash)) {
+                auto writer = blobs.resume(hash, 0);
+                if (!writer) return writer.error();
+                if (Status s = (*writer)->write(reinterpret_cast<const char*>(asset->data), asset->size); !s)
+                    return s;
+                if (Status s = (*writer)->sync(); !s) return s;
+                writer->reset();
+                auto done = blobs.finish(hash, asset->size);
+                if (!done) return done.error();
+            }
+            if (Status s = m_replica.claimBlob(hash, unit); !s) return s;
+        }
+        return {};
+    }
+
+private:
+    std::vector<std::pair<const WebAsset*, std::string>> m_photos;  ///< blob, claiming unit
     Store& m_replica;
     std::int64_t m_now;
     bool m_twoTier = false;
@@ -1267,6 +1361,7 @@ Result<bool> seedDemoData(Store& replica, const std::function<void(std::int64_t)
     Status durable = replica.setBulkLoad(false);
     if (!flushed) return flushed.error();
     if (!durable) return durable.error();
+    if (Status s = seeder.storePhotos(); !s) return s.error();
 
     auto hash = hashPassword(kDemoPassword);  // one hash for all: the demo password is public
     if (!hash) return hash.error();

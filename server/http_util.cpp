@@ -324,6 +324,10 @@ std::size_t bodyLimit(const Context& ctx, const httplib::Request& req) {
         p == "/api/v1/sync/wiped")
         return kSmallBodyBytes;
     if (isDashboardWrite(p)) return kDashboardWriteBodyBytes;
+    // A directive's result file from the dashboard (routes/attachments_web.cpp).
+    static const std::regex upload(R"(/api/v1/directives/[0-9A-Za-z_-]{1,64}/attachments)");
+    if (std::regex_match(p, upload))
+        return static_cast<std::size_t>(ctx.settings.attachmentLimits.maxFileBytes);
     return 0;
 }
 

@@ -62,7 +62,8 @@ std::optional<std::pair<std::uint64_t, std::optional<std::uint64_t>>> parseRange
 std::optional<std::string> pathHash(const httplib::Request& req, httplib::Response& res) {
     const std::string hash = req.matches.size() > 1 ? req.matches[1].str() : std::string();
     if (!isBlobHash(hash)) {
-        sendError(res, 400, "invalid_hash", "a blob is named by its SHA-256: 64 lowercase hex digits");
+        sendError(res, 400, "invalid_hash",
+                  "a blob is named by its SHA-256: 64 lowercase hex digits");
         return std::nullopt;
     }
     return hash;
@@ -99,7 +100,8 @@ void acknowledge(Context& ctx, const std::string& hash, const BlobAccess& access
         for (const std::string& unit : access.writableUnitsOfSize(size))
             if (Status s = ctx.store->claimBlob(hash, unit); !s) {
                 logLine(LogLevel::Error, "blobs: cannot record a claim: " + s.error().message);
-                sendError(res, 503, "storage_error", "the blob is stored but its claim is not; retry");
+                sendError(res, 503, "storage_error",
+                          "the blob is stored but its claim is not; retry");
                 return;
             }
     }
@@ -119,7 +121,8 @@ void finishUpload(Context& ctx, const std::string& hash, const BlobAccess& acces
             refuseUpload(ctx, res, 422, "hash_mismatch",
                          "the bytes do not hash to the blob's name: they were not kept");
         } else if (done.error().code == "busy") {
-            refuseUpload(ctx, res, 409, "busy", "another upload of this blob is running; retry later");
+            refuseUpload(ctx, res, 409, "busy",
+                         "another upload of this blob is running; retry later");
         } else {
             logLine(LogLevel::Error, "blobs: " + done.error().message);
             sendError(res, 503, "storage_error", "the blob could not be stored; retry later");
@@ -141,9 +144,14 @@ void handlePut(Context& ctx, const httplib::Request& req, httplib::Response& res
     if (!user) return;
     const auto access = accessOf(ctx, *user, *hash, res);
     if (!access) return;
-    if (access->writableSizes().empty()) {
+    if (access->writableNamings.empty()) {
         refuseUpload(ctx, res, 403, "blob_not_in_scope",
                      "no attachment record in a unit you may write names this blob");
+        return;
+    }
+    if (access->writableSizes().empty()) {
+        refuseUpload(ctx, res, 409, "size_mismatch",
+                     "the attachment record naming this blob declares no size");
         return;
     }
     std::optional<ContentRange> range;
@@ -197,7 +205,8 @@ void handlePut(Context& ctx, const httplib::Request& req, httplib::Response& res
             refuseUpload(ctx, res, 409, "offset_mismatch",
                          "the upload continues at Upload-Offset, not at " + std::to_string(first));
         } else if (code == "busy") {
-            refuseUpload(ctx, res, 409, "busy", "another upload of this blob is running; retry later");
+            refuseUpload(ctx, res, 409, "busy",
+                         "another upload of this blob is running; retry later");
         } else {
             logLine(LogLevel::Error, "blobs: " + writer.error().message);
             sendError(res, 503, "storage_error", "the blob could not be stored; retry later");
@@ -249,7 +258,8 @@ void handlePut(Context& ctx, const httplib::Request& req, httplib::Response& res
                          "the body is longer than the range it declares; only the declared "
                          "bytes were kept");
         } else if (late) {
-            refuseUpload(ctx, res, 408, "request_timeout", "the request body did not arrive in time");
+            refuseUpload(ctx, res, 408, "request_timeout",
+                         "the request body did not arrive in time");
         } else {
             refuseUpload(ctx, res, 400, "bad_body", "the request body could not be read");
         }
@@ -287,7 +297,8 @@ void handleHead(Context& ctx, const User& user, const std::string& hash, httplib
     if (!access) return;
     if (!access->readable()) {
         res.set_header("X-Error-Code", "blob_not_in_scope");
-        sendError(res, 403, "blob_not_in_scope", "no attachment record in your scope names this blob");
+        sendError(res, 403, "blob_not_in_scope",
+                  "no attachment record in your scope names this blob");
         return;
     }
     BlobStore& blobs = ctx.store->blobs();
@@ -303,7 +314,8 @@ void handleHead(Context& ctx, const User& user, const std::string& hash, httplib
     }
     res.set_header("Upload-Offset", std::to_string(blobs.partialSize(hash)));
     res.set_header("X-Error-Code", "blob_pending");
-    sendError(res, 404, "blob_pending", "the server does not hold this blob's bytes for your units");
+    sendError(res, 404, "blob_pending",
+              "the server does not hold this blob's bytes for your units");
 }
 
 void handleGet(Context& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -360,7 +372,8 @@ void handleGet(Context& ctx, const httplib::Request& req, httplib::Response& res
     std::shared_ptr<BlobReader> blob = std::move(*reader);
     auto buffer = std::make_shared<std::vector<char>>(kPieceBytes);
     res.set_content_provider(
-        static_cast<std::size_t>(last - first + 1), naming->mime.empty() ? "application/octet-stream" : naming->mime,
+        static_cast<std::size_t>(last - first + 1),
+        naming->mime.empty() ? "application/octet-stream" : naming->mime,
         [blob, buffer, first](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
             auto n = blob->read(first + offset, buffer->data(), std::min(length, buffer->size()));
             if (!n || *n == 0) return false;
@@ -375,10 +388,9 @@ void registerBlobRoutes(httplib::Server& server, Context& ctx) {
     server.Get(pattern, [&ctx](const httplib::Request& req, httplib::Response& res) {
         handleGet(ctx, req, res);
     });
-    server.Put(pattern, [&ctx](const httplib::Request& req, httplib::Response& res,
-                               const httplib::ContentReader& reader) {
-        handlePut(ctx, req, res, reader);
-    });
+    server.Put(pattern,
+               [&ctx](const httplib::Request& req, httplib::Response& res,
+                      const httplib::ContentReader& reader) { handlePut(ctx, req, res, reader); });
 }
 
 }  // namespace nghedan::server

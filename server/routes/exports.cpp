@@ -5,6 +5,7 @@
 // so it takes the memory of one page whatever its length, and sync never waits for it.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -63,6 +64,7 @@ std::vector<Column> columnsOf(const std::string& entity, const User& user, const
         if (f.name == "due_date" && (entity == "petition" || entity == "directive"))
             cols.push_back({"overdue", fieldLabel(entity, "overdue", langOf(lang))});
     }
+    cols.push_back({"attachments", lang == "en" ? "Attachments" : "Tệp đính kèm"});
     return cols;
 }
 
@@ -128,6 +130,13 @@ XlsxCell cellOf(const Directory& dir, RefNames& refs, const std::string& entity,
     auto it = row.find(col.key);
     if (it == row.end() || it->is_null()) return {};
     const Json& v = *it;
+    if (col.key == "attachments") return {v.is_string() ? v.get<std::string>() : "", false};
+    if ((col.key == "place_lat" || col.key == "place_lon") && v.is_number_integer()) {
+        // Stored as degrees × 10⁶: written as degrees, as maps take them.
+        char text[32];
+        std::snprintf(text, sizeof text, "%.6f", static_cast<double>(v.get<std::int64_t>()) / 1e6);
+        return {text, true};
+    }
     if (col.key == "overdue") return {v == true ? (lang == "en" ? "Yes" : "Có") : "", false};
     if (col.key == "unit") return {v.is_string() ? dir.unitPath(v.get<std::string>()) : "", false};
     const FieldDef* f = findEntity(entity)->field(col.key);
@@ -242,10 +251,17 @@ public:
             logLine(LogLevel::Error, "export: " + page.error().message);
             return false;
         }
+        auto files = attachmentLines(*page);
+        if (!files) {
+            logLine(LogLevel::Error, "export: " + files.error().message);
+            return false;
+        }
         std::vector<std::vector<XlsxCell>> cells;
         cells.reserve(page->size());
         for (Json& raw : *page) {
-            const Json row = shapeRow(m_dir, m_user, m_entity, std::move(raw));
+            Json row = shapeRow(m_dir, m_user, m_entity, std::move(raw));
+            if (auto f = files->find(row.value("id", "")); f != files->end())
+                row["attachments"] = f->second;
             std::vector<XlsxCell>& rowCells = cells.emplace_back();
             rowCells.reserve(m_columns.size());
             for (const auto& col : m_columns)
@@ -269,7 +285,43 @@ public:
         return true;
     }
 
+    /** Where the exported links point: "http(s)://host" of the request ("" keeps them relative). */
+    void setOrigin(std::string origin) { m_origin = std::move(origin); }
+
 private:
+    /** Per record of the page: its live attachments in the scope, one line each, "caption:
+     *  link" (the file's name when it has no caption), oldest first. One query per page. */
+    Result<std::unordered_map<std::string, std::string>> attachmentLines(const std::vector<Json>& page) {
+        std::unordered_map<std::string, std::string> out;
+        if (page.empty()) return out;
+        ListQuery q;
+        q.entity = "attachment";
+        q.equals["parent_entity"] = {m_entity};
+        for (const Json& row : page) q.equals["parent"].push_back(row.value("id", ""));
+        q.unitRoot = m_scope.root;
+        q.sort = "created_hlc";
+        q.descending = false;
+        auto cursor = m_snapshot->rows(q);
+        if (!cursor) return cursor.error();
+        for (;;) {
+            auto rows = (*cursor)->next(1000);
+            if (!rows) return rows.error();
+            if (rows->empty()) break;
+            for (const Json& a : *rows) {
+                auto text = [&](const char* f) {
+                    return a.value(f, Json()).is_string() ? a[f].get<std::string>() : std::string();
+                };
+                std::string name = text("caption");
+                if (name.empty()) name = text("file_name");
+                if (name.empty()) name = m_lang == "en" ? "File" : "Tệp";
+                std::string& line = out[text("parent")];
+                if (!line.empty()) line += "\n";
+                line += name + ": " + m_origin + "/api/v1/blobs/" + text("sha256");
+            }
+        }
+        return out;
+    }
+
     /** CSV (RFC 4180, UTF-8 with a BOM so that Excel reads it, CRLF lines). */
     std::string csvOf(const std::vector<std::vector<XlsxCell>>& rows) const {
         std::string out;
@@ -314,6 +366,7 @@ private:
     std::size_t m_rowCount;
     std::unique_ptr<StreamCompressor> m_coder;  ///< the CSV's Content-Encoding, if any
     std::unique_ptr<XlsxStream> m_xlsx;
+    std::string m_origin;
     bool m_started = false;
 };
 
@@ -404,6 +457,7 @@ void exportRoute(Context& ctx, const std::string& entity, const std::string& for
     auto stream = std::make_shared<ExportStream>(
         *user, std::move(scope), std::move(dir), entity, lang, format, std::move(snapshot),
         std::move(*rows), std::move(columns), rowCount, streamCompressor(res, contentType));
+    stream->setOrigin(requestOrigin(ctx, req));
     res.set_chunked_content_provider(contentType, [stream](std::size_t, httplib::DataSink& sink) {
         return stream->writeNext(sink);
     });

@@ -7,6 +7,7 @@
 #include "../users.h"
 #include "nghedan/policy.h"
 #include "access_log.h"
+#include "attachments_web.h"
 #include "read_model.h"
 
 namespace nghedan::server {
@@ -483,6 +484,7 @@ void petitionRoute(Context& ctx, const httplib::Request& req, httplib::Response&
                    {"updates", relatedRows(ctx, user, scope, "update", "parent", id)},
                    {"directives", relatedRows(ctx, user, scope, "directive", "petition", id)},
                    {"reportBacks", relatedRows(ctx, user, scope, "report_back", "petition", id)},
+                   {"attachments", attachmentsJson(ctx, scope, "petition", id)},
                    {"meeting", meeting},
                    {"serverSite", serverSite},
                    {"lineage", lineageJson(directory(ctx), values.value("unit", ""))},
@@ -541,8 +543,11 @@ void meetingRoute(Context& ctx, const httplib::Request& req, httplib::Response& 
                                std::move(records), reason))
             return sendError(res, 500, "internal", "the access log could not be written");
     }
+    // Each petition with its photos and documents (the annex of the printed minutes).
+    for (auto& p : petitions) p["attachments"] = attachmentsJson(ctx, scope, "petition", p.value("id", ""));
     sendJson(res, {{"meeting", meeting},
                    {"lineage", lineage},
+                   {"attachments", attachmentsJson(ctx, scope, "meeting", id)},
                    {"conflicts", conflictsJson(*rec, user, ctx.store->siteId())},
                    {"petitions", petitions},
                    {"directives", relatedRows(ctx, user, scope, "directive", "meeting", id)},
@@ -563,7 +568,9 @@ void directiveRoute(Context& ctx, const httplib::Request& req, httplib::Response
     sendJson(res, {{"directive", shapeRow(ctx, user, "directive", rec->values)},
                    {"conflicts", conflictsJson(*rec, user, ctx.store->siteId())},
                    {"history", history},
-                   {"updates", relatedRows(ctx, user, scope, "update", "parent", id)}});
+                   {"updates", relatedRows(ctx, user, scope, "update", "parent", id)},
+                   {"attachments", attachmentsJson(ctx, scope, "directive", id)},
+                   {"canWrite", mayWriteFromDashboard(user.role)}});
 }
 
 // ---- reference data -----------------------------------------------------------------------
@@ -632,6 +639,10 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                        {"canSeePersonal", maySeeAllPersonal(user.role)},
                        {"personalFields", personalFieldsSeenBy(user.role)},
                        {"canWrite", mayWriteFromDashboard(user.role)},
+                       {"attachmentLimits",
+                        {{"max_file_bytes", ctx.settings.attachmentLimits.maxFileBytes},
+                         {"max_per_record", ctx.settings.attachmentLimits.maxPerRecord},
+                         {"max_record_bytes", ctx.settings.attachmentLimits.maxRecordBytes}}},
                        {"today", vietnamToday(*ctx.store)},
                        {"serverSite", ctx.store->siteId()}});
     }));
@@ -731,6 +742,7 @@ void registerReadRoutes(httplib::Server& server, Context& ctx) {
                guarded(ctx, [&ctx](const httplib::Request& req, httplib::Response& res,
                                    const User& user) { directiveRoute(ctx, req, res, user); }));
     registerSuperviseRoutes(server, ctx);
+    registerAttachmentWebRoutes(server, ctx);
     registerNoticeRoutes(server, ctx);
     registerPrivacyRoutes(server, ctx);
 }

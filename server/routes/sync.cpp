@@ -128,8 +128,10 @@ private:
             const auto it = c.set.find(field);
             return it == c.set.end() ? nullptr : &it->second;
         };
-        if (const Json* v = set("parent"); v && v->is_string()) state.parent = v->get<std::string>();
-        if (const Json* v = set("size"); v && v->is_number_integer()) state.size = v->get<long long>();
+        if (const Json* v = set("parent"); v && v->is_string())
+            state.parent = v->get<std::string>();
+        if (const Json* v = set("size"); v && v->is_number_integer())
+            state.size = v->get<long long>();
         if (const Json* v = set("deleted")) state.deleted = v->is_boolean() && v->get<bool>();
         const bool adds = !state.deleted && (creates || set("size") || set("parent") ||
                                              (set("deleted") && wasDeleted));

@@ -38,7 +38,8 @@ Result<std::vector<BlobNaming>> BlobTables::namings(const std::string& hash) {
     auto lease = m_db.cached(
         "SELECT a.id, a.unit, a.size, a.mime, a.file_name, " + live + ", 0 FROM " + table +
         " a WHERE a.sha256=?1 UNION ALL SELECT a.id, a.unit, a.thumb_size, 'image/jpeg', "
-        "a.file_name, " + live + ", 1 FROM " + table + " a WHERE a.thumb_sha256=?1");
+        "a.file_name, " +
+        live + ", 1 FROM " + table + " a WHERE a.thumb_sha256=?1");
     Stmt& st = *lease;
     st.bind(1, hash);
     std::vector<BlobNaming> out;

@@ -44,7 +44,9 @@ bool same(const std::string& got, const std::string& expected) {
     return false;
 }
 
-std::string blobPath(const std::string& hash) { return "/api/v1/blobs/" + hash; }
+std::string blobPath(const std::string& hash) {
+    return "/api/v1/blobs/" + hash;
+}
 
 std::string range(std::uint64_t first, std::uint64_t last, std::uint64_t total) {
     return "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" +
@@ -99,7 +101,8 @@ Reply uploadInPieces(const std::string& base, const std::string& token, const st
     Reply last;
     for (std::uint64_t at = from; at < bytes.size(); at += piece) {
         const std::uint64_t end = std::min<std::uint64_t>(bytes.size(), at + piece);
-        last = putBlob(base, token, hash, bytes.substr(at, end - at), range(at, end - 1, bytes.size()));
+        last = putBlob(base, token, hash, bytes.substr(at, end - at),
+                       range(at, end - 1, bytes.size()));
         if (last.status != 200 && last.status != 201) return last;
     }
     return last;
@@ -224,18 +227,21 @@ TEST_CASE("a blob cut mid-upload keeps what arrived and continues from the offse
     CHECK(uploadOffset(head) == 0);
     CHECK(getBlob(w.base, w.q3->token, hash).body["error"]["code"] == "blob_pending");
 
-    Reply first = putBlob(w.base, w.q3->token, hash, bytes.substr(0, 200'000), range(0, 199'999, 700'000));
+    Reply first =
+        putBlob(w.base, w.q3->token, hash, bytes.substr(0, 200'000), range(0, 199'999, 700'000));
     CHECK(first.status == 200);
     CHECK(first.body["offset"] == 200'000);
     CHECK(first.body["complete"] == false);
 
     // The second piece is cut after 150,000 of its 300,000 bytes: they stay.
-    const int fd = sendRaw(w.server.port(), cutPut(w.q3->token, hash, bytes, 200'000, 499'999, 150'000));
+    const int fd =
+        sendRaw(w.server.port(), cutPut(w.q3->token, hash, bytes, 200'000, 499'999, 150'000));
     ::close(fd);
     CHECK(waitForOffset(w.base, w.q3->token, hash, 350'000) == 350'000);
 
     // A piece that does not start at the offset is refused with the offset.
-    Reply wrong = putBlob(w.base, w.q3->token, hash, bytes.substr(200'000, 100), range(200'000, 200'099, 700'000));
+    Reply wrong = putBlob(w.base, w.q3->token, hash, bytes.substr(200'000, 100),
+                          range(200'000, 200'099, 700'000));
     CHECK(wrong.status == 409);
     CHECK(wrong.body["error"]["code"] == "offset_mismatch");
     CHECK(uploadOffset(wrong) == 350'000);
@@ -291,7 +297,8 @@ TEST_CASE("a resend of a stored blob is harmless and other bytes under its name 
     CHECK(again.body["complete"] == true);
     CHECK(putBlob(w.base, w.q3->token, hash, forged).status == 200);  // not even read
     CHECK(same(getBlob(w.base, w.q3->token, hash).raw, bytes));
-    CHECK(same(readFileBytes(w.server.dataDir() + "/blobs/" + hash.substr(0, 2) + "/" + hash), bytes));
+    CHECK(same(readFileBytes(w.server.dataDir() + "/blobs/" + hash.substr(0, 2) + "/" + hash),
+               bytes));
 }
 
 TEST_CASE("more bytes than declared are cut at the declared size and nothing beyond is kept",
@@ -303,7 +310,8 @@ TEST_CASE("more bytes than declared are cut at the declared size and nothing bey
         const std::string bytes = randomBytes(1000, 11);
         const std::string hash = sha256Of(bytes);
         w.q3->attach(parent, hash, 1000);
-        Reply r = putBlob(w.base, w.q3->token, hash, bytes + std::string(5000, 'x'), range(0, 999, 1000));
+        Reply r =
+            putBlob(w.base, w.q3->token, hash, bytes + std::string(5000, 'x'), range(0, 999, 1000));
         CHECK(r.status == 413);
         CHECK(r.body["error"]["code"] == "body_too_large");
         CHECK(w.blobs().size(hash) == std::optional<std::uint64_t>(1000));
@@ -349,7 +357,8 @@ TEST_CASE("more bytes than declared are cut at the declared size and nothing bey
         CHECK(piece.status == 413);
         CHECK(w.blobs().partialSize(hash) == 0);
         w.server.context().settings.attachmentLimits.maxFileBytes = 5'000'000;
-        Reply big = putBlob(w.base, w.q3->token, hash, std::string(1000, 'a'), range(0, 999, 6'000'000));
+        Reply big =
+            putBlob(w.base, w.q3->token, hash, std::string(1000, 'a'), range(0, 999, 6'000'000));
         CHECK(big.status == 413);
         CHECK(big.body["error"]["code"] == "file_too_large");
         CHECK(w.blobs().partialSize(hash) == 0);
@@ -362,8 +371,8 @@ TEST_CASE("more bytes than declared are cut at the declared size and nothing bey
 TEST_CASE("attachment records over the limits are refused at push with the policy's sentence",
           "[blobs]") {
     World w(withLimits(600, 2, 1000));
-    const Reply login = jsonPost(w.base, "/api/v1/auth/login",
-                                 deviceLogin("canbo.q3", kTestPassword, newSiteId()));
+    const Reply login =
+        jsonPost(w.base, "/api/v1/auth/login", deviceLogin("canbo.q3", kTestPassword, newSiteId()));
     CHECK(login.body["attachment_limits"] ==
           Json{{"max_file_bytes", 600}, {"max_per_record", 2}, {"max_record_bytes", 1000}});
 
@@ -394,9 +403,12 @@ TEST_CASE("attachment records over the limits are refused at push with the polic
     for (char c : std::string("123"))
         batch.push_back(makeChange(w.q3->site, ++w.q3->seq, "attachment", newRecordId(), "q3-p4",
                                    "canbo.q3",
-                                   {{"parent_entity", "petition"}, {"parent", other},
-                                    {"kind", "photo"}, {"sha256", std::string(64, c)},
-                                    {"size", 100}, {"mime", "image/jpeg"}}));
+                                   {{"parent_entity", "petition"},
+                                    {"parent", other},
+                                    {"kind", "photo"},
+                                    {"sha256", std::string(64, c)},
+                                    {"size", 100},
+                                    {"mime", "image/jpeg"}}));
     const Reply pushed = jsonPost(w.base, "/api/v1/sync/push", pushBody(batch), w.q3->token);
     CHECK(pushed.body["accepted"] == 2);
     REQUIRE(pushed.body["refused"].size() == 1);
@@ -439,7 +451,8 @@ TEST_CASE("a blob of a Quan 3 petition is never served to a Quan 12 user even by
     // Sending the bytes themselves proves possession: then they are served to Quận 12.
     CHECK(putBlob(w.base, w.q12->token, hash, bytes).status == 201);
     CHECK(same(getBlob(w.base, w.q12->token, hash).raw, bytes));
-    CHECK(same(readFileBytes(w.server.dataDir() + "/blobs/" + hash.substr(0, 2) + "/" + hash), bytes));
+    CHECK(same(readFileBytes(w.server.dataDir() + "/blobs/" + hash.substr(0, 2) + "/" + hash),
+               bytes));
 }
 
 TEST_CASE("the collector removes unnamed blobs and abandoned uploads only after the grace period",
@@ -528,7 +541,8 @@ TEST_CASE("after kill -9 during uploads every acknowledged blob is there and par
     REQUIRE(putBlob(server.baseUrl(), tablet.token, hashes[3], cut.substr(0, 500'000),
                     range(0, 499'999, cut.size()))
                 .status == 200);
-    const int fd = sendRaw(server.port(), cutPut(tablet.token, hashes[3], cut, 500'000, 999'999, 250'000));
+    const int fd =
+        sendRaw(server.port(), cutPut(tablet.token, hashes[3], cut, 500'000, 999'999, 250'000));
     REQUIRE(waitForOffset(server.baseUrl(), tablet.token, hashes[3], 750'000) == 750'000);
     server.kill(SIGKILL);
     ::close(fd);
@@ -544,4 +558,49 @@ TEST_CASE("after kill -9 during uploads every acknowledged blob is there and par
     CHECK(offset == 750'000);
     CHECK(uploadInPieces(server.baseUrl(), tablet.token, cut, 400'000, offset).status == 201);
     CHECK(same(getBlob(server.baseUrl(), tablet.token, hashes[3]).raw, cut));
+}
+
+namespace {
+
+/** The peak resident memory of a process (VmHWM), in KiB. */
+long peakKib(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("uploading and serving a 20 MiB blob keeps the server's memory flat",
+          "[blobs][process][memory]") {
+    if (!kMemoryIsMeasurable) return;
+    TempDir data;
+    {
+        TestServerOptions o;
+        o.dataDir = data.path();
+        InProcessServer first(o);
+        seedTestTree(first.context());
+    }
+    TestServerOptions o;
+    o.dataDir = data.path();
+    ServerProcess server(o);
+    Tablet tablet(server.baseUrl(), "canbo.q3", "q3-p4");
+    const std::string parent = tablet.petition("Ảnh lớn");
+    // A small blob first: every path (threads, statements, buffers) has run once.
+    const std::string small = randomBytes(300'000, 21);
+    tablet.attach(parent, sha256Of(small), static_cast<long long>(small.size()));
+    REQUIRE(uploadInPieces(server.baseUrl(), tablet.token, small, 100'000).status == 201);
+    REQUIRE(same(getBlob(server.baseUrl(), tablet.token, sha256Of(small)).raw, small));
+    const long before = peakKib(server.pid());
+
+    const std::string big = randomBytes(20u << 20, 22);
+    tablet.attach(parent, sha256Of(big), static_cast<long long>(big.size()));
+    REQUIRE(uploadInPieces(server.baseUrl(), tablet.token, big, 4u << 20).status == 201);
+    REQUIRE(same(getBlob(server.baseUrl(), tablet.token, sha256Of(big)).raw, big));
+    const long after = peakKib(server.pid());
+    WARN("server peak RSS " << before << " KiB before, " << after
+                            << " KiB after moving 20 MiB up and down");
+    CHECK(after - before < 8 * 1024);
 }

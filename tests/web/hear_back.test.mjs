@@ -14,6 +14,9 @@ const kMarkers = {
   description: 'MARKERDESC nhà số 99 bí mật',
   status_reason: 'MARKERREASON ghi chú nội bộ',
 };
+// Where the tablet recorded the petition: for signed-in readers only, never public.
+const kPlace = { place_lat: 10771234, place_lon: 106699876, place_accuracy: 9 };
+const kPlaceTexts = ['10771234', '106699876', '10.771234', '106.699876', '10,771234', '106,699876', '10.77123', '106.69987'];
 const kTitle = 'Đèn chiếu sáng hẻm 215 Nguyễn Thiện Thuật hư hỏng kéo dài';
 const kHidden = 'Kiến nghị chưa công khai về việc lấn chiếm vỉa hè';
 const kKp = 'q3-p4-kp5';
@@ -32,7 +35,7 @@ before(async () => {
     received_at: received, channel: 'meeting', category: 'urban_transport', title: kTitle,
     status: 'resolved', resolution: 'Đã thay 4 bóng đèn LED và sửa tủ điện.', resolved_at: received + 5 * 86400e3,
     lead_agency: lead.id, due_date: '2031-12-31', public: true, public_note: 'Điện lực đã kiểm tra lại.',
-    ...kMarkers,
+    ...kMarkers, ...kPlace,
   });
   hiddenId = await tablet.write('petition', kKp, {
     received_at: received, channel: 'meeting', category: 'urban_transport', title: kHidden,
@@ -166,6 +169,14 @@ describe('residents hear back', () => {
         'Đã thay 4 bóng đèn LED và sửa tủ điện.', 'Điện lực đã kiểm tra lại.'])
         assert.ok(text.includes(phrase), `the lookup shows "${phrase}"`);
       assertNoMarkers(text, 'the lookup page');
+      // The place the tablet recorded stays off every public output: lookup, Open311, feed.
+      const signedIn = (await getJson(q3.page, base, '/petitions/' + publicId)).body.petition;
+      assert.equal(signedIn.place_lat, kPlace.place_lat, 'a signed-in reader sees the place');
+      const open311 = await (await fetch(`${base}/open311/v2/requests.json`)).text();
+      const feed = await (await fetch(`${base}/feed/${kKp}.atom`)).text();
+      assert.ok(open311.includes(kTitle), 'Open311 lists the public petition');
+      for (const [name, out] of [['the lookup page', text + await page.content()], ['Open311', open311], ['the feed', feed]])
+        for (const p of kPlaceTexts) assert.ok(!out.includes(p), `${name} shows no coordinate (${p})`);
       assert.ok(!text.includes('Đèn lại tắt'), 'the residents\' verdict note is not public');
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling at 360 px');
       assert.deepEqual(await phone.context.cookies(), [], 'no cookie');

@@ -55,7 +55,8 @@ try {
     await page.goto(`${base}/notice.html?unit=q3-p4-kp5&from=${from}&to=${me.today}`);
     await page.waitForSelector('#notice[data-ready="1"]');
     await shot('results-notice-print');
-    const chip = (await getJson(page, base, '/petitions?q=' + encodeURIComponent('căn cước gắn chip'))).body.rows[0];
+    const chipRows = (await getJson(page, base, '/petitions?q=' + encodeURIComponent('căn cước gắn chip'))).body.rows;
+    const chip = chipRows.find((r) => r.title === 'Người dân mất thông tin hộ tịch không làm được căn cước công dân gắn chip') || chipRows[0];
     await page.goto(`${base}/receipt.html?id=${chip.id}`);
     await page.waitForSelector('#receipt[data-ready="1"]');
     await shot('receipt-slip');
@@ -69,6 +70,25 @@ try {
     await page.goto(base + '/print.html?id=' + meeting.id);
     await page.waitForSelector('#minutes[data-ready="1"]');
     await shot('minutes');
+    if (!suffix) {  // photos (issue #16): the chip-ID petition's gallery, the viewer, the annex
+      const withPhotos = (await getJson(page, base, '/petitions/' + chip.id)).body;
+      await page.goto(base + '/#/petitions/' + chip.id);
+      await waitRendered(page);
+      await page.waitForFunction(() => [...document.querySelectorAll('.gallery img')].every((i) => i.complete && i.naturalWidth > 0));
+      await page.locator('[data-testid="attachments"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(outDir, 'dashboard-petition-photos.png'), fullPage: false });
+      await page.locator('.gallery button.thumb').first().click();
+      await page.waitForFunction(() => { const i = document.querySelector('dialog .viewer-img'); return i && i.complete && i.naturalWidth > 0; });
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: path.join(outDir, 'dashboard-photo-viewer.png'), fullPage: false });
+      await page.keyboard.press('Escape');
+      await page.goto(base + '/print.html?id=' + withPhotos.meeting.id);
+      await page.waitForSelector('#minutes[data-ready="1"]');
+      await page.check('#with-annex');
+      await page.waitForSelector('#minutes[data-ready="1"] .annex');
+      await page.evaluate(() => { document.getElementById('toolbar').style.display = 'none'; });
+      await page.locator('.annex-page').first().screenshot({ path: path.join(outDir, 'minutes-annex.png') });
+    }
     await b.close();
   }
   // The access log of personal data as an admin reads it, after the supervisor's looks above.

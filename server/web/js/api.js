@@ -77,6 +77,30 @@ export async function api(path, {method = 'GET', body, params, retried = false} 
   return data;
 }
 
+/** Sends a file as the raw body of a POST with `headers` (its type, name, caption), with the
+ *  session's CSRF token; the reply's JSON, or an ApiError. */
+export async function upload(path, file, headers, retried = false) {
+    let res;
+    try {
+        res = await fetch('/api/v1' + path, {
+            method: 'POST',
+            headers: {...headers, Accept: 'application/json', 'X-CSRF-Token': await csrfToken(retried)},
+            credentials: 'same-origin',
+            body: file,
+        });
+    } catch (e) {
+        throw new ApiError(0, 'network', e.message);
+    }
+    let data = null;
+    try { data = await res.json(); } catch { data = null; }
+    if (res.ok) return data;
+    const err = (data && data.error) || {};
+    if (res.status === 403 && err.code === 'csrf_failed' && !retried) return upload(path, file, headers, true);
+    const error = new ApiError(res.status, err.code || 'http_' + res.status, err.message || res.statusText);
+    if (res.status === 401) onUnauthorized(error);
+    throw error;
+}
+
 /** URL of an export of a filtered list (downloaded with the cookie). */
 export function exportUrl(entity, format, params) {
   return '/api/v1/exports/' + entity + 's.' + format + query(params);

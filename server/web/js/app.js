@@ -9,6 +9,7 @@ import * as petitionPage from './pages/petition.js';
 import * as meetingsPage from './pages/meetings.js';
 import * as meetingPage from './pages/meeting.js';
 import * as directivesPage from './pages/directives.js';
+import * as directivePage from './pages/directive.js';
 import * as noticePage from './pages/notice.js';
 import * as accessLogPage from './pages/access-log.js';
 import * as privacyPage from './pages/privacy.js';
@@ -24,6 +25,7 @@ const routes = [
   { re: /^\/meetings$/, page: meetingsPage, nav: 'meetings' },
   { re: /^\/meetings\/([\w-]+)$/, page: meetingPage, nav: 'meetings' },
   { re: /^\/directives$/, page: directivesPage, nav: 'directives' },
+  { re: /^\/directives\/([\w-]+)$/, page: directivePage, nav: 'directives' },
   { re: /^\/notice$/, page: noticePage, nav: 'notice' },
   { re: /^\/access-log$/, page: accessLogPage, nav: 'access-log' },
   { re: /^\/privacy$/, page: privacyPage, nav: 'privacy' },

@@ -55,6 +55,8 @@ export async function printPage({ backHref, notFound, load, render }) {
         delete root.dataset.ready;
         try {
             mount(root, render(await loadNow()));
+            // Ready once its pictures are decoded (a photo annex), so that printing shows them.
+            await Promise.all([...root.querySelectorAll('img')].map((img) => img.decode().catch(() => {})));
             root.dataset.ready = '1';
         } catch (e) {
             mount(root, h('p.error',

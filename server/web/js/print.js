@@ -34,6 +34,29 @@ function petitionItem(p) {
           handlers.length ? handlers.join('; ') : 'chưa giao', '.'));
 }
 
+/** The photo annex: the meeting's photos, then each petition's, two to an A4 page, captioned. */
+function photoAnnex(data) {
+    const photos = [];
+    const take = (list, about) => {
+        for (const a of list || [])
+            if (a.kind === 'photo' && a.available) photos.push({a, about});
+    };
+    take(data.attachments, '');
+    data.petitions.forEach((p, i) => take(p.attachments, `kiến nghị số ${i + 1}: ${p.title}`));
+    if (photos.length === 0) return null;
+    const pages = [];
+    for (let i = 0; i < photos.length; i += 2) pages.push(photos.slice(i, i + 2));
+    return h('section.annex', {dataset: {testid: 'annex'}},
+      pages.map((pair, k) => h('div.annex-page',
+        k === 0 ? h('h2.annex-title', 'PHỤ LỤC ẢNH') : null,
+        pair.map(({a, about}, j) => h('figure.annex-photo',
+          h('img', {src: a.url, alt: a.caption || 'Ảnh'}),
+          h('figcaption', h('strong', `Ảnh ${2 * k + j + 1}. `), a.caption || '',
+            about ? ` (${about})` : ''))))));
+}
+
+let withAnnex = false;
+
 function render(data) {
   const m = data.meeting;
   const lineage = data.lineage;  // the meeting's unit first, then each unit above it
@@ -98,6 +121,7 @@ function render(data) {
             h('p.sign-name', personName(secretary))),
           h('div.sign', h('p.sign-title', 'CHỦ TRÌ'), h('p.sign-note', '(Ký, ghi rõ họ tên)'),
             h('p.sign-name', personName(m.chaired_by))))),
+      withAnnex ? photoAnnex(data) : null,
   ];
 }
 
@@ -111,6 +135,12 @@ const draw = await printPage({
     notFound: 'Không tìm thấy buổi họp (hoặc ngoài phạm vi của bạn).',
     load: () => api(path, {params: {print: '1', personal: '0'}}),
     render,
+});
+// "Kèm phụ lục ảnh": the same minutes with the photo annex after the signatures.
+let lastLoad = () => api(path, {params: {print: '1', personal: '0'}});
+document.getElementById('with-annex').addEventListener('change', (e) => {
+    withAnnex = e.target.checked;
+    draw(lastLoad);
 });
 const tools = document.getElementById('personal-tools');
 const tick = document.getElementById('with-personal');
@@ -127,7 +157,7 @@ tick.addEventListener('change', () => {
     reasonBox.hidden = !tick.checked;
     msg.textContent = '';
     if (tick.checked) reason.focus();
-    else draw(() => api(path, {params: {print: '1', personal: '0'}}));
+    else draw(lastLoad = () => api(path, {params: {print: '1', personal: '0'}}));
 });
 document.getElementById('personal-apply').addEventListener('click', () => {
     const why = reason.value.trim();
@@ -137,5 +167,5 @@ document.getElementById('personal-apply').addEventListener('click', () => {
         return;
     }
     msg.textContent = '';
-    draw(() => api(path, {params: {print: '1', reason: why}}));
+    draw(lastLoad = () => api(path, {params: {print: '1', reason: why}}));
 });

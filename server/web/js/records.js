@@ -93,7 +93,7 @@ export function directiveForm(body, refs, onSaved) {
 export function directiveList(rows, refs) {
   if (!rows.length) return h('p.muted', t('noDirectives'));
   return h('ul.directive-list', rows.map((d) => h('li' + (d.overdue ? '.overdue' : ''),
-    h('p.instruction', d.instruction),
+    h('p.instruction', h('a', { href: '#/directives/' + d.id }, d.instruction)),
     h('p.meta', [d.agencyName, d.issued_by, d.due_date ? `${t('dueDate')}: ${fmtDate(d.due_date)}` : null].filter(Boolean).join(' · '), ' ',
       h('span.status.status-' + d.status, enumLabel('directive', 'status', d.status)), d.overdue ? h('span.badge.bad', t('overdueBadge')) : null),
     d.result ? h('p.result', h('strong', t('result'), ': '), d.result) : null)));

@@ -45,7 +45,7 @@ export async function render(main, { params, session, isCurrent, go, toast }) {
     h('table.data.compact',
       h('thead', h('tr', h('th', fieldLabel('instruction')), h('th', fieldLabel('due_date')), h('th', fieldLabel('status')), h('th', fieldLabel('result')), h('th', ''))),
       h('tbody', g.rows.map((d) => h('tr' + (d.overdue ? '.overdue-row' : ''), { dataset: { id: d.id } },
-        h('td.title-cell', h('p', d.instruction),
+        h('td.title-cell', h('p', h('a', { href: '#/directives/' + d.id }, d.instruction)),
           h('p.meta', [d.issued_by, d.unitName].filter(Boolean).join(' · '),
             d.petition ? [' · ', h('a', { href: '#/petitions/' + d.petition }, fieldLabel('petition'))] : null,
             d.meeting ? [' · ', h('a', { href: '#/meetings/' + d.meeting }, fieldLabel('meeting'))] : null)),

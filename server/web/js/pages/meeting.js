@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { attachmentsPanel, placeLine } from '../attachments.js';
 import { h, mount } from '../dom.js';
 import { fmtDate, fmtTime } from '../format.js';
 import { enumLabel, fieldLabel, t } from '../i18n.js';
@@ -23,7 +24,8 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
           h('div', h('h1', m.title),
             h('p.subtitle', h('span.status.status-' + m.status, enumLabel('meeting', 'status', m.status)), ' ',
               fmtTime(m.held_at), ' · ', m.location || '', ' · ', m.unitName,
-              m.parentUnitName ? ', ' + m.parentUnitName : '')),
+              m.parentUnitName ? ', ' + m.parentUnitName : ''),
+            placeLine(m)),
           h('div.actions',
             h('a.button.primary', {
                 href: 'print.html?id=' + encodeURIComponent(id),
@@ -32,6 +34,7 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
                 id: 'print-minutes'
             },
               t('printMinutes')))),
+        attachmentsPanel(data.attachments || []),
         h('div.grid-2.record-grid',
           h('section.panel', {dataset: {testid: 'participants'}}, h('h2', fieldLabel('attendees')),
             h('dl.values', h('dt', fieldLabel('chaired_by')), h('dd', m.chaired_by || '—'),

@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { attachmentsPanel, placeLine } from '../attachments.js';
 import { h, mount } from '../dom.js';
 import { dateInput, fmtDate, fmtTime, readDate } from '../format.js';
 import { enumLabel, errorText, fieldLabel, fieldsOf, getSchema, t } from '../i18n.js';
@@ -8,7 +9,7 @@ import { personalTextNote, statusBadge } from '../widgets.js';
 function valuesList(entity, row, refs, skip, links = {}) {
   const items = [];
   for (const f of fieldsOf(entity)) {
-    if (skip.includes(f.name) || f.name === 'deleted') continue;
+    if (skip.includes(f.name) || f.name === 'deleted' || f.name.startsWith('place_')) continue;
     if (!(f.name in row)) continue;  // personal fields removed by the server
     const text = links[f.name] || formatValue(entity, f.name, row[f.name], refs);
     items.push(h('dt', fieldLabel(f.name)), h('dd', { dataset: { field: f.name } }, text || h('span.muted', '—')));
@@ -204,9 +205,11 @@ export async function render(main, { match, isCurrent, rerender, toast }) {
         h('a.button', { href: 'receipt.html?id=' + encodeURIComponent(id), target: '_blank', rel: 'noopener', id: 'print-receipt' },
           t('printReceipt')))),
     conflicts,
+    attachmentsPanel(data.attachments || []),
     h('div.grid-2.record-grid',
       h('section.panel', { dataset: { testid: 'values' } }, h('h2', t('currentValues')),
         valuesList('petition', p, refs, ['title'], data.meeting ? { meeting: h('a', { href: '#/meetings/' + data.meeting.id }, data.meeting.title) } : {}),
+        placeLine(p),
         data.canSeePersonal ? null : h('p.muted.small', t('personalNote'))),
       h('div.side',
         data.canWrite ? h('section.panel', h('h2', t('handling')), handlingForm(p, refs, data.handlingLevels, saved)) : null,
