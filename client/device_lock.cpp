@@ -8,6 +8,7 @@
 #include <QSaveFile>
 
 #include "app_settings.h"
+#include "local_blobs.h"
 #include "nghedan/encrypt_file.h"
 #include "nghedan/local_key.h"
 #include "nghedan/sync_client.h"
@@ -335,6 +336,8 @@ void DeviceLock::wipeLocal(bool remote) {
     if (Status s = wipeLocalFiles(toStd(path)); !s)
         qWarning("nghedan: wipe incomplete: %s", s.error().message.c_str());
     QFile::remove(keyPathFor(path));
+    // The photos and documents go with the records (residents may be in them).
+    if (LocalBlobs* blobs = LocalBlobs::instance()) blobs->wipe();
     if (remote) {
         // Everything was acknowledged before the wipe: nothing is kept.
         QFile::remove(outboxPathFor(path));

@@ -258,6 +258,13 @@ Page {
                         }
                     }
 
+                    AttachmentsCard {
+                        objectName: "meetingAttachments"
+                        Layout.fillWidth: true
+                        parentEntity: "meeting"
+                        parentId: meeting.exists ? meeting.recordId : ""
+                    }
+
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Người tham dự (%1)").arg(meeting.attendees.count)

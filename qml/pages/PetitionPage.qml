@@ -251,6 +251,12 @@ Page {
                             }
                         }
                     }
+                    AttachmentsCard {
+                        objectName: "petitionAttachments"
+                        Layout.fillWidth: true
+                        parentEntity: "petition"
+                        parentId: petition.exists ? petition.recordId : ""
+                    }
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Lịch sử thay đổi")
