@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -168,6 +169,10 @@ std::string keyFilePath(const std::string& replicaPath) {
     return replicaPath + ".key";
 }
 
+std::string blobDirPath(const std::string& replicaPath) {
+    return replicaPath + ".blobs";
+}
+
 bool pinAcceptable(const std::string& pin) {
     if (pin.size() < 6 || pin.size() > 12) return false;
     for (char c : pin)
@@ -215,6 +220,10 @@ Status wipeLocalFiles(const std::string& replicaPath) {
         if (::unlink(p.c_str()) != 0 && errno != ENOENT && result)
             result = Error{"storage", "cannot remove " + p + ": " + std::strerror(errno)};
     }
+    std::error_code ec;
+    std::filesystem::remove_all(blobDirPath(replicaPath), ec);
+    if (ec && result)
+        result = Error{"storage", "cannot remove " + blobDirPath(replicaPath) + ": " + ec.message()};
     return result;
 }
 

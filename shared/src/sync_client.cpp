@@ -641,6 +641,22 @@ Result<LoginResult> SyncClient::login(const std::string& username, const std::st
         who.scopeUnit = wire::stringMember(user, "scopeUnit");
         who.sealKey = wire::stringMember(*reply, "sealKey");
         who.maxOfflineDays = static_cast<int>(wire::uintMember(*reply, "maxOfflineDays", 0));
+        if (const auto limits = reply->find("attachment_limits");
+            limits != reply->end() && limits->is_object()) {
+            const AttachmentLimits defaults;
+            // A value absent, zero or absurd keeps the default.
+            auto positive = [&](const char* key, long long fallback, long long most) {
+                const std::uint64_t v = wire::uintMember(*limits, key, 0);
+                return v > 0 && v <= static_cast<std::uint64_t>(most) ? static_cast<long long>(v)
+                                                                      : fallback;
+            };
+            who.attachmentLimits.maxFileBytes =
+                positive("max_file_bytes", defaults.maxFileBytes, kMaxBlobBytes);
+            who.attachmentLimits.maxPerRecord = static_cast<int>(
+                positive("max_per_record", defaults.maxPerRecord, 1'000'000));
+            who.attachmentLimits.maxRecordBytes =
+                positive("max_record_bytes", defaults.maxRecordBytes, 1LL << 50);
+        }
         const Json serverTime = reply->value("serverTime", Json());
         if (serverTime.is_number_integer()) who.serverTimeMs = serverTime.get<std::int64_t>();
         m_options.token = who.token;

@@ -21,6 +21,10 @@ inline constexpr std::size_t kPinMemLimit = 64u << 20;
 /** The key file of a replica file: "<replica>.key". */
 std::string keyFilePath(const std::string& replicaPath);
 
+/** The blob directory of a replica file (its attachments' bytes, encrypted_blob_store.h):
+ *  "<replica>.blobs". */
+std::string blobDirPath(const std::string& replicaPath);
+
 /** True for 6 to 12 digits (what the tablet accepts as a PIN). */
 bool pinAcceptable(const std::string& pin);
 
@@ -40,8 +44,8 @@ Status changePin(const std::string& path, const std::string& oldPin, const std::
 /** True when a key file exists at `path`. */
 bool keyFileExists(const std::string& path);
 
-/** Removes the replica file, its -wal, -shm and -journal and its key file (keyFilePath); a
- *  file already absent is no error. Files are unlinked, not overwritten: on flash storage an
+/** Removes the replica file, its -wal, -shm and -journal, its key file (keyFilePath) and its
+ *  blob directory (blobDirPath) with everything in it; a file already absent is no error. Files are unlinked, not overwritten: on flash storage an
  *  overwrite lands on other cells (wear levelling) and proves nothing; what protects the
  *  remains is that they are ciphertext and the wrapped key is gone. */
 Status wipeLocalFiles(const std::string& replicaPath);

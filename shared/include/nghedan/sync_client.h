@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nghedan/client_version.h"
+#include "nghedan/policy.h"
 #include "nghedan/replica.h"
 #include "nghedan/status.h"
 
@@ -45,6 +46,9 @@ struct LoginResult {
     std::int64_t serverTimeMs = 0;  ///< the server's clock when it answered
     std::string sealKey;            ///< the server's X25519 key for sealed outboxes (sealed.h)
     int maxOfflineDays = 0;         ///< unsynced longer than this, the data stays locked (0: none)
+    /** The server's attachment limits (its `attachment_limits`; policy.h's defaults when the
+     *  server names none): what the tablet checks before it stores a file. */
+    AttachmentLimits attachmentLimits;
 };
 
 /** What the server made of a sealed outbox (uploadSealedOutbox). */
