@@ -28,7 +28,7 @@ std::unique_ptr<AppServices> AppServices::start(const QString& dataDir, const QS
             : ReplicaService::open(replicaPath, error, std::move(options));
     if (!services->m_replica) return nullptr;
     ReplicaService::setInstance(services->m_replica.get());
-    services->m_blobs = std::make_unique<LocalBlobs>(replicaPath);
+    services->m_blobs = std::make_unique<LocalBlobs>(replicaPath, !services->m_replica->isOpen());
     LocalBlobs::setInstance(services->m_blobs.get());
     services->m_settings = std::make_unique<AppSettings>(dataDir);
     if (!serverOverride.isEmpty()) services->m_settings->setServerOverride(serverOverride);

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QMetaObject>
 
+#include "nghedan/encrypted_blob_store.h"
+#include "nghedan/local_key.h"
 #include "value_format.h"
 
 namespace nghedan::client {
@@ -11,8 +13,8 @@ namespace {
 LocalBlobs* g_instance = nullptr;
 }
 
-LocalBlobs::LocalBlobs(const QString& replicaPath, QObject* parent)
-    : QObject(parent), m_dir(dirFor(replicaPath)) {}
+LocalBlobs::LocalBlobs(const QString& replicaPath, bool locked, QObject* parent)
+    : QObject(parent), m_dir(dirFor(replicaPath)), m_locked(locked) {}
 
 LocalBlobs::~LocalBlobs() {
     if (g_instance == this) g_instance = nullptr;
@@ -21,12 +23,30 @@ LocalBlobs::~LocalBlobs() {
 LocalBlobs* LocalBlobs::instance() { return g_instance; }
 void LocalBlobs::setInstance(LocalBlobs* blobs) { g_instance = blobs; }
 
-QString LocalBlobs::dirFor(const QString& replicaPath) { return replicaPath + QStringLiteral(".blobs"); }
+QString LocalBlobs::dirFor(const QString& replicaPath) {
+    return toQString(blobDirPath(toStd(replicaPath)));
+}
+
+void LocalBlobs::setKey(const std::string& dataKey) {
+    std::lock_guard lock(m_mutex);
+    m_key = dataKey;
+    m_locked = false;
+    m_store.reset();
+}
+
+void LocalBlobs::lock() {
+    std::lock_guard lock(m_mutex);
+    m_locked = true;
+    m_key.clear();
+    m_store.reset();
+}
 
 std::shared_ptr<BlobStore> LocalBlobs::store() {
     std::lock_guard lock(m_mutex);
+    if (m_locked) return nullptr;
     if (!m_store) {
-        auto opened = openFileBlobStore(toStd(m_dir));
+        auto opened = m_key.empty() ? openFileBlobStore(toStd(m_dir))
+                                    : openEncryptedBlobStore(toStd(m_dir), m_key);
         if (!opened) {
             qWarning("nghedan: cannot open the attachment store (%s)", opened.error().code.c_str());
             return nullptr;

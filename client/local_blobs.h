@@ -21,14 +21,21 @@ class LocalBlobs : public QObject {
     Q_OBJECT
 
 public:
-    explicit LocalBlobs(const QString& replicaPath, QObject* parent = nullptr);
+    /** `locked`: the replica is encrypted and not open yet; the store opens at setKey(). */
+    LocalBlobs(const QString& replicaPath, bool locked, QObject* parent = nullptr);
     ~LocalBlobs() override;
     static LocalBlobs* instance();
     static void setInstance(LocalBlobs* blobs);
-    /** "<replica>.blobs". */
+    /** "<replica>.blobs" (local_key.h blobDirPath). */
     static QString dirFor(const QString& replicaPath);
+    /** From now on the store is encrypted under the replica's data key (the PIN unlocked it):
+     *  encrypted_blob_store.h. */
+    void setKey(const std::string& dataKey);
+    /** The data is locked: store() answers nullptr until setKey(). */
+    void lock();
 
-    /** The store, opened on first use; nullptr when it cannot be opened (logged). A caller
+    /** The store, opened on first use (encrypted once a key is set, plain for a replica without
+     *  a PIN); nullptr while locked or when it cannot be opened (logged). A caller
      *  keeps it alive by holding the pointer, even across close(). */
     std::shared_ptr<BlobStore> store();
     /** Forgets the open store (the data was locked); the next store() opens it again. */
@@ -51,6 +58,8 @@ signals:
 
 private:
     QString m_dir;
+    std::string m_key;
+    bool m_locked = false;
     std::mutex m_mutex;
     std::shared_ptr<BlobStore> m_store;
     QStringList m_requests;
