@@ -24,6 +24,7 @@
 #include "demo_seed.h"
 #include "history_list_model.h"
 #include "local_blobs.h"
+#include "petition_controller.h"
 #include "nghedan/replica.h"
 #include "photo_import.h"
 #include "replica_service.h"
@@ -148,6 +149,7 @@ private slots:
     void anAttachmentIsAddedCaptionedAndRemovedThroughTheModel();
     void anAdminMayNotAttach();
     void aMissingBlobShowsThePlaceholderAndIsAskedFor();
+    void aTypedPlaceIsStoredAsMicrodegrees();
 
 private:
     QString fixture(const QString& name, const QByteArray& bytes);
@@ -384,6 +386,16 @@ void AttachmentsTest::anAttachmentIsAddedCaptionedAndRemovedThroughTheModel() {
     history.setEntity(QStringLiteral("attachment"));
     history.setRecordId(id);
     QCOMPARE(history.count(), 3);
+    // The petition's own history tells it too, newest first.
+    HistoryListModel petitionHistory;
+    petitionHistory.setEntity(QStringLiteral("petition"));
+    petitionHistory.setRecordId(toQString(m_ids.transportPetition));
+    QStringList summaries;
+    for (int i = 0; i < petitionHistory.count(); ++i)
+        summaries << petitionHistory.data(petitionHistory.index(i), HistoryListModel::SummaryRole).toString();
+    QCOMPARE(summaries.value(0), QStringLiteral("Xóa ảnh: Xe khách đỗ trước nhà số 14"));
+    QCOMPARE(summaries.value(1), QStringLiteral("Chú thích: Xe khách đỗ trước nhà số 14"));
+    QCOMPARE(summaries.value(2), QStringLiteral("Thêm ảnh: Xe khách đỗ trước nhà số 14"));
 }
 
 void AttachmentsTest::anAdminMayNotAttach() {
@@ -421,6 +433,25 @@ void AttachmentsTest::aMissingBlobShowsThePlaceholderAndIsAskedFor() {
     QCOMPARE(m_services->blobs()->takeRequests(), QStringList{sha});
     model.requestFull(row.value("attachmentId").toString());
     QCOMPARE(m_services->blobs()->takeRequests(), QStringList{sha});
+}
+
+void AttachmentsTest::aTypedPlaceIsStoredAsMicrodegrees() {
+    PetitionController petition;
+    petition.setRecordId(toQString(m_ids.transportPetition));
+    QVERIFY(petition.placeText().isEmpty());
+    QVERIFY(!petition.setPlace(QStringLiteral("95.1"), QStringLiteral("106.6")));
+    QVERIFY(petition.lastError().contains(QStringLiteral("vĩ độ")));
+    QVERIFY(!petition.setPlace(QStringLiteral("mười"), QStringLiteral("106.6")));
+    QVERIFY2(petition.setPlace(QStringLiteral("10,823456"), QStringLiteral(" 106.629701 "), 15),
+             qPrintable(petition.lastError()));
+    auto record = m_services->replica()->with([&](Replica& r) { return r.get("petition", m_ids.transportPetition); });
+    QCOMPARE(record.value()->values.value("place_lat", 0LL), 10'823'456LL);
+    QCOMPARE(record.value()->values.value("place_lon", 0LL), 106'629'701LL);
+    QCOMPARE(record.value()->values.value("place_accuracy", 0LL), 15LL);
+    QVERIFY(record.value()->values.value("place_at", 0LL) > 0);
+    QCOMPARE(petition.placeLatitude(), QStringLiteral("10.823456"));
+    QCOMPARE(petition.placeLongitude(), QStringLiteral("106.629701"));
+    QVERIFY(petition.placeText().startsWith(QStringLiteral("10.823456, 106.629701 (sai số khoảng 15 m)")));
 }
 
 QTEST_MAIN(AttachmentsTest)
