@@ -13,6 +13,13 @@ SectionCard {
     required property string parentEntity
     required property string parentId
     readonly property AttachmentListModel model: attachments
+    /** The photo picker (tests set its file as the person would pick it). */
+    readonly property FileDialog photoPicker: photoDialog
+
+    /** Opens the full view of the attachment at `row`. */
+    function openAttachment(row: int) {
+        viewer.show(row)
+    }
 
     title: qsTr("Ảnh và tài liệu")
     visible: root.parentId.length > 0

@@ -33,6 +33,7 @@ ItemDelegate {
             radius: 4
             clip: true
             Image {
+                objectName: "attachmentThumb"
                 anchors.fill: parent
                 visible: root.kind === "photo"
                 source: root.thumbSource

@@ -551,6 +551,72 @@ TestCase {
         compare(Clipboard.text(), notice.text)
     }
 
+    // Offline, on a petition: a photo picked from a file lands in the grid as a thumbnail; a tap
+    // opens it at full size, the caption is saved, and removal asks first. The photo is made here
+    // (a rendered item saved as JPEG into the app's data directory).
+    Rectangle {
+        id: fixtureScene
+        width: 640
+        height: 360
+        color: "#1558A8"
+        Rectangle { width: 320; height: 360; color: "#A61B1B" }
+    }
+    function test_8_attachAPhotoOfflineOnAPetition() {
+        const path = AppSettings.dataDir + "/IMG_2041.jpg"
+        let saved = false
+        verify(fixtureScene.grabToImage((result) => { saved = result.saveToFile(path) }, Qt.size(640, 360)))
+        tryVerify(() => saved, 3000, "the fixture photo was not written")
+        tc.app.openPetition(tc.petitionIdMatching("xe khach dung don tra khach"))
+        tryVerify(() => tc.currentPage().objectName === "petitionPage")
+        const card = tc.item("petitionAttachments")
+        const before = card.model.count
+        const taps = tc.tapCount
+        tc.tap("addPhotoButton")
+        // The file dialog is the platform's: the person picks the file and confirms (2 taps).
+        tryVerify(() => card.photoPicker.visible, 3000, "the file dialog did not open")
+        card.photoPicker.selectedFile = "file://" + path
+        card.photoPicker.accept()
+        const photoTaps = tc.tapCount - taps + 2
+        console.log("taps to attach a photo from a file: " + photoTaps)
+        compare(photoTaps, 3)
+        tryVerify(() => card.model.count === before + 1, 5000, card.model.lastError)
+        const row = card.model.get(card.model.count - 1)
+        compare(row.kind, "photo")
+        compare(row.photoWidth, 640)
+        verify(row.available)
+        const thumb = tc.item("attachment_" + row.attachmentId)
+        const image = tc.search(thumb, "attachmentThumb", true)
+        verify(image !== null)
+        tryVerify(() => image.status === Image.Ready, 5000, "the thumbnail does not show")
+        compare(image.implicitWidth, 320)
+
+        tc.tap("attachment_" + row.attachmentId)
+        tryVerify(() => tc.shown("attachmentViewer"), 3000, "the full view did not open")
+        const full = tc.item("attachmentFullImage")
+        tryVerify(() => full.status === Image.Ready, 5000, "the photo does not show at full size")
+        compare(full.implicitWidth, 640)
+        tc.tap("attachmentCaption")
+        tc.typeText("Xe khach do truoc nha so 12")
+        tc.tap("attachmentClose")
+        tryVerify(() => card.model.get(card.model.count - 1).caption === "Xe khach do truoc nha so 12")
+
+        tc.tap("attachment_" + row.attachmentId)
+        tryVerify(() => tc.shown("attachmentViewer"))
+        tc.tap("attachmentRemove")
+        tryVerify(() => tc.shown("attachmentConfirmRemove"))
+        // Still there until the person confirms.
+        compare(card.model.count, before + 1)
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !tc.shown("attachmentConfirmRemove"))
+        compare(card.model.count, before + 1)
+        tc.tap("attachmentRemove")
+        tryVerify(() => tc.shown("attachmentConfirmRemove"))
+        const confirm = tc.item("attachmentConfirmRemove")
+        confirm.accept()
+        tryVerify(() => card.model.count === before, 3000, card.model.lastError)
+        tryVerify(() => !tc.shown("attachmentViewer"))
+    }
+
     // Records written elsewhere (another meeting, a verdict) while a meeting page shows its
     // receipt code, then the tablet turned: the page lays itself out again.
     function test_9f_writesElsewhereWhileAMeetingIsOpenAndTheTabletTurns() {
