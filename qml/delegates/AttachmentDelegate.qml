@@ -56,8 +56,6 @@ ItemDelegate {
                     Layout.fillWidth: true
                     text: root.fileName
                     wrapMode: Text.WrapAnywhere
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
                     horizontalAlignment: Text.AlignHCenter
                     color: Theme.text
                     font.pixelSize: Theme.smallSize
@@ -78,8 +76,6 @@ ItemDelegate {
             color: root.caption.length > 0 ? Theme.text : Theme.textMuted
             font.pixelSize: Theme.smallSize
             wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
         }
     }
 }

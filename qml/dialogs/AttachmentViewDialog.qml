@@ -130,6 +130,7 @@ Dialog {
         title: qsTr("Xóa tệp đính kèm?")
         standardButtons: Dialog.Cancel | Dialog.Ok
         Label {
+            objectName: "attachmentConfirmText"
             width: parent ? parent.width : 400
             text: qsTr("Tệp sẽ không còn hiện trong hồ sơ. Lịch sử thay đổi vẫn ghi lại việc xóa.")
             wrapMode: Text.Wrap
