@@ -21,7 +21,11 @@ ItemDelegate {
     objectName: "attachment_" + root.attachmentId
     width: 152
     height: 152 + captionLabel.implicitHeight
-    padding: 0
+    // No padding (Material gives delegates vertical padding): the thumbnail is the tap area.
+    leftPadding: 0
+    rightPadding: 0
+    topPadding: 0
+    bottomPadding: 0
     onClicked: root.opened(root.index)
 
     contentItem: ColumnLayout {

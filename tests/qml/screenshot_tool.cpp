@@ -381,7 +381,7 @@ int main(int argc, char* argv[]) {
                 showAttachments();
                 settle(300);
                 if (auto* card = window->findChild<QQuickItem*>(QStringLiteral("petitionAttachments")))
-                    QMetaObject::invokeMethod(card, "openAttachment", Q_ARG(QVariant, 0));
+                    QMetaObject::invokeMethod(card, "openAttachment", Q_ARG(int, 0));
             },
             closePopups);
 
