@@ -25,14 +25,19 @@ long long jsonInteger(const Json& row, const char* key) {
 
 QString sizeText(long long bytes) {
     const QLocale vi(QLocale::Vietnamese, QLocale::Vietnam);
-    if (bytes < 1024 * 1024) return QCoreApplication::translate("AttachmentListModel", "%1 KB").arg(vi.toString((bytes + 1023) / 1024));
-    return QCoreApplication::translate("AttachmentListModel", "%1 MB").arg(vi.toString(bytes / (1024.0 * 1024.0), 'f', 1));
+    if (bytes < 1024 * 1024)
+        return QCoreApplication::translate("AttachmentListModel", "%1 KB")
+            .arg(vi.toString((bytes + 1023) / 1024));
+    return QCoreApplication::translate("AttachmentListModel", "%1 MB")
+        .arg(vi.toString(bytes / (1024.0 * 1024.0), 'f', 1));
 }
 
 }  // namespace
 
 AttachmentListModel::AttachmentListModel(QObject* parent)
-    : QAbstractListModel(parent), m_service(ReplicaService::instance()), m_blobs(LocalBlobs::instance()) {
+    : QAbstractListModel(parent),
+      m_service(ReplicaService::instance()),
+      m_blobs(LocalBlobs::instance()) {
     connect(m_service, &ReplicaService::recordsChanged, this, [this](const QString& e) {
         if (e.isEmpty() || e == QLatin1String("attachment") || e == m_parentEntity) reload();
     });
@@ -108,8 +113,9 @@ void AttachmentListModel::reload() {
 }
 
 int AttachmentListModel::photoCount() const {
-    return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(),
-                                          [](const Row& r) { return r.kind == QLatin1String("photo"); }));
+    return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [](const Row& r) {
+        return r.kind == QLatin1String("photo");
+    }));
 }
 
 bool AttachmentListModel::canAdd() const {
@@ -117,18 +123,24 @@ bool AttachmentListModel::canAdd() const {
 }
 
 bool AttachmentListModel::canEdit() const {
-    return !m_parentId.isEmpty() && m_service->mayEdit(QStringLiteral("attachment"), QStringLiteral("caption"));
+    return !m_parentId.isEmpty() &&
+           m_service->mayEdit(QStringLiteral("attachment"), QStringLiteral("caption"));
 }
 
 AttachmentLimits AttachmentListModel::limits() {
     AttachmentLimits limits;
     if (AppSettings* settings = AppSettings::instance()) {
         bool ok = false;
-        if (const long long v = settings->value(QStringLiteral("attachments/maxFileBytes")).toLongLong(&ok); ok && v > 0)
+        if (const long long v =
+                settings->value(QStringLiteral("attachments/maxFileBytes")).toLongLong(&ok);
+            ok && v > 0)
             limits.maxFileBytes = v;
-        if (const int v = settings->value(QStringLiteral("attachments/maxPerRecord")).toInt(&ok); ok && v > 0)
+        if (const int v = settings->value(QStringLiteral("attachments/maxPerRecord")).toInt(&ok);
+            ok && v > 0)
             limits.maxPerRecord = v;
-        if (const long long v = settings->value(QStringLiteral("attachments/maxRecordBytes")).toLongLong(&ok); ok && v > 0)
+        if (const long long v =
+                settings->value(QStringLiteral("attachments/maxRecordBytes")).toLongLong(&ok);
+            ok && v > 0)
             limits.maxRecordBytes = v;
     }
     return limits;
@@ -156,11 +168,13 @@ bool AttachmentListModel::addFile(const QUrl& file, const QString& caption) {
         return false;
     }
     const ImportedAttachment& a = imported.value();
-    std::map<std::string, Json> set = {
-        {"parent_entity", toStd(m_parentEntity)}, {"parent", toStd(m_parentId)},
-        {"kind", toStd(a.kind)},                  {"sha256", a.blob.hash},
-        {"size", static_cast<long long>(a.blob.size)}, {"mime", toStd(a.mime)},
-        {"file_name", toStd(a.fileName.left(200))}};
+    std::map<std::string, Json> set = {{"parent_entity", toStd(m_parentEntity)},
+                                       {"parent", toStd(m_parentId)},
+                                       {"kind", toStd(a.kind)},
+                                       {"sha256", a.blob.hash},
+                                       {"size", static_cast<long long>(a.blob.size)},
+                                       {"mime", toStd(a.mime)},
+                                       {"file_name", toStd(a.fileName.left(200))}};
     if (!caption.trimmed().isEmpty()) set["caption"] = toStd(caption.trimmed());
     if (a.kind == QLatin1String("photo")) {
         set["width"] = a.width;
@@ -239,39 +253,61 @@ QVariant AttachmentListModel::data(const QModelIndex& index, int role) const {
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
     const bool photo = row.kind == QLatin1String("photo");
     switch (role) {
-    case IdRole: return row.id;
-    case KindRole: return row.kind;
-    case CaptionRole: return row.caption;
-    case FileNameRole: return row.fileName;
-    case MimeRole: return row.mime;
-    case SizeTextRole: return sizeText(row.size);
-    case ThumbSourceRole: return photo ? source(row.thumbSha256.isEmpty() ? row.sha256 : row.thumbSha256) : QString();
-    case FullSourceRole: return photo ? source(row.sha256) : QString();
-    case AvailableRole: return row.available;
-    case TakenAtTextRole: return row.takenAtMs > 0 ? formatDateTime(row.takenAtMs) : QString();
-    case TypeLabelRole: {
-        if (photo) return tr("Ảnh");
-        const QString m = row.mime;
-        if (m == QLatin1String("application/pdf")) return QStringLiteral("PDF");
-        if (m.contains(QLatin1String("word")) || m == QLatin1String("application/msword")) return QStringLiteral("Word");
-        if (m.contains(QLatin1String("excel")) || m.contains(QLatin1String("spreadsheetml"))) return QStringLiteral("Excel");
-        if (m.contains(QLatin1String("opendocument.text"))) return QStringLiteral("ODT");
-        if (m.contains(QLatin1String("opendocument.spreadsheet"))) return QStringLiteral("ODS");
-        return tr("Tài liệu");
-    }
-    case WidthRole: return row.width;
-    case HeightRole: return row.height;
-    default: return {};
+        case IdRole:
+            return row.id;
+        case KindRole:
+            return row.kind;
+        case CaptionRole:
+            return row.caption;
+        case FileNameRole:
+            return row.fileName;
+        case MimeRole:
+            return row.mime;
+        case SizeTextRole:
+            return sizeText(row.size);
+        case ThumbSourceRole:
+            return photo ? source(row.thumbSha256.isEmpty() ? row.sha256 : row.thumbSha256)
+                         : QString();
+        case FullSourceRole:
+            return photo ? source(row.sha256) : QString();
+        case AvailableRole:
+            return row.available;
+        case TakenAtTextRole:
+            return row.takenAtMs > 0 ? formatDateTime(row.takenAtMs) : QString();
+        case TypeLabelRole: {
+            if (photo) return tr("Ảnh");
+            const QString m = row.mime;
+            if (m == QLatin1String("application/pdf")) return QStringLiteral("PDF");
+            if (m.contains(QLatin1String("word")) || m == QLatin1String("application/msword"))
+                return QStringLiteral("Word");
+            if (m.contains(QLatin1String("excel")) || m.contains(QLatin1String("spreadsheetml")))
+                return QStringLiteral("Excel");
+            if (m.contains(QLatin1String("opendocument.text"))) return QStringLiteral("ODT");
+            if (m.contains(QLatin1String("opendocument.spreadsheet"))) return QStringLiteral("ODS");
+            return tr("Tài liệu");
+        }
+        case WidthRole:
+            return row.width;
+        case HeightRole:
+            return row.height;
+        default:
+            return {};
     }
 }
 
 QHash<int, QByteArray> AttachmentListModel::roleNames() const {
-    return {{IdRole, "attachmentId"},       {KindRole, "kind"},
-            {CaptionRole, "caption"},       {FileNameRole, "fileName"},
-            {MimeRole, "mime"},             {SizeTextRole, "sizeText"},
-            {ThumbSourceRole, "thumbSource"}, {FullSourceRole, "fullSource"},
-            {AvailableRole, "available"},   {TakenAtTextRole, "takenAtText"},
-            {TypeLabelRole, "typeLabel"},   {WidthRole, "photoWidth"},
+    return {{IdRole, "attachmentId"},
+            {KindRole, "kind"},
+            {CaptionRole, "caption"},
+            {FileNameRole, "fileName"},
+            {MimeRole, "mime"},
+            {SizeTextRole, "sizeText"},
+            {ThumbSourceRole, "thumbSource"},
+            {FullSourceRole, "fullSource"},
+            {AvailableRole, "available"},
+            {TakenAtTextRole, "takenAtText"},
+            {TypeLabelRole, "typeLabel"},
+            {WidthRole, "photoWidth"},
             {HeightRole, "photoHeight"}};
 }
 
@@ -290,6 +326,8 @@ void AttachmentListModel::setError(const QString& message) {
     emit lastErrorChanged();
 }
 
-void AttachmentListModel::clearError() { setError({}); }
+void AttachmentListModel::clearError() {
+    setError({});
+}
 
 }  // namespace nghedan::client

@@ -2,11 +2,11 @@
 // The photos and documents of one record (petition, meeting or directive): listing, adding,
 // captions and removal, each a change of an `attachment` record like any other.
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QQmlParserStatus>
 #include <QUrl>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
 #include <vector>
 
 #include "nghedan/change.h"

@@ -13,16 +13,20 @@ BlobDevice::BlobDevice(std::unique_ptr<BlobReader> reader) : m_reader(std::move(
     open(QIODevice::ReadOnly);
 }
 
-qint64 BlobDevice::size() const { return static_cast<qint64>(m_reader->size()); }
+qint64 BlobDevice::size() const {
+    return static_cast<qint64>(m_reader->size());
+}
 
 qint64 BlobDevice::readData(char* data, qint64 maxSize) {
-    auto got = m_reader->read(static_cast<std::uint64_t>(pos()), data, static_cast<std::size_t>(maxSize));
+    auto got =
+        m_reader->read(static_cast<std::uint64_t>(pos()), data, static_cast<std::size_t>(maxSize));
     if (!got) return -1;
     return static_cast<qint64>(got.value());
 }
 
 BlobImageProvider::BlobImageProvider()
-    : QQuickImageProvider(QQuickImageProvider::Image, QQmlImageProviderBase::ForceAsynchronousImageLoading) {}
+    : QQuickImageProvider(QQuickImageProvider::Image,
+                          QQmlImageProviderBase::ForceAsynchronousImageLoading) {}
 
 QImage BlobImageProvider::placeholder() {
     QImage image(64, 48, QImage::Format_RGB32);
@@ -41,7 +45,8 @@ QImage BlobImageProvider::requestImage(const QString& id, QSize* size, const QSi
                 QImageReader decoder(&device);
                 const QSize full = decoder.size();
                 if (requestedSize.isValid() && full.isValid() &&
-                    (full.width() > requestedSize.width() || full.height() > requestedSize.height()))
+                    (full.width() > requestedSize.width() ||
+                     full.height() > requestedSize.height()))
                     decoder.setScaledSize(full.scaled(requestedSize, Qt::KeepAspectRatio));
                 image = decoder.read();
             } else if (reader.error().code == "not_found") {

@@ -20,8 +20,12 @@ LocalBlobs::~LocalBlobs() {
     if (g_instance == this) g_instance = nullptr;
 }
 
-LocalBlobs* LocalBlobs::instance() { return g_instance; }
-void LocalBlobs::setInstance(LocalBlobs* blobs) { g_instance = blobs; }
+LocalBlobs* LocalBlobs::instance() {
+    return g_instance;
+}
+void LocalBlobs::setInstance(LocalBlobs* blobs) {
+    g_instance = blobs;
+}
 
 QString LocalBlobs::dirFor(const QString& replicaPath) {
     return toQString(blobDirPath(toStd(replicaPath)));
@@ -66,7 +70,8 @@ void LocalBlobs::wipe() {
     m_store.reset();
     m_requests.clear();
     m_requested.clear();
-    if (!QDir(m_dir).removeRecursively()) qWarning("nghedan: the attachment store was not fully removed");
+    if (!QDir(m_dir).removeRecursively())
+        qWarning("nghedan: the attachment store was not fully removed");
 }
 
 bool LocalBlobs::holds(const QString& hash) {
@@ -81,7 +86,8 @@ void LocalBlobs::request(const QString& hash) {
         m_requested.insert(hash);
         m_requests << hash;
     }
-    QMetaObject::invokeMethod(this, [this] { emit requested(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { emit requested(); }, Qt::QueuedConnection);
 }
 
 QStringList LocalBlobs::takeRequests() {
@@ -93,7 +99,8 @@ QStringList LocalBlobs::takeRequests() {
 }
 
 void LocalBlobs::announceArrived(const QString& hash) {
-    QMetaObject::invokeMethod(this, [this, hash] { emit blobArrived(hash); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, hash] { emit blobArrived(hash); }, Qt::QueuedConnection);
 }
 
 }  // namespace nghedan::client

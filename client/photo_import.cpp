@@ -17,9 +17,13 @@ namespace nghedan::client {
 
 namespace {
 
-QString trText(const char* text) { return QCoreApplication::translate("PhotoImport", text); }
+QString trText(const char* text) {
+    return QCoreApplication::translate("PhotoImport", text);
+}
 
-Error failure(const char* code, const char* text) { return Error{code, toStd(trText(text))}; }
+Error failure(const char* code, const char* text) {
+    return Error{code, toStd(trText(text))};
+}
 
 /** The accepted documents: extension → type, and the first bytes that type starts with. */
 struct DocumentType {
@@ -114,10 +118,10 @@ Result<ImportedAttachment> importPhoto(const QString& path, BlobStore& blobs,
     const qint64 size = QFileInfo(photoFile).size();
     if (auto refusal = attachmentLimitRefusal(limits, size, usage.count, usage.bytes))
         return *refusal;
-    const QImage thumb =
-        std::max(image.width(), image.height()) > kThumbLongSide
-            ? image.scaled(kThumbLongSide, kThumbLongSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-            : image;
+    const QImage thumb = std::max(image.width(), image.height()) > kThumbLongSide
+                             ? image.scaled(kThumbLongSide, kThumbLongSide, Qt::KeepAspectRatio,
+                                            Qt::SmoothTransformation)
+                             : image;
     if (!writePlainJpeg(thumb, thumbFile, kThumbQuality))
         return failure("storage", "Không lưu được tệp vào máy. Hãy thử lại.");
 
@@ -190,7 +194,8 @@ std::optional<std::int64_t> exifTakenAt(const QString& path) {
     qsizetype at = 2;
     while (at + 4 <= head.size() && static_cast<quint8>(head[at]) == 0xFF) {
         const quint8 marker = static_cast<quint8>(head[at + 1]);
-        const qsizetype length = (static_cast<quint8>(head[at + 2]) << 8) | static_cast<quint8>(head[at + 3]);
+        const qsizetype length =
+            (static_cast<quint8>(head[at + 2]) << 8) | static_cast<quint8>(head[at + 3]);
         if (marker == 0xDA || length < 2) break;  // start of scan: no more metadata
         if (marker == 0xE1 && head.mid(at + 4, 6) == QByteArray("Exif\0\0", 6)) {
             Tiff tiff{head.mid(at + 10, length - 8)};
@@ -202,8 +207,9 @@ std::optional<std::int64_t> exifTakenAt(const QString& path) {
             if (original < 0 || tiff.u32(original + 4) < 19) return std::nullopt;
             const qsizetype text = tiff.u32(original + 8);
             if (!tiff.has(text, 19)) return std::nullopt;
-            const QDateTime local = QDateTime::fromString(
-                QString::fromLatin1(tiff.data.mid(text, 19)), QStringLiteral("yyyy:MM:dd HH:mm:ss"));
+            const QDateTime local =
+                QDateTime::fromString(QString::fromLatin1(tiff.data.mid(text, 19)),
+                                      QStringLiteral("yyyy:MM:dd HH:mm:ss"));
             const QDateTime taken(local.date(), local.time(), vietnamTimeZone());
             if (!taken.isValid()) return std::nullopt;
             return taken.toMSecsSinceEpoch();

@@ -27,7 +27,7 @@ struct ImportedAttachment {
     QString mime;      ///< schema attachmentTypes()
     QString fileName;  ///< the picked file's name (a photo's ends in .jpg)
     AddedBlob blob;
-    AddedBlob thumb;   ///< photos only (empty hash for documents)
+    AddedBlob thumb;  ///< photos only (empty hash for documents)
     int width = 0, height = 0;
     std::optional<std::int64_t> takenAtMs;  ///< EXIF DateTimeOriginal (Vietnam time), if read
 };

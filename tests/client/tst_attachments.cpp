@@ -24,8 +24,8 @@
 #include "demo_seed.h"
 #include "history_list_model.h"
 #include "local_blobs.h"
-#include "petition_controller.h"
 #include "nghedan/replica.h"
+#include "petition_controller.h"
 #include "photo_import.h"
 #include "replica_service.h"
 #include "session_controller.h"
@@ -36,8 +36,12 @@ using namespace nghedan::client;
 
 namespace {
 
-void put16(QByteArray& b, quint16 v) { b.append(char(v & 0xFF)).append(char(v >> 8)); }
-void put32(QByteArray& b, quint32 v) { put16(b, quint16(v & 0xFFFF)), put16(b, quint16(v >> 16)); }
+void put16(QByteArray& b, quint16 v) {
+    b.append(char(v & 0xFF)).append(char(v >> 8));
+}
+void put32(QByteArray& b, quint32 v) {
+    put16(b, quint16(v & 0xFFFF)), put16(b, quint16(v >> 16));
+}
 void entry(QByteArray& b, quint16 tag, quint16 type, quint32 count, quint32 value) {
     put16(b, tag), put16(b, type), put32(b, count), put32(b, value);
 }
@@ -127,8 +131,12 @@ QList<quint8> headerMarkers(const QByteArray& jpeg, QByteArray* header) {
     return markers;
 }
 
-bool isRed(QRgb c) { return qRed(c) > 180 && qBlue(c) < 80; }
-bool isBlue(QRgb c) { return qBlue(c) > 180 && qRed(c) < 80; }
+bool isRed(QRgb c) {
+    return qRed(c) > 180 && qBlue(c) < 80;
+}
+bool isBlue(QRgb c) {
+    return qBlue(c) > 180 && qRed(c) < 80;
+}
 
 }  // namespace
 
@@ -282,11 +290,13 @@ void AttachmentsTest::aDocumentIsStoredAsItIs() {
     QCOMPARE(readBlob(*store, imported->blob.hash), pdf);
 
     QByteArray odt("PK\x03\x04", 4);
-    odt += QByteArray(26, '\0') + "mimetypeapplication/vnd.oasis.opendocument.text" + QByteArray(100, 'x');
+    odt += QByteArray(26, '\0') + "mimetypeapplication/vnd.oasis.opendocument.text" +
+           QByteArray(100, 'x');
     QCOMPARE(documentMime(fixture(QStringLiteral("to-trinh.odt"), odt)),
              QStringLiteral("application/vnd.oasis.opendocument.text"));
     QCOMPARE(documentMime(fixture(QStringLiteral("bang.ods"), odt)), QString());
-    QCOMPARE(documentMime(fixture(QStringLiteral("cu.doc"), QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", 12))),
+    QCOMPARE(documentMime(fixture(QStringLiteral("cu.doc"),
+                                  QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", 12))),
              QStringLiteral("application/msword"));
 }
 
@@ -298,7 +308,8 @@ void AttachmentsTest::aDocumentWhoseBytesDoNotMatchItsNameIsRefused() {
     QCOMPARE(QString::fromStdString(imported.error().code), QStringLiteral("unsupported_file"));
     QVERIFY(store->list()->empty());
     // A file that is no picture either.
-    auto notPhoto = importAttachmentFile(fixture(QStringLiteral("ghi-chu.txt"), "chỉ là chữ"), *store, {}, {});
+    auto notPhoto =
+        importAttachmentFile(fixture(QStringLiteral("ghi-chu.txt"), "chỉ là chữ"), *store, {}, {});
     QVERIFY(!notPhoto);
     QCOMPARE(QString::fromStdString(notPhoto.error().code), QStringLiteral("unsupported_file"));
     QVERIFY(store->list()->empty());
@@ -311,7 +322,8 @@ void AttachmentsTest::aFileOverTheLimitIsRefusedBeforeAnythingIsStored() {
     model.setParentId(toQString(m_ids.transportPetition));
     const QString path = fixture(QStringLiteral("IMG_0003.jpg"), taggedJpeg(1));
     QVERIFY(!model.addFile(QUrl::fromLocalFile(path), QStringLiteral("Xe khách đỗ trên đường")));
-    QVERIFY2(model.lastError().contains(QStringLiteral("lớn hơn mức cho phép")), qPrintable(model.lastError()));
+    QVERIFY2(model.lastError().contains(QStringLiteral("lớn hơn mức cho phép")),
+             qPrintable(model.lastError()));
     QCOMPARE(model.count(), 0);
     auto store = m_services->blobs()->store();
     QVERIFY(store->list()->empty());
@@ -342,8 +354,9 @@ void AttachmentsTest::anAttachmentIsAddedCaptionedAndRemovedThroughTheModel() {
     QVERIFY(model.canAdd());
     QSignalSpy added(&model, &AttachmentListModel::added);
     const QString path = fixture(QStringLiteral("IMG_0004.jpg"), taggedJpeg(6));
-    QVERIFY2(model.addFile(QUrl::fromLocalFile(path), QStringLiteral("  Xe khách đỗ trước nhà số 12  ")),
-             qPrintable(model.lastError()));
+    QVERIFY2(
+        model.addFile(QUrl::fromLocalFile(path), QStringLiteral("  Xe khách đỗ trước nhà số 12  ")),
+        qPrintable(model.lastError()));
     QCOMPARE(added.count(), 1);
     QCOMPARE(model.count(), 1);
     const QString id = added.at(0).at(0).toString();
@@ -357,10 +370,13 @@ void AttachmentsTest::anAttachmentIsAddedCaptionedAndRemovedThroughTheModel() {
     QVERIFY(row.value("thumbSource").toString().startsWith(QStringLiteral("image://blob/")));
 
     // The record: its parent's unit, the blob's name and size.
-    auto record = m_services->replica()->with([&](Replica& r) { return r.get("attachment", toStd(id)); });
+    auto record =
+        m_services->replica()->with([&](Replica& r) { return r.get("attachment", toStd(id)); });
     QVERIFY(record && record.value());
-    auto petition = m_services->replica()->with([&](Replica& r) { return r.get("petition", m_ids.transportPetition); });
-    QCOMPARE(jsonString(record.value()->values, "unit"), jsonString(petition.value()->values, "unit"));
+    auto petition = m_services->replica()->with(
+        [&](Replica& r) { return r.get("petition", m_ids.transportPetition); });
+    QCOMPARE(jsonString(record.value()->values, "unit"),
+             jsonString(petition.value()->values, "unit"));
     const std::string sha = jsonString(record.value()->values, "sha256");
     QVERIFY(m_services->blobs()->holds(toQString(sha)));
 
@@ -373,13 +389,15 @@ void AttachmentsTest::anAttachmentIsAddedCaptionedAndRemovedThroughTheModel() {
     QCOMPARE(m_services->blobs()->store()->list()->size(), blobsBefore);
 
     QVERIFY(model.setCaption(id, QStringLiteral("Xe khách đỗ trước nhà số 14")));
-    QCOMPARE(model.get(0).value("caption").toString(), QStringLiteral("Xe khách đỗ trước nhà số 14"));
+    QCOMPARE(model.get(0).value("caption").toString(),
+             QStringLiteral("Xe khách đỗ trước nhà số 14"));
 
     QVERIFY(model.remove(id));
     QCOMPARE(model.count(), 0);
     QCOMPARE(other.count(), 1);
     // Removal is a change like any other: the record stays, marked deleted, with its history.
-    auto removed = m_services->replica()->with([&](Replica& r) { return r.get("attachment", toStd(id)); });
+    auto removed =
+        m_services->replica()->with([&](Replica& r) { return r.get("attachment", toStd(id)); });
     QVERIFY(removed && removed.value());
     QCOMPARE(removed.value()->values.value("deleted", false), true);
     HistoryListModel history;
@@ -392,14 +410,16 @@ void AttachmentsTest::anAttachmentIsAddedCaptionedAndRemovedThroughTheModel() {
     petitionHistory.setRecordId(toQString(m_ids.transportPetition));
     QStringList summaries;
     for (int i = 0; i < petitionHistory.count(); ++i)
-        summaries << petitionHistory.data(petitionHistory.index(i), HistoryListModel::SummaryRole).toString();
+        summaries << petitionHistory.data(petitionHistory.index(i), HistoryListModel::SummaryRole)
+                         .toString();
     QCOMPARE(summaries.value(0), QStringLiteral("Xóa ảnh: Xe khách đỗ trước nhà số 14"));
     QCOMPARE(summaries.value(1), QStringLiteral("Chú thích: Xe khách đỗ trước nhà số 14"));
     QCOMPARE(summaries.value(2), QStringLiteral("Thêm ảnh: Xe khách đỗ trước nhà số 14"));
 }
 
 void AttachmentsTest::anAdminMayNotAttach() {
-    m_services->session()->signInOffline("quan.tri", "Quản trị", toQString(m_ids.city), QStringLiteral("admin"));
+    m_services->session()->signInOffline("quan.tri", "Quản trị", toQString(m_ids.city),
+                                         QStringLiteral("admin"));
     AttachmentListModel model;
     model.setParentEntity(QStringLiteral("petition"));
     model.setParentId(toQString(m_ids.transportPetition));
@@ -417,13 +437,16 @@ void AttachmentsTest::aMissingBlobShowsThePlaceholderAndIsAskedFor() {
     const QVariantMap row = model.get(0);
     BlobImageProvider provider;
     QSize size;
-    const QString thumbId = row.value("thumbSource").toString().mid(QStringLiteral("image://blob/").size());
+    const QString thumbId =
+        row.value("thumbSource").toString().mid(QStringLiteral("image://blob/").size());
     const QImage thumb = provider.requestImage(thumbId, &size, {});
     QCOMPARE(size, QSize(160, 320));
     QVERIFY(isRed(thumb.pixel(80, 40)));
 
     // The bytes are not on this tablet (another device took the photo): a placeholder, asked for.
-    auto record = m_services->replica()->with([&](Replica& r) { return r.get("attachment", toStd(row.value("attachmentId").toString())); });
+    auto record = m_services->replica()->with([&](Replica& r) {
+        return r.get("attachment", toStd(row.value("attachmentId").toString()));
+    });
     const QString sha = toQString(jsonString(record.value()->values, "sha256"));
     QVERIFY(m_services->blobs()->store()->remove(toStd(sha)));
     QSignalSpy requested(m_services->blobs(), &LocalBlobs::requested);
@@ -444,14 +467,16 @@ void AttachmentsTest::aTypedPlaceIsStoredAsMicrodegrees() {
     QVERIFY(!petition.setPlace(QStringLiteral("mười"), QStringLiteral("106.6")));
     QVERIFY2(petition.setPlace(QStringLiteral("10,823456"), QStringLiteral(" 106.629701 "), 15),
              qPrintable(petition.lastError()));
-    auto record = m_services->replica()->with([&](Replica& r) { return r.get("petition", m_ids.transportPetition); });
+    auto record = m_services->replica()->with(
+        [&](Replica& r) { return r.get("petition", m_ids.transportPetition); });
     QCOMPARE(record.value()->values.value("place_lat", 0LL), 10'823'456LL);
     QCOMPARE(record.value()->values.value("place_lon", 0LL), 106'629'701LL);
     QCOMPARE(record.value()->values.value("place_accuracy", 0LL), 15LL);
     QVERIFY(record.value()->values.value("place_at", 0LL) > 0);
     QCOMPARE(petition.placeLatitude(), QStringLiteral("10.823456"));
     QCOMPARE(petition.placeLongitude(), QStringLiteral("106.629701"));
-    QVERIFY(petition.placeText().startsWith(QStringLiteral("10.823456, 106.629701 (sai số khoảng 15 m)")));
+    QVERIFY(petition.placeText().startsWith(
+        QStringLiteral("10.823456, 106.629701 (sai số khoảng 15 m)")));
 }
 
 QTEST_MAIN(AttachmentsTest)
