@@ -4,6 +4,7 @@
 
 #include "app_settings.h"
 #include "device_lock.h"
+#include "local_blobs.h"
 #include "nghedan/local_key.h"
 #include "replica_service.h"
 #include "session_controller.h"
@@ -27,6 +28,8 @@ std::unique_ptr<AppServices> AppServices::start(const QString& dataDir, const QS
             : ReplicaService::open(replicaPath, error, std::move(options));
     if (!services->m_replica) return nullptr;
     ReplicaService::setInstance(services->m_replica.get());
+    services->m_blobs = std::make_unique<LocalBlobs>(replicaPath, !services->m_replica->isOpen());
+    LocalBlobs::setInstance(services->m_blobs.get());
     services->m_settings = std::make_unique<AppSettings>(dataDir);
     if (!serverOverride.isEmpty()) services->m_settings->setServerOverride(serverOverride);
     AppSettings::setInstance(services->m_settings.get());
@@ -51,6 +54,8 @@ AppServices::~AppServices() {
     m_sync.reset();
     AppSettings::setInstance(nullptr);
     m_settings.reset();
+    LocalBlobs::setInstance(nullptr);
+    m_blobs.reset();
     ReplicaService::setInstance(nullptr);
     m_replica.reset();
 }

@@ -13,6 +13,7 @@ class AppSettings;
 class SyncController;
 class SessionController;
 class DeviceLock;
+class LocalBlobs;
 
 /** Opens the replica in `dataDir` (nghedan.db), reads settings from it and creates the sync
  *  and session controllers, registering each as the instance the QML singletons return.
@@ -30,10 +31,12 @@ public:
     SyncController* sync() const { return m_sync.get(); }
     SessionController* session() const { return m_session.get(); }
     DeviceLock* deviceLock() const { return m_lock.get(); }
+    LocalBlobs* blobs() const { return m_blobs.get(); }
 
 private:
     AppServices() = default;
     std::unique_ptr<ReplicaService> m_replica;
+    std::unique_ptr<LocalBlobs> m_blobs;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<SyncController> m_sync;
     std::unique_ptr<SessionController> m_session;

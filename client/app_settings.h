@@ -23,6 +23,9 @@ class AppSettings : public QObject {
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
+    /** "Chỉ đồng bộ hồ sơ (không tải ảnh)": on a metered or slow network the sync moves records
+     *  only; photos and documents wait (a thumbnail a page shows is still fetched). */
+    Q_PROPERTY(bool recordsOnly READ recordsOnly WRITE setRecordsOnly NOTIFY recordsOnlyChanged)
 
 public:
     AppSettings(const QString& dataDir, QObject* parent = nullptr);
@@ -44,6 +47,12 @@ public:
     /** Installs the translator for the stored language (call once at start). */
     void applyLanguage();
     QString dataDir() const { return m_dataDir; }
+    bool recordsOnly() const { return m_settings.value(QStringLiteral("sync/recordsOnly")).toBool(); }
+    void setRecordsOnly(bool on) {
+        if (on == recordsOnly()) return;
+        setValue(QStringLiteral("sync/recordsOnly"), on);
+        emit recordsOnlyChanged();
+    }
 
     QString value(const QString& key) const { return m_settings.value(key).toString(); }
     void setValue(const QString& key, const QVariant& value) {
@@ -58,6 +67,7 @@ public:
 signals:
     void serverUrlChanged();
     void languageChanged();
+    void recordsOnlyChanged();
 
 private:
     QString m_dataDir;

@@ -8,6 +8,7 @@
 #include <QSaveFile>
 
 #include "app_settings.h"
+#include "local_blobs.h"
 #include "nghedan/encrypt_file.h"
 #include "nghedan/local_key.h"
 #include "nghedan/sync_client.h"
@@ -116,6 +117,7 @@ void DeviceLock::setRequired(bool required) {
 void DeviceLock::evaluate() {
     if (keyExists()) {
         if (m_service->isOpen()) m_service->close();
+        if (LocalBlobs* blobs = LocalBlobs::instance()) blobs->lock();
         setState(QStringLiteral("locked"));
         if (waitSeconds() > 0) m_countdown.start();
     } else if (m_required && m_session->signedIn()) {
@@ -216,6 +218,8 @@ QString DeviceLock::waitText() const {
 void DeviceLock::openWithKey(const std::string& key) {
     ReplicaOptions options;
     options.encryptionKey = key;
+    // The attachments' bytes are encrypted under the same data key (encrypted_blob_store.h).
+    if (LocalBlobs* blobs = LocalBlobs::instance()) blobs->setKey(key);
     if (Status s = m_service->reopen(std::move(options)); !s) {
         setState(QStringLiteral("locked"),
                  tr("Không mở được dữ liệu trên máy (%1).").arg(toQString(s.error().code)));
@@ -300,6 +304,7 @@ void DeviceLock::lock() {
     if (!keyExists() || m_state == u"locked" || m_state == u"setPin") return;
     sealOutbox();
     m_service->close();
+    if (LocalBlobs* blobs = LocalBlobs::instance()) blobs->lock();
     setState(QStringLiteral("locked"));
 }
 
@@ -335,6 +340,11 @@ void DeviceLock::wipeLocal(bool remote) {
     if (Status s = wipeLocalFiles(toStd(path)); !s)
         qWarning("nghedan: wipe incomplete: %s", s.error().message.c_str());
     QFile::remove(keyPathFor(path));
+    // The photos and documents go with the records (residents may be in them).
+    if (LocalBlobs* blobs = LocalBlobs::instance()) {
+        blobs->wipe();
+        blobs->setKey({});  // the fresh replica below has no PIN yet
+    }
     if (remote) {
         // Everything was acknowledged before the wipe: nothing is kept.
         QFile::remove(outboxPathFor(path));

@@ -1,5 +1,6 @@
 #include "history_list_model.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -14,7 +15,7 @@ namespace nghedan::client {
 HistoryListModel::HistoryListModel(QObject* parent)
     : QAbstractListModel(parent), m_service(ReplicaService::instance()) {
     connect(m_service, &ReplicaService::recordsChanged, this, [this](const QString& e) {
-        if (e.isEmpty() || e == m_entity) reload();
+        if (e.isEmpty() || e == m_entity || e == u"attachment") reload();
     });
 }
 
@@ -57,6 +58,7 @@ void HistoryListModel::reload() {
                 row.author = authorName(toQString(versions.front()->author));
                 row.when = formatDateTime(hlcMillis(versions.front()->hlc));
                 row.created = first;
+                row.hlc = versions.front()->hlc;
                 first = false;
                 QStringList lines;
                 for (const VersionView* v : versions) {
@@ -86,13 +88,62 @@ void HistoryListModel::reload() {
                 row.summary = lines.join(QLatin1Char('\n'));
                 rows.push_back(std::move(row));
             }
-            std::reverse(rows.begin(), rows.end());
         }
+        addAttachmentRows(rows);
+        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.hlc < b.hlc; });
+        std::reverse(rows.begin(), rows.end());
     }
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
     emit countChanged();
+}
+
+void HistoryListModel::addAttachmentRows(std::vector<Row>& rows) {
+    if (m_entity != u"petition" && m_entity != u"meeting" && m_entity != u"directive") return;
+    ListQuery query;
+    query.entity = "attachment";
+    query.equals["parent"] = {toStd(m_id)};
+    query.equals["parent_entity"] = {toStd(m_entity)};
+    query.includeDeleted = true;
+    query.limit = 1000;
+    auto page = m_service->with([&](Replica& r) { return r.list(query); });
+    if (!page) return;
+    for (const Json& attachment : page->rows) {
+        const std::string id = jsonString(attachment, "id");
+        const bool photo = jsonString(attachment, "kind") == "photo";
+        QString name = toQString(jsonString(attachment, "caption"));
+        if (name.isEmpty()) name = toQString(jsonString(attachment, "file_name"));
+        auto history = m_service->with([&](Replica& r) { return r.history("attachment", id); });
+        if (!history) continue;
+        std::map<Dot, std::vector<const VersionView*>> byChange;
+        std::vector<Dot> order;
+        for (const VersionView& v : *history) {
+            auto& list = byChange[v.dot];
+            if (list.empty()) order.push_back(v.dot);
+            list.push_back(&v);
+        }
+        bool first = true;
+        for (const Dot& dot : order) {
+            const auto& versions = byChange[dot];
+            QString summary;
+            for (const VersionView* v : versions) {
+                if (v->field == "deleted" && v->value.is_boolean() && v->value.get<bool>())
+                    summary = photo ? tr("Xóa ảnh: %1").arg(name) : tr("Xóa tài liệu: %1").arg(name);
+                else if (v->field == "caption" && !first && v->value.is_string())
+                    summary = tr("Chú thích: %1").arg(toQString(v->value.get<std::string>()));
+            }
+            if (first) summary = photo ? tr("Thêm ảnh: %1").arg(name) : tr("Thêm tài liệu: %1").arg(name);
+            first = false;
+            if (summary.isEmpty()) continue;
+            Row row;
+            row.author = authorName(toQString(versions.front()->author));
+            row.when = formatDateTime(hlcMillis(versions.front()->hlc));
+            row.hlc = versions.front()->hlc;
+            row.summary = summary;
+            rows.push_back(std::move(row));
+        }
+    }
 }
 
 QString HistoryListModel::authorName(const QString& username) {

@@ -4,13 +4,15 @@
 #include <QAbstractListModel>
 #include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
+#include <cstdint>
+#include <vector>
 
 namespace nghedan::client {
 
 class ReplicaService;
 
 /** QML element "HistoryListModel": one row per change (author as authorName(), time, the
- *  fields it set with their new values). Rows whose value was replaced concurrently by another
+ *  fields it set with their new values), with the changes of the record's attachments. Rows whose value was replaced concurrently by another
  * person are kept (the audit trail shows everything). */
 class HistoryListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
@@ -54,7 +56,10 @@ private:
     struct Row {
         QString when, author, summary;
         bool created = false;
+        std::uint64_t hlc = 0;
     };
+    /** The changes of the record's attachments (added, caption, removed), as rows. */
+    void addAttachmentRows(std::vector<Row>& rows);
     ReplicaService* m_service;
     bool m_complete = true;
     QString m_entity, m_id;

@@ -1,5 +1,8 @@
 #include "record_controller.h"
 
+#include <cmath>
+
+#include <QDateTime>
 #include <QTime>
 
 #include "catalog.h"
@@ -298,6 +301,54 @@ bool RecordController::flush() {
     }
     emit saveStateChanged();
     return ok;
+}
+
+namespace {
+
+/** Degrees × 10^6 as typed degrees ("10.823456"); empty when the field is unset. */
+QString microDegrees(const Json& raw, const char* field) {
+    const auto it = raw.find(field);
+    if (it == raw.end() || !it->is_number_integer()) return {};
+    return QString::number(static_cast<double>(it->get<long long>()) / 1e6, 'f', 6);
+}
+
+std::optional<long long> parseDegrees(QString typed, double limit) {
+    typed = typed.trimmed().replace(QLatin1Char(','), QLatin1Char('.'));
+    bool ok = false;
+    const double degrees = typed.toDouble(&ok);
+    if (!ok || !std::isfinite(degrees) || degrees < -limit || degrees > limit) return std::nullopt;
+    return std::llround(degrees * 1e6);
+}
+
+}  // namespace
+
+QString RecordController::placeLatitude() const { return microDegrees(m_raw, "place_lat"); }
+QString RecordController::placeLongitude() const { return microDegrees(m_raw, "place_lon"); }
+
+QString RecordController::placeText() const {
+    const QString lat = placeLatitude(), lon = placeLongitude();
+    if (lat.isEmpty() || lon.isEmpty()) return {};
+    QString text = lat + QStringLiteral(", ") + lon;
+    const auto accuracy = m_raw.find("place_accuracy");
+    if (accuracy != m_raw.end() && accuracy->is_number_integer())
+        text += tr(" (sai số khoảng %1 m)").arg(accuracy->get<long long>());
+    const auto at = m_raw.find("place_at");
+    if (at != m_raw.end() && at->is_number_integer() && at->get<long long>() > 0)
+        text += tr(" · ghi lúc %1").arg(formatDateTime(at->get<long long>()));
+    return text;
+}
+
+bool RecordController::setPlace(const QString& latitude, const QString& longitude, int accuracyMetres) {
+    const auto lat = parseDegrees(latitude, 90), lon = parseDegrees(longitude, 180);
+    if (!lat || !lon) {
+        setError(tr("Vị trí chưa đúng: vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180, dạng 10.823456."));
+        return false;
+    }
+    std::map<std::string, Json> set = {{"place_lat", *lat},
+                                       {"place_lon", *lon},
+                                       {"place_at", QDateTime::currentMSecsSinceEpoch()}};
+    if (accuracyMetres >= 0) set["place_accuracy"] = std::min(accuracyMetres, 100'000);
+    return writeFields(std::move(set));
 }
 
 }  // namespace nghedan::client

@@ -45,6 +45,11 @@ class RecordController : public QObject {
     /** Why some fields stay read-only for the signed-in role (the shared write policy), in
      *  Vietnamese; empty when the role may change every field of this record. */
     Q_PROPERTY(QString roleNote READ roleNote NOTIFY valuesChanged)
+    /** Where a petition or meeting took place (place_lat/place_lon, degrees × 10^6): the
+     *  degrees as typed ("10.823456"), empty when unset; placeText adds accuracy and time. */
+    Q_PROPERTY(QString placeLatitude READ placeLatitude NOTIFY valuesChanged)
+    Q_PROPERTY(QString placeLongitude READ placeLongitude NOTIFY valuesChanged)
+    Q_PROPERTY(QString placeText READ placeText NOTIFY valuesChanged)
 
 public:
     RecordController(const QString& entity, QObject* parent);
@@ -67,6 +72,10 @@ public:
     Q_INVOKABLE bool resendRefused();
     /** Drops this record's refused changes; a refused new record is gone with them. */
     Q_INVOKABLE bool discardRefused();
+    /** Sets the place from degrees ("10.823456" or "10,823456"; positioning or typed) with
+     *  place_accuracy (metres, when >= 0) and place_at = now, in one change; false and
+     *  lastError when either is not a latitude/longitude. */
+    Q_INVOKABLE bool setPlace(const QString& latitude, const QString& longitude, int accuracyMetres = -1);
 
     QString recordId() const { return m_id; }
     void setRecordId(const QString& id);
@@ -84,6 +93,9 @@ public:
     QString refusalText() const { return m_refusalText; }
     QStringList editableFields() const;
     QString roleNote() const;
+    QString placeLatitude() const;
+    QString placeLongitude() const;
+    QString placeText() const;
     QString entity() const { return m_entity; }
 
 signals:

@@ -20,6 +20,7 @@ ReplicaService::Access::Access(ReplicaService& s) : service(s) {
     {
         std::lock_guard guard(service.m_syncClientMutex);
         if (service.m_syncClient) service.m_syncClient->cancel();
+        if (service.m_cancelBackground) service.m_cancelBackground();
     }
     service.m_mutex.lock();
 }
@@ -298,10 +299,18 @@ SyncClient* ReplicaService::beginSync(const std::function<SyncClient*(Replica&)>
     return client;
 }
 
+Replica& ReplicaService::beginBackground(std::function<void()> cancel) {
+    m_mutex.lock();
+    std::lock_guard guard(m_syncClientMutex);
+    m_cancelBackground = std::move(cancel);
+    return *m_replica;
+}
+
 void ReplicaService::endSync() {
     {
         std::lock_guard guard(m_syncClientMutex);
         m_syncClient = nullptr;
+        m_cancelBackground = nullptr;
     }
     m_mutex.unlock();
 }

@@ -105,6 +105,9 @@ public:
      *  `make` under the lock. UI calls meanwhile cancel that client. */
     SyncClient* beginSync(const std::function<SyncClient*(Replica&)>& make);
     void endSync();
+    /** Like beginSync for other long work of the sync thread (the blob sync): keeps the replica
+     *  until endSync(); a UI call that needs it meanwhile calls `cancel` (any thread). */
+    Replica& beginBackground(std::function<void()> cancel);
 
     /** Start-up: models created before the first frame wait for markShown() to query, so the
      *  window appears at once and fills in. Off unless main() asks for it. */
@@ -136,6 +139,7 @@ private:
     std::timed_mutex m_mutex;
     std::mutex m_syncClientMutex;
     SyncClient* m_syncClient = nullptr;
+    std::function<void()> m_cancelBackground;
     QString m_author;
     QString m_role;
     QHash<QString, QString> m_agencyUnits;

@@ -2,8 +2,11 @@
 
 #include <QDateTime>
 #include <QJSEngine>
+#include <QLocale>
 
 #include "app_settings.h"
+#include "local_blobs.h"
+#include "nghedan/blob_sync.h"
 #include "nghedan/sync_client.h"
 #include "replica_service.h"
 #include "value_format.h"
@@ -67,6 +70,9 @@ void SyncWorker::runLogin(const QString& baseUrl, const QString& username, const
     });
     if (result) emit loginDetails(toQString(result->sealKey), result->maxOfflineDays);
     if (result)
+        emit attachmentLimits(result->attachmentLimits.maxFileBytes, result->attachmentLimits.maxPerRecord,
+                              result->attachmentLimits.maxRecordBytes);
+    if (result)
         emit loginFinished(true, toQString(result->token), toQString(result->username),
                            toQString(result->displayName), toQString(result->role),
                            toQString(result->scopeUnit), {}, {});
@@ -93,6 +99,56 @@ void SyncWorker::runUploadSealed(const QString& baseUrl, const QString& token,
     else emit sealedUploaded(false, 0, 0, toQString(result.error().code));
 }
 
+void SyncWorker::runBlobs(const QString& baseUrl, const QString& token, const QString& caFile,
+                          bool upload, const QStringList& wanted) {
+    LocalBlobs* blobs = LocalBlobs::instance();
+    const auto store = blobs ? blobs->store() : nullptr;
+    if (!store) {
+        emit blobsFinished(true, 0, 0, 0, {});
+        return;
+    }
+    SyncClientOptions options = plainOptions(baseUrl, token, caFile);
+    options.timeoutSeconds = 30;
+    options.maxAttempts = 2;
+    const auto report = [this](const BlobSyncProgress& p) {
+        emit blobProgress(p.phase == BlobSyncProgress::Phase::Uploading, p.bytesDone, p.bytesTotal,
+                          p.filesDone, p.filesTotal);
+    };
+    // BlobSync names the replica; fetch() touches only the store, so the replica stays free.
+    Replica* replica = m_service->with([](Replica& r) { return &r; });
+    BlobSync sync(*replica, *store, options);
+    qulonglong fetched = 0, failed = 0;
+    for (const QString& hash : wanted) {
+        const Status s = sync.fetch(toStd(hash), 0, report);
+        if (s) {
+            ++fetched;
+            emit blobArrived(hash);
+            continue;
+        }
+        const std::string& code = s.error().code;
+        if (code == "network" || code == "unauthorized" || code == "cancelled" ||
+            code == "client_too_old" || code == "update_required" || code == "io") {
+            emit blobsFinished(false, 0, fetched, failed, toQString(code));
+            return;
+        }
+        ++failed;  // not on the server yet (blob_pending, blob_not_found): asked again later
+    }
+    qulonglong sent = 0;
+    if (upload) {
+        Replica& held = m_service->beginBackground([&sync] { sync.cancel(); });
+        Result<BlobSyncResult> result = &held == replica ? sync.uploadPending(report)
+                                                          : Result<BlobSyncResult>(Error{"cancelled", {}});
+        m_service->endSync();
+        if (!result) {
+            emit blobsFinished(false, 0, fetched, failed, toQString(result.error().code));
+            return;
+        }
+        sent = result->sent + result->alreadyThere;
+        failed += result->failures.size();
+    }
+    emit blobsFinished(true, sent, fetched, failed, {});
+}
+
 void SyncWorker::runReportWiped(const QString& baseUrl, const QString& token, const QString& caFile) {
     const Status s = reportWiped(plainOptions(baseUrl, token, caFile));
     emit wipeReported(bool(s), s ? QString() : toQString(s.error().code));
@@ -108,6 +164,29 @@ SyncController::SyncController(ReplicaService* service, AppSettings* settings, Q
     connect(m_worker, &SyncWorker::wipeOrdered, this, &SyncController::wipeOrdered);
     connect(m_worker, &SyncWorker::sealedUploaded, this, &SyncController::sealedUploaded);
     connect(m_worker, &SyncWorker::wipeReported, this, &SyncController::wipeReported);
+    connect(m_worker, &SyncWorker::attachmentLimits, this,
+            [this](qlonglong maxFile, int maxPerRecord, qlonglong maxRecord) {
+        m_settings->setValue(QStringLiteral("attachments/maxFileBytes"), maxFile);
+        m_settings->setValue(QStringLiteral("attachments/maxPerRecord"), maxPerRecord);
+        m_settings->setValue(QStringLiteral("attachments/maxRecordBytes"), maxRecord);
+    });
+    connect(m_worker, &SyncWorker::blobProgress, this,
+            [this](bool uploading, qulonglong bytesDone, qulonglong bytesTotal, qulonglong filesDone,
+                   qulonglong filesTotal) {
+        m_blobsUploading = uploading;
+        m_blobBytesDone = bytesDone;
+        m_blobBytesTotal = bytesTotal;
+        m_blobFilesDone = filesDone;
+        m_blobFilesTotal = filesTotal;
+        emit blobsChanged();
+    });
+    connect(m_worker, &SyncWorker::blobArrived, this, [](const QString& hash) {
+        if (LocalBlobs* blobs = LocalBlobs::instance()) blobs->announceArrived(hash);
+    });
+    connect(m_worker, &SyncWorker::blobsFinished, this, &SyncController::onBlobsFinished);
+    connect(settings, &AppSettings::recordsOnlyChanged, this, &SyncController::blobsChanged);
+    if (LocalBlobs* blobs = LocalBlobs::instance())
+        connect(blobs, &LocalBlobs::requested, this, [this] { syncBlobs(false); });
     connect(m_worker, &SyncWorker::loginDetails, this, [this](const QString& sealKey, int days) {
         m_settings->setValue(QStringLiteral("session/sealKey"), sealKey);
         m_settings->setValue(QStringLiteral("session/maxOfflineDays"), days);
@@ -240,6 +319,8 @@ void SyncController::onFinished(bool ok, qulonglong, qulonglong pulled, qulonglo
     emit stateChanged();
     emit progressChanged();
     emit finished(ok);
+    // The attachments' bytes follow the records, never the other way round.
+    if (ok) syncBlobs(!m_settings->recordsOnly());
 }
 
 void SyncController::refreshCounts() {
@@ -287,6 +368,63 @@ QString SyncController::summary() const {
     if (!m_lastError.isEmpty()) return tr("Lỗi đồng bộ");
     const QString last = lastSyncedText();
     return last.isEmpty() ? tr("Chưa đồng bộ") : tr("Đã đồng bộ %1").arg(last);
+}
+
+void SyncController::syncBlobs(bool upload) {
+    const QString token = m_settings->value(kToken);
+    if (token.isEmpty() || m_blocked) return;
+    if (m_running || m_blobsRunning) {  // once the current run ends
+        m_blobsAgain = m_blobsAgain || upload;
+        return;
+    }
+    LocalBlobs* blobs = LocalBlobs::instance();
+    const QStringList wanted = blobs ? blobs->takeRequests() : QStringList();
+    if (!upload && wanted.isEmpty()) return;
+    m_blobsRunning = true;
+    m_blobsAgain = false;
+    m_blobBytesDone = m_blobBytesTotal = m_blobFilesDone = m_blobFilesTotal = 0;
+    emit blobsChanged();
+    QMetaObject::invokeMethod(m_worker, "runBlobs", Qt::QueuedConnection,
+                              Q_ARG(QString, m_settings->serverUrl()), Q_ARG(QString, token),
+                              Q_ARG(QString, m_settings->caFile()), Q_ARG(bool, upload),
+                              Q_ARG(QStringList, wanted));
+}
+
+void SyncController::onBlobsFinished(bool ok, qulonglong sent, qulonglong fetched, qulonglong failed,
+                                     const QString& code) {
+    m_blobsRunning = false;
+    if (ok) {
+        QStringList parts;
+        if (sent > 0) parts << tr("đã gửi %n tệp", "", static_cast<int>(sent));
+        if (fetched > 0) parts << tr("đã tải về %n tệp", "", static_cast<int>(fetched));
+        if (failed > 0) parts << tr("%n tệp chưa chuyển được, sẽ thử lại", "", static_cast<int>(failed));
+        m_blobResult = parts.isEmpty() ? QString() : tr("Ảnh và tài liệu: %1").arg(parts.join(QStringLiteral(", ")));
+    } else if (code == u"cancelled") {
+        m_blobsAgain = true;  // the UI needed the replica: carry on shortly
+    } else {
+        m_blobResult = tr("Ảnh và tài liệu chưa đồng bộ được: %1").arg(describeError(code, {}));
+    }
+    emit blobsChanged();
+    const bool upload = m_blobsAgain && !m_settings->recordsOnly();
+    LocalBlobs* blobs = LocalBlobs::instance();
+    if (upload || (blobs && ok)) QTimer::singleShot(code == u"cancelled" ? 2'000 : 0, this, [this, upload] { syncBlobs(upload); });
+}
+
+QString SyncController::blobText() const {
+    const auto mb = [](qulonglong bytes) {
+        return QLocale(QLocale::Vietnamese, QLocale::Vietnam).toString(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+    };
+    if (m_blobsRunning && m_blobFilesTotal > 0)
+        return (m_blobsUploading ? tr("Đang gửi ảnh và tài liệu: %1/%2 tệp · %3/%4 MB")
+                                 : tr("Đang tải ảnh và tài liệu: %1/%2 tệp · %3/%4 MB"))
+            .arg(m_blobFilesDone).arg(m_blobFilesTotal).arg(mb(m_blobBytesDone), mb(m_blobBytesTotal));
+    if (m_blobsRunning) return tr("Đang đồng bộ ảnh và tài liệu…");
+    if (m_settings->recordsOnly()) return tr("Chỉ đồng bộ hồ sơ: ảnh và tài liệu chờ mạng phù hợp.");
+    return m_blobResult;
+}
+
+double SyncController::blobProgress() const {
+    return m_blobBytesTotal ? double(m_blobBytesDone) / double(m_blobBytesTotal) : -1.0;
 }
 
 QString SyncController::alarm() const { return m_settings->value(kAlarm); }

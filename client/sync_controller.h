@@ -28,6 +28,11 @@ public slots:
     /** Uploads a sealed outbox (sync_client.h uploadSealedOutbox); sealedUploaded follows. */
     void runUploadSealed(const QString& baseUrl, const QString& token, const QString& caFile,
                          const QString& box);
+    /** After the records: fetches `wanted` (hashes a page shows), then, with `upload`, sends
+     *  the attachments' bytes the server lacks (blob_sync.h); blobsFinished follows. The replica
+     *  is held only while the upload reads it; a UI call cancels that (resumed later). */
+    void runBlobs(const QString& baseUrl, const QString& token, const QString& caFile, bool upload,
+                  const QStringList& wanted);
     /** Tells the server this device wiped its data; wipeReported follows. */
     void runReportWiped(const QString& baseUrl, const QString& token, const QString& caFile);
 signals:
@@ -35,6 +40,13 @@ signals:
     /** The server ordered a wipe; `allSent`: nothing unsent remains after the last push. */
     void wipeOrdered(bool allSent);
     void loginDetails(const QString& sealKey, int maxOfflineDays);
+    void attachmentLimits(qlonglong maxFileBytes, int maxPerRecord, qlonglong maxRecordBytes);
+    /** `uploading` false: downloading. Bytes and files of this run. */
+    void blobProgress(bool uploading, qulonglong bytesDone, qulonglong bytesTotal,
+                      qulonglong filesDone, qulonglong filesTotal);
+    void blobArrived(const QString& hash);
+    void blobsFinished(bool ok, qulonglong sent, qulonglong fetched, qulonglong failed,
+                       const QString& errorCode);
     void sealedUploaded(bool ok, qulonglong accepted, qulonglong refused, const QString& errorCode);
     void wipeReported(bool ok, const QString& errorCode);
     /** `rejected`: pulled changes without a valid proof; `impersonated`: changes the server
@@ -72,6 +84,11 @@ class SyncController : public QObject {
     /** What a sync found that someone altered or forged (SyncResult::rejected,
      *  impersonatedSeqs): kept across syncs and restarts until the person dismisses it. */
     Q_PROPERTY(QString alarm READ alarm NOTIFY stateChanged)
+    /** The attachments' bytes moving after the records (never before them). */
+    Q_PROPERTY(bool blobsRunning READ blobsRunning NOTIFY blobsChanged)
+    /** "Đang gửi ảnh và tài liệu: 2/5 tệp · 1,2/8,0 MB", what the last run left, or empty. */
+    Q_PROPERTY(QString blobText READ blobText NOTIFY blobsChanged)
+    Q_PROPERTY(double blobProgress READ blobProgress NOTIFY blobsChanged)
 
 public:
     SyncController(ReplicaService* service, AppSettings* settings, QObject* parent = nullptr);
@@ -112,6 +129,11 @@ public:
     QString lastError() const { return m_lastError; }
     QString alarm() const;
     QString summary() const;
+    bool blobsRunning() const { return m_blobsRunning; }
+    QString blobText() const;
+    double blobProgress() const;
+    /** Starts moving attachment bytes now (after a records sync; on a page's request). */
+    void syncBlobs(bool upload);
 
     /** A plain-Vietnamese sentence for an error code from the server or the network. */
     static QString describeError(const QString& code, const QString& message);
@@ -120,6 +142,7 @@ signals:
     void stateChanged();
     void progressChanged();
     void countsChanged();
+    void blobsChanged();
     void finished(bool ok);
     void loginFinished(bool ok, const QString& token, const QString& username,
                        const QString& displayName, const QString& role, const QString& scopeUnit,
@@ -134,8 +157,14 @@ private:
                     qulonglong rejected, qulonglong impersonated, const QString& code,
                     const QString& message);
 
+    void onBlobsFinished(bool ok, qulonglong sent, qulonglong fetched, qulonglong failed,
+                         const QString& code);
+
     ReplicaService* m_service;
     AppSettings* m_settings;
+    bool m_blobsRunning = false, m_blobsUploading = false, m_blobsAgain = false;
+    qulonglong m_blobBytesDone = 0, m_blobBytesTotal = 0, m_blobFilesDone = 0, m_blobFilesTotal = 0;
+    QString m_blobResult;
     QThread m_thread;
     SyncWorker* m_worker;
     QTimer m_periodic, m_soon;

@@ -43,6 +43,20 @@ RowLayout {
                 onTapped: root.refusedRequested()
             }
         }
+        Label {
+            objectName: "blobSyncText"
+            visible: Sync.blobsRunning
+            text: Sync.blobText
+            color: root.foreground
+            opacity: 0.9
+            font.pixelSize: 13
+        }
+        ProgressBar {
+            Layout.preferredWidth: 180
+            visible: Sync.blobsRunning && !Sync.running
+            indeterminate: Sync.blobProgress < 0
+            value: Sync.blobProgress < 0 ? 0 : Sync.blobProgress
+        }
         ProgressBar {
             Layout.preferredWidth: 180
             visible: Sync.running

@@ -230,6 +230,12 @@ Page {
                             }
                         }
                     }
+                    AttachmentsCard {
+                        objectName: "directiveAttachments"
+                        Layout.fillWidth: true
+                        parentEntity: "directive"
+                        parentId: directive.exists ? directive.recordId : ""
+                    }
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Tiến độ thực hiện")

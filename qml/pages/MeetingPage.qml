@@ -238,6 +238,11 @@ Page {
                             label: Catalog.fieldName("meeting", "location")
                             SaveField { Layout.fillWidth: true; controller: meeting; field: "location"; readOnly: !meeting.editable }
                         }
+                        PlaceField {
+                            objectName: "meetingPlace"
+                            controller: meeting
+                            readOnly: !meeting.editable
+                        }
                         FormField {
                             label: Catalog.fieldName("meeting", "chaired_by")
                             SaveField { Layout.fillWidth: true; controller: meeting; field: "chaired_by"; readOnly: !meeting.editable }
@@ -256,6 +261,13 @@ Page {
                                 placeholder: qsTr("Thành phần đoàn công tác")
                             }
                         }
+                    }
+
+                    AttachmentsCard {
+                        objectName: "meetingAttachments"
+                        Layout.fillWidth: true
+                        parentEntity: "meeting"
+                        parentId: meeting.exists ? meeting.recordId : ""
                     }
 
                     SectionCard {

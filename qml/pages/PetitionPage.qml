@@ -200,6 +200,11 @@ Page {
                             label: Catalog.fieldName("petition", "location")
                             SaveField { Layout.fillWidth: true; controller: petition; field: "location"; readOnly: !petition.editableFields.includes("location") }
                         }
+                        PlaceField {
+                            objectName: "petitionPlace"
+                            controller: petition
+                            readOnly: !petition.editableFields.includes("place_lat")
+                        }
                         Button {
                             id: fromMeeting
                             Layout.fillWidth: true
@@ -250,6 +255,12 @@ Page {
                                 }
                             }
                         }
+                    }
+                    AttachmentsCard {
+                        objectName: "petitionAttachments"
+                        Layout.fillWidth: true
+                        parentEntity: "petition"
+                        parentId: petition.exists ? petition.recordId : ""
                     }
                     SectionCard {
                         Layout.fillWidth: true

@@ -53,6 +53,28 @@ Page {
                     text: qsTr("Thay đổi chưa gửi: %1 · Bị từ chối: %2").arg(Sync.pendingCount).arg(Sync.refusedCount)
                     color: Theme.text
                 }
+                Switch {
+                    objectName: "recordsOnlySwitch"
+                    Layout.fillWidth: true
+                    text: qsTr("Chỉ đồng bộ hồ sơ (không tải ảnh)")
+                    checked: AppSettings.recordsOnly
+                    onToggled: AppSettings.recordsOnly = checked
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Dùng khi mạng chậm hoặc tính tiền theo dung lượng: ảnh và tài liệu được giữ trên máy và gửi sau; ảnh thu nhỏ của trang đang xem vẫn được tải về.")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.smallSize
+                    wrapMode: Text.Wrap
+                }
+                Label {
+                    objectName: "blobSyncSettingsText"
+                    Layout.fillWidth: true
+                    visible: Sync.blobText.length > 0
+                    text: Sync.blobText
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
                 Label {
                     Layout.fillWidth: true
                     visible: Sync.lastError.length > 0

@@ -6,6 +6,10 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFont>
+#include <QImage>
+#include <QPainter>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -17,6 +21,7 @@
 
 #include "app_services.h"
 #include "app_settings.h"
+#include "attachment_list_model.h"
 #include "device_lock.h"
 #include "demo_seed.h"
 #include "meeting_controller.h"
@@ -313,6 +318,70 @@ int main(int argc, char* argv[]) {
             [&] {
                 call(root, "goHome");
                 call(root, "newRecord", {QStringLiteral("directive")});
+            },
+            closePopups);
+
+        // Photos and a document of a petition (client/attachment_list_model.h): scenes drawn
+        // here stand in for the camera's photos.
+        {
+            client::AttachmentListModel attachments;
+            attachments.setParentEntity(QStringLiteral("petition"));
+            attachments.setParentId(client::toQString(ids.transportPetition));
+            const auto photo = [&](const QString& name, QColor sky, QColor bus, int width, int height,
+                                   const QString& caption) {
+                QImage image(width, height, QImage::Format_RGB32);
+                image.fill(sky);
+                QPainter p(&image);
+                p.fillRect(0, height * 2 / 3, width, height / 3, QColor(0x55, 0x55, 0x55));
+                p.fillRect(width / 6, height / 3, width / 2, height / 3 + 10, bus);
+                for (int i = 0; i < 5; ++i)
+                    p.fillRect(width / 6 + 20 + i * width / 11, height / 3 + 20, width / 14, height / 10,
+                               QColor(0xCF, 0xE8, 0xF7));
+                p.setBrush(Qt::black);
+                p.drawEllipse(QPoint(width / 4, height * 2 / 3 + 10), height / 14, height / 14);
+                p.drawEllipse(QPoint(width * 7 / 12, height * 2 / 3 + 10), height / 14, height / 14);
+                p.end();
+                const QString path = dir.filePath(name);
+                image.save(path, "JPEG", 90);
+                if (!attachments.addFile(QUrl::fromLocalFile(path), caption))
+                    qFatal("screenshots: cannot attach: %s", qPrintable(attachments.lastError()));
+            };
+            photo(QStringLiteral("IMG_2041.jpg"), QColor(0x9C, 0xC9, 0xE8), QColor(0xC6, 0x28, 0x28), 1600, 1200,
+                  QStringLiteral("Xe khách đỗ đón trả khách trước nhà số 12, đường Thới An"));
+            photo(QStringLiteral("IMG_2042.jpg"), QColor(0xB8, 0xD8, 0xEE), QColor(0x2E, 0x7D, 0x32), 1200, 1600,
+                  QStringLiteral("Hàng xe chiếm lòng đường lúc 6 giờ sáng"));
+            photo(QStringLiteral("IMG_2043.jpg"), QColor(0xF0, 0xC8, 0x8A), QColor(0x15, 0x58, 0xA8), 1600, 900,
+                  QString());
+            const QString pdf = dir.filePath(QStringLiteral("bien-ban-khao-sat.pdf"));
+            QFile file(pdf);
+            if (file.open(QIODevice::WriteOnly)) file.write("%PDF-1.4\n% bien ban khao sat\n");
+            file.close();
+            if (!attachments.addFile(QUrl::fromLocalFile(pdf), QStringLiteral("Biên bản khảo sát của phường")))
+                qFatal("screenshots: cannot attach the document: %s", qPrintable(attachments.lastError()));
+        }
+        // The page scrolled to its "Ảnh và tài liệu" card.
+        auto showAttachments = [&] {
+            call(root, "goHome");
+            call(root, "openPetition", {client::toQString(ids.transportPetition)});
+            settle(800);
+            auto* card = window->findChild<QQuickItem*>(QStringLiteral("petitionAttachments"));
+            if (!card) return;
+            for (QQuickItem* p = card->parentItem(); p; p = p->parentItem()) {
+                if (!p->property("contentY").isValid() || !p->property("contentHeight").isValid()) continue;
+                const QPointF at = card->mapToItem(p->property("contentItem").value<QQuickItem*>(), QPointF(0, 0));
+                const qreal maxY = std::max(0.0, p->property("contentHeight").toReal() - p->height());
+                p->setProperty("contentY", std::min(std::max(0.0, at.y() - 16), maxY));
+                break;
+            }
+        };
+        both(QStringLiteral("attachments"), showAttachments);
+        both(
+            QStringLiteral("attachments-view"),
+            [&] {
+                showAttachments();
+                settle(300);
+                if (auto* card = window->findChild<QQuickItem*>(QStringLiteral("petitionAttachments")))
+                    QMetaObject::invokeMethod(card, "openAttachment", Q_ARG(int, 0));
             },
             closePopups);
 

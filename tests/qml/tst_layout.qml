@@ -180,6 +180,34 @@ TestCase {
         const id = tc.recordIdMatching("petition", "xe khach dung don tra khach")
         tc.checkBoth("petition page", () => tc.app.openPetition(id))
     }
+    // Photos with long captions and a document: the grid wraps, nothing is cut; the full view.
+    Rectangle {
+        id: fixtureScene
+        width: 400
+        height: 300
+        color: "#1558A8"
+        Rectangle { width: 200; height: 300; color: "#A61B1B" }
+    }
+    function test_4_petitionPageWithPhotos() {
+        const id = tc.recordIdMatching("petition", "xe khach dung don tra khach")
+        const path = AppSettings.dataDir + "/layout-photo.jpg"
+        let saved = false
+        verify(fixtureScene.grabToImage((result) => { saved = result.saveToFile(path) }, Qt.size(400, 300)))
+        tryVerify(() => saved, 3000, "the fixture photo was not written")
+        const attachments = createTemporaryQmlObject("import NgheDan; AttachmentListModel {}", tc)
+        attachments.parentEntity = "petition"
+        attachments.parentId = id
+        if (attachments.count === 0) {
+            verify(attachments.addFile("file://" + path, "Xe khách đỗ đón trả khách trước nhà số 12 đường Thới An lúc sáu giờ sáng"), attachments.lastError)
+            verify(attachments.addFile("file://" + path, ""), attachments.lastError)
+        }
+        tc.checkBoth("petition page with photos", () => tc.app.openPetition(id))
+        tc.checkBoth("attachment full view", () => {
+            tc.app.openPetition(id)
+            tc.settle()
+            tc.item("petitionAttachments").openAttachment(0)
+        }, tc.closePopup)
+    }
     function test_4_petitionPageWithConflict() {
         const id = tc.recordIdMatching("petition", "can cuoc gan chip tai nha")
         tc.checkBoth("petition page with a conflict", () => tc.app.openPetition(id))

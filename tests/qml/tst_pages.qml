@@ -69,6 +69,30 @@ TestCase {
         ++tc.tapCount
         return target
     }
+    // The first item under `root` for which `pred` holds (items with no objectName: a dialog's).
+    function find(root: Item, pred): Item {
+        if (!root) return null
+        if (pred(root)) return root
+        for (let i = 0; i < root.children.length; ++i) {
+            const found = tc.find(root.children[i], pred)
+            if (found) return found
+        }
+        return null
+    }
+    function tapItem(target: Item) {
+        tryVerify(() => target.visible && target.enabled, 2000, "not tappable")
+        let last = target.mapToItem(null, 0, 0)
+        let stillPolls = 0
+        tryVerify(() => {
+            const now = target.mapToItem(null, 0, 0)
+            const still = now.x === last.x && now.y === last.y
+            last = now
+            stillPolls = still ? stillPolls + 1 : 0
+            return stillPolls >= 2
+        }, 3000, "it keeps moving")
+        mouseClick(target)
+        ++tc.tapCount
+    }
     function currentPage(): Item { return tc.item("stack").currentItem }
     function typeText(text: string) {
         for (let i = 0; i < text.length; ++i)
@@ -549,6 +573,84 @@ TestCase {
         verify(tc.item("noticeText").text === notice.text)
         tc.tap("copyNotice")
         compare(Clipboard.text(), notice.text)
+    }
+
+    // Offline, on a petition: a photo picked from a file lands in the grid as a thumbnail; a tap
+    // opens it at full size, the caption is saved, and removal asks first. The photo is made here
+    // (a rendered item saved as JPEG into the app's data directory).
+    Rectangle {
+        id: fixtureScene
+        width: 640
+        height: 360
+        color: "#1558A8"
+        Rectangle { width: 320; height: 360; color: "#A61B1B" }
+    }
+    function test_8_attachAPhotoOfflineOnAPetition() {
+        const path = AppSettings.dataDir + "/IMG_2041.jpg"
+        let saved = false
+        verify(fixtureScene.grabToImage((result) => { saved = result.saveToFile(path) }, Qt.size(640, 360)))
+        tryVerify(() => saved, 3000, "the fixture photo was not written")
+        tc.app.openPetition(tc.petitionIdMatching("xe khach dung don tra khach"))
+        tryVerify(() => tc.currentPage().objectName === "petitionPage")
+        const card = tc.item("petitionAttachments")
+        const before = card.model.count
+        const taps = tc.tapCount
+        card.photoPicker.currentFolder = "file://" + AppSettings.dataDir
+        tc.tap("addPhotoButton")
+        tryVerify(() => card.photoPicker.visible, 3000, "the file dialog did not open")
+        // In the dialog: the photo, then "Open".
+        const top = tc.app.contentItem.parent
+        let file = null
+        tryVerify(() => {
+            file = tc.find(top, (it) => it.visible && it.fileName === "IMG_2041.jpg" && it.fileIsDir === false)
+            return file !== null
+        }, 5000, "the photo is not listed in the file dialog")
+        tc.tapItem(file)
+        const buttons = tc.find(top, (it) => it.visible && typeof it.standardButton === "function" && it.standardButton(Dialog.Open))
+        verify(buttons !== null, "no Open button")
+        tc.tapItem(buttons.standardButton(Dialog.Open))
+        const photoTaps = tc.tapCount - taps
+        console.log("taps to attach a photo from a file: " + photoTaps)
+        compare(photoTaps, 3)
+        tryVerify(() => card.model.count === before + 1, 5000, card.model.lastError)
+        const row = card.model.get(card.model.count - 1)
+        compare(row.kind, "photo")
+        compare(row.photoWidth, 640)
+        verify(row.available)
+        const thumb = tc.item("attachment_" + row.attachmentId)
+        const image = tc.search(thumb, "attachmentThumb", true)
+        verify(image !== null)
+        tryVerify(() => image.status === Image.Ready, 5000, "the thumbnail does not show")
+        compare(image.implicitWidth, 320)
+
+        tc.tap("attachment_" + row.attachmentId)
+        tryVerify(() => tc.shown("attachmentCaption"), 3000, "the full view did not open")
+        const full = tc.item("attachmentFullImage")
+        tryVerify(() => full.status === Image.Ready, 5000, "the photo does not show at full size")
+        compare(full.implicitWidth, 640)
+        tc.tap("attachmentCaption")
+        tc.typeText("Xe khach do truoc nha so 12")
+        tc.tap("attachmentClose")
+        tryVerify(() => card.model.get(card.model.count - 1).caption === "Xe khach do truoc nha so 12")
+        tryVerify(() => !tc.shown("attachmentCaption"), 3000, "the full view did not close")
+
+        tc.tap("attachment_" + row.attachmentId)
+        tryVerify(() => tc.shown("attachmentCaption"))
+        tc.tap("attachmentRemove")
+        tryVerify(() => tc.shown("attachmentConfirmText"))
+        // Still there until the person confirms.
+        compare(card.model.count, before + 1)
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !tc.shown("attachmentConfirmText"))
+        compare(card.model.count, before + 1)
+        tc.tap("attachmentRemove")
+        tryVerify(() => tc.shown("attachmentConfirmText"))
+        const confirmButtons = tc.find(tc.item("attachmentConfirmText").parent.parent,
+                                       (it) => it.visible && typeof it.standardButton === "function" && it.standardButton(Dialog.Ok))
+        verify(confirmButtons !== null, "no OK button")
+        tc.tapItem(confirmButtons.standardButton(Dialog.Ok))
+        tryVerify(() => card.model.count === before, 3000, card.model.lastError)
+        tryVerify(() => !tc.shown("attachmentCaption"))
     }
 
     // Records written elsewhere (another meeting, a verdict) while a meeting page shows its
