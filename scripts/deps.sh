@@ -19,8 +19,8 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qtquick-dialogs qml6-module-qtquick-shapes
-  # the file dialog (attachments) when the platform has no native one
-  qml6-module-qt-labs-folderlistmodel
+  # the file dialog (attachments) when the platform has no native one; the device's position
+  qml6-module-qt-labs-folderlistmodel qml6-module-qtpositioning
   # display for screenshots and the app when no display exists; fonts with Vietnamese
   xvfb xauth fonts-noto-core fonts-dejavu-core
 )

@@ -1,11 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtPositioning
 import NgheDan
 import NgheDan.Ui
 
-// "Vị trí": where a petition or meeting is, as latitude and longitude in degrees (typed; the
-// address field stays the main description). Saved together, with the time.
+// "Vị trí": where a petition or meeting is, as latitude and longitude in degrees, from the
+// device's positioning where it has one (one fix, with its accuracy) or typed; the address field
+// stays the main description. Saved together, with the time.
 ColumnLayout {
     id: root
 
@@ -14,6 +16,27 @@ ColumnLayout {
 
     Layout.fillWidth: true
     spacing: 4
+
+    // One fix on request; a device without positioning has no valid source and no button.
+    PositionSource {
+        id: gps
+        active: false
+        preferredPositioningMethods: PositionSource.AllPositioningMethods
+        property bool waiting: false
+        onPositionChanged: {
+            if (!waiting || !position.latitudeValid || !position.longitudeValid) return
+            waiting = false
+            root.controller.setPlace(position.coordinate.latitude.toFixed(6),
+                                     position.coordinate.longitude.toFixed(6),
+                                     position.horizontalAccuracyValid
+                                         ? Math.round(position.horizontalAccuracy) : -1)
+        }
+        onSourceErrorChanged: {
+            if (!waiting || sourceError === PositionSource.NoError) return
+            waiting = false
+            gpsError.visible = true
+        }
+    }
 
     Label {
         text: qsTr("Vị trí (vĩ độ, kinh độ)")
@@ -49,6 +72,26 @@ ColumnLayout {
             text: qsTr("Lưu vị trí")
             onClicked: root.controller.setPlace(latitude.text, longitude.text, -1)
         }
+        Button {
+            objectName: "placeLocate"
+            visible: !root.readOnly && gps.valid
+            enabled: !gps.waiting
+            text: gps.waiting ? qsTr("Đang lấy vị trí…") : qsTr("Lấy vị trí hiện tại")
+            onClicked: {
+                gpsError.visible = false
+                gps.waiting = true
+                gps.update(30000)
+            }
+        }
+    }
+    Label {
+        id: gpsError
+        Layout.fillWidth: true
+        visible: false
+        text: qsTr("Không lấy được vị trí của máy; hãy nhập vĩ độ, kinh độ.")
+        color: Theme.danger
+        font.pixelSize: Theme.smallSize
+        wrapMode: Text.Wrap
     }
     Label {
         objectName: "placeText"

@@ -12,6 +12,10 @@
 
 #include "app_services.h"
 #include "app_settings.h"
+#include "attachment_list_model.h"
+#include "local_blobs.h"
+#include "nghedan/blob_store.h"
+#include "nghedan/blob_sync.h"
 #include "nghedan/proof.h"
 #include "nghedan/replica.h"
 #include "nghedan/sync_client.h"
@@ -56,6 +60,7 @@ private slots:
     void aChangeForgedInThisDevicesNameRaisesAnAlarmUntilDismissed();
     void overHttpsTheAppTrustsOnlyTheConfiguredCa();
     void residentsNotSatisfiedAtTheNextMeetingReopenThePetitionOnTheServer();
+    void aPhotoAttachedOfflineReachesTheDashboardAndAnotherTablet();
 };
 
 void AppEndToEndTest::anEditOnAnotherReplicaAppearsInTheAppsList() {
@@ -264,6 +269,90 @@ void AppEndToEndTest::residentsNotSatisfiedAtTheNextMeetingReopenThePetitionOnTh
     QCOMPARE(toQString(jsonString(verdict, "meeting")), now.recordId());
     QCOMPARE(toQString(jsonString(verdict, "note")), QStringLiteral("Buổi tối xe vẫn dừng trong hẻm"));
     QCOMPARE(toQString(jsonString(verdict, "unit")), hood);
+}
+
+void AppEndToEndTest::aPhotoAttachedOfflineReachesTheDashboardAndAnotherTablet() {
+    QTemporaryDir dir;
+    test::ServerProcess server(NGHEDAN_SERVER_BINARY, (dir.path() + "/server").toStdString(), {"--demo"});
+    QVERIFY2(server.start(), "the demo server did not start");
+    auto app = signedInApp(dir, server);
+    QVERIFY(app);
+
+    // Offline: the server is gone while the official captures a petition and photographs it.
+    server.kill9();
+    PetitionController petition;
+    QVERIFY(petition.create(app->session()->scopeUnit(), "urban_transport",
+                            "Xe khách đậu trên vỉa hè đường Thới An"));
+    QImage shot(2600, 1400, QImage::Format_RGB32);
+    shot.fill(QColor(40, 90, 160));
+    for (int x = 0; x < shot.width(); x += 97) shot.setPixel(x, x % shot.height(), qRgb(250, 250, 0));
+    const QString photoPath = dir.path() + "/xe-khach.jpg";
+    QVERIFY(shot.save(photoPath, "JPEG", 92));
+    AttachmentListModel attachments;
+    attachments.setParentEntity("petition");
+    attachments.setParentId(petition.recordId());
+    QVERIFY2(attachments.addFile(QUrl::fromLocalFile(photoPath), "Xe khách đậu trên vỉa hè"),
+             qPrintable(attachments.lastError()));
+    QCOMPARE(attachments.count(), 1);
+    const QString full = attachments.get(0).value("fullSource").toString();
+    // "image://blob/<hash>#<generation>" (the fragment makes QML reload it once it arrives)
+    const std::string hash = toStd(full.mid(full.lastIndexOf('/') + 1).section('#', 0, 0));
+    QVERIFY2(isBlobHash(hash), full.toUtf8().constData());
+
+    // Back online: the records go first, then the photo's bytes in the background.
+    QVERIFY2(server.start(), "the server did not restart");
+    QSignalSpy synced(app->sync(), &SyncController::finished);
+    QSignalSpy blobs(app->sync(), &SyncController::blobsChanged);
+    app->sync()->syncNow();
+    QVERIFY(synced.wait(60'000));
+    QVERIFY2(synced.first().first().toBool(), qPrintable(app->sync()->lastError()));
+    QCOMPARE(app->sync()->pendingCount(), 0);
+    QCOMPARE(app->sync()->refusedCount(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!app->sync()->blobsRunning() && blobs.count() > 0, 60'000);
+
+    // A supervisor's dashboard session sees the photo, and its bytes are the tablet's.
+    httplib::Client http(server.url());
+    auto login = http.Post("/api/v1/auth/login", R"({"username":"giamsat.q12","password":"demo1234","cookie":true})",
+                           "application/json");
+    QVERIFY(login && login->status == 200);
+    std::string cookie = login->get_header_value("Set-Cookie");
+    cookie = cookie.substr(0, cookie.find(';'));
+    auto read = http.Get("/api/v1/petitions/" + toStd(petition.recordId()), {{"Cookie", cookie}});
+    QVERIFY(read && read->status == 200);
+    const Json page = Json::parse(read->body);
+    QCOMPARE(page["attachments"].size(), std::size_t{1});
+    const Json& shown = page["attachments"][0];
+    QCOMPARE(QString::fromStdString(shown["sha256"].get<std::string>()), toQString(hash));
+    QVERIFY(shown["available"].get<bool>());
+    auto bytes = http.Get("/api/v1/blobs/" + hash, {{"Cookie", cookie}});
+    QVERIFY(bytes && bytes->status == 200);
+    auto local = LocalBlobs::instance()->store();
+    QVERIFY(local);
+    auto reader = local->open(hash);
+    QVERIFY(reader.ok());
+    std::string mine((*reader)->size(), '\0');
+    QCOMPARE(*(*reader)->read(0, mine.data(), mine.size()), mine.size());
+    QVERIFY(bytes->body == mine);
+    QVERIFY(mine.size() < 1'000'000);  // scaled to 2048 px and re-encoded, not the original
+    Sha256 digest;
+    digest.update(bytes->body.data(), bytes->body.size());
+    QCOMPARE(QString::fromStdString(digest.hexDigest()), toQString(hash));
+
+    // Another tablet of the district receives the record, then fetches the photo on demand.
+    auto other = Replica::open((dir.path() + "/other.db").toStdString());
+    QVERIFY(other.ok());
+    SyncClientOptions options;
+    options.baseUrl = server.url();
+    SyncClient otherSync(**other, options);
+    QVERIFY(otherSync.login("giamsat.q12", "demo1234").ok());
+    QVERIFY(otherSync.sync().ok());
+    auto otherStore = openFileBlobStore((dir.path() + "/other.blobs").toStdString());
+    QVERIFY(otherStore.ok());
+    BlobSync otherBlobs(**other, **otherStore, otherSync.options());
+    auto fetched = otherBlobs.fetchFull(toStd(attachments.get(0).value("attachmentId").toString()));
+    QVERIFY2(fetched.ok(), fetched.ok() ? "" : fetched.error().message.c_str());
+    QCOMPARE(QString::fromStdString(*fetched), toQString(hash));
+    QCOMPARE(*(*otherStore)->size(hash), std::uint64_t{mine.size()});
 }
 
 QTEST_GUILESS_MAIN(AppEndToEndTest)

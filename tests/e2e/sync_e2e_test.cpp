@@ -665,9 +665,13 @@ TEST_CASE(
         REQUIRE(res);
         return std::make_pair(res->status, Json::parse(res->body, nullptr, false));
     };
-    const auto [stateStatus, state] = get(std::nullopt);  // an app from before the header
+    const auto [stateStatus, state] = get(std::to_string(kClientVersion));
     CHECK(stateStatus == 200);
     CHECK(state["minClientVersion"] == kMinClientVersion);
+    // An app from before the header (5) is older than the oldest accepted (7).
+    const auto [headerless, noHeader] = get(std::nullopt);
+    CHECK(headerless == 410);
+    CHECK(noHeader["error"]["code"] == "client_too_old");
     const auto [oldStatus, old] = get(std::to_string(kMinClientVersion - 1));
     CHECK(oldStatus == 410);
     CHECK(old["error"]["code"] == "client_too_old");

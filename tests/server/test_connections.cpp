@@ -193,7 +193,11 @@ TEST_CASE("every POST route stops an endless chunked body or a gzip bomb at its 
             INFO(route.path << (withSession ? " with a session" : " without a session"));
             const std::size_t before = procStatus("VmRSS:");
             resetPeak();
-            const Attack a = endlessChunked(w.port(), route.path, withSession ? route.session : "", total);
+            // As this build's app: the version gate (410 for older apps) comes before all else.
+            const std::string version =
+                std::string(kClientVersionHeader) + ": " + std::to_string(kClientVersion) + "\r\n";
+            const Attack a = endlessChunked(w.port(), route.path,
+                                            version + (withSession ? route.session : ""), total);
             const std::size_t growth = std::max(procStatus("VmHWM:"), before) - before;
             INFO("sent " << a.sent << " of " << total << " bytes; answer " << a.status
                          << "; peak memory growth " << growth << " bytes");
@@ -205,7 +209,8 @@ TEST_CASE("every POST route stops an endless chunked body or a gzip bomb at its 
             CHECK(a.sent < route.limit + (40u << 20));
             if (kMemoryIsMeasurable) CHECK(growth < 2 * route.limit + (24u << 20));
 
-            httplib::Headers headers{{"Content-Encoding", "gzip"}};
+            httplib::Headers headers{{"Content-Encoding", "gzip"},
+                                     {kClientVersionHeader, std::to_string(kClientVersion)}};
             if (withSession) {
                 if (route.session == bearer) headers.emplace("Authorization", "Bearer " + w.token);
                 else for (const auto& h : w.cookie) headers.insert(h);

@@ -29,7 +29,7 @@ struct Served {
         std::lock_guard lock(server.context().mutex);
         return server.context().store->changeCount();
     }
-    httplib::Headers auth() const { return {{"Authorization", "Bearer " + token}}; }
+    httplib::Headers auth() const { return authHeaders(token); }
     void stillServes() {
         CHECK(jsonGet(server.baseUrl(), "/healthz").status == 200);
         const std::uint64_t seq = nextSeq++;
