@@ -12,6 +12,24 @@
 
 namespace nghedan::client {
 
+namespace {
+
+/** The field versions of a record's history grouped by the change (dot) that wrote them, in
+ *  the order the changes first appear. */
+std::vector<std::pair<Dot, std::vector<const VersionView*>>> byChange(
+    const std::vector<VersionView>& history) {
+    std::vector<std::pair<Dot, std::vector<const VersionView*>>> out;
+    std::map<Dot, std::size_t> at;
+    for (const VersionView& v : history) {
+        const auto [it, fresh] = at.emplace(v.dot, out.size());
+        if (fresh) out.push_back({v.dot, {}});
+        out[it->second].second.push_back(&v);
+    }
+    return out;
+}
+
+}  // namespace
+
 HistoryListModel::HistoryListModel(QObject* parent)
     : QAbstractListModel(parent), m_service(ReplicaService::instance()) {
     connect(m_service, &ReplicaService::recordsChanged, this, [this](const QString& e) {
@@ -43,17 +61,8 @@ void HistoryListModel::reload() {
         auto record = m_service->with([&](Replica& r) { return r.get(toStd(m_entity), toStd(m_id)); });
         if (record && record.value()) redacted = record.value()->redacted;
         if (history) {
-            // Group the field versions by the change (dot) that wrote them.
-            std::map<Dot, std::vector<const VersionView*>> byChange;
-            std::vector<Dot> order;
-            for (const VersionView& v : *history) {
-                auto& list = byChange[v.dot];
-                if (list.empty()) order.push_back(v.dot);
-                list.push_back(&v);
-            }
             bool first = true;
-            for (const Dot& dot : order) {
-                const auto& versions = byChange[dot];
+            for (const auto& [dot, versions] : byChange(*history)) {
                 Row row;
                 row.author = authorName(toQString(versions.front()->author));
                 row.when = formatDateTime(hlcMillis(versions.front()->hlc));
@@ -116,16 +125,8 @@ void HistoryListModel::addAttachmentRows(std::vector<Row>& rows) {
         if (name.isEmpty()) name = toQString(jsonString(attachment, "file_name"));
         auto history = m_service->with([&](Replica& r) { return r.history("attachment", id); });
         if (!history) continue;
-        std::map<Dot, std::vector<const VersionView*>> byChange;
-        std::vector<Dot> order;
-        for (const VersionView& v : *history) {
-            auto& list = byChange[v.dot];
-            if (list.empty()) order.push_back(v.dot);
-            list.push_back(&v);
-        }
         bool first = true;
-        for (const Dot& dot : order) {
-            const auto& versions = byChange[dot];
+        for (const auto& [dot, versions] : byChange(*history)) {
             QString summary;
             for (const VersionView* v : versions) {
                 if (v->field == "deleted" && v->value.is_boolean() && v->value.get<bool>())

@@ -8,6 +8,10 @@
 #                               (not in the default list: it builds 1,000,000 changes first)
 #   nghedan-bench-public        lookups and Open311 over 100,000 petitions, 200 clients
 #                               (not in the default list either: it writes 100,000 petitions first)
+#   nghedan-bench-blobs         5 tablets × 100 photos of 2 MB at 2 MB/s each (not in the default
+#                               list: 3.5 minutes)
+#   nghedan-bench-app           the tablet app over 100,000 petitions (not in the default list)
+# Benchmarks are not part of the normal build; this script builds the ones it runs.
 # Usage: scripts/bench.sh [names...]   (e.g. scripts/bench.sh field-week; default: all)
 #   env: BUILD_DIR (default build); FIELD_WEEK_WORKLOAD=FILE replays another workload.
 set -euo pipefail

@@ -9,6 +9,118 @@
         </message>
     </context>
     <context>
+        <name>AttachmentDelegate</name>
+        <message>
+            <location filename="../../qml/delegates/AttachmentDelegate.qml" line="79" />
+            <source>(chưa có chú thích)</source>
+            <translation>(no caption)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentListModel</name>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="29" />
+            <source>%1 KB</source>
+            <translation>%1 KB</translation>
+        </message>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="31" />
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewDialog</name>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="29" />
+            <source>Ảnh</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="29" />
+            <source>Tài liệu</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="61" />
+            <source>Ảnh gốc chưa có trên máy này: sẽ được tải về khi có mạng.</source>
+            <translation>The full photo is not on this device yet: it will be downloaded when there is a network.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="90" />
+            <source>Chụp lúc %1 · %2</source>
+            <translation>Taken at %1 · %2</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="101" />
+            <source>Chú thích (ví dụ: xe khách đỗ trước nhà số 12)</source>
+            <translation>Caption (e.g. coach parked in front of no. 12)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="107" />
+            <source>Xóa</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="114" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="130" />
+            <source>Xóa tệp đính kèm?</source>
+            <translation>Remove the attachment?</translation>
+        </message>
+        <message>
+            <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="135" />
+            <source>Tệp sẽ không còn hiện trong hồ sơ. Lịch sử thay đổi vẫn ghi lại việc xóa.</source>
+            <translation>The file will no longer show in the record. The change history keeps the removal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsCard</name>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="24" />
+            <source>Ảnh và tài liệu</source>
+            <translation>Photos and documents</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="42" />
+            <source>Chưa có ảnh hay tài liệu nào.</source>
+            <translation>No photos or documents yet.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="65" />
+            <source>Thêm ảnh</source>
+            <translation>Add photo</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="72" />
+            <source>Thêm tài liệu</source>
+            <translation>Add document</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="80" />
+            <source>Chọn ảnh</source>
+            <translation>Choose a photo</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="81" />
+            <source>Ảnh (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+            <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="86" />
+            <source>Chọn tài liệu</source>
+            <translation>Choose a document</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/AttachmentsCard.qml" line="87" />
+            <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.ods)</source>
+            <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.ods)</translation>
+        </message>
+    </context>
+    <context>
         <name>AttendeeDelegate</name>
         <message>
             <location filename="../../qml/delegates/AttendeeDelegate.qml" line="57" />
@@ -152,42 +264,42 @@
             <translation>Instruction</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="131" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="140" />
             <source>Từ buổi họp: %1</source>
             <translation>From meeting: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="148" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="157" />
             <source>Theo kiến nghị: %1</source>
             <translation>For petition: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="162" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="171" />
             <source>Lịch sử thay đổi</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="179" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="188" />
             <source>Thực hiện</source>
             <translation>Execution</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="207" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="216" />
             <source>Hoàn thành lúc %1</source>
             <translation>Completed at %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="217" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="241" />
             <source>Tiến độ thực hiện</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="223" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="247" />
             <source>Cập nhật tiến độ…</source>
             <translation>Progress update…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/DirectivePage.qml" line="228" />
+            <location filename="../../qml/pages/DirectivePage.qml" line="252" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
@@ -301,75 +413,134 @@
             <translation>Recent meetings</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="206" />
+            <location filename="../../qml/pages/HomePage.qml" line="215" />
             <source>Kiến nghị đang xử lý</source>
             <translation>Open petitions</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/HomePage.qml" line="222" />
+            <location filename="../../qml/pages/HomePage.qml" line="236" />
             <source>Chỉ đạo chưa hoàn thành</source>
             <translation>Open directives</translation>
         </message>
     </context>
     <context>
+        <name>LockPage</name>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="29" />
+            <source>Khóa dữ liệu</source>
+            <translation>Data lock</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="44" />
+            <location filename="../../qml/pages/LockPage.qml" line="117" />
+            <source>Đặt mã PIN</source>
+            <translation>Set a PIN</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="44" />
+            <source>Cần đồng bộ</source>
+            <translation>Sync needed</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="44" />
+            <source>Nhập mã PIN</source>
+            <translation>Enter your PIN</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="53" />
+            <source>Dữ liệu trên máy được mã hóa bằng mã PIN của bạn. Chọn 6 đến 12 chữ số và nhập hai lần.</source>
+            <translation>The data on this device is encrypted with your PIN. Choose 6 to 12 digits and enter them twice.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="55" />
+            <source>Dữ liệu trên máy vẫn khóa cho tới khi đồng bộ được với máy chủ.</source>
+            <translation>The data on this device stays locked until it syncs with the server.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="56" />
+            <source>%1 — dữ liệu trên máy đang khóa.</source>
+            <translation>%1 — the data on this device is locked.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="66" />
+            <source>Mã PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="78" />
+            <source>Nhập lại mã PIN</source>
+            <translation>Enter the PIN again</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="117" />
+            <source>Đồng bộ ngay</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/LockPage.qml" line="117" />
+            <source>Mở khóa</source>
+            <translation>Unlock</translation>
+        </message>
+    </context>
+    <context>
         <name>Main</name>
         <message>
-            <location filename="../../qml/Main.qml" line="51" />
+            <location filename="../../qml/Main.qml" line="52" />
             <source>Nghe Dân — ghi nhận ý kiến người dân</source>
             <translation>Nghe Dân — recording residents' voices</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="74" />
+            <location filename="../../qml/Main.qml" line="75" />
             <source>Quay lại</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="74" />
+            <location filename="../../qml/Main.qml" line="75" />
             <source>Mở danh mục</source>
             <translation>Open menu</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="90" />
+            <location filename="../../qml/Main.qml" line="91" />
             <source>NGOẠI TUYẾN</source>
             <translation>OFFLINE</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="111" />
+            <location filename="../../qml/Main.qml" line="112" />
             <source>Nghe Dân</source>
             <translation>Nghe Dân</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="125" />
+            <location filename="../../qml/Main.qml" line="126" />
             <source>Trang chủ</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="126" />
+            <location filename="../../qml/Main.qml" line="127" />
             <source>Buổi họp</source>
             <translation>Meetings</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="127" />
+            <location filename="../../qml/Main.qml" line="128" />
             <source>Kiến nghị</source>
             <translation>Petitions</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="128" />
+            <location filename="../../qml/Main.qml" line="129" />
             <source>Chỉ đạo</source>
             <translation>Directives</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="131" />
+            <location filename="../../qml/Main.qml" line="132" />
             <source>Chưa được chấp nhận</source>
             <translation>Not accepted</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="136" />
+            <location filename="../../qml/Main.qml" line="137" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../qml/Main.qml" line="142" />
+            <location filename="../../qml/Main.qml" line="143" />
             <source>+ Buổi họp mới</source>
             <translation>+ New meeting</translation>
         </message>
@@ -401,13 +572,13 @@
         </message>
         <message>
             <location filename="../../qml/pages/MeetingPage.qml" line="75" />
-            <location filename="../../qml/pages/MeetingPage.qml" line="352" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="405" />
             <source>+ Kiến nghị</source>
             <translation>+ Petition</translation>
         </message>
         <message>
             <location filename="../../qml/pages/MeetingPage.qml" line="82" />
-            <location filename="../../qml/pages/MeetingPage.qml" line="528" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="596" />
             <source>Chốt biên bản</source>
             <translation>Finalise minutes</translation>
         </message>
@@ -447,102 +618,102 @@
             <translation>No petition from earlier visits to report back.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="200" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="207" />
             <source>Thông tin buổi họp</source>
             <translation>Meeting details</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="249" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="261" />
             <source>Thành phần đoàn công tác</source>
             <translation>Members of the delegation</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="256" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="275" />
             <source>Người tham dự (%1)</source>
             <translation>Attendees (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="265" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="284" />
             <source>Họ tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="279" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="298" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="324" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="358" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="324" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="358" />
             <source>Tự động lưu</source>
             <translation>Saved automatically</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="334" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="368" />
             <source>Diễn biến, ý kiến người dân… (tự lưu khi gõ)</source>
             <translation>What happened, residents' opinions… (saved as you type)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="349" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="402" />
             <source>Kiến nghị tại buổi họp (%1)</source>
             <translation>Petitions at this meeting (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="372" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="430" />
             <source>Chỉ đạo tại buổi họp (%1)</source>
             <translation>Directives at this meeting (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="376" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="434" />
             <source>+ Chỉ đạo</source>
             <translation>+ Directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="397" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="460" />
             <source>Chưa được máy chủ chấp nhận (%1)</source>
             <translation>Not accepted by the server (%1)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="420" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="488" />
             <source>Đã lưu kiến nghị «%1»</source>
             <translation>Petition “%1” saved</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="421" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="489" />
             <source>Đã ghi nhận nêu lại: «%1»</source>
             <translation>Recorded as raised again: “%1”</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="471" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="539" />
             <source>Mở</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="480" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="548" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="488" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="556" />
             <source>Mã tiếp nhận — đọc hoặc ghi cho người dân để tra cứu kết quả:</source>
             <translation>Receipt code — read it out or write it down for the resident to look up the result:</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="518" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="586" />
             <source>Chốt biên bản?</source>
             <translation>Finalise the minutes?</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="522" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="590" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/MeetingPage.qml" line="536" />
+            <location filename="../../qml/pages/MeetingPage.qml" line="604" />
             <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
             <translation>Once finalised, the minutes can only be changed with “Amend”. Every version is kept.</translation>
         </message>
@@ -560,12 +731,12 @@
             <translation>E.g. the district police issue ID cards to these households this week</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="100" />
+            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="109" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="106" />
+            <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="115" />
             <source>Lưu chỉ đạo</source>
             <translation>Save directive</translation>
         </message>
@@ -682,89 +853,127 @@
             <translation>Not set</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="200" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="214" />
             <source>Từ buổi họp: %1</source>
             <translation>From meeting: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="214" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="228" />
             <source>Người kiến nghị</source>
             <translation>Petitioner</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="247" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="267" />
             <source>Lịch sử thay đổi</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="266" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="293" />
             <source>Xử lý</source>
             <translation>Handling</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="269" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="296" />
             <source>Trạng thái hiện tại: %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="277" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="304" />
             <source>Lý do: %1</source>
             <translation>Reason: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="284" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="311" />
             <source>Cấp xử lý: %1</source>
             <translation>Handled at: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="289" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="316" />
             <source>Chuyển sang:</source>
             <translation>Move to:</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="339" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="366" />
             <source>Thêm cơ quan phối hợp</source>
             <translation>Add a supporting agency</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="360" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="387" />
             <source>Ghi chỉ đạo</source>
             <translation>Record a directive</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="372" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="408" />
             <source>Công khai cho người dân</source>
             <translation>Public for residents</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="377" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="413" />
             <source>Công khai kết quả cho người dân</source>
             <translation>Publish the result for residents</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="388" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="424" />
             <source>Khi công khai, người dân tra cứu được kiến nghị bằng mã tiếp nhận và kiến nghị có trong thông báo kết quả của khu phố, gồm: nội dung tóm tắt, lĩnh vực, khu phố, tình trạng, cơ quan chủ trì, hạn giải quyết, kết quả và ghi chú công khai. Tên và số điện thoại của người kiến nghị không bao giờ được công khai.</source>
             <translation>When public, residents can look the petition up by its receipt code and it appears in the neighbourhood's results notice, with: summary, category, neighbourhood, status, lead agency, due date, result and public note. The petitioner's name and phone number are never made public.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="406" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="452" />
             <source>Tiến độ xử lý</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="413" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="459" />
             <source>Cập nhật tiến độ…</source>
             <translation>Progress update…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="418" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="464" />
             <source>Thêm</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/PetitionPage.qml" line="433" />
+            <location filename="../../qml/pages/PetitionPage.qml" line="493" />
             <source>Chỉ đạo liên quan</source>
             <translation>Related directives</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceField</name>
+        <message>
+            <location filename="../../qml/components/PlaceField.qml" line="42" />
+            <source>Vị trí (vĩ độ, kinh độ)</source>
+            <translation>Location (latitude, longitude)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/PlaceField.qml" line="53" />
+            <source>Vĩ độ, ví dụ 10.8231</source>
+            <translation>Latitude, e.g. 10.8231</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/PlaceField.qml" line="62" />
+            <source>Kinh độ, ví dụ 106.6297</source>
+            <translation>Longitude, e.g. 106.6297</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/PlaceField.qml" line="72" />
+            <source>Lưu vị trí</source>
+            <translation>Save location</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/PlaceField.qml" line="79" />
+            <source>Đang lấy vị trí…</source>
+            <translation>Locating…</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/PlaceField.qml" line="79" />
+            <source>Lấy vị trí hiện tại</source>
+            <translation>Use current location</translation>
+        </message>
+        <message>
+            <location filename="../../qml/components/PlaceField.qml" line="91" />
+            <source>Không lấy được vị trí của máy; hãy nhập vĩ độ, kinh độ.</source>
+            <translation>The device's location is not available; type the latitude and longitude.</translation>
         </message>
     </context>
     <context>
@@ -1220,73 +1429,103 @@
             <translation>Not sent: %1 · Refused: %2</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="73" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="59" />
+            <source>Chỉ đồng bộ hồ sơ (không tải ảnh)</source>
+            <translation>Sync records only (no photos)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="65" />
+            <source>Dùng khi mạng chậm hoặc tính tiền theo dung lượng: ảnh và tài liệu được giữ trên máy và gửi sau; ảnh thu nhỏ của trang đang xem vẫn được tải về.</source>
+            <translation>For slow or metered networks: photos and documents stay on the device and are sent later; thumbnails of the page you are viewing are still downloaded.</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="95" />
             <source>Đã báo quản trị viên</source>
             <translation>Administrator told</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="77" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="99" />
             <source>Đồng bộ ngay</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="84" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="106" />
+            <source>Khóa dữ liệu</source>
+            <translation>Data lock</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="111" />
+            <source>Tự khóa sau (phút không dùng)</source>
+            <translation>Lock after (minutes idle)</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="126" />
+            <source>Xóa dữ liệu trên máy sau số lần nhập sai mã PIN</source>
+            <translation>Wipe the data on this device after this many wrong PINs</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="141" />
+            <source>Khóa ngay</source>
+            <translation>Lock now</translation>
+        </message>
+        <message>
+            <location filename="../../qml/pages/SettingsPage.qml" line="147" />
             <source>Ngôn ngữ</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="102" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="165" />
             <source>Tài khoản</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="105" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="168" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="111" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="174" />
             <source>Vai trò: %1</source>
             <translation>Role: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="116" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="179" />
             <source>Địa bàn: %1</source>
             <translation>Area: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="130" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="193" />
             <source>Thông tin kỹ thuật…</source>
             <translation>Technical details…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="137" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="200" />
             <source>Thư mục dữ liệu: %1</source>
             <translation>Data folder: %1</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="121" />
-            <location filename="../../qml/pages/SettingsPage.qml" line="161" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="184" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="224" />
             <source>Đăng xuất</source>
             <translation>Sign out</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="151" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="214" />
             <source>Đăng xuất?</source>
             <translation>Sign out?</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="155" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="218" />
             <source>Huỷ</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="170" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="233" />
             <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
             <translation>%1 changes are not sent yet. They stay on this device and are sent after you sign in again, which needs a network.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SettingsPage.qml" line="171" />
+            <location filename="../../qml/pages/SettingsPage.qml" line="234" />
             <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
             <translation>The data stays on this device. Signing in again needs a network.</translation>
         </message>
@@ -1295,7 +1534,7 @@
         <name>SignInPage</name>
         <message>
             <location filename="../../qml/pages/SignInPage.qml" line="13" />
-            <location filename="../../qml/pages/SignInPage.qml" line="93" />
+            <location filename="../../qml/pages/SignInPage.qml" line="99" />
             <source>Đăng nhập</source>
             <translation>Sign in</translation>
         </message>
@@ -1340,12 +1579,12 @@
             <translation>Needed for the first sign-in only; afterwards the app works without a network.</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SignInPage.qml" line="93" />
+            <location filename="../../qml/pages/SignInPage.qml" line="99" />
             <source>Đang đăng nhập…</source>
             <translation>Signing in…</translation>
         </message>
         <message>
-            <location filename="../../qml/pages/SignInPage.qml" line="103" />
+            <location filename="../../qml/pages/SignInPage.qml" line="109" />
             <source>Ngôn ngữ:</source>
             <translation>Language:</translation>
         </message>
@@ -1353,12 +1592,12 @@
     <context>
         <name>SyncIndicator</name>
         <message>
-            <location filename="../../qml/components/SyncIndicator.qml" line="55" />
+            <location filename="../../qml/components/SyncIndicator.qml" line="69" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../qml/components/SyncIndicator.qml" line="57" />
+            <location filename="../../qml/components/SyncIndicator.qml" line="71" />
             <source>Đồng bộ ngay</source>
             <translation>Sync now</translation>
         </message>
@@ -1449,6 +1688,40 @@
         </message>
     </context>
     <context>
+        <name>nghedan::client::AttachmentListModel</name>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="151" />
+            <source>Vai trò của bạn không được thêm ảnh hoặc tài liệu cho hồ sơ này.</source>
+            <translation>Your role may not add photos or documents to this record.</translation>
+        </message>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="156" />
+            <source>Không mở được kho ảnh trên máy.</source>
+            <translation>The device's photo store could not be opened.</translation>
+        </message>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="196" />
+            <location filename="../attachment_list_model.cpp" line="216" />
+            <source>Chưa lưu được: %1</source>
+            <translation>Not saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="207" />
+            <source>Không tìm thấy tệp đính kèm này.</source>
+            <translation>This attachment was not found.</translation>
+        </message>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="278" />
+            <source>Ảnh</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../attachment_list_model.cpp" line="287" />
+            <source>Tài liệu</source>
+            <translation>Document</translation>
+        </message>
+    </context>
+    <context>
         <name>nghedan::client::Catalog</name>
         <message>
             <location filename="../catalog.cpp" line="90" />
@@ -1510,6 +1783,96 @@
         </message>
     </context>
     <context>
+        <name>nghedan::client::DeviceLock</name>
+        <message numerus="yes">
+            <location filename="../device_lock.cpp" line="73" />
+            <source>Đã gửi lên máy chủ %n thay đổi được giữ lại khi dữ liệu trên máy bị xóa.</source>
+            <translation>
+                <numerusform>Sent to the server %n change kept when the data on this device was wiped.</numerusform>
+                <numerusform>Sent to the server %n changes kept when the data on this device was wiped.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="210" />
+            <source>%1 phút %2 giây</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="212" />
+            <source>%1 phút</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="214" />
+            <source>%1 giây</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="215" />
+            <source>Thử lại sau %1</source>
+            <translation>Try again in %1</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="225" />
+            <source>Không mở được dữ liệu trên máy (%1).</source>
+            <translation>The data on this device could not be opened (%1).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../device_lock.cpp" line="232" />
+            <source>Máy chưa đồng bộ quá %n ngày nên dữ liệu vẫn khóa. Hãy kết nối mạng và đồng bộ ngay.</source>
+            <translation>
+                <numerusform>This device has not synced for more than %n day, so its data stays locked. Connect to a network and sync now.</numerusform>
+                <numerusform>This device has not synced for more than %n days, so its data stays locked. Connect to a network and sync now.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="248" />
+            <source>Hai lần nhập mã PIN không giống nhau.</source>
+            <translation>The two PINs are not the same.</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="254" />
+            <source>Mã PIN phải gồm 6 đến 12 chữ số.</source>
+            <translation>The PIN must have 6 to 12 digits.</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="255" />
+            <source>Không lưu được mã PIN (%1).</source>
+            <translation>The PIN could not be saved (%1).</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="262" />
+            <source>Không mã hóa được dữ liệu trên máy (%1).</source>
+            <translation>The data on this device could not be encrypted (%1).</translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="282" />
+            <source>Không đọc được khóa dữ liệu trên máy (%1).</source>
+            <translation>The device's data key could not be read (%1).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../device_lock.cpp" line="298" />
+            <source>Mã PIN không đúng. Còn %n lần thử; sau đó dữ liệu trên máy sẽ bị xóa.</source>
+            <translation>
+                <numerusform>Wrong PIN. %n try left; after that the data on this device will be wiped.</numerusform>
+                <numerusform>Wrong PIN. %n tries left; after that the data on this device will be wiped.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../device_lock.cpp" line="352" />
+            <source>Thiết bị này đã bị thu hồi: quản trị viên đã yêu cầu xóa dữ liệu trên máy. Mọi thay đổi đã được gửi lên máy chủ trước khi xóa.</source>
+            <translation>This device has been revoked: an administrator ordered its data wiped. Every change was sent to the server before the wipe.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../device_lock.cpp" line="358" />
+            <source>Đã nhập sai mã PIN %n lần nên dữ liệu trên máy này đã bị xóa. Các thay đổi chưa gửi được giữ kín và sẽ được gửi lên máy chủ khi bạn đăng nhập lại.</source>
+            <translation>
+                <numerusform>A wrong PIN was entered %n time, so the data on this device was wiped. Unsent changes are kept sealed and will be sent to the server when you sign in again.</numerusform>
+                <numerusform>A wrong PIN was entered %n times, so the data on this device was wiped. Unsent changes are kept sealed and will be sent to the server when you sign in again.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>nghedan::client::DirectiveController</name>
         <message>
             <location filename="../directive_controller.cpp" line="30" />
@@ -1545,9 +1908,44 @@
     <context>
         <name>nghedan::client::HistoryListModel</name>
         <message>
-            <location filename="../history_list_model.cpp" line="77" />
+            <location filename="../history_list_model.cpp" line="79" />
+            <source>(đã xóa theo yêu cầu)</source>
+            <translation>(erased on request)</translation>
+        </message>
+        <message>
+            <location filename="../history_list_model.cpp" line="80" />
+            <source>(đã ẩn)</source>
+            <translation>(hidden)</translation>
+        </message>
+        <message>
+            <location filename="../history_list_model.cpp" line="96" />
             <source>(ghi trước khi có chữ ký thiết bị)</source>
             <translation>(written before device signatures)</translation>
+        </message>
+        <message>
+            <location filename="../history_list_model.cpp" line="133" />
+            <source>Xóa ảnh: %1</source>
+            <translation>Removed photo: %1</translation>
+        </message>
+        <message>
+            <location filename="../history_list_model.cpp" line="133" />
+            <source>Xóa tài liệu: %1</source>
+            <translation>Removed document: %1</translation>
+        </message>
+        <message>
+            <location filename="../history_list_model.cpp" line="135" />
+            <source>Chú thích: %1</source>
+            <translation>Caption: %1</translation>
+        </message>
+        <message>
+            <location filename="../history_list_model.cpp" line="137" />
+            <source>Thêm ảnh: %1</source>
+            <translation>Added photo: %1</translation>
+        </message>
+        <message>
+            <location filename="../history_list_model.cpp" line="137" />
+            <source>Thêm tài liệu: %1</source>
+            <translation>Added document: %1</translation>
         </message>
     </context>
     <context>
@@ -1680,64 +2078,79 @@
     <context>
         <name>nghedan::client::RecordController</name>
         <message>
-            <location filename="../record_controller.cpp" line="58" />
+            <location filename="../record_controller.cpp" line="61" />
             <source>Không đọc được hồ sơ: %1</source>
             <translation>Cannot read the record: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="131" />
+            <location filename="../record_controller.cpp" line="134" />
             <source>Sửa lần cuối %1 bởi %2</source>
             <translation>Last edited %1 by %2</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="179" />
+            <location filename="../record_controller.cpp" line="182" />
             <source>Giám sát thay đổi phần xử lý kiến nghị (trạng thái, cơ quan, hạn, kết quả); nội dung và người kiến nghị do cán bộ tiếp nhận ghi.</source>
             <translation>Supervisors change how a petition is handled (status, agencies, due date, result); its content and petitioner are recorded by the official who received it.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="182" />
+            <location filename="../record_controller.cpp" line="185" />
             <source>Giám sát xem %1 này; cán bộ của địa bàn ghi và sửa.</source>
             <translation>Supervisors read this %1; the area's officials record and edit it.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="184" />
+            <location filename="../record_controller.cpp" line="187" />
             <source>Vai trò của bạn không được sửa các mục này.</source>
             <translation>Your role may not change these fields.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="204" />
+            <location filename="../record_controller.cpp" line="207" />
             <source>Chưa gửi lại được: %1</source>
             <translation>Could not send again: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="208" />
+            <location filename="../record_controller.cpp" line="211" />
             <source>Chưa bỏ được: %1</source>
             <translation>Could not discard: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="215" />
+            <location filename="../record_controller.cpp" line="218" />
             <source>Trường «%1» không có trong hồ sơ.</source>
             <translation>The record has no field “%1”.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="239" />
+            <location filename="../record_controller.cpp" line="242" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="243" />
+            <location filename="../record_controller.cpp" line="246" />
             <source>Đã lưu lúc %1</source>
             <translation>Saved at %1</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="260" />
+            <location filename="../record_controller.cpp" line="263" />
             <source>Chưa có hồ sơ để lưu.</source>
             <translation>No record to save yet.</translation>
         </message>
         <message>
-            <location filename="../record_controller.cpp" line="283" />
+            <location filename="../record_controller.cpp" line="286" />
             <source>Đang soạn…</source>
             <translation>Typing…</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="334" />
+            <source> (sai số khoảng %1 m)</source>
+            <translation> (accurate to about %1 m)</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="337" />
+            <source> · ghi lúc %1</source>
+            <translation> · recorded at %1</translation>
+        </message>
+        <message>
+            <location filename="../record_controller.cpp" line="344" />
+            <source>Vị trí chưa đúng: vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180, dạng 10.823456.</source>
+            <translation>The location is not valid: latitude from -90 to 90, longitude from -180 to 180, written like 10.823456.</translation>
         </message>
     </context>
     <context>
@@ -1794,27 +2207,32 @@
     <context>
         <name>nghedan::client::ReplicaService</name>
         <message>
-            <location filename="../replica_service.cpp" line="70" />
+            <location filename="../replica_service.cpp" line="106" />
+            <source>Dữ liệu trên máy đang khóa.</source>
+            <translation>The data on this device is locked.</translation>
+        </message>
+        <message>
+            <location filename="../replica_service.cpp" line="125" />
             <source>Vai trò của bạn không được %1 %2 này.</source>
             <translation>Your role may not %1 this %2.</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="71" />
+            <location filename="../replica_service.cpp" line="126" />
             <source>tạo</source>
             <translation>create</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="71" />
+            <location filename="../replica_service.cpp" line="126" />
             <source>sửa</source>
             <translation>change</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="75" />
+            <location filename="../replica_service.cpp" line="130" />
             <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
             <translation>“%1” is outside your area (%2).</translation>
         </message>
         <message>
-            <location filename="../replica_service.cpp" line="122" />
+            <location filename="../replica_service.cpp" line="177" />
             <source>Không tìm thấy %1 được liên kết trên máy này.</source>
             <translation>The linked %1 is not on this device.</translation>
         </message>
@@ -1827,27 +2245,27 @@
             <translation>Raised at the meeting of %1</translation>
         </message>
         <message>
-            <location filename="../report_back_model.cpp" line="158" />
+            <location filename="../report_back_model.cpp" line="169" />
             <source>Chỉ cán bộ ghi ý kiến của người dân khi báo cáo lại.</source>
             <translation>Only officials record the residents' verdict when reporting back.</translation>
         </message>
         <message>
-            <location filename="../report_back_model.cpp" line="163" />
+            <location filename="../report_back_model.cpp" line="174" />
             <source>Kiến nghị này không có trong phần báo cáo lại của buổi họp.</source>
             <translation>This petition is not in the meeting's report back.</translation>
         </message>
         <message>
-            <location filename="../report_back_model.cpp" line="167" />
+            <location filename="../report_back_model.cpp" line="178" />
             <source>Đã ghi ý kiến của người dân về kiến nghị này tại buổi họp.</source>
             <translation>The residents' verdict on this petition is already recorded at this meeting.</translation>
         </message>
         <message>
-            <location filename="../report_back_model.cpp" line="179" />
+            <location filename="../report_back_model.cpp" line="190" />
             <source>Chưa lưu được: %1</source>
             <translation>Not saved: %1</translation>
         </message>
         <message>
-            <location filename="../report_back_model.cpp" line="187" />
+            <location filename="../report_back_model.cpp" line="198" />
             <source>Đã ghi ý kiến nhưng chưa mở lại được kiến nghị: %1</source>
             <translation>The verdict is recorded but the petition could not be reopened: %1</translation>
         </message>
@@ -1881,7 +2299,7 @@
     <context>
         <name>nghedan::client::SyncController</name>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="161" />
+            <location filename="../sync_controller.cpp" line="297" />
             <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
             <translation>
                 <numerusform>The server received %n change carrying this device's id that this device did not write.</numerusform>
@@ -1889,7 +2307,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="164" />
+            <location filename="../sync_controller.cpp" line="300" />
             <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
             <translation>
                 <numerusform>%n received change was not taken: it lacks a valid signature of the device that wrote it.</numerusform>
@@ -1897,37 +2315,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="169" />
+            <location filename="../sync_controller.cpp" line="305" />
             <source>Hãy báo quản trị viên.</source>
             <translation>Please tell the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="202" />
+            <location filename="../sync_controller.cpp" line="340" />
             <source>Đang kết nối máy chủ…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="204" />
+            <location filename="../sync_controller.cpp" line="342" />
             <source>Đang gửi %1/%2 thay đổi</source>
             <translation>Sending %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="205" />
+            <location filename="../sync_controller.cpp" line="343" />
             <source>Đang gửi %1 thay đổi</source>
             <translation>Sending %1 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="207" />
+            <location filename="../sync_controller.cpp" line="345" />
             <source>Đang nhận %1/%2 thay đổi</source>
             <translation>Receiving %1/%2 changes</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="208" />
+            <location filename="../sync_controller.cpp" line="346" />
             <source>Đang nhận %1 thay đổi</source>
             <translation>Receiving %1 changes</translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="222" />
+            <location filename="../sync_controller.cpp" line="360" />
             <source>%n thay đổi chưa được chấp nhận</source>
             <translation>
                 <numerusform>%n change not accepted</numerusform>
@@ -1935,7 +2353,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../sync_controller.cpp" line="223" />
+            <location filename="../sync_controller.cpp" line="361" />
             <source>%n thay đổi chưa gửi</source>
             <translation>
                 <numerusform>%n change not sent</numerusform>
@@ -1943,114 +2361,186 @@
             </translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="224" />
+            <location filename="../sync_controller.cpp" line="362" />
             <source>Mọi thay đổi đã được gửi</source>
             <translation>Every change has been sent</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="228" />
+            <location filename="../sync_controller.cpp" line="366" />
             <source>Đang đồng bộ…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="229" />
+            <location filename="../sync_controller.cpp" line="367" />
             <source>Ngoại tuyến</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="230" />
+            <location filename="../sync_controller.cpp" line="368" />
             <source>Lỗi đồng bộ</source>
             <translation>Sync error</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="232" />
+            <location filename="../sync_controller.cpp" line="370" />
             <source>Chưa đồng bộ</source>
             <translation>Not synced yet</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="232" />
+            <location filename="../sync_controller.cpp" line="370" />
             <source>Đã đồng bộ %1</source>
             <translation>Synced %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../sync_controller.cpp" line="398" />
+            <source>đã gửi %n tệp</source>
+            <translation>
+                <numerusform>sent %n file</numerusform>
+                <numerusform>sent %n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../sync_controller.cpp" line="399" />
+            <source>đã tải về %n tệp</source>
+            <translation>
+                <numerusform>downloaded %n file</numerusform>
+                <numerusform>downloaded %n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../sync_controller.cpp" line="400" />
+            <source>%n tệp chưa chuyển được, sẽ thử lại</source>
+            <translation>
+                <numerusform>%n file not moved yet, will retry</numerusform>
+                <numerusform>%n files not moved yet, will retry</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../sync_controller.cpp" line="245" />
+            <location filename="../sync_controller.cpp" line="401" />
+            <source>Ảnh và tài liệu: %1</source>
+            <translation>Photos and documents: %1</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="405" />
+            <source>Ảnh và tài liệu chưa đồng bộ được: %1</source>
+            <translation>Photos and documents could not sync: %1</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="418" />
+            <source>Đang gửi ảnh và tài liệu: %1/%2 tệp · %3/%4 MB</source>
+            <translation>Sending photos and documents: %1/%2 files · %3/%4 MB</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="419" />
+            <source>Đang tải ảnh và tài liệu: %1/%2 tệp · %3/%4 MB</source>
+            <translation>Downloading photos and documents: %1/%2 files · %3/%4 MB</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="421" />
+            <source>Đang đồng bộ ảnh và tài liệu…</source>
+            <translation>Syncing photos and documents…</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="422" />
+            <source>Chỉ đồng bộ hồ sơ: ảnh và tài liệu chờ mạng phù hợp.</source>
+            <translation>Records only: photos and documents wait for a suitable network.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="440" />
             <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
             <translation>Cannot reach the server. Your data is stored on this device and syncs automatically when a network is available.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="246" />
+            <location filename="../sync_controller.cpp" line="441" />
             <source>Sai tên đăng nhập hoặc mật khẩu.</source>
             <translation>Wrong username or password.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="248" />
+            <location filename="../sync_controller.cpp" line="443" />
             <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
             <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="251" />
+            <location filename="../sync_controller.cpp" line="446" />
             <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
             <translation>Your session has expired. Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="253" />
+            <location filename="../sync_controller.cpp" line="448" />
             <source>Tài khoản không có quyền thực hiện thao tác này.</source>
             <translation>This account may not do that.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="255" />
+            <location filename="../sync_controller.cpp" line="450" />
             <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server has a problem. The app will retry; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="256" />
+            <location filename="../sync_controller.cpp" line="451" />
             <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
             <translation>This version of the app is too old. Please update the app.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="258" />
+            <location filename="../sync_controller.cpp" line="453" />
             <source>Phiên bản ứng dụng đã quá cũ, máy chủ không nhận nữa. Vui lòng cập nhật ứng dụng; các thay đổi chưa gửi vẫn được giữ an toàn trên máy.</source>
             <translation>This version of the app is too old: the server no longer accepts it. Please update the app; changes not yet sent stay safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="261" />
+            <location filename="../sync_controller.cpp" line="456" />
             <source>Máy chủ chưa được cập nhật cho phiên bản ứng dụng này. Các thay đổi chưa gửi vẫn được giữ an toàn trên máy và sẽ được gửi khi máy chủ được cập nhật.</source>
             <translation>The server is not yet updated for this version of the app. Changes not yet sent stay safe on this device and will be sent once the server is updated.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="264" />
+            <location filename="../sync_controller.cpp" line="459" />
+            <source>Quản trị viên đã thu hồi máy này: các thay đổi chưa gửi đang được gửi, sau đó dữ liệu trên máy sẽ được xóa.</source>
+            <translation>An administrator has revoked this device: unsent changes are being sent, then the data on this device will be wiped.</translation>
+        </message>
+        <message>
+            <location filename="../sync_controller.cpp" line="462" />
             <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device may no longer sync. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="266" />
+            <location filename="../sync_controller.cpp" line="464" />
             <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
             <translation>This device's id is registered with another key. Please contact the administrator.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="268" />
+            <location filename="../sync_controller.cpp" line="466" />
             <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
             <translation>The server answered unexpectedly. Check the server address in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="270" />
+            <location filename="../sync_controller.cpp" line="468" />
             <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
             <translation>The server's security certificate is not trusted. Check the server address; if it is right, ask the administrator to install the root certificate on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="273" />
+            <location filename="../sync_controller.cpp" line="471" />
             <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
             <translation>The server only accepts secure connections: change the server address to https:// in Settings.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="276" />
+            <location filename="../sync_controller.cpp" line="474" />
             <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
             <translation>The server is busy. The app will try again; your data is safe on this device.</translation>
         </message>
         <message>
-            <location filename="../sync_controller.cpp" line="277" />
+            <location filename="../sync_controller.cpp" line="475" />
             <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
             <translation>Sync did not complete (error code: %1). Your data is safe on this device.</translation>
+        </message>
+    </context>
+    <context>
+        <name>nghedan::client::TextCheck</name>
+        <message>
+            <location filename="../text_check.cpp" line="16" />
+            <source>Nội dung có vẻ chứa số điện thoại. Thông tin cá nhân chỉ ghi ở ô Liên hệ của người kiến nghị.</source>
+            <translation>The text seems to contain a phone number. Personal details belong only in the petitioner's contact field.</translation>
+        </message>
+        <message>
+            <location filename="../text_check.cpp" line="18" />
+            <source>Nội dung có vẻ chứa số CCCD/CMND. Thông tin cá nhân chỉ ghi ở ô Liên hệ của người kiến nghị.</source>
+            <translation>The text seems to contain an ID card number. Personal details belong only in the petitioner's contact field.</translation>
         </message>
     </context>
 </TS>

@@ -10,6 +10,118 @@
     </message>
 </context>
 <context>
+    <name>AttachmentDelegate</name>
+    <message>
+        <location filename="../../qml/delegates/AttachmentDelegate.qml" line="79"/>
+        <source>(chưa có chú thích)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentListModel</name>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="29"/>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="31"/>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewDialog</name>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="29"/>
+        <source>Ảnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="29"/>
+        <source>Tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="61"/>
+        <source>Ảnh gốc chưa có trên máy này: sẽ được tải về khi có mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="90"/>
+        <source>Chụp lúc %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="101"/>
+        <source>Chú thích (ví dụ: xe khách đỗ trước nhà số 12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="107"/>
+        <source>Xóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="114"/>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="130"/>
+        <source>Xóa tệp đính kèm?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/dialogs/AttachmentViewDialog.qml" line="135"/>
+        <source>Tệp sẽ không còn hiện trong hồ sơ. Lịch sử thay đổi vẫn ghi lại việc xóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsCard</name>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="24"/>
+        <source>Ảnh và tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="42"/>
+        <source>Chưa có ảnh hay tài liệu nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="65"/>
+        <source>Thêm ảnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="72"/>
+        <source>Thêm tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="80"/>
+        <source>Chọn ảnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="81"/>
+        <source>Ảnh (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="86"/>
+        <source>Chọn tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AttachmentsCard.qml" line="87"/>
+        <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.ods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttendeeDelegate</name>
     <message>
         <location filename="../../qml/delegates/AttendeeDelegate.qml" line="57"/>
@@ -152,42 +264,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="131"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="140"/>
         <source>Từ buổi họp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="148"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="157"/>
         <source>Theo kiến nghị: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="162"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="171"/>
         <source>Lịch sử thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="179"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="188"/>
         <source>Thực hiện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="207"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="216"/>
         <source>Hoàn thành lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="217"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="241"/>
         <source>Tiến độ thực hiện</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="223"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="247"/>
         <source>Cập nhật tiến độ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DirectivePage.qml" line="228"/>
+        <location filename="../../qml/pages/DirectivePage.qml" line="252"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,75 +413,134 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="206"/>
+        <location filename="../../qml/pages/HomePage.qml" line="215"/>
         <source>Kiến nghị đang xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/HomePage.qml" line="222"/>
+        <location filename="../../qml/pages/HomePage.qml" line="236"/>
         <source>Chỉ đạo chưa hoàn thành</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="29"/>
+        <source>Khóa dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="44"/>
+        <location filename="../../qml/pages/LockPage.qml" line="117"/>
+        <source>Đặt mã PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="44"/>
+        <source>Cần đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="44"/>
+        <source>Nhập mã PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="53"/>
+        <source>Dữ liệu trên máy được mã hóa bằng mã PIN của bạn. Chọn 6 đến 12 chữ số và nhập hai lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="55"/>
+        <source>Dữ liệu trên máy vẫn khóa cho tới khi đồng bộ được với máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="56"/>
+        <source>%1 — dữ liệu trên máy đang khóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="66"/>
+        <source>Mã PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="78"/>
+        <source>Nhập lại mã PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="117"/>
+        <source>Đồng bộ ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/LockPage.qml" line="117"/>
+        <source>Mở khóa</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="51"/>
+        <location filename="../../qml/Main.qml" line="52"/>
         <source>Nghe Dân — ghi nhận ý kiến người dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="74"/>
+        <location filename="../../qml/Main.qml" line="75"/>
         <source>Quay lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="74"/>
+        <location filename="../../qml/Main.qml" line="75"/>
         <source>Mở danh mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="90"/>
+        <location filename="../../qml/Main.qml" line="91"/>
         <source>NGOẠI TUYẾN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="111"/>
+        <location filename="../../qml/Main.qml" line="112"/>
         <source>Nghe Dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="125"/>
+        <location filename="../../qml/Main.qml" line="126"/>
         <source>Trang chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="126"/>
+        <location filename="../../qml/Main.qml" line="127"/>
         <source>Buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="127"/>
+        <location filename="../../qml/Main.qml" line="128"/>
         <source>Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="128"/>
+        <location filename="../../qml/Main.qml" line="129"/>
         <source>Chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="131"/>
+        <location filename="../../qml/Main.qml" line="132"/>
         <source>Chưa được chấp nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="136"/>
+        <location filename="../../qml/Main.qml" line="137"/>
         <source>Cài đặt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="142"/>
+        <location filename="../../qml/Main.qml" line="143"/>
         <source>+ Buổi họp mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,13 +572,13 @@
     </message>
     <message>
         <location filename="../../qml/pages/MeetingPage.qml" line="75"/>
-        <location filename="../../qml/pages/MeetingPage.qml" line="352"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="405"/>
         <source>+ Kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/pages/MeetingPage.qml" line="82"/>
-        <location filename="../../qml/pages/MeetingPage.qml" line="528"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="596"/>
         <source>Chốt biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,102 +618,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="200"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="207"/>
         <source>Thông tin buổi họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="249"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="261"/>
         <source>Thành phần đoàn công tác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="256"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="275"/>
         <source>Người tham dự (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="265"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="284"/>
         <source>Họ tên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="279"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="298"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="324"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="358"/>
         <source>Đang soạn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="324"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="358"/>
         <source>Tự động lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="334"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="368"/>
         <source>Diễn biến, ý kiến người dân… (tự lưu khi gõ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="349"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="402"/>
         <source>Kiến nghị tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="372"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="430"/>
         <source>Chỉ đạo tại buổi họp (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="376"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="434"/>
         <source>+ Chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="397"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="460"/>
         <source>Chưa được máy chủ chấp nhận (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="420"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="488"/>
         <source>Đã lưu kiến nghị «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="421"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="489"/>
         <source>Đã ghi nhận nêu lại: «%1»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="471"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="539"/>
         <source>Mở</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="480"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="548"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="488"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="556"/>
         <source>Mã tiếp nhận — đọc hoặc ghi cho người dân để tra cứu kết quả:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="518"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="586"/>
         <source>Chốt biên bản?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="522"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="590"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MeetingPage.qml" line="536"/>
+        <location filename="../../qml/pages/MeetingPage.qml" line="604"/>
         <source>Sau khi chốt, biên bản không sửa được nữa trừ khi chọn «Sửa bổ sung». Mọi phiên bản đều được lưu lại.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,12 +731,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="100"/>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="109"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="106"/>
+        <location filename="../../qml/dialogs/NewDirectiveDialog.qml" line="115"/>
         <source>Lưu chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -682,88 +853,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="200"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="214"/>
         <source>Từ buổi họp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="214"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="228"/>
         <source>Người kiến nghị</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="247"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="267"/>
         <source>Lịch sử thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="266"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="293"/>
         <source>Xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="269"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="296"/>
         <source>Trạng thái hiện tại: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="277"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="304"/>
         <source>Lý do: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="284"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="311"/>
         <source>Cấp xử lý: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="289"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="316"/>
         <source>Chuyển sang:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="339"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="366"/>
         <source>Thêm cơ quan phối hợp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="360"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="387"/>
         <source>Ghi chỉ đạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="372"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="408"/>
         <source>Công khai cho người dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="377"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="413"/>
         <source>Công khai kết quả cho người dân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="388"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="424"/>
         <source>Khi công khai, người dân tra cứu được kiến nghị bằng mã tiếp nhận và kiến nghị có trong thông báo kết quả của khu phố, gồm: nội dung tóm tắt, lĩnh vực, khu phố, tình trạng, cơ quan chủ trì, hạn giải quyết, kết quả và ghi chú công khai. Tên và số điện thoại của người kiến nghị không bao giờ được công khai.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="406"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="452"/>
         <source>Tiến độ xử lý</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="413"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="459"/>
         <source>Cập nhật tiến độ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="418"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="464"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/PetitionPage.qml" line="433"/>
+        <location filename="../../qml/pages/PetitionPage.qml" line="493"/>
         <source>Chỉ đạo liên quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaceField</name>
+    <message>
+        <location filename="../../qml/components/PlaceField.qml" line="42"/>
+        <source>Vị trí (vĩ độ, kinh độ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlaceField.qml" line="53"/>
+        <source>Vĩ độ, ví dụ 10.8231</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlaceField.qml" line="62"/>
+        <source>Kinh độ, ví dụ 106.6297</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlaceField.qml" line="72"/>
+        <source>Lưu vị trí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlaceField.qml" line="79"/>
+        <source>Đang lấy vị trí…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlaceField.qml" line="79"/>
+        <source>Lấy vị trí hiện tại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlaceField.qml" line="91"/>
+        <source>Không lấy được vị trí của máy; hãy nhập vĩ độ, kinh độ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1219,73 +1428,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="73"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="59"/>
+        <source>Chỉ đồng bộ hồ sơ (không tải ảnh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="65"/>
+        <source>Dùng khi mạng chậm hoặc tính tiền theo dung lượng: ảnh và tài liệu được giữ trên máy và gửi sau; ảnh thu nhỏ của trang đang xem vẫn được tải về.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="95"/>
         <source>Đã báo quản trị viên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="77"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="99"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="84"/>
-        <source>Ngôn ngữ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="102"/>
-        <source>Tài khoản</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="105"/>
-        <source>%1 (%2)</source>
+        <location filename="../../qml/pages/SettingsPage.qml" line="106"/>
+        <source>Khóa dữ liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/pages/SettingsPage.qml" line="111"/>
+        <source>Tự khóa sau (phút không dùng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="126"/>
+        <source>Xóa dữ liệu trên máy sau số lần nhập sai mã PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="141"/>
+        <source>Khóa ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="147"/>
+        <source>Ngôn ngữ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="165"/>
+        <source>Tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="168"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="174"/>
         <source>Vai trò: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="116"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="179"/>
         <source>Địa bàn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="130"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="193"/>
         <source>Thông tin kỹ thuật…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="137"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="200"/>
         <source>Thư mục dữ liệu: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="121"/>
-        <location filename="../../qml/pages/SettingsPage.qml" line="161"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="184"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="224"/>
         <source>Đăng xuất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="151"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="214"/>
         <source>Đăng xuất?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="155"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="218"/>
         <source>Huỷ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="170"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="233"/>
         <source>Còn %1 thay đổi chưa gửi. Chúng vẫn được giữ trên máy và sẽ gửi khi đăng nhập lại, nhưng cần có mạng để đăng nhập.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../qml/pages/SettingsPage.qml" line="234"/>
         <source>Dữ liệu vẫn được giữ trên máy. Lần đăng nhập sau cần có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1294,7 +1533,7 @@
     <name>SignInPage</name>
     <message>
         <location filename="../../qml/pages/SignInPage.qml" line="13"/>
-        <location filename="../../qml/pages/SignInPage.qml" line="93"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="99"/>
         <source>Đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,12 +1578,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="93"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="99"/>
         <source>Đang đăng nhập…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="103"/>
+        <location filename="../../qml/pages/SignInPage.qml" line="109"/>
         <source>Ngôn ngữ:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,12 +1591,12 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="55"/>
+        <location filename="../../qml/components/SyncIndicator.qml" line="69"/>
         <source>Đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="57"/>
+        <location filename="../../qml/components/SyncIndicator.qml" line="71"/>
         <source>Đồng bộ ngay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,6 +1687,40 @@
     </message>
 </context>
 <context>
+    <name>nghedan::client::AttachmentListModel</name>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="151"/>
+        <source>Vai trò của bạn không được thêm ảnh hoặc tài liệu cho hồ sơ này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="156"/>
+        <source>Không mở được kho ảnh trên máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="196"/>
+        <location filename="../attachment_list_model.cpp" line="216"/>
+        <source>Chưa lưu được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="207"/>
+        <source>Không tìm thấy tệp đính kèm này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="278"/>
+        <source>Ảnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attachment_list_model.cpp" line="287"/>
+        <source>Tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nghedan::client::Catalog</name>
     <message>
         <location filename="../catalog.cpp" line="90"/>
@@ -1509,6 +1782,92 @@
     </message>
 </context>
 <context>
+    <name>nghedan::client::DeviceLock</name>
+    <message numerus="yes">
+        <location filename="../device_lock.cpp" line="73"/>
+        <source>Đã gửi lên máy chủ %n thay đổi được giữ lại khi dữ liệu trên máy bị xóa.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="210"/>
+        <source>%1 phút %2 giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="212"/>
+        <source>%1 phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="214"/>
+        <source>%1 giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="215"/>
+        <source>Thử lại sau %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="225"/>
+        <source>Không mở được dữ liệu trên máy (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../device_lock.cpp" line="232"/>
+        <source>Máy chưa đồng bộ quá %n ngày nên dữ liệu vẫn khóa. Hãy kết nối mạng và đồng bộ ngay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="248"/>
+        <source>Hai lần nhập mã PIN không giống nhau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="254"/>
+        <source>Mã PIN phải gồm 6 đến 12 chữ số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="255"/>
+        <source>Không lưu được mã PIN (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="262"/>
+        <source>Không mã hóa được dữ liệu trên máy (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="282"/>
+        <source>Không đọc được khóa dữ liệu trên máy (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../device_lock.cpp" line="298"/>
+        <source>Mã PIN không đúng. Còn %n lần thử; sau đó dữ liệu trên máy sẽ bị xóa.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../device_lock.cpp" line="352"/>
+        <source>Thiết bị này đã bị thu hồi: quản trị viên đã yêu cầu xóa dữ liệu trên máy. Mọi thay đổi đã được gửi lên máy chủ trước khi xóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../device_lock.cpp" line="358"/>
+        <source>Đã nhập sai mã PIN %n lần nên dữ liệu trên máy này đã bị xóa. Các thay đổi chưa gửi được giữ kín và sẽ được gửi lên máy chủ khi bạn đăng nhập lại.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nghedan::client::DirectiveController</name>
     <message>
         <location filename="../directive_controller.cpp" line="30"/>
@@ -1544,8 +1903,43 @@
 <context>
     <name>nghedan::client::HistoryListModel</name>
     <message>
-        <location filename="../history_list_model.cpp" line="77"/>
+        <location filename="../history_list_model.cpp" line="79"/>
+        <source>(đã xóa theo yêu cầu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_list_model.cpp" line="80"/>
+        <source>(đã ẩn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_list_model.cpp" line="96"/>
         <source>(ghi trước khi có chữ ký thiết bị)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_list_model.cpp" line="133"/>
+        <source>Xóa ảnh: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_list_model.cpp" line="133"/>
+        <source>Xóa tài liệu: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_list_model.cpp" line="135"/>
+        <source>Chú thích: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_list_model.cpp" line="137"/>
+        <source>Thêm ảnh: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_list_model.cpp" line="137"/>
+        <source>Thêm tài liệu: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1679,63 +2073,78 @@
 <context>
     <name>nghedan::client::RecordController</name>
     <message>
-        <location filename="../record_controller.cpp" line="58"/>
+        <location filename="../record_controller.cpp" line="61"/>
         <source>Không đọc được hồ sơ: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="131"/>
+        <location filename="../record_controller.cpp" line="134"/>
         <source>Sửa lần cuối %1 bởi %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="179"/>
+        <location filename="../record_controller.cpp" line="182"/>
         <source>Giám sát thay đổi phần xử lý kiến nghị (trạng thái, cơ quan, hạn, kết quả); nội dung và người kiến nghị do cán bộ tiếp nhận ghi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="182"/>
+        <location filename="../record_controller.cpp" line="185"/>
         <source>Giám sát xem %1 này; cán bộ của địa bàn ghi và sửa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="184"/>
+        <location filename="../record_controller.cpp" line="187"/>
         <source>Vai trò của bạn không được sửa các mục này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="204"/>
+        <location filename="../record_controller.cpp" line="207"/>
         <source>Chưa gửi lại được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="208"/>
+        <location filename="../record_controller.cpp" line="211"/>
         <source>Chưa bỏ được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="215"/>
+        <location filename="../record_controller.cpp" line="218"/>
         <source>Trường «%1» không có trong hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="239"/>
+        <location filename="../record_controller.cpp" line="242"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="243"/>
+        <location filename="../record_controller.cpp" line="246"/>
         <source>Đã lưu lúc %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="260"/>
+        <location filename="../record_controller.cpp" line="263"/>
         <source>Chưa có hồ sơ để lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_controller.cpp" line="283"/>
+        <location filename="../record_controller.cpp" line="286"/>
         <source>Đang soạn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="334"/>
+        <source> (sai số khoảng %1 m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="337"/>
+        <source> · ghi lúc %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../record_controller.cpp" line="344"/>
+        <source>Vị trí chưa đúng: vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180, dạng 10.823456.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1793,27 +2202,32 @@
 <context>
     <name>nghedan::client::ReplicaService</name>
     <message>
-        <location filename="../replica_service.cpp" line="70"/>
+        <location filename="../replica_service.cpp" line="106"/>
+        <source>Dữ liệu trên máy đang khóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../replica_service.cpp" line="125"/>
         <source>Vai trò của bạn không được %1 %2 này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="71"/>
+        <location filename="../replica_service.cpp" line="126"/>
         <source>tạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="71"/>
+        <location filename="../replica_service.cpp" line="126"/>
         <source>sửa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="75"/>
+        <location filename="../replica_service.cpp" line="130"/>
         <source>«%1» nằm ngoài địa bàn của bạn (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../replica_service.cpp" line="122"/>
+        <location filename="../replica_service.cpp" line="177"/>
         <source>Không tìm thấy %1 được liên kết trên máy này.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,27 +2240,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../report_back_model.cpp" line="158"/>
+        <location filename="../report_back_model.cpp" line="169"/>
         <source>Chỉ cán bộ ghi ý kiến của người dân khi báo cáo lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../report_back_model.cpp" line="163"/>
+        <location filename="../report_back_model.cpp" line="174"/>
         <source>Kiến nghị này không có trong phần báo cáo lại của buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../report_back_model.cpp" line="167"/>
+        <location filename="../report_back_model.cpp" line="178"/>
         <source>Đã ghi ý kiến của người dân về kiến nghị này tại buổi họp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../report_back_model.cpp" line="179"/>
+        <location filename="../report_back_model.cpp" line="190"/>
         <source>Chưa lưu được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../report_back_model.cpp" line="187"/>
+        <location filename="../report_back_model.cpp" line="198"/>
         <source>Đã ghi ý kiến nhưng chưa mở lại được kiến nghị: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1880,171 +2294,240 @@
 <context>
     <name>nghedan::client::SyncController</name>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="161"/>
+        <location filename="../sync_controller.cpp" line="297"/>
         <source>Máy chủ đã nhận %n thay đổi mang mã của máy này nhưng không do máy này ghi.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="164"/>
+        <location filename="../sync_controller.cpp" line="300"/>
         <source>%n thay đổi nhận về không có chữ ký hợp lệ của thiết bị đã ghi nên không được nhận.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="169"/>
+        <location filename="../sync_controller.cpp" line="305"/>
         <source>Hãy báo quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="202"/>
+        <location filename="../sync_controller.cpp" line="340"/>
         <source>Đang kết nối máy chủ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="204"/>
+        <location filename="../sync_controller.cpp" line="342"/>
         <source>Đang gửi %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="205"/>
+        <location filename="../sync_controller.cpp" line="343"/>
         <source>Đang gửi %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="207"/>
+        <location filename="../sync_controller.cpp" line="345"/>
         <source>Đang nhận %1/%2 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="208"/>
+        <location filename="../sync_controller.cpp" line="346"/>
         <source>Đang nhận %1 thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="222"/>
+        <location filename="../sync_controller.cpp" line="360"/>
         <source>%n thay đổi chưa được chấp nhận</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_controller.cpp" line="223"/>
+        <location filename="../sync_controller.cpp" line="361"/>
         <source>%n thay đổi chưa gửi</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="224"/>
+        <location filename="../sync_controller.cpp" line="362"/>
         <source>Mọi thay đổi đã được gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="228"/>
+        <location filename="../sync_controller.cpp" line="366"/>
         <source>Đang đồng bộ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="229"/>
+        <location filename="../sync_controller.cpp" line="367"/>
         <source>Ngoại tuyến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="230"/>
+        <location filename="../sync_controller.cpp" line="368"/>
         <source>Lỗi đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="232"/>
+        <location filename="../sync_controller.cpp" line="370"/>
         <source>Chưa đồng bộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="232"/>
+        <location filename="../sync_controller.cpp" line="370"/>
         <source>Đã đồng bộ %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../sync_controller.cpp" line="398"/>
+        <source>đã gửi %n tệp</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_controller.cpp" line="399"/>
+        <source>đã tải về %n tệp</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_controller.cpp" line="400"/>
+        <source>%n tệp chưa chuyển được, sẽ thử lại</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../sync_controller.cpp" line="245"/>
+        <location filename="../sync_controller.cpp" line="401"/>
+        <source>Ảnh và tài liệu: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="405"/>
+        <source>Ảnh và tài liệu chưa đồng bộ được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="418"/>
+        <source>Đang gửi ảnh và tài liệu: %1/%2 tệp · %3/%4 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="419"/>
+        <source>Đang tải ảnh và tài liệu: %1/%2 tệp · %3/%4 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="421"/>
+        <source>Đang đồng bộ ảnh và tài liệu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="422"/>
+        <source>Chỉ đồng bộ hồ sơ: ảnh và tài liệu chờ mạng phù hợp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="440"/>
         <source>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy và sẽ tự đồng bộ khi có mạng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="246"/>
+        <location filename="../sync_controller.cpp" line="441"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="248"/>
+        <location filename="../sync_controller.cpp" line="443"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="251"/>
+        <location filename="../sync_controller.cpp" line="446"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="253"/>
+        <location filename="../sync_controller.cpp" line="448"/>
         <source>Tài khoản không có quyền thực hiện thao tác này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="255"/>
+        <location filename="../sync_controller.cpp" line="450"/>
         <source>Máy chủ đang gặp sự cố. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="256"/>
+        <location filename="../sync_controller.cpp" line="451"/>
         <source>Phiên bản ứng dụng đã cũ. Vui lòng cập nhật ứng dụng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="258"/>
+        <location filename="../sync_controller.cpp" line="453"/>
         <source>Phiên bản ứng dụng đã quá cũ, máy chủ không nhận nữa. Vui lòng cập nhật ứng dụng; các thay đổi chưa gửi vẫn được giữ an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="261"/>
+        <location filename="../sync_controller.cpp" line="456"/>
         <source>Máy chủ chưa được cập nhật cho phiên bản ứng dụng này. Các thay đổi chưa gửi vẫn được giữ an toàn trên máy và sẽ được gửi khi máy chủ được cập nhật.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="264"/>
+        <location filename="../sync_controller.cpp" line="459"/>
+        <source>Quản trị viên đã thu hồi máy này: các thay đổi chưa gửi đang được gửi, sau đó dữ liệu trên máy sẽ được xóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync_controller.cpp" line="462"/>
         <source>Máy này đã bị thu hồi quyền đồng bộ. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="266"/>
+        <location filename="../sync_controller.cpp" line="464"/>
         <source>Mã thiết bị của máy này đã được đăng ký với khóa khác. Vui lòng liên hệ quản trị viên.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="268"/>
+        <location filename="../sync_controller.cpp" line="466"/>
         <source>Máy chủ trả lời không đúng. Hãy kiểm tra địa chỉ máy chủ trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="270"/>
+        <location filename="../sync_controller.cpp" line="468"/>
         <source>Không tin được chứng chỉ bảo mật của máy chủ. Hãy kiểm tra địa chỉ máy chủ; nếu đúng, liên hệ quản trị viên để cài chứng chỉ gốc cho máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="273"/>
+        <location filename="../sync_controller.cpp" line="471"/>
         <source>Máy chủ chỉ nhận kết nối bảo mật: hãy sửa địa chỉ máy chủ thành https:// trong phần Cài đặt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="276"/>
+        <location filename="../sync_controller.cpp" line="474"/>
         <source>Máy chủ đang bận. Ứng dụng sẽ tự thử lại; dữ liệu vẫn an toàn trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_controller.cpp" line="277"/>
+        <location filename="../sync_controller.cpp" line="475"/>
         <source>Đồng bộ chưa thành công (mã lỗi: %1). Dữ liệu vẫn an toàn trên máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nghedan::client::TextCheck</name>
+    <message>
+        <location filename="../text_check.cpp" line="16"/>
+        <source>Nội dung có vẻ chứa số điện thoại. Thông tin cá nhân chỉ ghi ở ô Liên hệ của người kiến nghị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../text_check.cpp" line="18"/>
+        <source>Nội dung có vẻ chứa số CCCD/CMND. Thông tin cá nhân chỉ ghi ở ô Liên hệ của người kiến nghị.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 
+#include "file_io.h"
 #include "nghedan/schema.h"
 
 namespace nghedan {
@@ -35,27 +36,14 @@ std::string Sha256::hexDigest() {
 
 namespace {
 
+using fileio::ioError;
+using fileio::modifiedMs;
+using fileio::syncDirectory;
+
 constexpr std::size_t kBuffer = 64 * 1024;
 
-Error ioError(const std::string& what, const fs::path& path) {
-    return Error{"io", what + " " + path.string() + ": " + std::strerror(errno)};
-}
 
-/** fsync of a directory: a file created or renamed in it survives a crash. */
-Status syncDirectory(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return ioError("cannot open", dir);
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) return ioError("cannot sync", dir);
-    return {};
-}
 
-std::int64_t modifiedMs(const fs::path& p) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) return 0;
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1'000'000;
-}
 
 /** Hashes the first `limit` bytes of an open file from its start; nullopt on a read error. */
 std::optional<std::string> hashFd(int fd, std::uint64_t limit) {

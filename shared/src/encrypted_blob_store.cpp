@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include "file_io.h"
 #include "nghedan/schema.h"
 
 namespace nghedan {
@@ -19,6 +20,10 @@ namespace nghedan {
 namespace fs = std::filesystem;
 
 namespace {
+
+using fileio::ioError;
+using fileio::modifiedMs;
+using fileio::syncDirectory;
 
 constexpr std::size_t kChunk = kEncryptedBlobChunk;
 constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
@@ -37,28 +42,12 @@ constexpr std::uint64_t kNameKeyId = 2;
 const std::string kKeyCheckName = "key-check";
 const std::string kKeyCheckText = "nghedan encrypted blob store";
 
-Error ioError(const std::string& what, const fs::path& path) {
-    return Error{"io", what + " " + path.string() + ": " + std::strerror(errno)};
-}
 
 Error damagedError() {
     return Error{"damaged", "Tệp đính kèm trên máy đã bị hỏng, cần tải lại"};
 }
 
-Status syncDirectory(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return ioError("cannot open", dir);
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) return ioError("cannot sync", dir);
-    return {};
-}
 
-std::int64_t modifiedMs(const fs::path& p) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) return 0;
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1'000'000;
-}
 
 bool readAt(int fd, void* out, std::size_t size, std::uint64_t at) {
     auto* p = static_cast<char*>(out);

@@ -51,6 +51,16 @@ std::unique_ptr<AppServices> signedInApp(const QTemporaryDir& dir, const test::S
     return app;
 }
 
+/** The "Cookie" header value of a dashboard session of `username` (demo password); empty when
+ *  the sign-in fails. */
+std::string dashboardCookie(httplib::Client& http, const std::string& username) {
+    const Json body{{"username", username}, {"password", "demo1234"}, {"cookie", true}};
+    auto login = http.Post("/api/v1/auth/login", body.dump(), "application/json");
+    if (!login || login->status != 200) return {};
+    const std::string setCookie = login->get_header_value("Set-Cookie");
+    return setCookie.substr(0, setCookie.find(';'));
+}
+
 }  // namespace
 
 class AppEndToEndTest : public QObject {
@@ -236,11 +246,8 @@ void AppEndToEndTest::residentsNotSatisfiedAtTheNextMeetingReopenThePetitionOnTh
 
     // The server's read API (a supervisor's dashboard session) shows the petition reopened.
     httplib::Client http(server.url());
-    auto login = http.Post("/api/v1/auth/login", R"({"username":"giamsat.q12","password":"demo1234","cookie":true})",
-                           "application/json");
-    QVERIFY(login && login->status == 200);
-    std::string cookie = login->get_header_value("Set-Cookie");
-    cookie = cookie.substr(0, cookie.find(';'));
+    const std::string cookie = dashboardCookie(http, "giamsat.q12");
+    QVERIFY(!cookie.empty());
     auto read = http.Get("/api/v1/petitions/" + toStd(petition.recordId()), {{"Cookie", cookie}});
     QVERIFY(read && read->status == 200);
     const Json page = Json::parse(read->body);
@@ -312,11 +319,8 @@ void AppEndToEndTest::aPhotoAttachedOfflineReachesTheDashboardAndAnotherTablet()
 
     // A supervisor's dashboard session sees the photo, and its bytes are the tablet's.
     httplib::Client http(server.url());
-    auto login = http.Post("/api/v1/auth/login", R"({"username":"giamsat.q12","password":"demo1234","cookie":true})",
-                           "application/json");
-    QVERIFY(login && login->status == 200);
-    std::string cookie = login->get_header_value("Set-Cookie");
-    cookie = cookie.substr(0, cookie.find(';'));
+    const std::string cookie = dashboardCookie(http, "giamsat.q12");
+    QVERIFY(!cookie.empty());
     auto read = http.Get("/api/v1/petitions/" + toStd(petition.recordId()), {{"Cookie", cookie}});
     QVERIFY(read && read->status == 200);
     const Json page = Json::parse(read->body);

@@ -99,7 +99,7 @@ std::string describe(const Result<BlobSyncResult>& r) {
 TEST_CASE(
     "through a proxy that cuts requests and replies photos from 5 tablets reach the server "
     "once and every tablet byte for byte",
-    "[e2e][blobs]") {
+    "[e2e][blobs][load]") {
     const std::uint64_t seed = testSeed("blobs through a faulty proxy");
     CAPTURE(seed);
     std::mt19937_64 rng(seed);
