@@ -14,10 +14,10 @@ if [[ -f "$root/tests/web/package-lock.json" ]]; then
     (cd "$root/tests/web" && npm ci --no-audit --no-fund) && cp "$lock" "$stamp"
   fi
 fi
-# Sanitizers and fuzzing (scripts/sanitize.sh): 15 s per fuzz target here, longer by hand.
+# Sanitizers and fuzzing (scripts/sanitize.sh): 10 s per fuzz target here, longer by hand.
 # Its build compiles while the main suite runs, at low priority (the suite waits much of its
 # time on browsers, sockets and timers); its tests run after.
-export NGHEDAN_FUZZ_SECONDS=${NGHEDAN_FUZZ_SECONDS:-15}
+export NGHEDAN_FUZZ_SECONDS=${NGHEDAN_FUZZ_SECONDS:-10}
 sanitize_log=$(mktemp)
 nice -n 15 "$root/scripts/sanitize.sh" --build-only >"$sanitize_log" 2>&1 &
 sanitize_build=$!
